@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { AppFailure, fail, ok, type Result } from '../result.js';
+import { contract, isOpName, type OpName, type OpResponse, type ParsedRequest } from './contract.js';
+
+/** One function per operation. Services may throw AppFailure; dispatch turns it into a Result. */
+export type Handlers = {
+  [N in OpName]: (request: ParsedRequest<N>) => Promise<OpResponse<N>>;
+};
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')} : ${issue.message}` : issue.message))
+    .join(' ; ');
+}
+
+/**
+ * The single entry point of both transports: checks the name against the contract,
+ * parses the request with its schema, runs the handler, and answers a Result whatever
+ * happens. Unexpected exceptions become `internal` with a message the user can act on.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  name: unknown,
+  rawRequest: unknown,
+  onInternalError: (error: unknown) => void = () => {},
+): Promise<Result<unknown>> {
+  if (!isOpName(name)) {
+    return fail('invalid-request', `Opération inconnue : ${String(name).slice(0, 80)}.`);
+  }
+  const parsed = contract[name].request.safeParse(rawRequest ?? {});
+  if (!parsed.success) {
+    return fail('invalid-request', `Requête invalide pour ${name} : ${describeIssues(parsed.error)}`, {
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+    });
+  }
+  try {
+    const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+    return ok(await handler(parsed.data));
+  } catch (error) {
+    if (error instanceof AppFailure) return { ok: false, error: error.toError() };
+    onInternalError(error);
+    return fail(
+      'internal',
+      `Erreur inattendue (${(error as Error)?.message ?? String(error)}). Vos textes déjà enregistrés sont intacts ; réessayez, et signalez le problème s’il persiste.`,
+    );
+  }
+}

@@ -1,0 +1,87 @@
+import { getSchema, mergeAttributes, Node, type AnyExtension } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { isSafeLinkHref } from './links.js';
+
+/**
+ * The node and mark set of a section's content, defined once and used everywhere: the
+ * renderer builds its editors from it, main validates saved content against it and
+ * builds exports from it. No React here: views for custom nodes live in renderer/editor.
+ */
+
+/** "Source : …" line under a paragraph, quotation, figure or table. Text only, the prefix is the layout's. */
+export const SourceLine = Node.create({
+  name: 'sourceLine',
+  group: 'block',
+  content: 'inline*',
+  marks: 'bold italic underline link',
+  defining: true,
+  parseHTML: () => [{ tag: 'p[data-source-line]' }],
+  renderHTML: ({ HTMLAttributes }) => [
+    'p',
+    mergeAttributes(HTMLAttributes, { 'data-source-line': '', class: 'source-line' }),
+    0,
+  ],
+});
+
+/** The title of an encadré: its first child, edited as text like any heading. */
+export const EncadreTitle = Node.create({
+  name: 'encadreTitle',
+  content: 'text*',
+  marks: 'bold italic',
+  defining: true,
+  parseHTML: () => [{ tag: 'p[data-encadre-title]' }],
+  renderHTML: ({ HTMLAttributes }) => [
+    'p',
+    mergeAttributes(HTMLAttributes, { 'data-encadre-title': '', class: 'encadre-title' }),
+    0,
+  ],
+});
+
+/** A boxed inset with its own title and rich text (the Health Data Hub box). */
+export const Encadre = Node.create({
+  name: 'encadre',
+  group: 'block',
+  content: 'encadreTitle (paragraph | heading | bulletList | orderedList | blockquote | sourceLine)+',
+  defining: true,
+  isolating: true,
+  parseHTML: () => [{ tag: 'aside[data-encadre]' }],
+  renderHTML: ({ HTMLAttributes }) => [
+    'aside',
+    mergeAttributes(HTMLAttributes, { 'data-encadre': '', class: 'encadre' }),
+    0,
+  ],
+});
+
+/** Sub-headings inside a section: the section title itself is the layout's. */
+export const HEADING_LEVELS = [3, 4] as const;
+
+export function contentExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      code: false,
+      codeBlock: false,
+      strike: false,
+      horizontalRule: false,
+      heading: { levels: [...HEADING_LEVELS] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: 'https',
+        protocols: ['mailto'],
+        isAllowedUri: (url) => isSafeLinkHref(url),
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+      },
+    }),
+    SourceLine,
+    EncadreTitle,
+    Encadre,
+  ];
+}
+
+let cachedSchema: ReturnType<typeof getSchema> | undefined;
+
+/** The ProseMirror schema of section content (built once). */
+export function contentSchema(): ReturnType<typeof getSchema> {
+  cachedSchema ??= getSchema(contentExtensions());
+  return cachedSchema;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const NAME_MAX_LENGTH = 200;
+
+/**
+ * A human-visible name (variable, family, repository, author). Emoji and accents are
+ * welcome; control characters (which break files, exports and terminals) are not, and a
+ * name is short enough to title a page.
+ */
+export const nameSchema = z
+  .string()
+  .transform((value) => value.normalize('NFC').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, { message: 'Le nom ne peut pas être vide.' })
+      .max(NAME_MAX_LENGTH, {
+        message: `Le nom dépasse ${NAME_MAX_LENGTH} caractères : raccourcissez-le.`,
+      })
+      .refine((value) => !/\p{Cc}/u.test(value), {
+        message: 'Le nom contient des caractères de contrôle (tabulation, retour à la ligne…).',
+      }),
+  );
