@@ -1,0 +1,126 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Handlers } from '../../shared/api/dispatch.js';
+import { dispatch } from '../../shared/api/dispatch.js';
+import { AppFailure, type Result } from '../../shared/result.js';
+import { openRepository, type RepositorySession } from './session.js';
+import { snapshot, tempDir, writeFixtureRepository } from './testing/fixtures.js';
+
+/** The services behind the contract's dispatcher, as both transports call them. */
+let dir: string;
+let repo: string;
+let session: RepositorySession;
+let handlers: Handlers;
+
+beforeEach(async () => {
+  dir = await tempDir();
+  repo = await writeFixtureRepository(join(dir, 'depot'));
+  // A decoy next to the repository: nothing may ever reach it.
+  await mkdir(join(dir, 'etc'));
+  await writeFile(join(dir, 'etc', 'passwd'), 'root:x:0:0');
+  session = await openRepository(repo, { create: 'never' });
+  const notHere = () => Promise.reject(new Error('not under test'));
+  handlers = { ...session.handlers, 'app:info': notHere, 'repository:choose': notHere };
+});
+afterEach(async () => {
+  await session.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function expectFailure(result: Result<unknown>, code: string): string {
+  expect(result.ok).toBe(false);
+  if (result.ok) return '';
+  expect(result.error.code).toBe(code);
+  return result.error.message;
+}
+
+describe('requests through dispatch', () => {
+  it.each(['../etc/passwd', 'a/b', '..\\etc', '%2e%2e', 'big-data.json', ' big-data'])(
+    'refuses the id %j everywhere, writing nothing anywhere',
+    async (id) => {
+      const before = await snapshot(dir);
+      const calls: [string, unknown][] = [
+        ['sheets:get', { id }],
+        ['sheets:create', { variableId: id }],
+        ['sheets:update', { id, patch: { status: 'review' } }],
+        ['sheets:delete', { id }],
+        ['families:update', { familyId: id, patch: {} }],
+        ['variables:add', { familyId: id, name: 'X' }],
+        ['trash:restore', { trashId: id }],
+      ];
+      for (const [name, request] of calls)
+        expectFailure(await dispatch(handlers, name, request), 'invalid-request');
+      expect(await snapshot(dir)).toEqual(before);
+    },
+  );
+
+  it('refuses requests that do not match the contract', async () => {
+    expectFailure(await dispatch(handlers, 'sheets:drop', {}), 'invalid-request');
+    expectFailure(await dispatch(handlers, 'sheets:get', { id: 'big-data', extra: 1 }), 'invalid-request');
+    expectFailure(
+      await dispatch(handlers, 'sheets:update', { id: 'big-data', patch: { sections: 'x' } }),
+      'invalid-request',
+    );
+    expectFailure(
+      await dispatch(handlers, 'sheets:update', { id: 'big-data', patch: { status: 'fini' } }),
+      'invalid-request',
+    );
+    expectFailure(await dispatch(handlers, 'repository:overview', { path: '/' }), 'invalid-request');
+  });
+
+  it('refuses a 10,000-character name', async () => {
+    const message = expectFailure(
+      await dispatch(handlers, 'variables:add', { familyId: 'societe', name: 'a'.repeat(10_000) }),
+      'invalid-request',
+    );
+    expect(message).toMatch(/dépasse 200 caractères/);
+  });
+
+  it.each(['Big\u0007Data', 'Deux\nlignes', 'Tab\tulation', 'Nul\u0000'])(
+    'refuses control characters in %j',
+    async (name) => {
+      const message = expectFailure(
+        await dispatch(handlers, 'variables:add', { familyId: 'societe', name }),
+        'invalid-request',
+      );
+      expect(message).toMatch(/caractères de contrôle/);
+    },
+  );
+
+  it('accepts emoji and keeps them, the id made of the letters', async () => {
+    const result = await dispatch(handlers, 'variables:add', {
+      familyId: 'societe',
+      name: '  Données 📊 massives ',
+    });
+    expect(result).toEqual({ ok: true, value: { id: 'donnees-massives', name: 'Données 📊 massives' } });
+    const overview = await dispatch(handlers, 'repository:overview', {});
+    expect(JSON.stringify(overview)).toContain('Données 📊 massives');
+  });
+
+  it('answers AppFailure codes as data', async () => {
+    expectFailure(await dispatch(handlers, 'sheets:get', { id: 'cobotique' }), 'not-found');
+    expect((await dispatch(handlers, 'sheets:create', { variableId: 'cobotique' })).ok).toBe(true);
+    expectFailure(await dispatch(handlers, 'sheets:create', { variableId: 'cobotique' }), 'already-exists');
+  });
+});
+
+describe('handlers called without the contract’s parsing', () => {
+  it.each(['../etc/passwd', 'a/b', '/etc/passwd'])('still refuse the id %j, writing nothing', async (id) => {
+    const before = await snapshot(dir);
+    const calls: [() => Promise<unknown>, string][] = [
+      // No variable has such an id, so no path is even built…
+      [() => session.handlers['sheets:get']({ id }), 'not-found'],
+      [() => session.handlers['sheets:create']({ variableId: id }), 'not-found'],
+      // …and where a path is built, the layout refuses it.
+      [() => session.handlers['sheets:delete']({ id }), 'invalid-request'],
+      [() => session.handlers['sheets:update']({ id, patch: {} }), 'invalid-request'],
+    ];
+    for (const [call, code] of calls) {
+      const error = await call().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AppFailure);
+      expect((error as AppFailure).code).toBe(code);
+    }
+    expect(await snapshot(dir)).toEqual(before);
+  });
+});

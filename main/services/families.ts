@@ -1,0 +1,71 @@
+import type { FamilyPatch } from '../../shared/api/contract.js';
+import { emptyDoc } from '../../shared/content/doc.js';
+import { FAMILY_FILE_SCHEMA_VERSION, familyFileSchema, type FamilyFile } from '../../shared/model/sheet.js';
+import type { AppFailure } from '../../shared/result.js';
+import { docsProblem, idMismatch, scenariosProblem } from './content-checks.js';
+import { damagedFailure, setAside } from './repository/damaged.js';
+import type { RepositoryContext } from './repository/context.js';
+import { requireFamily } from './repository/system.js';
+import { checkedContent, mergeScenarios } from './scenarios.js';
+import { InvalidFileError, loadJson, saveJson } from './storage/json-store.js';
+
+/** families/<id>.json: the note and micro-scenarios a family's sheets share. */
+
+export function emptyFamilyFile(familyId: string): FamilyFile {
+  return { schemaVersion: FAMILY_FILE_SCHEMA_VERSION, familyId, note: emptyDoc(), scenarios: {} };
+}
+
+/**
+ * The family's file, or null when it was never written. A damaged one is set aside and
+ * answered as `damaged`: the caller decides whether to go on without it.
+ */
+export async function readFamilyFile(
+  context: RepositoryContext,
+  familyId: string,
+): Promise<{ family: FamilyFile | null; damaged?: AppFailure }> {
+  const { layout } = context;
+  const path = layout.familyFile(familyId);
+  try {
+    const family = await loadJson(path, layout.display(path), {
+      kind: 'family',
+      schema: familyFileSchema,
+      check: (value) =>
+        idMismatch('familyId', value.familyId, familyId) ??
+        docsProblem({ note: value.note }) ??
+        scenariosProblem(value.scenarios, 'scenarios'),
+    });
+    return { family };
+  } catch (error) {
+    if (!(error instanceof InvalidFileError)) throw error;
+    const entry = await setAside(layout, {
+      kind: 'family',
+      id: familyId,
+      source: path,
+      reason: error.reason,
+    });
+    return { family: null, ...(entry ? { damaged: damagedFailure(entry) } : {}) };
+  }
+}
+
+export async function updateFamily(
+  context: RepositoryContext,
+  familyId: string,
+  patch: FamilyPatch,
+): Promise<{ familyId: string; updatedAt: string }> {
+  requireFamily(await context.repository(), familyId);
+  const template = await context.template();
+  return context.queue.run(`family:${familyId}`, async () => {
+    const { family, damaged } = await readFamilyFile(context, familyId);
+    // The user edits what they saw: saving over a file just set aside would hide that it was lost.
+    if (damaged) throw damaged;
+    const base = family ?? emptyFamilyFile(familyId);
+    const next: FamilyFile = {
+      ...base,
+      note: patch.note ? checkedContent(patch.note, 'Note de la famille') : base.note,
+      scenarios: patch.scenarios ? mergeScenarios(template, base.scenarios, patch.scenarios) : base.scenarios,
+    };
+    const path = context.layout.familyFile(familyId);
+    await saveJson(path, context.layout.display(path), next);
+    return { familyId, updatedAt: new Date().toISOString() };
+  });
+}

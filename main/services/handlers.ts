@@ -1,0 +1,26 @@
+import type { Handlers } from '../../shared/api/dispatch.js';
+import { updateFamily } from './families.js';
+import type { RepositoryContext } from './repository/context.js';
+import { overview } from './repository/overview.js';
+import { updateSheet } from './sheets/update.js';
+import { createSheet, getSheet } from './sheets/view.js';
+import { deleteSheet, listTrash, restoreSheet } from './trash.js';
+import { addVariable } from './variables.js';
+
+/** Every operation of the contract that concerns an open repository; the hosts add the others. */
+export type ServiceHandlers = Omit<Handlers, 'app:info' | 'repository:choose'>;
+
+export function repositoryHandlers(context: RepositoryContext): ServiceHandlers {
+  return {
+    'repository:overview': () => overview(context),
+    'template:get': () => context.template(),
+    'variables:add': ({ familyId, name }) => addVariable(context, familyId, name),
+    'sheets:get': ({ id }) => getSheet(context, id),
+    'sheets:create': ({ variableId }) => createSheet(context, variableId),
+    'sheets:update': ({ id, patch }) => updateSheet(context, id, patch),
+    'sheets:delete': ({ id }) => deleteSheet(context, id),
+    'trash:list': () => listTrash(context),
+    'trash:restore': ({ trashId }) => restoreSheet(context, trashId),
+    'families:update': ({ familyId, patch }) => updateFamily(context, familyId, patch),
+  };
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { templatesDir } from '../app-root.js';
+import { syncDirectory, writeFileDurable } from '../storage/durable-write.js';
+import { ioFailure } from '../storage/io-errors.js';
+import { REPOSITORY_FILE, TEMPLATE_FILE } from './layout.js';
+
+/**
+ * A new repository is the sample shipped in templates/: sample-repository/** as is, and
+ * the sheet template as template.json. Every file is written durably.
+ */
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return filesUnder(path);
+      return entry.isFile() ? [path] : [];
+    }),
+  );
+  return nested.flat();
+}
+
+async function copyDurable(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  await writeFileDurable(to, await readFile(from));
+}
+
+/**
+ * Fills `target` (an existing, empty folder) with the sample. repository.json comes last:
+ * until it is there, the folder is not a repository, so a creation cut short is never
+ * mistaken for a complete one.
+ */
+export async function copySampleInto(target: string): Promise<void> {
+  const sample = join(templatesDir(), 'sample-repository');
+  const files = await filesUnder(sample);
+  const rest = files.filter((file) => relative(sample, file) !== REPOSITORY_FILE);
+  for (const file of rest) await copyDurable(file, join(target, relative(sample, file)));
+  await copyDurable(join(templatesDir(), 'sheet-template.json'), join(target, TEMPLATE_FILE));
+  await copyDurable(join(sample, REPOSITORY_FILE), join(target, REPOSITORY_FILE));
+}
+
+/**
+ * Creates the repository at `root`, which does not exist: built in a hidden sibling folder,
+ * then renamed into place, so `root` appears complete or not at all.
+ */
+export async function createRepositoryAt(root: string): Promise<void> {
+  const parent = dirname(root);
+  const staging = join(
+    parent,
+    `.${basename(root)}.creation-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
+  try {
+    await mkdir(parent, { recursive: true });
+    await mkdir(staging);
+  } catch (error) {
+    throw ioFailure(error, 'créer le dossier', parent);
+  }
+  try {
+    await copySampleInto(staging);
+    await rename(staging, root);
+    await syncDirectory(parent);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw ioFailure(error, 'créer le dépôt', root);
+  }
+}

@@ -1,0 +1,114 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { idSchema } from '../../../shared/model/ids.js';
+import { AppFailure } from '../../../shared/result.js';
+import { fr } from '../french.js';
+
+/** Names of the repository's files and folders, relative to its root. */
+export const REPOSITORY_FILE = 'repository.json';
+export const TEMPLATE_FILE = 'template.json';
+export const LOCK_FILE = '.fiches.lock';
+/** Derivable cache of sheet summaries: deleting it loses nothing. */
+export const INDEX_FILE = 'index.json';
+export const SHEETS_DIR = 'sheets';
+export const FAMILIES_DIR = 'families';
+export const TRASH_DIR = 'trash';
+export const DAMAGED_DIR = 'damaged';
+
+/** « 20250314t093000123z »: UTC, sortable, and made only of characters allowed in stored names. */
+export function compactTimestamp(date: Date): string {
+  return date.toISOString().replace(/[-:.]/g, '').toLowerCase();
+}
+
+/** Trash and damaged file names are built by us from a timestamp and an id. */
+const STORED_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
+const STORED_NAME_MAX = 160;
+
+/**
+ * The one place that turns ids into paths. Every id is checked against the id pattern and
+ * every resulting path is asserted to lie inside the repository folder, so no request can
+ * name a file elsewhere, whatever slipped past the request schemas.
+ */
+export class RepositoryLayout {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  get repositoryFile(): string {
+    return this.inside(REPOSITORY_FILE);
+  }
+  get templateFile(): string {
+    return this.inside(TEMPLATE_FILE);
+  }
+  get lockFile(): string {
+    return this.inside(LOCK_FILE);
+  }
+  get indexFile(): string {
+    return this.inside(INDEX_FILE);
+  }
+  get sheetsDir(): string {
+    return this.inside(SHEETS_DIR);
+  }
+  get familiesDir(): string {
+    return this.inside(FAMILIES_DIR);
+  }
+  get trashDir(): string {
+    return this.inside(TRASH_DIR);
+  }
+  get damagedDir(): string {
+    return this.inside(DAMAGED_DIR);
+  }
+
+  sheetFile(id: string): string {
+    return this.inside(SHEETS_DIR, `${checkedId(id)}.json`);
+  }
+
+  familyFile(id: string): string {
+    return this.inside(FAMILIES_DIR, `${checkedId(id)}.json`);
+  }
+
+  /** `name` without extension, e.g. a trash id. */
+  trashFile(name: string): string {
+    return this.inside(TRASH_DIR, `${checkedStoredName(name)}.json`);
+  }
+
+  /** `name` with its extension(s), e.g. "big-data.20250101t120000000z.json". */
+  damagedFile(name: string): string {
+    const base = name.replace(/\.json$/, '');
+    return this.inside(DAMAGED_DIR, `${checkedStoredName(base)}.json`);
+  }
+
+  /** The path shown to users and stored in reasons: relative, with forward slashes. */
+  display(absolute: string): string {
+    return relative(this.root, absolute).split(sep).join('/');
+  }
+
+  private inside(...parts: string[]): string {
+    const path = resolve(this.root, ...parts);
+    const rel = relative(this.root, path);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+      throw new AppFailure('invalid-request', fr`Chemin refusé : « ${parts.join('/')} » sort du dépôt.`);
+    }
+    return path;
+  }
+}
+
+function checkedId(id: string): string {
+  const parsed = idSchema.safeParse(id);
+  if (!parsed.success) {
+    throw new AppFailure(
+      'invalid-request',
+      fr`Identifiant refusé « ${String(id).slice(0, 100)} » : ${parsed.error.issues[0]?.message ?? 'invalide'}`,
+      { id: String(id).slice(0, 100) },
+    );
+  }
+  return parsed.data;
+}
+
+function checkedStoredName(name: string): string {
+  if (name.length > STORED_NAME_MAX || !STORED_NAME.test(name)) {
+    throw new AppFailure('invalid-request', fr`Nom de fichier refusé « ${String(name).slice(0, 100)} ».`);
+  }
+  return name;
+}

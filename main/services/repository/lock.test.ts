@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { hostname, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../shared/result.js';
+import { tempDir } from '../testing/fixtures.js';
+import { acquireLock, type LockHolder } from './lock.js';
+
+let dir: string;
+let file: string;
+beforeEach(async () => {
+  dir = await tempDir();
+  file = join(dir, '.fiches.lock');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A pid that surely belongs to no running process: one that just exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  return Number(child.stdout.toString());
+}
+
+const holderFile = (holder: Partial<LockHolder>) =>
+  writeFile(
+    file,
+    JSON.stringify({
+      pid: 1,
+      hostname: hostname(),
+      user: 'camille',
+      app: 'Fiches',
+      startedAt: new Date().toISOString(),
+      ...holder,
+    }),
+  );
+
+describe('repository lock', () => {
+  it('records its holder and releases only its own lock', async () => {
+    const lock = await acquireLock(file);
+    const written = JSON.parse(await readFile(file, 'utf8')) as LockHolder;
+    expect(written).toMatchObject({
+      pid: process.pid,
+      hostname: hostname(),
+      user: userInfo().username,
+      app: 'Fiches',
+    });
+    await lock.release();
+    await expect(readFile(file)).rejects.toMatchObject({ code: 'ENOENT' });
+
+    const second = await acquireLock(file);
+    await holderFile({ pid: process.pid, startedAt: '2020-01-01T00:00:00.000Z' });
+    await second.release();
+    // Someone else's lock (rewritten behind our back) is left alone.
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ startedAt: '2020-01-01T00:00:00.000Z' });
+  });
+
+  it('refuses a lock held by a live process, naming user, host and pid', async () => {
+    await holderFile({ pid: process.pid, user: 'camille' });
+    const error = (await acquireLock(file).catch((caught: unknown) => caught)) as AppFailure;
+    expect(error).toBeInstanceOf(AppFailure);
+    expect(error.code).toBe('locked');
+    expect(error.message).toContain('camille');
+    expect(error.message).toContain(`processus ${process.pid}`);
+    expect(error.message).toContain(hostname());
+    expect(error.details?.holder).toMatchObject({ user: 'camille', pid: process.pid });
+  });
+
+  it('takes over a stale lock left by a dead process of this machine', async () => {
+    const pid = deadPid();
+    await holderFile({ pid });
+    const lock = await acquireLock(file);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ pid: process.pid });
+    await lock.release();
+  });
+
+  it('respects a lock from another machine, which it cannot check', async () => {
+    await holderFile({ pid: deadPid(), hostname: 'poste-de-dominique' });
+    await expect(acquireLock(file)).rejects.toMatchObject({ code: 'locked' });
+  });
+
+  it('takes over an unreadable lock only once it is old', async () => {
+    await writeFile(file, '');
+    await expect(acquireLock(file)).rejects.toMatchObject({ code: 'locked' });
+    const old = new Date(Date.now() - 60_000);
+    await utimes(file, old, old);
+    const lock = await acquireLock(file);
+    expect(lock.holder.pid).toBe(process.pid);
+    await lock.release();
+  });
+});

@@ -1,0 +1,120 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppFailure } from '../../shared/result.js';
+import { fr } from './french.js';
+import { repositoryHandlers, type ServiceHandlers } from './handlers.js';
+import { RepositoryContext } from './repository/context.js';
+import { copySampleInto, createRepositoryAt } from './repository/create.js';
+import { inspectFolder, type CreateOption } from './repository/folder.js';
+import { RepositoryLayout } from './repository/layout.js';
+import { acquireLock, type RepositoryLock } from './repository/lock.js';
+import { TEMP_FILE_PATTERN } from './storage/durable-write.js';
+import { ioFailure } from './storage/io-errors.js';
+
+export type { ServiceHandlers } from './handlers.js';
+
+/** One open repository: its handlers, valid until close(), which releases the lock. */
+export interface RepositorySession {
+  readonly path: string;
+  readonly handlers: ServiceHandlers;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** 'if-missing': a missing path or an empty folder gets the sample repository. */
+  create: CreateOption;
+}
+
+async function takeLock(layout: RepositoryLayout): Promise<RepositoryLock> {
+  try {
+    return await acquireLock(layout.lockFile);
+  } catch (error) {
+    if (error instanceof AppFailure) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new AppFailure(
+        'read-only',
+        fr`Le dossier « ${layout.root} » est en lecture seule : Fiches ne pourrait pas y enregistrer vos fiches. Choisissez un dossier où vous avez le droit d’écrire, ou copiez-y ce dépôt.`,
+        { path: layout.root, errno: code },
+      );
+    }
+    throw ioFailure(error, 'verrouiller', layout.display(layout.lockFile));
+  }
+}
+
+/** Temp files of writes cut short by a crash: ours, and useless once we hold the lock. */
+async function removeLeftoverTempFiles(layout: RepositoryLayout): Promise<void> {
+  for (const dir of [layout.root, layout.sheetsDir, layout.familiesDir]) {
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      continue;
+    }
+    await Promise.all(
+      names
+        .filter((name) => TEMP_FILE_PATTERN.test(name))
+        .map((name) => rm(join(dir, name), { force: true })),
+    );
+  }
+}
+
+/** Refuses calls once the session is closed: another window may hold the repository by then. */
+function guarded(handlers: ServiceHandlers, isOpen: () => boolean, root: string): ServiceHandlers {
+  const wrapped: Partial<Record<keyof ServiceHandlers, unknown>> = {};
+  for (const name of Object.keys(handlers) as (keyof ServiceHandlers)[]) {
+    const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+    wrapped[name] = (request: unknown) => {
+      if (!isOpen()) {
+        return Promise.reject(
+          new AppFailure(
+            'invalid-request',
+            fr`Le dépôt « ${root} » a été fermé : rouvrez-le pour continuer.`,
+          ),
+        );
+      }
+      return handler(request);
+    };
+  }
+  return wrapped as ServiceHandlers;
+}
+
+/**
+ * Opens the repository at `path`, creating it from the sample when allowed: checks the
+ * folder, takes the lock (which also proves the folder is writable), then validates
+ * repository.json and template.json. Every refusal is an AppFailure with a French message.
+ */
+export async function openRepository(path: string, options: OpenOptions): Promise<RepositorySession> {
+  const root = resolve(path);
+  const state = await inspectFolder(root, options.create);
+  if (state === 'missing') await createRepositoryAt(root);
+  const layout = new RepositoryLayout(root);
+  const lock = await takeLock(layout);
+  try {
+    if (state === 'empty') {
+      try {
+        await copySampleInto(root);
+      } catch (error) {
+        throw ioFailure(error, 'créer le dépôt dans', root);
+      }
+    }
+    const context = new RepositoryContext(layout);
+    await context.repository();
+    await context.template();
+    await removeLeftoverTempFiles(layout);
+    let open = true;
+    return {
+      path: root,
+      handlers: guarded(repositoryHandlers(context), () => open, root),
+      async close() {
+        if (!open) return;
+        open = false;
+        await context.queue.drain();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}

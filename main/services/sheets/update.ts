@@ -1,0 +1,40 @@
+import type { SheetPatch, SheetSummary } from '../../../shared/api/contract.js';
+import type { SheetFile } from '../../../shared/model/sheet.js';
+import type { RepositoryContext } from '../repository/context.js';
+import { findVariable } from '../repository/system.js';
+import { checkedSectionPatch, mergeScenarios } from '../scenarios.js';
+import { requireSheet, summarize, writeSheet } from './sheet-file.js';
+
+/**
+ * sheets:update merges only what the patch names, so two editors' saves of different
+ * parts never undo each other; saves of one sheet run one at a time, each on the result
+ * of the previous one. Cost: reading, checking and writing this one sheet.
+ */
+export async function updateSheet(
+  context: RepositoryContext,
+  id: string,
+  patch: SheetPatch,
+): Promise<SheetSummary> {
+  const template = await context.template();
+  const saved = await context.queue.run(`sheet:${id}`, async () => {
+    const sheet = await requireSheet(context, id);
+    const sections = patch.sections ? checkedSectionPatch(template, patch.sections) : {};
+    const scenarios = patch.scenarios
+      ? mergeScenarios(template, sheet.microScenarios.scenarios, patch.scenarios)
+      : sheet.microScenarios.scenarios;
+    const next: SheetFile = {
+      ...sheet,
+      status: patch.status ?? sheet.status,
+      authors: patch.authors ?? sheet.authors,
+      updatedAt: new Date().toISOString(),
+      sections: { ...sheet.sections, ...sections },
+      microScenarios: {
+        useFamily: patch.useFamilyMicroScenarios ?? sheet.microScenarios.useFamily,
+        scenarios,
+      },
+    };
+    await writeSheet(context, next);
+    return next;
+  });
+  return summarize(context, saved, findVariable(await context.repository(), id)?.family.id);
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Writes that survive a crash or a power cut: the target holds either its old bytes or
+ * its new ones, never a mix, never an empty file. lowdb's own writer (steno) renames but
+ * never fsyncs, so the rename can reach the disk before the data does.
+ */
+
+/** Our temp files: hidden, named after the target, recognisable for clean-up after a crash. */
+export const TEMP_FILE_PATTERN = /^\..+\.\d+\.[0-9a-f]{12}\.tmp$/;
+
+function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Makes a rename or a new entry in the folder durable. Windows cannot open a folder to fsync it. */
+export async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some file systems (network mounts, FUSE) cannot fsync a folder; the data is synced already.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'ENOTSUP') throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function writeFileDurable(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = tempPathFor(target);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(dirname(target));
+}
+
+/** Moves a file (same file system) and makes both folders' entries durable. */
+export async function moveDurable(from: string, to: string): Promise<void> {
+  await rename(from, to);
+  await syncDirectory(dirname(to));
+  if (dirname(from) !== dirname(to)) await syncDirectory(dirname(from));
+}

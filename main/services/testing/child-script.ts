@@ -1,0 +1,51 @@
+import { spawn, type SpawnOptions } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+/**
+ * Tests that need another process (a crash, another user) run a small script against
+ * the current sources, bundled by esbuild into one ESM file: no prior `npm run build`
+ * needed, and no stale dist/ tested by mistake.
+ */
+export async function bundleScript(source: string, dir: string, name = 'child.mjs'): Promise<string> {
+  const entry = join(dir, `${name}.entry.ts`);
+  await writeFile(entry, source);
+  const outfile = join(dir, name);
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+    // Bundled CommonJS dependencies may call require() on Node built-ins.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  });
+  return outfile;
+}
+
+export interface ChildOutcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runScript(script: string, args: string[], options: SpawnOptions = {}): Promise<ChildOutcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      ...options,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
