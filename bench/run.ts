@@ -1,0 +1,19 @@
+import { benchHome } from './home.js';
+import { benchKeystroke } from './keystroke.js';
+import { benchSave } from './save.js';
+
+/**
+ * `npm run bench`: measures, never asserts. One line per figure, `name: value unit`.
+ * `npm run bench -- save` runs only the benchmarks whose name contains "save".
+ */
+const benches: Record<string, () => Promise<void>> = {
+  save: benchSave,
+  home: benchHome,
+  keystroke: benchKeystroke,
+};
+
+const filter = process.argv[2];
+for (const [name, bench] of Object.entries(benches)) {
+  if (filter && !name.includes(filter)) continue;
+  await bench();
+}

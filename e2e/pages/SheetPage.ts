@@ -1,0 +1,118 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The sheet view: its parts (each its own editor), the toolbar, the autosave state. */
+export class SheetPage {
+  constructor(readonly page: Page) {}
+
+  get view(): Locator {
+    return this.page.getByTestId('sheet-view');
+  }
+
+  get title(): Locator {
+    return this.page.getByTestId('sheet-title');
+  }
+
+  get status(): Locator {
+    return this.page.getByTestId('sheet-status');
+  }
+
+  get saveState(): Locator {
+    return this.page.getByTestId('save-state');
+  }
+
+  get useFamilyToggle(): Locator {
+    return this.page.getByTestId('use-family-toggle');
+  }
+
+  get sharedBanner(): Locator {
+    return this.page.getByTestId('shared-banner');
+  }
+
+  section(id: string): Locator {
+    return this.page.getByTestId(`section-${id}`);
+  }
+
+  outlineItem(id: string): Locator {
+    return this.page.getByTestId(`outline-item-${id}`);
+  }
+
+  scenarioTitle(hypothesis: string): Locator {
+    return this.page.getByTestId(`scenario-${hypothesis}-title`);
+  }
+
+  scenarioAngle(hypothesis: string, angle: string): Locator {
+    return this.page.getByTestId(`scenario-${hypothesis}-${angle}`);
+  }
+
+  toolbarButton(id: string): Locator {
+    return this.page.getByTestId(`toolbar-${id}`);
+  }
+
+  /** The text area of a part (section, angle, family note), as the user sees and clicks it. */
+  editable(part: Locator): Locator {
+    return part.locator('[contenteditable="true"]');
+  }
+
+  /** The ids of the template's sections, in order, as shown. */
+  async sectionIds(): Promise<string[]> {
+    const testIds = await this.page
+      .locator('[data-testid^="section-"]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-testid') ?? ''));
+    return testIds.map((testId) => testId.slice('section-'.length));
+  }
+
+  async hypothesesAndAngles(): Promise<{ hypotheses: string[]; angles: string[] }> {
+    const hypotheses = await this.page
+      .locator('article[data-testid^="scenario-"]')
+      .evaluateAll((nodes) =>
+        nodes.map((node) => (node.getAttribute('data-testid') ?? '').slice('scenario-'.length)),
+      );
+    const first = hypotheses[0] ?? '';
+    const angles = await this.page
+      .locator(
+        `article[data-testid="scenario-${first}"] [data-testid^="scenario-${first}-"]:not([data-testid$="-title"])`,
+      )
+      .evaluateAll(
+        (nodes, prefix) => nodes.map((node) => (node.getAttribute('data-testid') ?? '').slice(prefix.length)),
+        `scenario-${first}-`,
+      );
+    return { hypotheses, angles };
+  }
+
+  /** Clicks into a part and types at its end, key by key. */
+  async typeInto(part: Locator, text: string): Promise<void> {
+    const editable = this.editable(part);
+    await editable.click();
+    await this.page.keyboard.press('Control+End');
+    await this.page.keyboard.type(text);
+  }
+
+  async typeTitle(hypothesis: string, text: string): Promise<void> {
+    const field = this.scenarioTitle(hypothesis);
+    await field.click();
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.type(text);
+  }
+
+  async setStatus(label: string): Promise<void> {
+    await this.status.selectOption({ label });
+  }
+
+  /** Flips the « Utiliser les micro-scénarios partagés » switch by its label, as a user clicks it. */
+  async setUseFamily(on: boolean): Promise<void> {
+    if ((await this.useFamilyToggle.isChecked()) !== on) {
+      await this.page.getByText('Utiliser les micro-scénarios partagés de la famille').click();
+    }
+    await expect(this.useFamilyToggle).toBeChecked({ checked: on });
+  }
+
+  async waitUntilSaved(): Promise<void> {
+    await expect(this.saveState).toHaveText('Enregistré', { timeout: 15_000 });
+  }
+
+  async deleteSheet(): Promise<void> {
+    await this.page.getByTestId('delete-sheet').click();
+    await this.page.getByTestId('confirm-ok').click();
+    await expect(this.page.getByTestId('home-view')).toBeVisible();
+  }
+}

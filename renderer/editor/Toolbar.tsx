@@ -1,0 +1,63 @@
+import { useEditorState } from '@tiptap/react';
+import type { ReactNode } from 'react';
+import { useStore } from '../ui/store.js';
+import { activeEditor } from './active-editor.js';
+import { shortcutLabel, toolbarGroups } from './toolbar-actions.js';
+
+type ButtonStates = Record<string, { active: boolean; enabled: boolean }>;
+
+const allActions = toolbarGroups.flat();
+
+/**
+ * Formatting for the focused editor. It re-renders only when a button's state changes
+ * (useEditorState compares the selected states), not on every keystroke; mouse-down does
+ * not take the focus, so the selection stays where the user left it.
+ */
+export function Toolbar({ children }: { children?: ReactNode }) {
+  const editor = useStore(activeEditor);
+  const states = useEditorState({
+    editor,
+    selector: ({ editor: current }): ButtonStates | null => {
+      if (!current || current.isDestroyed || !current.isEditable) return null;
+      return Object.fromEntries(
+        allActions.map((action) => [
+          action.id,
+          { active: action.isActive?.(current) ?? false, enabled: action.canRun(current) },
+        ]),
+      );
+    },
+  });
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Mise en forme" data-testid="toolbar">
+      <div className="toolbar-buttons">
+        {toolbarGroups.map((group, index) => (
+          <div className="toolbar-group" key={index}>
+            {group.map((action) => {
+              const state = states?.[action.id];
+              return (
+                <button
+                  key={action.id}
+                  type="button"
+                  className={`toolbar-button toolbar-${action.id}`}
+                  title={`${action.label} (${shortcutLabel(action.shortcut)})`}
+                  aria-label={action.label}
+                  aria-pressed={action.isActive ? (state?.active ?? false) : undefined}
+                  disabled={!editor || !state?.enabled}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => {
+                    if (editor) action.run(editor);
+                  }}
+                  data-testid={`toolbar-${action.id}`}
+                >
+                  <span aria-hidden="true">{action.glyph}</span>
+                </button>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+      {children}
+    </div>
+  );
+}

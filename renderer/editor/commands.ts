@@ -1,0 +1,74 @@
+import type { Editor } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
+
+/** Default title of a new encadré, selected so the first keystroke replaces it. */
+export const NEW_ENCADRE_TITLE = 'Titre de l’encadré';
+
+/** Turns the current block into a « Source : » line, or back into a paragraph. */
+export function toggleSourceLine(editor: Editor): boolean {
+  const chain = editor.chain().focus();
+  return editor.isActive('sourceLine') ? chain.setParagraph().run() : chain.setNode('sourceLine').run();
+}
+
+export function canToggleSourceLine(editor: Editor): boolean {
+  return editor.isActive('sourceLine') || editor.can().setNode('sourceLine');
+}
+
+/** Inserts an encadré (title and one paragraph) and selects its title. */
+export function insertEncadre(editor: Editor): boolean {
+  return editor
+    .chain()
+    .focus()
+    .command(({ tr, state, dispatch }) => {
+      const { encadre, encadreTitle, paragraph } = state.schema.nodes;
+      if (!encadre || !encadreTitle || !paragraph) return false;
+      const node = encadre.create(null, [
+        encadreTitle.create(null, state.schema.text(NEW_ENCADRE_TITLE)),
+        paragraph.create(),
+      ]);
+      if (!dispatch) return true;
+      const start = tr.selection.from;
+      tr.replaceSelectionWith(node);
+      // Where it landed depends on the block the cursor was in: find it, then select its title.
+      let titleText: number | undefined;
+      tr.doc.nodesBetween(Math.max(0, start - 2), tr.doc.content.size, (child, pos) => {
+        if (titleText !== undefined) return false;
+        if (child.type === encadre && pos >= start - 2) {
+          titleText = pos + 2;
+          return false;
+        }
+        return true;
+      });
+      if (titleText !== undefined) {
+        tr.setSelection(TextSelection.create(tr.doc, titleText, titleText + NEW_ENCADRE_TITLE.length));
+      }
+      return true;
+    })
+    .scrollIntoView()
+    .run();
+}
+
+export function canInsertEncadre(editor: Editor): boolean {
+  const { $from } = editor.state.selection;
+  for (let depth = $from.depth; depth > 0; depth -= 1) {
+    if ($from.node(depth).type.name === 'encadre') return false;
+  }
+  return true;
+}
+
+/** Applies a checked href to the selection, or inserts it as linked text where nothing is selected. */
+export function applyLink(editor: Editor, href: string): boolean {
+  const { empty } = editor.state.selection;
+  if (empty && !editor.isActive('link')) {
+    return editor
+      .chain()
+      .focus()
+      .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
+      .run();
+  }
+  return editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+}
+
+export function removeLink(editor: Editor): boolean {
+  return editor.chain().focus().extendMarkRange('link').unsetLink().run();
+}

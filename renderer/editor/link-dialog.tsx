@@ -1,0 +1,90 @@
+import type { Editor } from '@tiptap/core';
+import { useState, type FormEvent } from 'react';
+import { isSafeLinkHref } from '../../shared/content/links.js';
+import { Dialog, ErrorNotice } from '../ui/Dialog.js';
+import { createStore, useStore } from '../ui/store.js';
+import { applyLink, removeLink } from './commands.js';
+
+/** The editor that asked for a link (toolbar button or Mod-K), while the dialog is open. */
+const linkRequest = createStore<{ editor: Editor; id: number } | null>(null);
+let requests = 0;
+
+export function requestLink(editor: Editor): void {
+  requests += 1;
+  linkRequest.set({ editor, id: requests });
+}
+
+export const LINK_REFUSED =
+  'Adresse refusée\u00a0: seuls les liens web (http://, https://) et les adresses de courriel (mailto:) sont acceptés.';
+
+/** Rendered once per sheet; shows the dialog when an editor asks for a link. */
+export function LinkDialogHost() {
+  const request = useStore(linkRequest);
+  if (!request) return null;
+  return <LinkDialog key={request.id} editor={request.editor} onClose={() => linkRequest.set(null)} />;
+}
+
+function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const existing = editor.isActive('link') ? String(editor.getAttributes('link')['href'] ?? '') : '';
+  const [href, setHref] = useState(existing);
+  const [error, setError] = useState<string>();
+
+  const close = () => {
+    onClose();
+    editor.commands.focus();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = href.trim();
+    if (!isSafeLinkHref(trimmed)) {
+      setError(LINK_REFUSED);
+      return;
+    }
+    applyLink(editor, trimmed);
+    onClose();
+  };
+
+  return (
+    <Dialog title={existing ? 'Modifier le lien' : 'Insérer un lien'} onClose={close} testId="link-dialog">
+      <form onSubmit={submit} className="dialog-body">
+        <label htmlFor="link-href">Adresse</label>
+        <input
+          id="link-href"
+          className="input"
+          value={href}
+          onChange={(event) => {
+            setHref(event.target.value);
+            setError(undefined);
+          }}
+          placeholder="https://…"
+          autoFocus
+          spellCheck={false}
+          data-testid="link-href"
+        />
+        {error && <ErrorNotice message={error} testId="link-error" />}
+        <div className="dialog-actions">
+          {existing && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                removeLink(editor);
+                onClose();
+              }}
+              data-testid="link-remove"
+            >
+              Retirer le lien
+            </button>
+          )}
+          <button type="button" className="button" onClick={close}>
+            Annuler
+          </button>
+          <button type="submit" className="button button-primary" data-testid="link-apply">
+            Appliquer
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,25 @@
+import { Extension } from '@tiptap/core';
+import { insertEncadre, toggleSourceLine } from './commands.js';
+import { requestLink } from './link-dialog.js';
+
+/** Shortcuts of our own blocks; the standard ones (bold, lists, undo…) come with the starter kit. */
+export const SHORTCUTS = {
+  link: 'Mod-k',
+  sourceLine: 'Mod-Alt-s',
+  encadre: 'Mod-Alt-e',
+} as const;
+
+export const FichesShortcuts = Extension.create({
+  name: 'fichesShortcuts',
+
+  addKeyboardShortcuts() {
+    return {
+      [SHORTCUTS.link]: () => {
+        requestLink(this.editor);
+        return true;
+      },
+      [SHORTCUTS.sourceLine]: () => toggleSourceLine(this.editor),
+      [SHORTCUTS.encadre]: () => insertEncadre(this.editor),
+    };
+  },
+});

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { captureSessionToken } from './api/token.js';
+import { App } from './app/App.js';
+import { ErrorBoundary } from './app/ErrorBoundary.js';
+import './styles/base.css';
+import './styles/home.css';
+import './styles/sheet.css';
+import './styles/editor.css';
+
+captureSessionToken();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,12 @@
+const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+
+/** "26 novembre 2025 à 14:32", or the raw text when it is not a date. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** "320 / 400–1200 mots", with the no-break spaces French wants. */
+export function formatWords(words: number, min: number, max: number): string {
+  return `${words}\u00a0/ ${min}–${max}\u00a0mots`;
+}

@@ -1,0 +1,57 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useMemo } from 'react';
+import type { DocNode } from '../../../shared/content/doc.js';
+import { activeEditor, forgetEditor } from '../../editor/active-editor.js';
+import { editorExtensions } from '../../editor/extensions.js';
+import type { Part } from './parts.js';
+import { useSheetSession } from './session.js';
+
+interface Props {
+  part: Part;
+  placeholder: string;
+  label: string;
+  testId: string;
+}
+
+/**
+ * One part of the sheet as its own small editor. A keystroke re-renders nothing: the
+ * editor only marks its part dirty and asks for a word count later; the document is
+ * serialised when the autosave reads it.
+ */
+export function PartEditor({ part, placeholder, label, testId }: Props) {
+  const session = useSheetSession();
+  const extensions = useMemo(() => editorExtensions(placeholder), [placeholder]);
+  const editor = useEditor({
+    extensions,
+    content: session.valueOf(part) as DocNode,
+    injectCSS: false,
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: { class: 'rich-text', 'aria-label': label, 'aria-multiline': 'true', lang: 'fr' },
+    },
+    onUpdate: ({ editor: changed }) => {
+      session.edited(
+        part,
+        () => changed.getJSON(),
+        () => changed.getText({ blockSeparator: '\n' }),
+      );
+    },
+    onFocus: ({ editor: focused }) => activeEditor.set(focused),
+    onBlur: () => void session.autosaver.flush(),
+  });
+
+  useEffect(
+    () => () => {
+      session.autosaver.freeze(part);
+      forgetEditor(editor);
+    },
+    [editor, part, session],
+  );
+
+  return (
+    <div className="part-editor" data-testid={testId}>
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { z } from 'zod';
+import { nameSchema } from '../../../shared/model/names.js';
+import { sheetStatuses, sheetStatusLabels, type SheetStatus } from '../../../shared/model/sheet.js';
+import { hrefOf } from '../../app/router.js';
+import { ErrorNotice } from '../../ui/Dialog.js';
+import { DeleteSheetButton } from './DeleteSheetButton.js';
+import { useSheetSession } from './session.js';
+
+const authorsSchema = z.array(nameSchema).max(50, { message: 'Pas plus de 50\u00a0auteurs.' });
+
+function parseAuthors(text: string): string[] {
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+/** Family, variable, status and authors: the sheet's identity, saved as soon as changed. */
+export function SheetHeader() {
+  const session = useSheetSession();
+  const { view } = session;
+  const [status, setStatus] = useState(() => session.valueOf({ kind: 'status' }));
+  const [authors, setAuthors] = useState(() => session.valueOf({ kind: 'authors' }).join(', '));
+  const [authorsError, setAuthorsError] = useState<string>();
+
+  const changeStatus = (next: SheetStatus) => {
+    setStatus(next);
+    session.changed({ kind: 'status' }, next);
+    void session.autosaver.flush();
+  };
+
+  const changeAuthors = (text: string) => {
+    setAuthors(text);
+    const parsed = authorsSchema.safeParse(parseAuthors(text));
+    if (!parsed.success) {
+      setAuthorsError(parsed.error.issues[0]?.message ?? 'Liste d’auteurs invalide.');
+      return;
+    }
+    setAuthorsError(undefined);
+    session.changed({ kind: 'authors' }, parsed.data);
+  };
+
+  return (
+    <header className="sheet-header">
+      <nav className="sheet-nav">
+        <a href={hrefOf({ name: 'home' })} data-testid="back-home">
+          ← Toutes les fiches
+        </a>
+        <DeleteSheetButton />
+      </nav>
+      <p className="sheet-family" data-testid="sheet-family">
+        {view.family.number}. {view.family.name}
+      </p>
+      <h1 className="sheet-title" data-testid="sheet-title">
+        {view.variable.name}
+      </h1>
+      <div className="sheet-meta">
+        <label className="field field-status">
+          <span className="field-label">Statut</span>
+          <select
+            className="input"
+            value={status}
+            onChange={(event) => changeStatus(event.target.value as SheetStatus)}
+            data-testid="sheet-status"
+          >
+            {sheetStatuses.map((value) => (
+              <option key={value} value={value}>
+                {sheetStatusLabels[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field-authors">
+          <span className="field-label">Auteurs (séparés par des virgules)</span>
+          <input
+            className="input"
+            value={authors}
+            onChange={(event) => changeAuthors(event.target.value)}
+            onBlur={() => void session.autosaver.flush()}
+            aria-invalid={authorsError ? true : undefined}
+            placeholder="Prénom Nom, Organisation…"
+            data-testid="sheet-authors"
+          />
+          {authorsError && <ErrorNotice message={authorsError} testId="sheet-authors-error" />}
+        </label>
+      </div>
+    </header>
+  );
+}

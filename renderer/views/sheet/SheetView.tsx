@@ -1,0 +1,34 @@
+import { useCallback } from 'react';
+import { ok } from '../../../shared/result.js';
+import { invoke } from '../../api/client.js';
+import { hrefOf } from '../../app/router.js';
+import { LoadError, Loading } from '../../ui/Loading.js';
+import { useResult } from '../../ui/useResult.js';
+import { SheetEditor } from './SheetEditor.js';
+
+/** Loads a sheet and the template it follows, then hands them to the editor. */
+export function SheetView({ sheetId }: { sheetId: string }) {
+  const load = useCallback(async () => {
+    const [view, template] = await Promise.all([
+      invoke('sheets:get', { id: sheetId }),
+      invoke('template:get', {}),
+    ]);
+    if (!view.ok) return view;
+    if (!template.ok) return template;
+    return ok({ view: view.value, template: template.value });
+  }, [sheetId]);
+  const [loaded, reload] = useResult(load);
+
+  if (loaded.state === 'loading') return <Loading label="Ouverture de la fiche…" />;
+  if (loaded.state === 'error') {
+    return (
+      <main className="sheet-missing">
+        <LoadError error={loaded.error} onRetry={reload} />
+        <a className="button" href={hrefOf({ name: 'home' })}>
+          Retour à l’accueil
+        </a>
+      </main>
+    );
+  }
+  return <SheetEditor view={loaded.value.view} template={loaded.value.template} />;
+}

@@ -1,0 +1,102 @@
+import type { FamilyPatch, ScenarioPatch, SheetPatch } from '../../../shared/api/contract.js';
+import type { DocNode } from '../../../shared/content/doc.js';
+import type { SheetStatus } from '../../../shared/model/sheet.js';
+
+/**
+ * The parts of an open sheet that save independently: each editor, title and field.
+ * Micro-scenarios belong either to the sheet or to its family (shared by its sheets).
+ */
+export type Owner = 'sheet' | 'family';
+
+export type Part =
+  | { kind: 'section'; section: string }
+  | { kind: 'scenario-title'; owner: Owner; hypothesis: string }
+  | { kind: 'scenario-angle'; owner: Owner; hypothesis: string; angle: string }
+  | { kind: 'family-note' }
+  | { kind: 'status' }
+  | { kind: 'authors' }
+  | { kind: 'use-family' };
+
+/** What each kind of part holds. */
+export interface PartValues {
+  section: DocNode;
+  'scenario-title': string;
+  'scenario-angle': DocNode;
+  'family-note': DocNode;
+  status: SheetStatus;
+  authors: string[];
+  'use-family': boolean;
+}
+
+export type PartValue<P extends Part> = PartValues[P['kind']];
+
+export function partKey(part: Part): string {
+  switch (part.kind) {
+    case 'section':
+      return `section/${part.section}`;
+    case 'scenario-title':
+      return `${part.owner}/${part.hypothesis}/title`;
+    case 'scenario-angle':
+      return `${part.owner}/${part.hypothesis}/angle/${part.angle}`;
+    default:
+      return part.kind;
+  }
+}
+
+export interface SavedPart {
+  part: Part;
+  value: unknown;
+}
+
+function scenarioPatch(patches: Record<string, ScenarioPatch>, hypothesis: string): ScenarioPatch {
+  patches[hypothesis] ??= {};
+  return patches[hypothesis];
+}
+
+/**
+ * The requests that save a batch of parts: only what changed, the sheet's parts in a
+ * sheets:update patch, the family's in a families:update patch.
+ */
+export function patchesOf(batch: readonly SavedPart[]): { sheet?: SheetPatch; family?: FamilyPatch } {
+  const sheet: SheetPatch = {};
+  const family: FamilyPatch = {};
+  const sheetScenarios: Record<string, ScenarioPatch> = {};
+  const familyScenarios: Record<string, ScenarioPatch> = {};
+  for (const { part, value } of batch) {
+    switch (part.kind) {
+      case 'section':
+        sheet.sections = { ...sheet.sections, [part.section]: value as DocNode };
+        break;
+      case 'scenario-title':
+        scenarioPatch(part.owner === 'sheet' ? sheetScenarios : familyScenarios, part.hypothesis).title =
+          value as string;
+        break;
+      case 'scenario-angle': {
+        const patch = scenarioPatch(
+          part.owner === 'sheet' ? sheetScenarios : familyScenarios,
+          part.hypothesis,
+        );
+        patch.angles = { ...patch.angles, [part.angle]: value as DocNode };
+        break;
+      }
+      case 'family-note':
+        family.note = value as DocNode;
+        break;
+      case 'status':
+        sheet.status = value as SheetStatus;
+        break;
+      case 'authors':
+        sheet.authors = value as string[];
+        break;
+      case 'use-family':
+        sheet.useFamilyMicroScenarios = value as boolean;
+        break;
+    }
+  }
+  if (Object.keys(sheetScenarios).length > 0) sheet.scenarios = sheetScenarios;
+  if (Object.keys(familyScenarios).length > 0) family.scenarios = familyScenarios;
+  return {
+    ...(Object.keys(sheet).length > 0 ? { sheet } : {}),
+    ...(Object.keys(family).length > 0 ? { family } : {}),
+  };
+}

@@ -1,0 +1,126 @@
+import { createContext, useContext } from 'react';
+import type { SheetView } from '../../../shared/api/contract.js';
+import { emptyDoc, textOf, wordCount, type DocNode } from '../../../shared/content/doc.js';
+import type { Scenarios } from '../../../shared/model/sheet.js';
+import type { SheetTemplate } from '../../../shared/model/template.js';
+import { ok, type Result } from '../../../shared/result.js';
+import { invoke } from '../../api/client.js';
+import { createStore, type Store } from '../../ui/store.js';
+import { Autosaver, type Entry, type SaveOptions } from './autosave.js';
+import { WordCounts } from './counts.js';
+import { partKey, patchesOf, type Owner, type Part, type PartValue } from './parts.js';
+
+/**
+ * One open sheet: what was loaded, the latest value of each part, its autosave and its
+ * word counts. Editors read their starting content here, so one mounted again (switching
+ * between the sheet's and the family's micro-scenarios) shows what was last typed.
+ */
+export class SheetSession {
+  readonly autosaver: Autosaver<Part>;
+  readonly counts: WordCounts;
+  /** Whether the sheet shows its family's micro-scenarios. */
+  readonly useFamily: Store<boolean>;
+  private readonly latest = new Map<string, unknown>();
+
+  constructor(
+    readonly view: SheetView,
+    readonly template: SheetTemplate,
+  ) {
+    this.useFamily = createStore(view.sheet.microScenarios.useFamily);
+    this.counts = new WordCounts(this.initialCounts());
+    this.autosaver = new Autosaver<Part>({
+      keyOf: partKey,
+      save: (batch, options) => this.save(batch, options),
+      onRead: (part, value) => this.latest.set(partKey(part), value),
+    });
+  }
+
+  valueOf<P extends Part>(part: P): PartValue<P> {
+    const key = partKey(part);
+    return (this.latest.has(key) ? this.latest.get(key) : this.loaded(part)) as PartValue<P>;
+  }
+
+  /** An editor changed: save it later, count it later, read nothing now. */
+  edited(part: Part, read: () => unknown, text?: () => string): void {
+    this.autosaver.markDirty(part, read);
+    if (text) this.counts.recountLater(partKey(part), text);
+  }
+
+  /** A field whose value is known now (status, authors, a title). */
+  changed<P extends Part>(part: P, value: PartValue<P>): void {
+    this.latest.set(partKey(part), value);
+    this.autosaver.markDirty(part, () => value);
+    if (part.kind === 'scenario-title') this.counts.set(partKey(part), wordCount(value as string));
+  }
+
+  private scenariosOf(owner: Owner): Scenarios {
+    return owner === 'sheet' ? this.view.sheet.microScenarios.scenarios : this.view.familyShared.scenarios;
+  }
+
+  private loaded(part: Part): unknown {
+    const { sheet, familyShared } = this.view;
+    switch (part.kind) {
+      case 'section':
+        return sheet.sections[part.section] ?? emptyDoc();
+      case 'scenario-title':
+        return this.scenariosOf(part.owner)[part.hypothesis]?.title ?? '';
+      case 'scenario-angle':
+        return this.scenariosOf(part.owner)[part.hypothesis]?.angles[part.angle] ?? emptyDoc();
+      case 'family-note':
+        return familyShared.note;
+      case 'status':
+        return sheet.status;
+      case 'authors':
+        return sheet.authors;
+      case 'use-family':
+        return sheet.microScenarios.useFamily;
+    }
+  }
+
+  private initialCounts(): [string, number][] {
+    const docWords = (part: Part): [string, number] => [
+      partKey(part),
+      wordCount(textOf(this.loaded(part) as DocNode)),
+    ];
+    const { sections, microScenarios } = this.template;
+    return [
+      ...sections.map((section) => docWords({ kind: 'section', section: section.id })),
+      ...(['sheet', 'family'] as const).flatMap((owner) =>
+        microScenarios.hypotheses.flatMap((hypothesis) => {
+          const title: Part = { kind: 'scenario-title', owner, hypothesis: hypothesis.id };
+          return [
+            [partKey(title), wordCount(this.loaded(title) as string)] as [string, number],
+            ...microScenarios.angles.map((angle) =>
+              docWords({ kind: 'scenario-angle', owner, hypothesis: hypothesis.id, angle: angle.id }),
+            ),
+          ];
+        }),
+      ),
+    ];
+  }
+
+  private async save(batch: Entry<Part>[], options: SaveOptions): Promise<Result<unknown>> {
+    const { sheet, family } = patchesOf(batch);
+    if (sheet) {
+      const result = await invoke('sheets:update', { id: this.view.sheet.id, patch: sheet }, options);
+      if (!result.ok) return result;
+    }
+    if (family) {
+      const result = await invoke(
+        'families:update',
+        { familyId: this.view.family.id, patch: family },
+        options,
+      );
+      if (!result.ok) return result;
+    }
+    return ok(null);
+  }
+}
+
+export const SheetSessionContext = createContext<SheetSession | null>(null);
+
+export function useSheetSession(): SheetSession {
+  const session = useContext(SheetSessionContext);
+  if (!session) throw new Error('useSheetSession outside of an open sheet');
+  return session;
+}
