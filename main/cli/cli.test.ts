@@ -1,0 +1,219 @@
+import { execFile, spawn } from 'node:child_process';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ROOT, callApi, FICHES_BIN, startFiches } from '../../e2e/fixtures/serve-process.js';
+import { readAppVersion } from '../host/handlers.js';
+import { openRepository } from '../services/index.js';
+import { ELECTRON_MISSING_LINE } from './start.js';
+
+/**
+ * The real command, spawned as a user runs it: `node bin/fiches.js` on the freshly built
+ * dist/. Exit codes, stdout and stderr are what scripts and users rely on.
+ */
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const NOBODY = 65534;
+let root: string;
+
+function runFiches(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {},
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [FICHES_BIN, ...args], {
+      cwd: APP_ROOT,
+      env: { ...process.env, ...options.env },
+      uid: options.uid,
+      gid: options.gid,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function stderrLines(run: Run): string[] {
+  return run.stderr.split('\n').filter(Boolean);
+}
+
+beforeAll(async () => {
+  await promisify(execFile)('npm', ['run', 'build:node'], { cwd: APP_ROOT });
+  root = await mkdtemp(path.join(os.tmpdir(), 'fiches-cli-'));
+}, 180_000);
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('fiches serve', () => {
+  it('creates the sample repository in a missing folder, serves its API, and releases it on SIGTERM', async () => {
+    const repo = path.join(root, 'nouveau', 'depot');
+    const served = await startFiches({ args: ['serve', '--repo', repo, '--port', '0'] });
+    try {
+      expect(served.lines).toHaveLength(1);
+      expect(served.lines[0]).toBe(
+        `Fiches est servi sur ${served.url} (dépôt\u00a0: ${repo}) — Ctrl+C pour arrêter`,
+      );
+      expect(await readdir(repo)).toContain('repository.json');
+      const overview = (await callApi(served, 'repository:overview', {})) as {
+        ok: boolean;
+        value: { path: string };
+      };
+      expect(overview).toMatchObject({ ok: true, value: { path: repo } });
+      expect(await callApi(served, 'app:info', {})).toMatchObject({ ok: true, value: { host: 'browser' } });
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+    // The renderer may not be built when only build:node ran: that warning is the only one allowed.
+    expect(served.errors.filter((line) => !line.includes('npm run build'))).toEqual([]);
+    const reopened = await openRepository(repo, { create: 'never' });
+    await reopened.close();
+  });
+
+  it('refuses a repository already open, naming who holds it', async () => {
+    const repo = path.join(root, 'partage');
+    const first = await startFiches({ args: ['serve', '--repo', repo] });
+    try {
+      const second = await runFiches(['serve', '--repo', repo]);
+      expect(second.code).toBe(1);
+      expect(second.stdout).toBe('');
+      const lines = stderrLines(second);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^fiches\u00a0: Ce dépôt est déjà ouvert par /);
+      expect(lines[0]).toContain(`processus ${first.child.pid}`);
+      expect(lines[0]).toContain(os.hostname());
+    } finally {
+      await first.stop();
+    }
+  });
+
+  it('fails with one line when the port is taken, and leaves the repository unlocked', async () => {
+    const repo = path.join(root, 'port-pris');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = blocker.address() as AddressInfo;
+      const run = await runFiches(['serve', '--repo', repo, '--port', String(port)]);
+      expect(run.code).toBe(1);
+      expect(stderrLines(run)).toEqual([expect.stringContaining(`le port ${port} est déjà utilisé`)]);
+    } finally {
+      blocker.close();
+    }
+    const reopened = await openRepository(repo, { create: 'never' });
+    await reopened.close();
+  });
+
+  it('fails with one line and code 1 when --repo is a file', async () => {
+    const file = path.join(root, 'note.txt');
+    await writeFile(file, 'pas un dépôt');
+    const run = await runFiches(['serve', '--repo', file]);
+    expect(run.code).toBe(1);
+    expect(stderrLines(run)).toHaveLength(1);
+    expect(run.stderr).toMatch(/^fiches\u00a0: /);
+  });
+
+  it('fails with « lecture seule » on a repository it cannot write', async () => {
+    const parent = path.join(root, 'verrouille');
+    const repo = path.join(parent, 'depot');
+    await mkdir(parent);
+    const created = await openRepository(repo, { create: 'if-missing' });
+    await created.close();
+    // Root ignores permissions: the child runs as nobody, who may read but not write.
+    await chmod(root, 0o755);
+    await chmod(parent, 0o755);
+    await chmod(repo, 0o555);
+    try {
+      const run = await runFiches(['serve', '--repo', repo], { uid: NOBODY, gid: NOBODY });
+      expect(run.code).toBe(1);
+      expect(stderrLines(run)).toHaveLength(1);
+      expect(run.stderr).toContain('lecture seule');
+    } finally {
+      await chmod(repo, 0o755);
+    }
+  });
+});
+
+describe('usage errors', () => {
+  it.each([
+    [['exporte']],
+    [['serve', '--port', 'abc']],
+    [['serve', '--port', '70000']],
+    [['serve', '--repo']],
+    [['serve', '--repo', '--port', '8080']],
+    [['serve', '--bavard']],
+    [['serve', 'dossier']],
+    [['--inconnu']],
+  ])('fiches %j exits with code 2 and one line', async (args) => {
+    const run = await runFiches(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(stderrLines(run)).toHaveLength(1);
+    expect(run.stderr).toMatch(/^fiches\u00a0: .*fiches --help/);
+  });
+});
+
+describe('help and version', () => {
+  it('prints the version of package.json', async () => {
+    const version = readAppVersion(APP_ROOT);
+    const run = await runFiches(['--version']);
+    expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('lists the commands', async () => {
+    const run = await runFiches(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('serve');
+    expect(run.stdout).toContain('start');
+    expect((await runFiches(['serve', '--help'])).stdout).toContain('--port');
+  });
+});
+
+describe('fiches start', () => {
+  it('without an Electron binary, says so in one line and serves the default repository', async () => {
+    const dataDir = path.join(root, 'donnees');
+    const emptyElectron = path.join(root, 'sans-electron');
+    await mkdir(emptyElectron);
+    const served = await startFiches({
+      args: ['start'],
+      env: { FICHES_DATA_DIR: dataDir, ELECTRON_OVERRIDE_DIST_PATH: emptyElectron },
+    });
+    try {
+      expect(served.lines[0]).toBe(ELECTRON_MISSING_LINE);
+      expect(served.lines[1]).toContain(served.url);
+      expect(served.lines[1]).toContain(dataDir);
+      expect(await callApi(served, 'repository:overview', {})).toMatchObject({ ok: true });
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+  });
+});
+
+describe('bin/fiches.js', () => {
+  it('says in one French line to build when dist/ is missing', async () => {
+    const bin = path.join(root, 'sans-build', 'bin');
+    await mkdir(bin, { recursive: true });
+    await writeFile(path.join(bin, '..', 'package.json'), '{ "type": "module" }');
+    await copyFile(FICHES_BIN, path.join(bin, 'fiches.js'));
+    const run = await new Promise<Run>((resolve) => {
+      execFile(process.execPath, [path.join(bin, 'fiches.js'), 'serve'], (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+      );
+    });
+    expect(run.code).toBe(1);
+    expect(stderrLines(run)).toHaveLength(1);
+    expect(run.stderr).toContain('npm run build');
+  });
+});

@@ -1,0 +1,33 @@
+import { parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
+import { serve } from './serve.js';
+import { start } from './start.js';
+
+export interface Command {
+  /** The command line as shown in the help, options included. */
+  synopsis: string;
+  /** One line for `fiches --help`. */
+  summary: string;
+  options: OptionSpec;
+  run(values: OptionValues): Promise<number>;
+}
+
+const repoOption = { repo: { type: 'string' } } as const;
+const portOption = { port: { type: 'string' } } as const;
+
+/** Every command of `fiches`; adding one (export, check…) is adding an entry. */
+export const commands: Record<string, Command> = {
+  start: {
+    synopsis: 'fiches start [--repo DOSSIER] [--port N]',
+    summary: 'ouvre l’application de bureau (ou, sans Electron, la version navigateur)',
+    options: { ...repoOption, ...portOption },
+    run: (values) =>
+      start({ repo: stringOption(values, 'repo'), port: parsePort(stringOption(values, 'port')) }),
+  },
+  serve: {
+    synopsis: 'fiches serve [--repo DOSSIER] [--port N]',
+    summary: 'sert Fiches dans le navigateur, sur 127.0.0.1 seulement',
+    options: { ...repoOption, ...portOption },
+    run: (values) =>
+      serve({ repo: stringOption(values, 'repo'), port: parsePort(stringOption(values, 'port')) }),
+  },
+};

@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { fr } from '../services/french.js';
+
+/** A mistake in how the command was typed: exit code 2, as for any Unix tool. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+/**
+ * node:util's parseArgs, with our own checks on its tokens: its strict mode would do the
+ * same checks but answer in English, and every message of the CLI is French.
+ */
+export function parseOptions(args: string[], options: OptionSpec): OptionValues {
+  const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
+  const values: OptionValues = {};
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional') throw new UsageError(fr`argument inattendu « ${token.value} »`);
+    const spec = options[token.name];
+    if (spec === undefined) throw new UsageError(fr`option inconnue « ${token.rawName} »`);
+    if (values[token.name] !== undefined) throw new UsageError(fr`option « ${token.rawName} » répétée`);
+    if (spec.type === 'boolean') {
+      if (token.value !== undefined)
+        throw new UsageError(fr`l’option « ${token.rawName} » ne prend pas de valeur`);
+      values[token.name] = true;
+      continue;
+    }
+    // "--repo --port 8080" would otherwise take "--port" as the folder.
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
+      throw new UsageError(fr`l’option « ${token.rawName} » attend une valeur`);
+    }
+    values[token.name] = token.value;
+  }
+  return values;
+}
+
+export function stringOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    throw new UsageError(fr`port invalide « ${value} » : un nombre entre 0 et 65535 est attendu`);
+  }
+  return port;
+}

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { AppFailure } from '../../shared/result.js';
+import { composeHandlers, readAppVersion } from '../host/handlers.js';
+import { fr } from '../services/french.js';
+import { defaultRepositoryPath, findAppRoot, openRepository } from '../services/index.js';
+import { browserAppHandlers } from '../web/app-handlers.js';
+import { startWebHost, type WebHost } from '../web/host.js';
+
+export interface ServeOptions {
+  /** Absent: the default repository in the app's data folder. */
+  repo: string | undefined;
+  port: number;
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Resolves on the first stop signal. Listening starts before the repository is opened,
+ * so a Ctrl+C during the opening still closes it; a second signal is left to Node's
+ * default, an immediate exit.
+ */
+function listenForStop(): { stopped: Promise<void>; dispose(): void } {
+  let dispose = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      dispose();
+      resolve();
+    };
+    dispose = () => {
+      for (const signal of STOP_SIGNALS) process.off(signal, stop);
+    };
+    for (const signal of STOP_SIGNALS) process.on(signal, stop);
+  });
+  return { stopped, dispose };
+}
+
+async function startHost(port: number, start: () => Promise<WebHost>): Promise<WebHost> {
+  try {
+    return await start();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new AppFailure('io', fr`le port ${port} est déjà utilisé : choisissez-en un autre avec --port.`);
+    }
+    if (code === 'EACCES') {
+      throw new AppFailure('io', fr`le port ${port} est réservé : choisissez-en un au-dessus de 1024.`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * `fiches serve`: the repository behind the browser host until Ctrl+C, then the
+ * repository is closed so its lock is released for the next launch.
+ */
+export async function serve(options: ServeOptions): Promise<number> {
+  const appRoot = findAppRoot();
+  const version = readAppVersion(appRoot);
+  const repoPath = path.resolve(options.repo ?? defaultRepositoryPath());
+  const stop = listenForStop();
+  try {
+    const session = await openRepository(repoPath, { create: 'if-missing' });
+    let host: WebHost;
+    try {
+      host = await startHost(options.port, () =>
+        startWebHost({
+          handlers: composeHandlers(() => session.handlers, browserAppHandlers(version)),
+          rendererDir: path.join(appRoot, 'dist', 'renderer'),
+          port: options.port,
+          onLog: (message) => process.stderr.write(fr`fiches : ${message}\n`),
+        }),
+      );
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+    process.stdout.write(
+      fr`Fiches est servi sur ${host.url} (dépôt : ${session.path}) — Ctrl+C pour arrêter\n`,
+    );
+    await stop.stopped;
+    await host.close();
+    await session.close();
+    return 0;
+  } finally {
+    stop.dispose();
+  }
+}

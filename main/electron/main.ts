@@ -1,0 +1,130 @@
+import { app, dialog, Menu, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppFailure } from '../../shared/result.js';
+import { CurrentRepository } from '../host/current-repository.js';
+import { composeHandlers } from '../host/handlers.js';
+import { defaultRepositoryPath } from '../services/index.js';
+import { fr } from '../services/french.js';
+import { Desktop } from './desktop.js';
+import { requestFlush } from './flush.js';
+import { registerInvokeHandler } from './ipc.js';
+import { buildMenu } from './menu.js';
+import { hardenApp } from './security.js';
+import { createMainWindow } from './window.js';
+
+const rendererIndex = path.join(app.getAppPath(), 'dist', 'renderer', 'index.html');
+const preload = path.join(import.meta.dirname, 'preload.cjs');
+
+/** `--repo DIR`, as `fiches start --repo DIR` passes it; Chromium's own switches are ignored. */
+function repositoryArgument(): string | undefined {
+  const { values } = parseArgs({
+    args: process.argv.slice(1),
+    options: { repo: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  });
+  return typeof values.repo === 'string' ? path.resolve(values.repo) : undefined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof AppFailure
+    ? error.message
+    : fr`Erreur inattendue : ${(error as Error)?.message ?? String(error)}`;
+}
+
+async function run(): Promise<void> {
+  await app.whenReady();
+  hardenApp();
+
+  let repository: CurrentRepository;
+  try {
+    repository = await CurrentRepository.open(repositoryArgument() ?? defaultRepositoryPath());
+  } catch (error) {
+    dialog.showErrorBox('Fiches ne peut pas ouvrir le dépôt', messageOf(error));
+    app.exit(1);
+    return;
+  }
+
+  let window: BrowserWindow | undefined = createMainWindow({ rendererIndex, preload });
+  window.on('closed', () => (window = undefined));
+  const desktop = new Desktop(repository, () => window);
+
+  registerInvokeHandler({
+    handlers: composeHandlers(() => repository.handlers, desktop.appHandlers()),
+    mainFrame: () => window?.webContents.mainFrame,
+    rendererIndex,
+    onInternalError: (error) => console.error('fiches:', error),
+  });
+
+  const reload = async () => {
+    if (!window) return;
+    await requestFlush(window.webContents);
+    window.webContents.reload();
+  };
+  Menu.setApplicationMenu(
+    buildMenu({
+      openRepository: () => {
+        desktop.chooseAndSwitch().then(
+          (chosen) => {
+            if (chosen) window?.webContents.reload();
+          },
+          (error: unknown) => dialog.showErrorBox('Impossible d’ouvrir ce dépôt', messageOf(error)),
+        );
+      },
+      reload: () => void reload(),
+      showAbout: () => {
+        const options: MessageBoxOptions = {
+          type: 'info',
+          title: 'À propos de Fiches',
+          message: `Fiches ${app.getVersion()}`,
+          detail: fr`Rédaction, historique et publication des fiches variables.\nDépôt ouvert : ${repository.path}`,
+        };
+        void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+      },
+      revealRepository: () => void shell.openPath(repository.path),
+    }),
+  );
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  // Quitting (menu, shortcut, closing the window) first lets the page save its pending
+  // edits, then closes the repository to release its lock, and only then quits for real.
+  let shutdown: 'running' | 'closing' | 'closed' = 'running';
+  window.on('close', (event) => {
+    if (shutdown !== 'closed') {
+      event.preventDefault();
+      app.quit();
+    }
+  });
+  app.on('before-quit', (event) => {
+    if (shutdown === 'closed') return;
+    event.preventDefault();
+    if (shutdown === 'closing') return;
+    shutdown = 'closing';
+    void (async () => {
+      try {
+        if (window) await requestFlush(window.webContents);
+        await repository.close();
+      } catch (error) {
+        console.error('fiches:', error);
+      } finally {
+        shutdown = 'closed';
+        app.quit();
+      }
+    })();
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+app.enableSandbox();
+if (app.requestSingleInstanceLock()) {
+  void run();
+} else {
+  // Another Fiches is running: it gets the 'second-instance' event and comes to the front.
+  app.quit();
+}

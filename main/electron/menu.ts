@@ -1,0 +1,77 @@
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+
+export interface MenuActions {
+  openRepository(): void;
+  reload(): void;
+  showAbout(): void;
+  revealRepository(): void;
+}
+
+/** French menus. Editing and zoom use Electron's roles, so they follow the platform's shortcuts. */
+export function buildMenu(actions: MenuActions): Menu {
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac
+      ? [
+          {
+            label: 'Fiches',
+            submenu: [
+              { label: 'À propos de Fiches', click: actions.showAbout },
+              { type: 'separator' },
+              { role: 'hide', label: 'Masquer Fiches' },
+              { role: 'hideOthers', label: 'Masquer les autres' },
+              { role: 'unhide', label: 'Tout afficher' },
+              { type: 'separator' },
+              { role: 'quit', label: 'Quitter Fiches' },
+            ],
+          } satisfies MenuItemConstructorOptions,
+        ]
+      : []),
+    {
+      label: 'Fichier',
+      submenu: [
+        { label: 'Ouvrir un dépôt…', accelerator: 'CmdOrCtrl+O', click: actions.openRepository },
+        ...(isMac
+          ? []
+          : ([
+              { type: 'separator' },
+              { role: 'quit', label: 'Quitter', accelerator: 'CmdOrCtrl+Q' },
+            ] satisfies MenuItemConstructorOptions[])),
+      ],
+    },
+    {
+      label: 'Édition',
+      submenu: [
+        { role: 'undo', label: 'Annuler' },
+        { role: 'redo', label: 'Rétablir' },
+        { type: 'separator' },
+        { role: 'cut', label: 'Couper' },
+        { role: 'copy', label: 'Copier' },
+        { role: 'paste', label: 'Coller' },
+        { type: 'separator' },
+        { role: 'selectAll', label: 'Tout sélectionner' },
+      ],
+    },
+    {
+      label: 'Affichage',
+      submenu: [
+        // Not the reload role: the page must save its pending edits before it goes.
+        { label: 'Recharger', accelerator: 'CmdOrCtrl+R', click: actions.reload },
+        { type: 'separator' },
+        { role: 'zoomIn', label: 'Zoom avant' },
+        { role: 'zoomOut', label: 'Zoom arrière' },
+        { role: 'resetZoom', label: 'Réinitialiser le zoom' },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: 'Plein écran' },
+      ],
+    },
+    {
+      label: 'Aide',
+      submenu: [
+        ...(isMac ? [] : [{ label: 'À propos de Fiches', click: actions.showAbout }]),
+        { label: 'Dépôt de données\u00a0: ouvrir le dossier', click: actions.revealRepository },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}

@@ -1,0 +1,39 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { opNames } from '../../shared/api/contract.js';
+import { fail } from '../../shared/result.js';
+import { FLUSH_CHANNEL, FLUSHED_CHANNEL, INVOKE_CHANNEL } from './channels.js';
+
+/**
+ * The whole surface the renderer gets: `invoke` for the contract's operations and
+ * nothing else, and one hook to save before the app closes or switches repository.
+ * Bundled by esbuild into one CommonJS file because a sandboxed preload cannot load
+ * modules of its own.
+ */
+const allowed: ReadonlySet<string> = new Set(opNames);
+let flushCallback: (() => unknown) | undefined;
+
+ipcRenderer.on(FLUSH_CHANNEL, (_event, id: unknown) => {
+  void (async () => {
+    try {
+      await flushCallback?.();
+    } finally {
+      ipcRenderer.send(FLUSHED_CHANNEL, id);
+    }
+  })();
+});
+
+contextBridge.exposeInMainWorld('fiches', {
+  invoke(name: unknown, request: unknown): Promise<unknown> {
+    if (typeof name !== 'string' || !allowed.has(name)) {
+      return Promise.resolve(fail('forbidden', `Opération inconnue\u00a0: ${String(name).slice(0, 80)}.`));
+    }
+    return ipcRenderer.invoke(INVOKE_CHANNEL, name, request);
+  },
+  /** One callback at a time (a later call replaces it); returns the unsubscribe function. */
+  onFlushRequest(callback: () => unknown): () => void {
+    flushCallback = callback;
+    return () => {
+      if (flushCallback === callback) flushCallback = undefined;
+    };
+  },
+});
