@@ -62,10 +62,18 @@ export async function benchKeystroke(): Promise<void> {
       await page.waitForTimeout(20);
     }
     await page.waitForTimeout(200);
-    const samples = await page.evaluate(() => (window as unknown as { keystrokeSamples: number[] }).keystrokeSamples);
+    const samples = await page.evaluate(
+      () => (window as unknown as { keystrokeSamples: number[] }).keystrokeSamples,
+    );
     const paragraphs = await editor.locator('p').count();
-    if (paragraphs < PARAGRAPHS) throw new Error(`the section shows ${paragraphs} paragraphs, expected ${PARAGRAPHS}`);
-    report('keystroke-1000-paragraphs-p50', percentile([...samples], 50), 'ms', `${samples.length} keystrokes`);
+    if (paragraphs < PARAGRAPHS)
+      throw new Error(`the section shows ${paragraphs} paragraphs, expected ${PARAGRAPHS}`);
+    report(
+      'keystroke-1000-paragraphs-p50',
+      percentile([...samples], 50),
+      'ms',
+      `${samples.length} keystrokes`,
+    );
     report('keystroke-1000-paragraphs-p95', percentile([...samples], 95), 'ms', 'target ≤ 16');
   } finally {
     await browser.close();

@@ -14,7 +14,10 @@ export async function benchSave(): Promise<void> {
     for (let i = 0; i < 220; i += 1) {
       const section: DocNode = {
         ...base,
-        content: [...(base.content ?? []), { type: 'paragraph', content: [{ type: 'text', text: `Ajout ${i}` }] }],
+        content: [
+          ...(base.content ?? []),
+          { type: 'paragraph', content: [{ type: 'text', text: `Ajout ${i}` }] },
+        ],
       };
       const start = performance.now();
       await session.handlers['sheets:update']({ id: 'big-data', patch: { sections: { passe: section } } });
