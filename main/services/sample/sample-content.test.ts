@@ -1,14 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { textOf, type DocNode } from '../../../shared/content/doc.js';
+import { captionLabel, numberBlocks, numberSheet } from '../../../shared/content/numbering.js';
 import { contentProblem } from '../../../shared/content/validate.js';
 import { completenessOf } from '../../../shared/model/completeness.js';
 import { slugOf } from '../../../shared/model/ids.js';
 import { repositoryFileSchema } from '../../../shared/model/repository.js';
 import { familyFileSchema, sheetFileSchema } from '../../../shared/model/sheet.js';
 import { sheetTemplateSchema } from '../../../shared/model/template.js';
+import { prepareImage } from '../assets/import.js';
 
 /**
  * The sheet template and the sample repository are data the application ships and opens
@@ -230,16 +233,58 @@ describe('Big Data sheet and its family', () => {
     expect(encadre?.content?.length).toBeGreaterThan(1);
   });
 
-  it('follows each figure caption with its source line', () => {
-    const captions = Object.values(sheet.sections).flatMap((doc) =>
-      (doc.content ?? []).flatMap((block, index, blocks) =>
-        textOf(block).startsWith('Figure ') ? [[plain(textOf(block)), blocks[index + 1]?.type]] : [],
-      ),
+  it('carries its two figures as real figures, numbered through the sheet, each with its source', () => {
+    const numbered = numberSheet(template, {
+      sections: sheet.sections,
+      familyNote: family.note,
+      scenarios: family.scenarios,
+    }).flatMap(({ part, doc, start }) =>
+      doc
+        ? numberBlocks(doc, start).map((block) => {
+            const figure = doc.content?.[block.index] ?? { type: 'doc' };
+            return {
+              part: part.kind === 'section' ? part.section : part.kind,
+              label: plain(
+                captionLabel(block.kind, block.number) + textOf(figure.content?.[0] ?? { type: 'doc' }),
+              ),
+              source: plain(textOf(figure.content?.[1] ?? { type: 'doc' })),
+              asset: figure.attrs?.['asset'],
+            };
+          })
+        : [],
     );
-    expect(captions).toEqual([
-      ['Figure 1 : Les 4 principaux freins à la transformation digitale', 'sourceLine'],
-      ['Figure 2 : Utilisation du numérique dans les industries régionales', 'sourceLine'],
+    expect(numbered).toEqual([
+      {
+        part: 'passe',
+        label: 'Figure 1 : Les 4 principaux freins à la transformation digitale',
+        source: expect.stringMatching(/^BPifrance le Lab, Enquête/),
+        asset: expect.stringMatching(/^[0-9a-f]{64}\.svg$/),
+      },
+      {
+        part: 'present-region',
+        label: 'Figure 2 : Utilisation du numérique dans les industries régionales',
+        source: 'Agence Hauts-de-France 2020-2040 - Baromètre des entreprises 2019',
+        asset: expect.stringMatching(/^[0-9a-f]{64}\.svg$/),
+      },
     ]);
+    const paragraphs = Object.values(sheet.sections).flatMap((doc) => nodesOfType(doc, 'paragraph'));
+    expect(paragraphs.filter((node) => /^Figure \d/.test(textOf(node)))).toEqual([]);
+  });
+
+  it('ships each figure’s chart in its assets, named by its content and already clean', () => {
+    const assets = readdirSync(join(SAMPLE, 'assets')).sort();
+    const used = Object.values(sheet.sections)
+      .flatMap((doc) => nodesOfType(doc, 'figure'))
+      .map((node) => String(node.attrs?.['asset']))
+      .sort();
+    expect(used).toEqual(assets);
+    for (const assetId of assets) {
+      const bytes = readFileSync(join(SAMPLE, 'assets', assetId));
+      expect(`${createHash('sha256').update(bytes).digest('hex')}.svg`).toBe(assetId);
+      const prepared = prepareImage(assetId, bytes);
+      expect(prepared.removed).toEqual([]);
+      expect(prepared.stored.equals(bytes)).toBe(true);
+    }
   });
 
   it('cites every source of the reference without the "Source :" prefix', () => {

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { access, mkdir } from 'node:fs/promises';
+import {
+  imageKinds,
+  MAX_IMAGE_BYTES,
+  notAnImageMessage,
+  tooLargeMessage,
+  type ImageExtension,
+  type ImportedAsset,
+} from '../../../shared/content/assets.js';
+import { AppFailure } from '../../../shared/result.js';
+import { fr } from '../french.js';
+import type { RepositoryContext } from '../repository/context.js';
+import { writeFileDurable } from '../storage/durable-write.js';
+import { withIo } from '../storage/io-errors.js';
+import { rasterSize, sniffImage } from './sniff.js';
+import { sanitizeSvg, SvgRefused } from './svg-sanitize.js';
+
+export interface ImportRequest {
+  /** The file's name, for messages only. */
+  name: string;
+  /** What the sender believes it is; the bytes decide. */
+  mediaType: string;
+  base64: string;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function refuse(reason: string, message: string, name: string): AppFailure {
+  return new AppFailure('unsupported', message, { reason, name });
+}
+
+function decode(request: ImportRequest): Buffer {
+  const { name, base64 } = request;
+  // The size is known before decoding: a flood is refused without allocating it.
+  const estimated = Math.floor((base64.length * 3) / 4);
+  if (estimated > MAX_IMAGE_BYTES + 2) throw refuse('too-large', tooLargeMessage(name, estimated), name);
+  if (!BASE64.test(base64)) {
+    throw refuse(
+      'damaged',
+      fr`Le fichier « ${name} » est arrivé abîmé (encodage invalide) : réessayez.`,
+      name,
+    );
+  }
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length > MAX_IMAGE_BYTES) throw refuse('too-large', tooLargeMessage(name, bytes.length), name);
+  return bytes;
+}
+
+interface Prepared {
+  kind: ImageExtension;
+  stored: Buffer;
+  width?: number;
+  height?: number;
+  removed: string[];
+}
+
+/** Checks the bytes and returns what to store: the file as given, or an SVG cleaned of anything active. */
+export function prepareImage(name: string, bytes: Buffer): Prepared {
+  const kind = sniffImage(bytes);
+  if (!kind) throw refuse('not-an-image', notAnImageMessage(name), name);
+  if (kind === 'svg') {
+    try {
+      const { svg, removed, width, height } = sanitizeSvg(bytes.toString('utf8'));
+      return { kind, stored: Buffer.from(svg, 'utf8'), removed, width, height };
+    } catch (error) {
+      if (!(error instanceof SvgRefused)) throw error;
+      throw refuse(
+        'damaged',
+        fr`L’image SVG « ${name} » est refusée : ${error.message}. Ré-exportez-la depuis votre logiciel de dessin, ou utilisez une image PNG.`,
+        name,
+      );
+    }
+  }
+  const size = rasterSize(bytes, kind);
+  if (!size) {
+    throw refuse(
+      'damaged',
+      fr`Le fichier « ${name} » commence comme une image ${imageKinds[kind].label} mais n’en est pas une lisible (fichier tronqué ou endommagé) : ouvrez-le dans un logiciel d’images et enregistrez-le à nouveau.`,
+      name,
+    );
+  }
+  return { kind, stored: bytes, removed: [], ...size };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stores an image in assets/, named by the SHA-256 of what is stored: the same image
+ * imported twice (in two figures, two sheets) is one file, written once.
+ */
+export async function importAsset(
+  context: RepositoryContext,
+  request: ImportRequest,
+): Promise<ImportedAsset> {
+  const { kind, stored, removed, width, height } = prepareImage(request.name, decode(request));
+  const assetId = `${createHash('sha256').update(stored).digest('hex')}.${kind}`;
+  const { layout } = context;
+  const path = layout.assetFile(assetId);
+  await context.queue.run(`asset:${assetId}`, () =>
+    withIo('enregistrer', layout.display(path), async () => {
+      if (await exists(path)) return;
+      await mkdir(layout.assetsDir, { recursive: true });
+      await writeFileDurable(path, stored);
+    }),
+  );
+  return {
+    assetId,
+    mediaType: imageKinds[kind].mediaType,
+    bytes: stored.length,
+    ...(width ? { width } : {}),
+    ...(height ? { height } : {}),
+    removed,
+  };
+}

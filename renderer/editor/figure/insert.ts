@@ -1,0 +1,82 @@
+import type { Editor } from '@tiptap/core';
+import type { Node as PmNode, Schema } from '@tiptap/pm/model';
+import { NodeSelection, TextSelection, type EditorState } from '@tiptap/pm/state';
+import type { ImportedAsset } from '../../../shared/content/assets.js';
+import { notify, withProgress } from '../notices/notices.js';
+import { importImage, pickImageFiles } from './import-images.js';
+
+/**
+ * A new figure (or table) goes after the top-level block the cursor is in, or replaces it
+ * when it is an empty paragraph: never inside a list, a quotation or another figure.
+ */
+export function insertionRange(state: EditorState, at?: number): { from: number; to: number } {
+  // A drop position may be stale once the images are imported: the document can have shrunk.
+  const $pos =
+    at === undefined ? state.selection.$from : state.doc.resolve(Math.min(at, state.doc.content.size));
+  if (at === undefined && state.selection instanceof NodeSelection && $pos.depth === 0) {
+    return { from: state.selection.to, to: state.selection.to };
+  }
+  if ($pos.depth === 0) return { from: $pos.pos, to: $pos.pos };
+  const top = $pos.node(1);
+  const before = $pos.before(1);
+  if (top.type.name === 'paragraph' && top.content.size === 0)
+    return { from: before, to: before + top.nodeSize };
+  return { from: $pos.after(1), to: $pos.after(1) };
+}
+
+export function figureNode(schema: Schema, asset: string | null, caption = ''): PmNode | undefined {
+  const { figure, caption: captionType, sourceLine } = schema.nodes;
+  if (!figure || !captionType || !sourceLine) return undefined;
+  return figure.create({ asset }, [
+    captionType.create(null, caption ? schema.text(caption) : null),
+    sourceLine.create(),
+  ]);
+}
+
+/** Inserts blocks and puts the cursor in the first one's caption, for the user to type it. */
+export function insertBlocks(editor: Editor, blocks: PmNode[], at?: number): boolean {
+  if (blocks.length === 0) return false;
+  const { state, view } = editor;
+  const { from, to } = insertionRange(state, at);
+  const tr = state.tr.replaceWith(from, to, blocks);
+  tr.setSelection(TextSelection.create(tr.doc, from + 2)).scrollIntoView();
+  view.dispatch(tr);
+  view.focus();
+  return true;
+}
+
+/** Imports the files one by one (each refused file says why), then inserts a figure per image. */
+export async function importFiles(files: readonly File[]): Promise<ImportedAsset[]> {
+  const imported: ImportedAsset[] = [];
+  for (const file of files) {
+    const name = file.name || 'image collée';
+    const result = await withProgress(`Import de l’image «\u00a0${name}\u00a0»…`, () =>
+      importImage(file, name),
+    );
+    if (!result.ok) {
+      notify('error', result.error.message);
+      continue;
+    }
+    imported.push(result.value);
+    if (result.value.removed.length > 0) {
+      notify(
+        'info',
+        `Image SVG «\u00a0${name}\u00a0» nettoyée\u00a0: ${result.value.removed.join(', ')} retiré(s), car ils pourraient exécuter du code ou charger un autre fichier.`,
+      );
+    }
+  }
+  return imported;
+}
+
+export async function insertFigures(editor: Editor, files: readonly File[], at?: number): Promise<boolean> {
+  const imported = await importFiles(files);
+  if (editor.isDestroyed) return false;
+  const blocks = imported.flatMap((asset) => figureNode(editor.schema, asset.assetId) ?? []);
+  return insertBlocks(editor, blocks, at);
+}
+
+/** The toolbar's « Figure »: pick images, import them, insert their figures. */
+export async function pickAndInsertFigures(editor: Editor): Promise<void> {
+  const files = await pickImageFiles();
+  if (files.length > 0) await insertFigures(editor, files);
+}

@@ -1,0 +1,33 @@
+import { dropLeadingText, isInside, rename } from './dom.js';
+
+/**
+ * A section's own title is the layout's, so pasted headings become its two levels of
+ * sub-heading: the highest level pasted becomes « sous-titre » (h3), every lower one h4.
+ * Paragraphs that read « Source : … » become source lines, without the prefix the layout
+ * adds.
+ */
+
+export function mapHeadings(root: Element): void {
+  for (const title of Array.from(root.querySelectorAll('p.MsoTitle'))) rename(title, 'h1');
+  for (const subtitle of Array.from(root.querySelectorAll('p.MsoSubtitle'))) rename(subtitle, 'h2');
+  const headings = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'));
+  const levels = [...new Set(headings.map((heading) => Number(heading.localName.slice(1))))].sort();
+  const top = levels[0];
+  for (const heading of headings) {
+    const level = Number(heading.localName.slice(1));
+    rename(heading, level === top ? 'h3' : 'h4');
+  }
+}
+
+const SOURCE_PREFIX = /^[\s\u00a0]*sources?[\s\u00a0\u202f]*[:：][\s\u00a0]*/i;
+const NOT_IN = new Set(['li', 'td', 'th', 'figure']);
+
+export function markSourceLines(root: Element): void {
+  for (const paragraph of Array.from(root.querySelectorAll('p'))) {
+    if (paragraph.hasAttribute('data-source-line') || isInside(paragraph, NOT_IN, root)) continue;
+    const match = SOURCE_PREFIX.exec(paragraph.textContent ?? '');
+    if (!match) continue;
+    dropLeadingText(paragraph, match[0].length);
+    paragraph.setAttribute('data-source-line', '');
+  }
+}

@@ -1,0 +1,101 @@
+import { Extension } from '@tiptap/core';
+import { DOMParser as PmDOMParser, type ParseOptions, type Schema, type Slice } from '@tiptap/pm/model';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+import { notify, withProgress } from '../notices/notices.js';
+import { importDataUrl } from '../figure/import-images.js';
+import { ASSET_ATTRIBUTE } from './figures-and-tables.js';
+import { normalizePastedDom, type PasteReport } from './normalize.js';
+import { transformPastedHtml } from './word-html.js';
+
+/**
+ * Paste from Word, LibreOffice and web pages. The pasted DOM is reshaped just before
+ * ProseMirror parses it (normalize.ts). Images carried inside the HTML as data: URLs are
+ * first stored as assets, then the paste runs again with their asset names.
+ */
+
+/** Reshapes the DOM of a paste from outside, then parses it as usual. */
+export class PasteParser extends PmDOMParser {
+  lastReport: PasteReport | undefined;
+
+  static forSchema(schema: Schema): PasteParser {
+    return new PasteParser(schema, PmDOMParser.fromSchema(schema).rules);
+  }
+
+  override parseSlice(dom: Node, options: ParseOptions = {}): Slice {
+    // Whitespace is kept for plain text and for ProseMirror's own HTML (copied inside Fiches):
+    // neither needs reshaping.
+    this.lastReport = options.preserveWhitespace ? undefined : normalizePastedDom(dom as Element);
+    return super.parseSlice(dom, options);
+  }
+}
+
+const DATA_IMAGE = /<img\b[^>]*\bsrc\s*=\s*["']?\s*data:/i;
+
+/** Stores the data: images of pasted HTML, and returns the HTML pointing at their assets. */
+async function withImportedImages(html: string): Promise<string> {
+  const doc = new DOMParser().parseFromString(transformPastedHtml(html), 'text/html');
+  const images = Array.from(doc.querySelectorAll('img')).filter((image) =>
+    /^\s*data:/i.test(image.getAttribute('src') ?? ''),
+  );
+  for (const [index, image] of images.entries()) {
+    const name = image.getAttribute('alt')?.trim() || `image collée ${index + 1}`;
+    const result = await importDataUrl((image.getAttribute('src') ?? '').trim(), name);
+    image.removeAttribute('src');
+    if (result.ok) image.setAttribute(ASSET_ATTRIBUTE, result.value.assetId);
+    else notify('error', result.error.message);
+  }
+  return doc.documentElement.outerHTML;
+}
+
+function reportDropped(report: PasteReport | undefined): void {
+  if (!report || report.droppedImages === 0) return;
+  const count = report.droppedImages;
+  const what =
+    count === 1 ? 'Une image n’a pas pu être reprise' : `${count}\u00a0images n’ont pas pu être reprises`;
+  const where = report.fromWord
+    ? 'Word ne donne pas ses images avec le texte copié'
+    : 'elles n’étaient qu’un lien vers un fichier ou un site';
+  notify(
+    'info',
+    `${what} (${where})\u00a0: insérez-les avec le bouton «\u00a0Figure\u00a0», ou copiez-les une par une.`,
+  );
+}
+
+export const FichesPaste = Extension.create({
+  name: 'fichesPaste',
+
+  addProseMirrorPlugins() {
+    const parser = PasteParser.forSchema(this.editor.schema);
+    // The second round has no clipboard data of its own: it is not taken over again.
+    const pasteWithImages = async (view: EditorView, html: string) => {
+      const prepared = await withProgress('Import des images collées…', () => withImportedImages(html));
+      if (!view.isDestroyed) view.pasteHTML(prepared);
+    };
+    return [
+      new Plugin({
+        key: new PluginKey('fichesPaste'),
+        props: {
+          clipboardParser: parser,
+          transformPastedHTML: transformPastedHtml,
+          handlePaste: (view, event) => {
+            const html = event.clipboardData?.getData('text/html') ?? '';
+            if (DATA_IMAGE.test(html)) {
+              event.preventDefault();
+              void pasteWithImages(view, html);
+              return true;
+            }
+            reportDropped(parser.lastReport);
+            parser.lastReport = undefined;
+            return false;
+          },
+          handleDrop: () => {
+            reportDropped(parser.lastReport);
+            parser.lastReport = undefined;
+            return false;
+          },
+        },
+      }),
+    ];
+  },
+});
