@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
+import { canonicalJson } from '../../../shared/history/canonical.js';
+import { AppendLog, scanLog } from './append-log.js';
+
+/**
+ * Content-addressed objects of one sheet's history (blocks of text, lists of blocks,
+ * titles, metadata), each stored once whatever the number of revisions that use it, as
+ * one line of an append-only file: `{"h":"<hash>","c":"<crc>","d":<canonical JSON>}`.
+ * The hash, the object's identity, is the SHA-256 of the data's bytes (128 bits kept,
+ * base64url), checked again on every read; the CRC-32 lets the whole file be checked for
+ * damage when it is first read at a fraction of that cost. A damaged line is found,
+ * reported, and never taken for the content it claims to hold.
+ */
+
+const PREFIX = '{"h":"';
+const HASH_LENGTH = 22;
+const CRC = '","c":"';
+const CRC_LENGTH = 8;
+const MIDDLE = '","d":';
+const HASH_END = PREFIX.length + HASH_LENGTH;
+const DATA_START = HASH_END + CRC.length + CRC_LENGTH + MIDDLE.length;
+
+export function crcOf(data: string | Uint8Array): string {
+  return crc32(data).toString(16).padStart(CRC_LENGTH, '0');
+}
+
+export function hashOf(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest().subarray(0, 16).toString('base64url');
+}
+
+export interface DamagedObjectLine {
+  /** 1-based line number, for the message. */
+  line: number;
+  /** The hash the line claims, when its start can still be read. */
+  claimed?: string;
+}
+
+interface Location {
+  offset: number;
+  length: number;
+}
+
+export class ObjectStore {
+  private readonly index = new Map<string, Location>();
+  private readonly staged = new Map<string, string>();
+
+  private constructor(
+    private readonly log: AppendLog,
+    readonly damaged: readonly DamagedObjectLine[],
+  ) {}
+
+  static async load(path: string): Promise<ObjectStore> {
+    const scanned = await scanLog(path);
+    const damaged: DamagedObjectLine[] = [];
+    const store = new ObjectStore(new AppendLog(path, scanned.size, scanned.exists), damaged);
+    scanned.lines.forEach(({ offset, bytes }, index) => {
+      const hash = checkedLine(bytes);
+      if (hash === undefined) {
+        const head = bytes.subarray(0, DATA_START).toString('latin1');
+        const claimed = head.startsWith(PREFIX) ? head.slice(PREFIX.length, HASH_END) : '';
+        damaged.push({ line: index + 1, ...(/^[\w-]{22}$/.test(claimed) ? { claimed } : {}) });
+        return;
+      }
+      store.index.set(hash, { offset, length: bytes.length });
+    });
+    return store;
+  }
+
+  has(hash: string): boolean {
+    return this.index.has(hash) || this.staged.has(hash);
+  }
+
+  /** Hashes a value and keeps it for the next commit unless it is stored already. */
+  stage(value: unknown): string {
+    const data = canonicalJson(value);
+    const hash = hashOf(data);
+    if (!this.has(hash)) this.staged.set(hash, data);
+    return hash;
+  }
+
+  /** Writes the staged objects in one durable append. */
+  async commit(): Promise<void> {
+    if (this.staged.size === 0) return;
+    const entries = [...this.staged];
+    const lines = entries.map(([hash, data]) => `${PREFIX}${hash}${CRC}${crcOf(data)}${MIDDLE}${data}}`);
+    const offsets = await this.log.append(lines);
+    entries.forEach(([hash], index) => {
+      const line = lines[index] as string;
+      this.index.set(hash, { offset: offsets[index] as number, length: Buffer.byteLength(line) });
+    });
+    this.staged.clear();
+  }
+
+  /** Forgets what was staged (a recording that failed before its commit). */
+  discardStaged(): void {
+    this.staged.clear();
+  }
+
+  /**
+   * Reads objects by hash, checking each against its hash again. Hashes that are unknown, or
+   * whose bytes no longer match (the disk changed since the file was scanned), are left out
+   * of the answer: the caller says which revision they make unreadable.
+   */
+  async read(hashes: Iterable<string>): Promise<Map<string, unknown>> {
+    const wanted = [...new Set(hashes)].filter((hash) => this.index.has(hash));
+    const found = new Map<string, unknown>();
+    if (wanted.length === 0) return found;
+    const handle = await open(this.log.path, 'r');
+    try {
+      for (const hash of wanted) {
+        const { offset, length } = this.index.get(hash) as Location;
+        const bytes = Buffer.alloc(length);
+        await handle.read(bytes, 0, length, offset);
+        if (checkedLine(bytes) !== hash || hashOf(dataOf(bytes)) !== hash) continue;
+        found.set(hash, JSON.parse(dataOf(bytes).toString('utf8')));
+      }
+    } finally {
+      await handle.close();
+    }
+    return found;
+  }
+}
+
+const dataOf = (bytes: Buffer) => bytes.subarray(DATA_START, bytes.length - 1);
+
+const PREFIX_BYTES = Buffer.from(PREFIX, 'latin1');
+const CRC_BYTES = Buffer.from(CRC, 'latin1');
+const MIDDLE_BYTES = Buffer.from(MIDDLE, 'latin1');
+const CRC_START = HASH_END + CRC.length;
+
+const bytesAt = (bytes: Buffer, at: number, expected: Buffer) =>
+  bytes.subarray(at, at + expected.length).equals(expected);
+
+/**
+ * The hash a line claims when the line is well formed and its data matches its CRC, else
+ * undefined. Compares bytes rather than strings: every line is checked when a history opens.
+ */
+function checkedLine(bytes: Buffer): string | undefined {
+  if (bytes.length < DATA_START + 2 || bytes[bytes.length - 1] !== 0x7d) return undefined;
+  if (!bytesAt(bytes, 0, PREFIX_BYTES) || !bytesAt(bytes, HASH_END, CRC_BYTES)) return undefined;
+  if (!bytesAt(bytes, DATA_START - MIDDLE.length, MIDDLE_BYTES)) return undefined;
+  const crc = Number.parseInt(bytes.toString('latin1', CRC_START, CRC_START + CRC_LENGTH), 16);
+  if (crc !== crc32(dataOf(bytes))) return undefined;
+  return bytes.toString('latin1', PREFIX.length, HASH_END);
+}

@@ -1,0 +1,55 @@
+import type { RestoreResult } from '../../../shared/api/history-contract.js';
+import { withParts } from '../../../shared/history/parts.js';
+import type { PartKey, RevisionSummary } from '../../../shared/model/history.js';
+import { sheetFileSchema } from '../../../shared/model/sheet.js';
+import { AppFailure } from '../../../shared/result.js';
+import { docsProblem, scenariosProblem } from '../content-checks.js';
+import { fr } from '../french.js';
+import type { RepositoryContext } from '../repository/context.js';
+import { requireSheet, writeSheet } from '../sheets/sheet-file.js';
+import { titlesOf } from './queries.js';
+import { historyOf } from './service.js';
+
+/**
+ * history:restore: a whole revision, or some of its parts, becomes the sheet again. Nothing
+ * is lost: the current state is recorded first (pre-restore), and the restore itself is a
+ * new revision, so restoring the pre-restore revision undoes it. Runs in the sheet's queue:
+ * a save sent before the restore is in the pre-restore revision, one sent after it applies
+ * on top of the restored sheet.
+ */
+export function restoreRevision(
+  context: RepositoryContext,
+  sheetId: string,
+  seq: number,
+  parts: readonly PartKey[] | undefined,
+): Promise<RestoreResult> {
+  return context.queue.run(`sheet:${sheetId}`, async () => {
+    const current = await requireSheet(context, sheetId);
+    const service = historyOf(context);
+    const history = await service.sheet(sheetId);
+    const wanted = parts ? [...new Set(parts)] : undefined;
+    // Read (and check) what is restored before anything is written.
+    const restored = await history.partsAt(seq, await titlesOf(context), wanted);
+    const next = { ...withParts(current, restored), updatedAt: service.now().toISOString() };
+    const parsed = sheetFileSchema.safeParse(next);
+    const problem = parsed.success
+      ? (docsProblem(next.sections, 'sections') ??
+        scenariosProblem(next.microScenarios.scenarios, 'microScenarios.scenarios'))
+      : parsed.error.issues[0]?.message;
+    if (problem) {
+      throw new AppFailure(
+        'damaged',
+        fr`La version n°\u00a0${seq} ne peut pas être restaurée : ${problem}. La fiche n’a pas été modifiée.`,
+        { sheetId, seq },
+      );
+    }
+    const preRestore = (await service.record(current, { kind: 'pre-restore' }, true)) as RevisionSummary;
+    await writeSheet(context, next);
+    const restore = (await service.record(
+      next,
+      { kind: 'restore', restoredFrom: seq, ...(wanted ? { restoredParts: wanted } : {}) },
+      true,
+    )) as RevisionSummary;
+    return { preRestore, restore };
+  });
+}

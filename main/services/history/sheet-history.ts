@@ -1,0 +1,171 @@
+import { partsOfSheet, type SheetParts } from '../../../shared/history/parts.js';
+import type { PartKey, RevisionSummary } from '../../../shared/model/history.js';
+import type { SheetFile } from '../../../shared/model/sheet.js';
+import { AppFailure } from '../../../shared/result.js';
+import { fr } from '../french.js';
+import type { RepositoryLayout } from '../repository/layout.js';
+import { ObjectStore } from './objects.js';
+import { readParts, stageParts, unreadableHashes } from './part-codec.js';
+import { RevisionLog, type PartHashes } from './revision-log.js';
+import { summaryOf, type RevisionRecord } from './revision-record.js';
+
+/**
+ * One sheet's history, loaded once and kept in memory: the revision list (small) and the
+ * place of each stored object (no content). Recording a revision costs the parts of the
+ * sheet that changed, whatever the length of the history. Damaged lines are reported by
+ * list() and by the reads that need them; the files are never rewritten to hide them.
+ */
+export type RevisionFields = Omit<RevisionRecord, 'seq' | 'changed' | 'parts'>;
+
+export interface HistoryListing {
+  revisions: RevisionSummary[];
+  /** Damaged lines of the history's files, in French. */
+  problems: string[];
+}
+
+type TitleOf = (key: PartKey) => string;
+
+/** « Passé », « Présent »: part titles as a message lists them. */
+function quoted(titles: readonly string[]): string {
+  return titles.map((title) => `«\u00a0${title}\u00a0»`).join(', ');
+}
+
+function sameHashes(a: PartHashes, b: PartHashes): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+export class SheetHistory {
+  /** Part hashes that cannot be read whole; computed once, only when the object file has damage. */
+  private unreadable: Promise<Set<string>> | undefined;
+
+  private constructor(
+    readonly sheetId: string,
+    private readonly objects: ObjectStore,
+    private readonly revisions: RevisionLog,
+    private readonly files: { objects: string; revisions: string },
+  ) {}
+
+  static async load(layout: RepositoryLayout, sheetId: string): Promise<SheetHistory> {
+    const objectsPath = layout.historyFile(sheetId, 'objects.jsonl');
+    const revisionsPath = layout.historyFile(sheetId, 'revisions.jsonl');
+    const [objects, revisions] = await Promise.all([
+      ObjectStore.load(objectsPath),
+      RevisionLog.load(revisionsPath),
+    ]);
+    return new SheetHistory(sheetId, objects, revisions, {
+      objects: layout.display(objectsPath),
+      revisions: layout.display(revisionsPath),
+    });
+  }
+
+  get isEmpty(): boolean {
+    return this.revisions.count === 0 && this.revisions.damaged.length === 0;
+  }
+
+  /**
+   * Records `sheet` as a new revision. Unless `force`d (named versions, restores), nothing
+   * is recorded when no part differs from the latest revision: answers null then.
+   */
+  async record(sheet: SheetFile, fields: RevisionFields, force: boolean): Promise<RevisionSummary | null> {
+    const hashes = stageParts(this.objects, partsOfSheet(sheet));
+    const head = this.revisions.head?.state;
+    if (!force && head && sameHashes(head, hashes)) {
+      this.objects.discardStaged();
+      return null;
+    }
+    // Objects first: a crash between the two appends leaves unused objects, never a revision without its content.
+    await this.objects.commit();
+    const revision = await this.revisions.append(fields, hashes);
+    return summaryOf(revision.record);
+  }
+
+  async list(titleOf: TitleOf): Promise<HistoryListing> {
+    const unreadable = await this.unreadableParts();
+    const revisions = this.revisions.summaries().map((summary) => {
+      const damaged = this.damageOf(summary.seq, unreadable, titleOf);
+      return damaged ? { ...summary, damaged } : summary;
+    });
+    const problems = [
+      ...this.revisions.damaged.map(
+        ({ line }) =>
+          fr`La ligne ${line} de ${this.files.revisions} est endommagée : cette entrée de l’historique est ignorée, les autres versions restent lisibles. Le fichier est laissé tel quel.`,
+      ),
+      ...this.objects.damaged.map(
+        ({ line }) =>
+          fr`La ligne ${line} de ${this.files.objects} est endommagée : les versions qui en ont besoin sont signalées, les autres restent lisibles. Le fichier est laissé tel quel.`,
+      ),
+    ];
+    return { revisions, problems };
+  }
+
+  summaryOf(seq: number): RevisionSummary | undefined {
+    const record = this.revisions.get(seq)?.record;
+    return record ? summaryOf(record) : undefined;
+  }
+
+  /** The parts a revision names; the whole revision when `keys` is absent. */
+  async partsAt(seq: number, titleOf: TitleOf, keys?: readonly PartKey[]): Promise<SheetParts> {
+    const revision = this.revisions.get(seq);
+    if (!revision) {
+      throw new AppFailure(
+        'not-found',
+        fr`La version n°\u00a0${seq} de la fiche « ${this.sheetId} » n’existe pas : rouvrez l’historique pour voir les versions enregistrées.`,
+        { sheetId: this.sheetId, seq },
+      );
+    }
+    const state = revision.state;
+    if (!state) {
+      throw new AppFailure(
+        'damaged',
+        fr`La version n°\u00a0${seq} ne peut pas être reconstituée : elle suit une entrée endommagée de ${this.files.revisions}. Choisissez une autre version.`,
+        { sheetId: this.sheetId, seq },
+      );
+    }
+    const wanted = keys ?? Object.keys(state);
+    const absent = wanted.filter((key) => !(key in state));
+    if (absent.length > 0) {
+      throw new AppFailure(
+        'not-found',
+        fr`La version n°\u00a0${seq} ne contient pas ${quoted(absent.map(titleOf))} : cette partie n’existait pas encore.`,
+        { sheetId: this.sheetId, seq, parts: absent },
+      );
+    }
+    const { parts, unreadable } = await readParts(
+      this.objects,
+      Object.fromEntries(wanted.map((key) => [key, state[key] as string])),
+    );
+    if (unreadable.length > 0) {
+      throw new AppFailure(
+        'damaged',
+        fr`La version n°\u00a0${seq} est endommagée pour ${quoted(unreadable.map(titleOf))} (${this.files.objects}) : ces parties ne peuvent pas être lues. Les autres parties et les autres versions restent lisibles.`,
+        { sheetId: this.sheetId, seq, parts: unreadable },
+      );
+    }
+    return parts;
+  }
+
+  private unreadableParts(): Promise<Set<string>> {
+    if (this.objects.damaged.length === 0) return Promise.resolve(new Set());
+    this.unreadable ??= (async () => {
+      const hashes = new Map<string, PartKey>();
+      for (const { state } of this.revisions.all()) {
+        for (const [key, hash] of Object.entries(state ?? {})) hashes.set(hash, key);
+      }
+      return unreadableHashes(this.objects, hashes);
+    })();
+    return this.unreadable;
+  }
+
+  private damageOf(seq: number, unreadable: Set<string>, titleOf: TitleOf): string | undefined {
+    const state = this.revisions.get(seq)?.state;
+    if (!state) {
+      return fr`Cette version suit une entrée endommagée de l’historique : son contenu ne peut pas être reconstitué.`;
+    }
+    const broken = Object.entries(state)
+      .filter(([, hash]) => !this.objects.has(hash) || unreadable.has(hash))
+      .map(([key]) => titleOf(key));
+    if (broken.length === 0) return undefined;
+    return fr`Contenu endommagé pour ${quoted(broken)} : ces parties ne peuvent pas être lues, les autres restent lisibles.`;
+  }
+}

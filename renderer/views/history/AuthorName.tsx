@@ -1,0 +1,81 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { nameSchema } from '../../../shared/model/names.js';
+import { invoke } from '../../api/client.js';
+import { ErrorNotice } from '../../ui/Dialog.js';
+import { TypographicInput } from '../../ui/TypographicInput.js';
+import { useResult } from '../../ui/useResult.js';
+
+/** The name revisions are signed with: the user's preference, the system's user name until given. */
+export function AuthorName() {
+  const load = useCallback(() => invoke('preferences:get', {}), []);
+  const [loaded, reload] = useResult(load);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string>();
+
+  if (loaded.state !== 'ready') return null;
+  const { authorName, isDefault, problem } = loaded.value;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = nameSchema.safeParse(editing ?? '');
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Nom invalide.');
+      return;
+    }
+    const result = await invoke('preferences:set', { authorName: parsed.data });
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setEditing(null);
+    setError(undefined);
+    reload();
+  };
+
+  return (
+    <div className="history-author" data-testid="history-author">
+      {problem && <ErrorNotice message={problem} />}
+      {editing === null ? (
+        <p>
+          Vos versions sont signées <strong data-testid="history-author-name">{authorName}</strong>
+          {isDefault && <span className="muted"> (nom d’utilisateur du système)</span>}.{' '}
+          <button
+            type="button"
+            className="button button-link"
+            onClick={() => setEditing(isDefault ? '' : authorName)}
+            data-testid="history-author-edit"
+          >
+            Modifier
+          </button>
+        </p>
+      ) : (
+        <form className="history-author-form" onSubmit={(event) => void save(event)}>
+          <label className="field">
+            <span className="field-label">Votre nom, tel qu’il apparaîtra dans l’historique</span>
+            <TypographicInput
+              className="input"
+              value={editing}
+              onValueChange={setEditing}
+              autoFocus
+              maxLength={200}
+              data-testid="history-author-input"
+            />
+          </label>
+          {error && <ErrorNotice message={error} />}
+          <div className="form-actions">
+            <button type="button" className="button button-small" onClick={() => setEditing(null)}>
+              Annuler
+            </button>
+            <button
+              type="submit"
+              className="button button-small button-primary"
+              data-testid="history-author-save"
+            >
+              Enregistrer
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

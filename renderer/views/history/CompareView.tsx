@@ -1,0 +1,169 @@
+import { useCallback } from 'react';
+import type { BlockChange, PartDiff } from '../../../shared/history/diff-schema.js';
+import { META_KEY } from '../../../shared/model/history.js';
+import { invoke } from '../../api/client.js';
+import { LoadError, Loading } from '../../ui/Loading.js';
+import { useResult } from '../../ui/useResult.js';
+import { DiffText } from './DiffText.js';
+import { useHistoryContext } from './history-context.js';
+import { RestoreButton } from './RestoreButton.js';
+
+/** Unchanged blocks around a change are context: long ones are cut. */
+const CONTEXT_CHARS = 280;
+
+const clip = (text: string) => (text.length > CONTEXT_CHARS ? `${text.slice(0, CONTEXT_CHARS)}…` : text);
+
+function Label({ block }: { block: BlockChange }) {
+  return block.label ? <span className="diff-label">{block.label}</span> : null;
+}
+
+function Block({ block }: { block: BlockChange }) {
+  switch (block.kind) {
+    case 'same':
+      return (
+        <div className="diff-block diff-same">
+          <Label block={block} />
+          {clip(block.text)}
+        </div>
+      );
+    case 'added':
+      return (
+        <div className="diff-block diff-added">
+          <span className="diff-tag">Ajouté</span>
+          <Label block={block} />
+          <ins>{block.text}</ins>
+        </div>
+      );
+    case 'removed':
+      return (
+        <div className="diff-block diff-removed">
+          <span className="diff-tag">Supprimé</span>
+          <Label block={block} />
+          <del>{block.text}</del>
+        </div>
+      );
+    case 'moved-out':
+    case 'moved-in': {
+      const where = block.otherPart
+        ? `${block.kind === 'moved-out' ? 'vers' : 'depuis'} «\u00a0${block.otherPart}\u00a0»`
+        : block.kind === 'moved-out'
+          ? 'ailleurs dans la partie'
+          : 'ici';
+      return (
+        <div className={`diff-block diff-${block.kind}`}>
+          <span className="diff-tag">Déplacé {where}</span>
+          <Label block={block} />
+          {clip(block.text)}
+        </div>
+      );
+    }
+    case 'changed':
+      return (
+        <div className="diff-block diff-changed">
+          {block.formatOnly && <span className="diff-tag">Mise en forme ou image modifiée</span>}
+          <Label block={block} />
+          <DiffText segments={block.segments} />
+        </div>
+      );
+  }
+}
+
+function ChangedPart({ part, from }: { part: PartDiff; from: number }) {
+  return (
+    <section className="diff-part" data-testid={`compare-part-${part.key}`}>
+      <header className="diff-part-header">
+        <h3>{part.title}</h3>
+        <RestoreButton
+          seq={from}
+          parts={[part.key]}
+          what={`la partie «\u00a0${part.title}\u00a0»`}
+          label={`Restaurer la version n°\u00a0${from} de cette section`}
+          testId={`compare-restore-${part.key}`}
+        />
+      </header>
+      {part.segments ? (
+        <p className="diff-block diff-changed">
+          <DiffText segments={part.segments} />
+        </p>
+      ) : (
+        part.blocks?.map((block, index) => <Block key={index} block={block} />)
+      )}
+    </section>
+  );
+}
+
+/** Two states of the sheet side by side in one text: section by section, changes marked inline. */
+export function CompareView({ from, to }: { from: number; to?: number }) {
+  const { session } = useHistoryContext();
+  const sheetId = session.view.sheet.id;
+  const load = useCallback(
+    () => invoke('history:compare', { sheetId, from, ...(to !== undefined ? { to } : {}) }),
+    [sheetId, from, to],
+  );
+  const [loaded, reload] = useResult(load);
+  if (loaded.state === 'loading') return <Loading label="Comparaison…" />;
+  if (loaded.state === 'error') return <LoadError error={loaded.error} onRetry={reload} />;
+
+  const diff = loaded.value;
+  const changed = diff.parts.filter((part) => part.changed);
+  const unchanged = diff.parts.filter((part) => !part.changed);
+  const target = to === undefined ? 'l’état actuel' : `la version n°\u00a0${to}`;
+  return (
+    <div className="history-compare" data-testid="compare-view">
+      <header className="history-screen-header">
+        <div>
+          <h2>
+            Version n°&nbsp;{from} → {to === undefined ? 'état actuel' : `version n°\u00a0${to}`}
+          </h2>
+          <p className="muted">
+            <del>Supprimé</del> et <ins>ajouté</ins> entre la version n°&nbsp;{from} et {target}.
+          </p>
+        </div>
+      </header>
+      {changed.length === 0 && diff.meta.length === 0 && (
+        <p className="history-empty" data-testid="compare-identical">
+          Aucune différence&nbsp;: la fiche est identique.
+        </p>
+      )}
+      {diff.highlights.length > 0 && (
+        <ul className="diff-highlights" data-testid="compare-highlights">
+          {diff.highlights.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {diff.meta.length > 0 && (
+        <section className="diff-part" data-testid="compare-meta">
+          <header className="diff-part-header">
+            <h3>Statut, auteurs et micro-scénarios</h3>
+            <RestoreButton
+              seq={from}
+              parts={[META_KEY]}
+              what="le statut, les auteurs et le choix des micro-scénarios"
+              label={`Restaurer ceux de la version n°\u00a0${from}`}
+              testId="compare-restore-meta"
+            />
+          </header>
+          <dl className="diff-meta">
+            {diff.meta.map((change) => (
+              <div key={change.field}>
+                <dt>{change.label}</dt>
+                <dd>
+                  <del>{change.before}</del> → <ins>{change.after}</ins>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {changed.map((part) => (
+        <ChangedPart key={part.key} part={part} from={from} />
+      ))}
+      {unchanged.length > 0 && (
+        <p className="diff-unchanged muted" data-testid="compare-unchanged">
+          Sans changement&nbsp;: {unchanged.map((part) => part.title).join(', ')}.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useSheetSession } from '../sheet/session.js';
+import { CompareView } from './CompareView.js';
+import { HistoryContext } from './history-context.js';
+import { historyActions, useHistoryUi } from './history-ui.js';
+import { HistoryPanel } from './HistoryPanel.js';
+import { RevisionView } from './RevisionView.js';
+import { SaveVersionDialog } from './SaveVersionDialog.js';
+import './history.css';
+
+/** How long « Version enregistrée » stays on screen. */
+const NOTICE_MS = 4000;
+
+/**
+ * The history of the open sheet: the panel, the revision or comparison it opened, the
+ * « Enregistrer une version… » dialog and its shortcut (Ctrl+S, ⌘S on a Mac).
+ */
+export function HistoryHost({ onRestored }: { onRestored: () => void }) {
+  const session = useSheetSession();
+  const sheetId = session.view.sheet.id;
+  const ui = useHistoryUi(sheetId);
+  const [notice, setNotice] = useState<string>();
+  const context = useMemo(() => ({ session, onRestored }), [session, onRestored]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      if (event.key.toLowerCase() !== 's') return;
+      // The browser would offer to save the page: here Ctrl+S names a version of the sheet.
+      event.preventDefault();
+      historyActions.openSaveVersion(sheetId);
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [sheetId]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  return (
+    <HistoryContext.Provider value={context}>
+      {ui.savingVersion && (
+        <SaveVersionDialog onSaved={(name) => setNotice(`Version «\u00a0${name}\u00a0» enregistrée.`)} />
+      )}
+      {notice && (
+        <p className="history-notice" role="status" data-testid="save-version-done">
+          {notice}
+        </p>
+      )}
+      {ui.open && ui.screen && (
+        <section className="history-screen" aria-label="Version de la fiche" data-testid="history-screen">
+          <button
+            type="button"
+            className="button button-small history-screen-close"
+            onClick={() => historyActions.show(null)}
+            data-testid="history-screen-close"
+          >
+            ← Retour à la fiche
+          </button>
+          {ui.screen.kind === 'revision' ? (
+            <RevisionView key={ui.screen.seq} seq={ui.screen.seq} />
+          ) : (
+            <CompareView
+              key={`${ui.screen.from}-${ui.screen.to ?? 'now'}`}
+              from={ui.screen.from}
+              to={ui.screen.to}
+            />
+          )}
+        </section>
+      )}
+      {ui.open && <HistoryPanel ui={ui} />}
+    </HistoryContext.Provider>
+  );
+}

@@ -1,0 +1,88 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Where the user is in a sheet's history: the panel open or not, what it shows, the
+ * entries chosen for a comparison. Kept outside React so it outlives the sheet editor,
+ * which is mounted anew after a restore: the user stays in the history they were using.
+ */
+export type HistoryScreen =
+  { kind: 'revision'; seq: number } | { kind: 'compare'; from: number; to?: number };
+
+export interface HistoryUiState {
+  sheetId: string | null;
+  open: boolean;
+  screen: HistoryScreen | null;
+  namedOnly: boolean;
+  /** Revisions ticked for a comparison, at most two, the latest ticked last. */
+  selected: number[];
+  /** « Enregistrer une version… » is open. */
+  savingVersion: boolean;
+  /** Bumped whenever the history changed, so the timeline reads it again. */
+  generation: number;
+}
+
+const closed = (sheetId: string | null): HistoryUiState => ({
+  sheetId,
+  open: false,
+  screen: null,
+  namedOnly: false,
+  selected: [],
+  savingVersion: false,
+  generation: 0,
+});
+
+let state: HistoryUiState = closed(null);
+const listeners = new Set<() => void>();
+
+function update(change: Partial<HistoryUiState>): void {
+  state = { ...state, ...change };
+  for (const listener of [...listeners]) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The history state of this sheet; another sheet's is reset (one history open at a time). */
+export function useHistoryUi(sheetId: string): HistoryUiState {
+  const current = useSyncExternalStore(subscribe, () => state);
+  return current.sheetId === sheetId ? current : closed(sheetId);
+}
+
+function forSheet(sheetId: string): void {
+  if (state.sheetId !== sheetId) state = closed(sheetId);
+}
+
+export const historyActions = {
+  toggle(sheetId: string): void {
+    forSheet(sheetId);
+    update({ open: !state.open, screen: state.open ? null : state.screen });
+  },
+  close(): void {
+    update({ open: false, screen: null, selected: [] });
+  },
+  show(screen: HistoryScreen | null): void {
+    update({ screen });
+  },
+  setNamedOnly(namedOnly: boolean): void {
+    update({ namedOnly });
+  },
+  toggleSelected(seq: number): void {
+    const selected = state.selected.includes(seq)
+      ? state.selected.filter((value) => value !== seq)
+      : [...state.selected, seq].slice(-2);
+    update({ selected });
+  },
+  openSaveVersion(sheetId: string): void {
+    forSheet(sheetId);
+    update({ savingVersion: true });
+  },
+  closeSaveVersion(): void {
+    update({ savingVersion: false });
+  },
+  /** The history changed (a version recorded, a restore): read it again. */
+  changed(): void {
+    update({ generation: state.generation + 1 });
+  },
+};

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { sheetDiffSchema } from '../history/diff-schema.js';
+import {
+  partKeySchema,
+  revisionSummarySchema,
+  versionCommentSchema,
+  versionNameSchema,
+} from '../model/history.js';
+import { idSchema } from '../model/ids.js';
+import { nameSchema } from '../model/names.js';
+import { sheetFileSchema } from '../model/sheet.js';
+
+/**
+ * The operations of a sheet's history and of the user's preferences, spread into the
+ * contract (contract.ts). A revision is named by its number (`seq`), 1 for the oldest.
+ */
+
+const seqSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const sheetRef = { sheetId: idSchema };
+
+export const historyListingSchema = z.object({
+  /** Newest first. */
+  revisions: z.array(revisionSummarySchema),
+  /** Damaged lines of the history's files, in French: reported, never repaired behind the user's back. */
+  problems: z.array(z.string()),
+  /** The template's setting: a revision after this many minutes of editing. */
+  intervalMinutes: z.number(),
+});
+
+export const restoreResultSchema = z.object({
+  /** The state just before the restore: restoring it undoes the restore. */
+  preRestore: revisionSummarySchema,
+  restore: revisionSummarySchema,
+});
+
+export const authorPreferenceSchema = z.object({
+  authorName: z.string(),
+  isDefault: z.boolean(),
+  problem: z.string().optional(),
+});
+
+export const historyContract = {
+  'history:list': {
+    request: z.object(sheetRef).strict(),
+    response: historyListingSchema,
+  },
+  'history:get': {
+    request: z.object({ ...sheetRef, seq: seqSchema }).strict(),
+    response: z.object({ revision: revisionSummarySchema, sheet: sheetFileSchema }),
+  },
+  'history:compare': {
+    /** `to` absent: compare with the sheet as it is now. */
+    request: z.object({ ...sheetRef, from: seqSchema, to: seqSchema.optional() }).strict(),
+    response: sheetDiffSchema,
+  },
+  'history:recordVersion': {
+    request: z
+      .object({ ...sheetRef, name: versionNameSchema, comment: versionCommentSchema.optional() })
+      .strict(),
+    response: revisionSummarySchema,
+  },
+  /** The user leaves the sheet: a revision if anything changed since the latest one. */
+  'history:checkpoint': {
+    request: z.object(sheetRef).strict(),
+    response: revisionSummarySchema.nullable(),
+  },
+  'history:restore': {
+    /** `parts` absent: the whole revision. */
+    request: z
+      .object({ ...sheetRef, seq: seqSchema, parts: z.array(partKeySchema).min(1).max(200).optional() })
+      .strict(),
+    response: restoreResultSchema,
+  },
+  'preferences:get': {
+    request: z.object({}).strict(),
+    response: authorPreferenceSchema,
+  },
+  'preferences:set': {
+    request: z.object({ authorName: nameSchema }).strict(),
+    response: authorPreferenceSchema,
+  },
+} as const;
+
+export type HistoryListing = z.infer<typeof historyListingSchema>;
+export type RestoreResult = z.infer<typeof restoreResultSchema>;
+export type AuthorPreference = z.infer<typeof authorPreferenceSchema>;

@@ -1,0 +1,82 @@
+import type { DocNode } from '../content/doc.js';
+import { angleKey, META_KEY, parsePartKey, sectionKey, titleKey, type PartKey } from '../model/history.js';
+import { SHEET_SCHEMA_VERSION, type Scenario, type SheetFile, type SheetStatus } from '../model/sheet.js';
+
+/**
+ * A sheet as the history sees it: a flat map of parts, so a revision stores, compares and
+ * restores each section, title and angle on its own. `updatedAt` is no part: it changes on
+ * every save and says nothing about the content.
+ */
+export interface SheetMeta {
+  status: SheetStatus;
+  authors: string[];
+  useFamily: boolean;
+}
+
+export type PartValue = DocNode | string | SheetMeta;
+export type SheetParts = Record<PartKey, PartValue>;
+
+export function partsOfSheet(sheet: SheetFile): SheetParts {
+  const parts: SheetParts = {
+    [META_KEY]: {
+      status: sheet.status,
+      authors: sheet.authors,
+      useFamily: sheet.microScenarios.useFamily,
+    },
+  };
+  for (const [id, doc] of Object.entries(sheet.sections)) parts[sectionKey(id)] = doc;
+  for (const [hypothesis, scenario] of Object.entries(sheet.microScenarios.scenarios)) {
+    parts[titleKey(hypothesis)] = scenario.title;
+    for (const [angle, doc] of Object.entries(scenario.angles)) parts[angleKey(hypothesis, angle)] = doc;
+  }
+  return parts;
+}
+
+/** `sheet` with the given parts replaced; every other part keeps its current value. */
+export function withParts(sheet: SheetFile, parts: SheetParts): SheetFile {
+  const sections = { ...sheet.sections };
+  const scenarios: Record<string, Scenario> = Object.fromEntries(
+    Object.entries(sheet.microScenarios.scenarios).map(([id, scenario]) => [
+      id,
+      { title: scenario.title, angles: { ...scenario.angles } },
+    ]),
+  );
+  const scenarioOf = (hypothesis: string): Scenario => (scenarios[hypothesis] ??= { title: '', angles: {} });
+  let { status, authors } = sheet;
+  let useFamily = sheet.microScenarios.useFamily;
+  for (const [key, value] of Object.entries(parts)) {
+    const parsed = parsePartKey(key);
+    switch (parsed?.kind) {
+      case 'section':
+        sections[parsed.section] = value as DocNode;
+        break;
+      case 'title':
+        scenarioOf(parsed.hypothesis).title = value as string;
+        break;
+      case 'angle':
+        scenarioOf(parsed.hypothesis).angles[parsed.angle] = value as DocNode;
+        break;
+      case 'meta':
+        ({ status, authors, useFamily } = value as SheetMeta);
+        break;
+      case undefined:
+        break;
+    }
+  }
+  return { ...sheet, status, authors, sections, microScenarios: { useFamily, scenarios } };
+}
+
+/** The sheet a revision describes, on its own: nothing of today's sheet leaks into it. */
+export function sheetOfParts(id: string, createdAt: string, at: string, parts: SheetParts): SheetFile {
+  const skeleton: SheetFile = {
+    schemaVersion: SHEET_SCHEMA_VERSION,
+    id,
+    status: 'draft',
+    authors: [],
+    createdAt,
+    updatedAt: at,
+    sections: {},
+    microScenarios: { useFamily: false, scenarios: {} },
+  };
+  return withParts(skeleton, parts);
+}
