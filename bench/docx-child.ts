@@ -1,0 +1,21 @@
+import { writeFile } from 'node:fs/promises';
+import { openRepository } from '../main/services/index.js';
+
+/**
+ * One export in a process of its own, so its peak memory (maxRSS) is the export's and not
+ * the benchmark's: `node docx-child.js REPO SHEET OUT` prints `{ ms, maxRssKb }`.
+ */
+const [repo, sheetId, out] = process.argv.slice(2);
+if (!repo || !sheetId || !out) throw new Error('usage: docx-child.js REPO SHEET OUT');
+const session = await openRepository(repo, { create: 'never' });
+try {
+  const start = performance.now();
+  const rendered = await session.handlers['export:render']({ sheetId, format: 'docx' });
+  await writeFile(out, Buffer.from(rendered.base64, 'base64'));
+  const ms = performance.now() - start;
+  process.stdout.write(
+    JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, warnings: rendered.warnings.length }),
+  );
+} finally {
+  await session.close();
+}

@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { syntheticSections } from '../main/services/export/testing/synthetic.js';
+import { sampleRepository } from './fixtures.js';
+import { sheetHtml } from './sheet-html.js';
+import { percentile, report } from './stats.js';
+
+const run = promisify(execFile);
+const RUNS = 5;
+const LONG = { words: 40_000, figures: 40, svgFigures: 10, tables: 10 };
+
+async function timed(action: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await action();
+  return performance.now() - start;
+}
+
+/** Big Data exported in-process, after one warm-up run (fonts read, modules loaded). */
+async function benchSample(): Promise<void> {
+  const { path, session } = await sampleRepository('docx');
+  try {
+    const render = () => session.handlers['export:render']({ sheetId: 'big-data', format: 'docx' });
+    await render();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) times.push(await timed(render));
+    report('docx.bigData', percentile(times, 50), 'ms', `médiane de ${RUNS}`);
+  } finally {
+    await session.close();
+    await rm(dirname(path), { recursive: true, force: true });
+  }
+}
+
+async function pages(docx: string, work: string): Promise<number | undefined> {
+  try {
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(work, 'lo')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        work,
+        docx,
+      ],
+      { timeout: 180_000 },
+    );
+    const { stdout } = await run('pdfinfo', [docx.replace(/\.docx$/, '.pdf')]);
+    return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The long synthetic sheet, exported in a child process (its maxRSS is the export's peak
+ * memory), then the same content as HTML converted by pandoc in the same run.
+ */
+async function benchLong(): Promise<void> {
+  const { path, session } = await sampleRepository('docx-long');
+  const work = dirname(path);
+  try {
+    const template = await session.handlers['template:get']({});
+    const sections = await syntheticSections(path, template, LONG);
+    await session.handlers['sheets:create']({ variableId: 'intelligence-artificielle' });
+    await session.handlers['sheets:update']({ id: 'intelligence-artificielle', patch: { sections } });
+    await session.close();
+
+    const out = join(work, 'long.docx');
+    const child = fileURLToPath(new URL('./docx-child.js', import.meta.url));
+    const { stdout } = await run(process.execPath, [child, path, 'intelligence-artificielle', out]);
+    const measured = JSON.parse(stdout) as { ms: number; maxRssKb: number };
+    const pageCount = await pages(out, work);
+    const note = `${LONG.figures} figures, ${LONG.tables} tableaux${pageCount ? `, ${pageCount} pages` : ''}`;
+    report('docx.long.time', measured.ms, 'ms', `${note} ; cible ≤ 5000`);
+    report('docx.long.peakRss', measured.maxRssKb / 1024, 'MiB', 'processus à part ; cible ≤ 1024');
+
+    const html = join(path, 'long.html');
+    await writeFile(
+      html,
+      sheetHtml(
+        'Intelligence Artificielle',
+        template.sections.map((section) => ({ title: section.title, doc: sections[section.id] })),
+      ),
+    );
+    const pandocMs = await timed(() =>
+      run(
+        'pandoc',
+        ['-f', 'html', '-t', 'docx', '--resource-path', path, '-o', join(work, 'pandoc.docx'), html],
+        {
+          cwd: path,
+          timeout: 300_000,
+        },
+      ),
+    ).catch(() => undefined);
+    if (pandocMs === undefined) console.log('docx.vsPandoc: pandoc absent ou en échec, rapport non mesuré');
+    else {
+      report('docx.pandoc.time', pandocMs, 'ms', 'HTML → .docx, même contenu');
+      report('docx.vsPandoc', measured.ms / pandocMs, '×', 'notre temps ÷ celui de pandoc');
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+export async function benchDocx(): Promise<void> {
+  await benchSample();
+  await benchLong();
+}

@@ -1,0 +1,123 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openSample, type SampleRepository } from '../services/export/testing/sample.js';
+import { runCli } from './run.js';
+
+/** `fiches export` in-process: its exit code and the lines it prints, as scripts read them. */
+let sample: SampleRepository;
+let out: string;
+
+beforeEach(async () => {
+  sample = await openSample();
+  await sample.session.handlers['sheets:create']({ variableId: 'cobotique' });
+  // The CLI takes the repository's lock itself.
+  await sample.session.close();
+  out = join(sample.dir, 'sortie');
+  await mkdir(out);
+});
+afterEach(async () => {
+  await sample.dispose();
+  vi.restoreAllMocks();
+});
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const code = await runCli(args);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+describe('fiches export', () => {
+  it('exports every sheet, one line a file and a summary', async () => {
+    const run = await cli('export', '--format', 'docx', '--repo', sample.repo, '--all', '--out', out);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(join(out, 'big-data.docx'));
+    expect(lines[1]).toMatch(
+      new RegExp(`^${join(out, 'cobotique.docx')} — à vérifier\u00a0: Section «\u00a0Trajectoire`),
+    );
+    // The new Cobotique sheet shows its family's micro-scenarios: only its 5 empty sections are reported.
+    expect(lines[2]).toBe('2 fiches exportées en Word, 0 échec, 5 avertissements.');
+    expect((await readdir(out)).sort()).toEqual(['big-data.docx', 'cobotique.docx']);
+  });
+
+  it('exits 1 with one stderr line a failed sheet', async () => {
+    const run = await cli(
+      'export',
+      '--format',
+      'docx',
+      '--repo',
+      sample.repo,
+      '--sheet',
+      'monnaie',
+      '--out',
+      out,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'fiches\u00a0: monnaie\u00a0: La fiche «\u00a0monnaie\u00a0» n’existe pas (encore)\u00a0: créez-la depuis la liste des variables.\n',
+    );
+    expect(run.stdout).toBe('0 fiche exportée en Word, 1 échec, 0 avertissement.\n');
+  });
+
+  it('reports a missing output folder, an unknown revision and usage mistakes', async () => {
+    const missing = await cli(
+      'export',
+      '--format',
+      'docx',
+      '--repo',
+      sample.repo,
+      '--all',
+      '--out',
+      join(out, 'absent'),
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toContain('n’existe pas');
+
+    const revision = await cli(
+      'export',
+      '--format',
+      'docx',
+      '--repo',
+      sample.repo,
+      '--sheet',
+      'big-data',
+      '--revision',
+      '42',
+      '--out',
+      out,
+    );
+    expect(revision.code).toBe(1);
+    expect(revision.stderr).toContain(
+      'La version n°\u00a042 de la fiche «\u00a0big-data\u00a0» n’existe pas',
+    );
+
+    const usage = await cli('export', '--format', 'odt', '--repo', sample.repo, '--all', '--out', out);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('format inconnu «\u00a0odt\u00a0»');
+    expect((await cli('export', '--format', 'docx', '--repo', sample.repo, '--out', out)).code).toBe(2);
+    expect(
+      (
+        await cli(
+          'export',
+          '--format',
+          'docx',
+          '--repo',
+          sample.repo,
+          '--all',
+          '--revision',
+          '2',
+          '--out',
+          out,
+        )
+      ).code,
+    ).toBe(2);
+  });
+});

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import {
+  exportFormatLabels,
+  exportFormats,
+  type ExportFormat,
+  type ExportSummary,
+} from '../../shared/api/export-contract.js';
+import { idSchema } from '../../shared/model/ids.js';
+import { exportSheets, renderThrough } from '../services/export/export-sheets.js';
+import { closePdfPrinter } from '../services/export/pdf/printer-choice.js';
+import { fr } from '../services/french.js';
+import { defaultRepositoryPath, openRepository, type ServiceHandlers } from '../services/index.js';
+import { UsageError } from './options.js';
+
+export interface ExportCommandOptions {
+  repo: string | undefined;
+  format: string | undefined;
+  sheet: string | undefined;
+  family: string | undefined;
+  all: boolean;
+  revision: string | undefined;
+  out: string | undefined;
+}
+
+function parseFormat(value: string | undefined): ExportFormat {
+  if (value === undefined) throw new UsageError(fr`--format est obligatoire (${exportFormats.join(', ')})`);
+  const format = exportFormats.find((candidate) => candidate === value);
+  if (!format) throw new UsageError(fr`format inconnu « ${value} » (formats : ${exportFormats.join(', ')})`);
+  return format;
+}
+
+function parseRevision(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const revision = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  if (!(revision >= 1))
+    throw new UsageError(fr`version invalide « ${value} » : un numéro de version est attendu`);
+  return revision;
+}
+
+function checkedId(value: string, option: string): string {
+  const parsed = idSchema.safeParse(value);
+  if (!parsed.success) throw new UsageError(fr`identifiant invalide pour ${option} « ${value} »`);
+  return parsed.data;
+}
+
+/** The sheets asked for, in the system's order; a damaged sheet is kept so its failure is reported. */
+async function chosenSheets(handlers: ServiceHandlers, options: ExportCommandOptions): Promise<string[]> {
+  if (options.sheet !== undefined) return [checkedId(options.sheet, '--sheet')];
+  const overview = await handlers['repository:overview']({});
+  const familyId = options.family === undefined ? undefined : checkedId(options.family, '--family');
+  const families = overview.families.filter((family) => familyId === undefined || family.id === familyId);
+  if (familyId !== undefined && families.length === 0)
+    throw new UsageError(fr`famille inconnue « ${familyId} »`);
+  return families.flatMap((family) =>
+    family.variables
+      .filter((variable) => variable.sheet || variable.damaged.length > 0)
+      .map((variable) => variable.id),
+  );
+}
+
+function printSummary(summary: ExportSummary): boolean {
+  let warnings = 0;
+  for (const result of summary.results) {
+    warnings += result.warnings.length;
+    if (result.ok) {
+      const notes = result.warnings.length ? fr` — à vérifier : ${result.warnings.join(' ; ')}` : '';
+      process.stdout.write(`${result.file ?? result.sheetId}${notes}\n`);
+    } else {
+      process.stderr.write(
+        fr`fiches : ${result.sheetId} : ${(result.error ?? '').replace(/\s*\n\s*/g, ' ')}\n`,
+      );
+    }
+  }
+  const failed = summary.results.filter((result) => !result.ok).length;
+  const done = summary.results.length - failed;
+  const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+  process.stdout.write(
+    fr`${plural(done, 'fiche')} exportée${done > 1 ? 's' : ''} en ${exportFormatLabels[summary.format]}, ${plural(failed, 'échec')}, ${plural(warnings, 'avertissement')}.\n`,
+  );
+  return failed === 0;
+}
+
+/** `fiches export`: one file a sheet, one line a file, a summary; exit 1 when any sheet failed. */
+export async function exportCommand(options: ExportCommandOptions): Promise<number> {
+  const format = parseFormat(options.format);
+  const revision = parseRevision(options.revision);
+  const chosen = [options.sheet !== undefined, options.all, options.family !== undefined].filter(
+    Boolean,
+  ).length;
+  if (chosen !== 1) throw new UsageError('indiquez une seule des options --sheet ID, --family ID ou --all');
+  if (revision !== undefined && options.sheet === undefined) {
+    throw new UsageError('--revision ne s’emploie qu’avec --sheet');
+  }
+  if (options.out === undefined)
+    throw new UsageError('--out est obligatoire (un fichier ou un dossier existant)');
+  const session = await openRepository(path.resolve(options.repo ?? defaultRepositoryPath()), {
+    create: 'never',
+  });
+  try {
+    const sheetIds = await chosenSheets(session.handlers, options);
+    if (sheetIds.length === 0) {
+      process.stdout.write('Aucune fiche à exporter.\n');
+      return 0;
+    }
+    const summary = await exportSheets(renderThrough(session.handlers), {
+      sheetIds,
+      format,
+      ...(revision === undefined ? {} : { revision }),
+      out: options.out,
+    });
+    return printSummary(summary) ? 0 : 1;
+  } finally {
+    await session.close();
+    // A PDF export leaves its browser open for the next print: nothing comes next here.
+    await closePdfPrinter();
+  }
+}

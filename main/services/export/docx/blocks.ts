@@ -1,0 +1,204 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  LevelFormat,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  WidthType,
+  type INumberingOptions,
+} from 'docx';
+import type { DocNode } from '../../../../shared/content/doc.js';
+import { isNodeName, type NodeName } from '../../../../shared/content/node-names.js';
+import { resolveColour } from '../../../../shared/model/layout.js';
+import { fr } from '../../french.js';
+import type { BlockScope, Flow, RenderContext } from './context.js';
+import { renderFigure, renderTableFigure, sourceParagraph } from './figures.js';
+import { inlineChildren } from './inline.js';
+import { STYLES } from './styles.js';
+import { twipsFromPt, wordColour } from './units.js';
+
+/**
+ * The serializer of section content, keyed by node name: a node added to the schema (and
+ * to node-names.ts) without a Word form here is a compile error. Inline nodes are written
+ * by inline.ts; nodes that only exist inside another are written by that parent.
+ */
+type Serializer =
+  | { block: (node: DocNode, scope: BlockScope, ctx: RenderContext) => Promise<Flow[]> }
+  | { inline: true }
+  | { within: NodeName }
+  | { root: true };
+
+const BULLETS = 'fiche-puces';
+const NUMBERS = 'fiche-numeros';
+const LIST_INDENT_TWIPS = 284;
+const LIST_LEVELS = 6;
+
+/** Real Word lists: bullets, and numbers that restart with each list. */
+export function listNumbering(): INumberingOptions {
+  const level = (n: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
+    level: n,
+    format,
+    text,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: LIST_INDENT_TWIPS * (n + 1), hanging: LIST_INDENT_TWIPS } } },
+  });
+  const bullets = ['•', '–', '◦'];
+  return {
+    config: [
+      {
+        reference: BULLETS,
+        levels: Array.from({ length: LIST_LEVELS }, (_, n) =>
+          level(n, LevelFormat.BULLET, bullets[n % 3] ?? '•'),
+        ),
+      },
+      {
+        reference: NUMBERS,
+        levels: Array.from({ length: LIST_LEVELS }, (_, n) =>
+          level(n, n % 2 === 0 ? LevelFormat.DECIMAL : LevelFormat.LOWER_LETTER, `%${n + 1}.`),
+        ),
+      },
+    ],
+  };
+}
+
+const column = (child: Paragraph | Table): Flow => ({ child, span: 'column' });
+
+function paragraph(node: DocNode, scope: BlockScope): Flow[] {
+  if (!node.content?.length) return [];
+  const indent =
+    scope.listLevel !== undefined ? { left: LIST_INDENT_TWIPS * (scope.listLevel + 1) } : undefined;
+  return [
+    column(
+      new Paragraph({
+        style: STYLES[scope.paragraph].id,
+        children: inlineChildren(node.content),
+        ...(indent ? { indent } : {}),
+      }),
+    ),
+  ];
+}
+
+async function list(node: DocNode, scope: BlockScope, ctx: RenderContext, ordered: boolean): Promise<Flow[]> {
+  const level = scope.listLevel === undefined ? 0 : Math.min(scope.listLevel + 1, LIST_LEVELS - 1);
+  const instance = ordered ? ctx.nextListInstance++ : 0;
+  const flows: Flow[] = [];
+  for (const item of node.content ?? []) {
+    const [first, ...rest] = item.content ?? [];
+    if (first?.type === 'paragraph') {
+      flows.push(
+        column(
+          new Paragraph({
+            style: STYLES.listItem.id,
+            numbering: { reference: ordered ? NUMBERS : BULLETS, level, instance },
+            children: inlineChildren(first.content),
+          }),
+        ),
+      );
+    }
+    const others = first?.type === 'paragraph' ? rest : (item.content ?? []);
+    flows.push(...(await renderBlocks(others, { ...scope, paragraph: 'listItem', listLevel: level }, ctx)));
+  }
+  return flows;
+}
+
+async function encadre(node: DocNode, scope: BlockScope, ctx: RenderContext): Promise<Flow[]> {
+  const [title, ...blocks] = node.content ?? [];
+  const titleParagraph = new Paragraph({
+    style: STYLES.encadreTitle.id,
+    children: inlineChildren(title?.type === 'encadreTitle' ? title.content : []),
+  });
+  const { encadre: box } = ctx.layout;
+  const inner = await renderBlocks(
+    title?.type === 'encadreTitle' ? blocks : (node.content ?? []),
+    { paragraph: 'encadreText', widthMm: (scope.boxed ? scope.widthMm : ctx.fullWidthMm) - 10, boxed: true },
+    ctx,
+  );
+  const padding = twipsFromPt(box.paddingPt);
+  const border = {
+    style: BorderStyle.SINGLE,
+    size: 12,
+    color: wordColour(resolveColour(ctx.layout, box.border, ctx.family)),
+  };
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: border, bottom: border, left: border, right: border },
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            children: [titleParagraph, ...inner.map((flow) => flow.child)],
+            shading: {
+              type: ShadingType.CLEAR,
+              color: 'auto',
+              fill: wordColour(resolveColour(ctx.layout, box.background, ctx.family)),
+            },
+            margins: { top: padding, bottom: padding, left: padding, right: padding },
+          }),
+        ],
+      }),
+    ],
+  });
+  // A paragraph after the box, or Word glues the next table or section break to it.
+  return [
+    { child: table, span: scope.boxed ? 'column' : 'full' },
+    {
+      child: new Paragraph({ style: STYLES.body.id, spacing: { after: 0 }, children: [] }),
+      span: scope.boxed ? 'column' : 'full',
+    },
+  ];
+}
+
+const serializers: Record<NodeName, Serializer> = {
+  doc: { root: true },
+  text: { inline: true },
+  hardBreak: { inline: true },
+  paragraph: { block: async (node, scope) => paragraph(node, scope) },
+  heading: {
+    block: async (node) => [
+      column(
+        new Paragraph({
+          style: node.attrs?.level === 4 ? STYLES.heading4.id : STYLES.heading3.id,
+          children: inlineChildren(node.content),
+        }),
+      ),
+    ],
+  },
+  bulletList: { block: (node, scope, ctx) => list(node, scope, ctx, false) },
+  orderedList: { block: (node, scope, ctx) => list(node, scope, ctx, true) },
+  listItem: { within: 'bulletList' },
+  blockquote: {
+    block: (node, scope, ctx) => renderBlocks(node.content ?? [], { ...scope, paragraph: 'quote' }, ctx),
+  },
+  sourceLine: { block: async (node, _scope, ctx) => [column(sourceParagraph(node, ctx))] },
+  encadre: { block: encadre },
+  encadreTitle: { within: 'encadre' },
+  figure: { block: renderFigure },
+  caption: { within: 'figure' },
+  tableFigure: { block: (node, scope, ctx) => renderTableFigure(node, scope, ctx, renderBlocks) },
+  table: { within: 'tableFigure' },
+  tableRow: { within: 'table' },
+  tableHeader: { within: 'tableRow' },
+  tableCell: { within: 'tableRow' },
+};
+
+/** The blocks of a section (or of a box, a cell, a list item) as Word paragraphs and tables. */
+export async function renderBlocks(
+  nodes: readonly DocNode[],
+  scope: BlockScope,
+  ctx: RenderContext,
+): Promise<Flow[]> {
+  const flows: Flow[] = [];
+  for (const node of nodes) {
+    const serializer = isNodeName(node.type) ? serializers[node.type] : undefined;
+    if (serializer && 'block' in serializer) {
+      flows.push(...(await serializer.block(node, scope, ctx)));
+    } else {
+      // Saved content is checked against the schema: this is a file edited by hand.
+      ctx.warnings.push(fr`Bloc « ${node.type.slice(0, 40)} » inattendu à cet endroit : ignoré.`);
+    }
+  }
+  return flows;
+}

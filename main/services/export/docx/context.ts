@@ -1,0 +1,42 @@
+import type { Paragraph, Table } from 'docx';
+import type { Counts } from '../../../../shared/content/numbering.js';
+import type { FamilyColours, Layout, TextRole } from '../../../../shared/model/layout.js';
+import type { LoadedLayout } from '../layout/load-layout.js';
+import type { PrintSheet } from '../sheet-input.js';
+import type { RasterCache } from './images.js';
+
+/** What every serializer of one document shares. */
+export interface RenderContext {
+  print: PrintSheet;
+  loaded: LoadedLayout;
+  layout: Layout;
+  family: FamilyColours;
+  /** Reported in the export summary; the document is still produced. */
+  warnings: string[];
+  /** Figures and tables met so far: the SEQ field's cached value, so every reader shows the number. */
+  counts: Counts;
+  /** Each ordered list restarts at 1: one numbering instance a list. */
+  nextListInstance: number;
+  rasters: RasterCache;
+  /** Width of a column and of the page's text, in millimetres. */
+  columnWidthMm: number;
+  fullWidthMm: number;
+}
+
+/** A block of the document: in the body's columns, or across the page (its own one-column section). */
+export interface Flow {
+  child: Paragraph | Table;
+  span: 'column' | 'full';
+}
+
+/** Where a block sits decides its paragraph style and the width its images may take. */
+export interface BlockScope {
+  /** The style of plain paragraphs here (body, encadré text, angle text…). */
+  paragraph: TextRole;
+  /** Inside a list: its depth (0 for the outer list). */
+  listLevel?: number;
+  /** Width available to an image or a table, in millimetres. */
+  widthMm: number;
+  /** In an encadré or a table cell: everything flows in the box, nothing spans the page. */
+  boxed: boolean;
+}

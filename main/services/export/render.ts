@@ -1,0 +1,41 @@
+import { exportFormatExtensions, type ExportFormat } from '../../../shared/api/export-contract.js';
+import type { RepositoryContext } from '../repository/context.js';
+import { formatRenderers } from './formats.js';
+import { loadLayout } from './layout/load-layout.js';
+import { collectSheet, contentWarnings } from './sheet-input.js';
+
+export interface RenderRequest {
+  sheetId: string;
+  format: ExportFormat;
+  revision?: number;
+}
+
+export interface RenderedSheet {
+  fileName: string;
+  mediaType: string;
+  bytes: Buffer;
+  warnings: string[];
+}
+
+/** « big-data.docx », « big-data-version-12.docx »: made of the checked id, safe as a file name anywhere. */
+export function exportFileName(sheetId: string, format: ExportFormat, revision?: number): string {
+  const suffix = revision === undefined ? '' : `-version-${revision}`;
+  return `${sheetId}${suffix}.${exportFormatExtensions[format]}`;
+}
+
+/** One sheet, or one of its past revisions, as a file in memory, with what the reader should check. */
+export async function renderSheet(
+  context: RepositoryContext,
+  request: RenderRequest,
+): Promise<RenderedSheet> {
+  const renderer = formatRenderers[request.format];
+  const loaded = await loadLayout(context.layout);
+  const print = await collectSheet(context, request.sheetId, request.revision);
+  const { bytes, warnings } = await renderer.render(print, loaded);
+  return {
+    fileName: exportFileName(request.sheetId, request.format, request.revision),
+    mediaType: renderer.mediaType,
+    bytes,
+    warnings: [...contentWarnings(print), ...warnings],
+  };
+}

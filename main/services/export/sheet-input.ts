@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { textOf, wordCount, type DocNode } from '../../../shared/content/doc.js';
+import { numberBlocks, numberSheet } from '../../../shared/content/numbering.js';
+import type { RevisionSummary } from '../../../shared/model/history.js';
+import type { Family, RepositoryFile, Variable } from '../../../shared/model/repository.js';
+import type { Scenarios, SheetFile } from '../../../shared/model/sheet.js';
+import type { SheetTemplate } from '../../../shared/model/template.js';
+import { readFamilyFile } from '../families.js';
+import { fr } from '../french.js';
+import { getRevision } from '../history/queries.js';
+import type { RepositoryContext } from '../repository/context.js';
+import { requireVariable } from '../repository/system.js';
+import { requireSheet } from '../sheets/sheet-file.js';
+import { ioFailure } from '../storage/io-errors.js';
+
+/**
+ * Everything an export of one sheet prints, gathered once from the repository so every
+ * format (Word, PDF) prints the same thing: the sheet (or one of its past revisions), its
+ * place in the system of variables, the template's texts, the micro-scenarios it shows.
+ */
+export interface PrintSheet {
+  repository: RepositoryFile;
+  template: SheetTemplate;
+  family: Family;
+  /** Position of the family in the system, for its fallback colour. */
+  familyIndex: number;
+  variable: Variable;
+  sheet: SheetFile;
+  familyNote: DocNode | undefined;
+  /** The sheet's own micro-scenarios, or its family's when it uses them. */
+  scenarios: Scenarios;
+  /** Set when a past revision is printed. */
+  revision?: RevisionSummary;
+  /** An image of the repository, or null when its file is missing. */
+  readAsset(assetId: string): Promise<Buffer | null>;
+}
+
+export async function collectSheet(
+  context: RepositoryContext,
+  sheetId: string,
+  revision?: number,
+): Promise<PrintSheet> {
+  const repository = await context.repository();
+  const template = await context.template();
+  const { family, variable } = requireVariable(repository, sheetId);
+  let sheet: SheetFile;
+  let summary: RevisionSummary | undefined;
+  if (revision === undefined) {
+    sheet = await requireSheet(context, sheetId);
+  } else {
+    const found = await getRevision(context, sheetId, revision);
+    sheet = found.sheet;
+    summary = found.revision;
+  }
+  // A damaged family file is set aside and reported by the overview; the sheet still prints.
+  const shared = (await readFamilyFile(context, family.id)).family;
+  const { layout } = context;
+  return {
+    repository,
+    template,
+    family,
+    familyIndex: repository.families.findIndex((candidate) => candidate.id === family.id),
+    variable,
+    sheet,
+    familyNote: shared?.note,
+    scenarios: sheet.microScenarios.useFamily ? (shared?.scenarios ?? {}) : sheet.microScenarios.scenarios,
+    ...(summary ? { revision: summary } : {}),
+    async readAsset(assetId) {
+      const path = layout.assetFile(assetId);
+      try {
+        return await readFile(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw ioFailure(error, 'lire', layout.display(path));
+      }
+    },
+  };
+}
+
+const isEmpty = (doc: DocNode | undefined): boolean => !doc || wordCount(textOf(doc)) === 0;
+
+/**
+ * What the export reports without refusing: empty parts and figures or tables without their
+ * source. Problems met while rendering (a missing image) are added by each format.
+ */
+export function contentWarnings(print: PrintSheet): string[] {
+  const warnings: string[] = [];
+  for (const section of print.template.sections) {
+    if (isEmpty(print.sheet.sections[section.id])) warnings.push(fr`Section « ${section.title} » vide.`);
+  }
+  for (const hypothesis of print.template.microScenarios.hypotheses) {
+    const scenario = print.scenarios[hypothesis.id];
+    if (!scenario?.title.trim()) warnings.push(fr`Micro-scénario « ${hypothesis.label} » sans titre.`);
+    for (const angle of print.template.microScenarios.angles) {
+      if (isEmpty(scenario?.angles[angle.id])) {
+        warnings.push(fr`Micro-scénario « ${hypothesis.label} », angle « ${angle.label} » vide.`);
+      }
+    }
+  }
+  const numbered = {
+    sections: print.sheet.sections,
+    familyNote: print.familyNote,
+    scenarios: print.scenarios,
+  };
+  for (const { doc, start } of numberSheet(print.template, numbered)) {
+    for (const block of doc ? numberBlocks(doc, start) : []) {
+      if (!block.missingSource) continue;
+      warnings.push(
+        block.kind === 'figure'
+          ? fr`Figure ${block.number} sans source.`
+          : fr`Tableau ${block.number} sans source.`,
+      );
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,33 @@
+import { revisionKindLabels, type RevisionSummary } from '../../../shared/model/history.js';
+import { formatDateTime } from '../../ui/format.js';
+
+interface Props {
+  /** Newest first, as the history lists them. */
+  revisions: readonly RevisionSummary[];
+  value: number | undefined;
+  onChange: (revision: number | undefined) => void;
+}
+
+/** The sheet as it is now, or one of its recorded versions. */
+export function VersionChoice({ revisions, value, onChange }: Props) {
+  return (
+    <label className="field export-version">
+      <span className="field-label">Version</span>
+      <select
+        className="input"
+        value={value === undefined ? '' : String(value)}
+        onChange={(event) => onChange(event.target.value === '' ? undefined : Number(event.target.value))}
+        data-testid="export-version"
+      >
+        <option value="">État actuel</option>
+        {revisions
+          .filter((revision) => !revision.damaged)
+          .map((revision) => (
+            <option key={revision.seq} value={revision.seq}>
+              {`n°\u00a0${revision.seq} — ${revision.name ?? revisionKindLabels[revision.kind]} — ${formatDateTime(revision.at)}`}
+            </option>
+          ))}
+      </select>
+    </label>
+  );
+}
