@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { closePdfPrinter } from '../main/services/export/pdf/printer-choice.js';
+import { syntheticSections } from '../main/services/export/testing/synthetic.js';
+import type { ServiceHandlers } from '../main/services/index.js';
+import { sampleRepository } from './fixtures.js';
+import { withPeakMemory } from './process-tree.js';
+import { percentile, report } from './stats.js';
+
+const run = promisify(execFile);
+const RUNS = 5;
+/** About a hundred printed pages: the Word benchmark's long sheet, longer. */
+const LONG = { words: 56_000, figures: 40, svgFigures: 10, tables: 10 };
+
+async function timed<T>(action: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await action();
+  return { ms: performance.now() - start, value };
+}
+
+async function pageCount(pdf: string): Promise<number> {
+  const { stdout } = await run('pdfinfo', [pdf]);
+  return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1] ?? NaN);
+}
+
+/** Our Word export of the sheet converted to PDF by LibreOffice; undefined when LibreOffice is absent or fails. */
+async function libreOffice(
+  handlers: ServiceHandlers,
+  sheetId: string,
+  work: string,
+): Promise<number | undefined> {
+  const docx = join(work, `${sheetId}.docx`);
+  const rendered = await handlers['export:render']({ sheetId, format: 'docx' });
+  await writeFile(docx, Buffer.from(rendered.base64, 'base64'));
+  const args = [
+    `-env:UserInstallation=file://${join(work, 'lo')}`,
+    '--headless',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    join(work, 'lo-pdf'),
+    docx,
+  ];
+  // A first conversion creates LibreOffice's profile: not the conversion's cost.
+  const warm = await run('soffice', args, { timeout: 300_000 }).catch(() => undefined);
+  if (warm === undefined) return undefined;
+  return (await timed(() => run('soffice', args, { timeout: 300_000 }))).ms;
+}
+
+function compare(name: string, ours: number, office: number | undefined): void {
+  if (office === undefined) {
+    console.log(`${name}: indisponible  (LibreOffice absent ou en échec : rapport non mesuré)`);
+    return;
+  }
+  report(`${name}.libreOffice`, office, 'ms', 'notre .docx → PDF par soffice --headless, profil déjà créé');
+  report(name, ours / office, '×', 'notre temps ÷ celui de LibreOffice');
+}
+
+/** Big Data in-process: the first export starts Chromium, the next ones reuse it. */
+async function benchSample(): Promise<void> {
+  const { path, session } = await sampleRepository('pdf');
+  const work = dirname(path);
+  try {
+    const render = () => session.handlers['export:render']({ sheetId: 'big-data', format: 'pdf' });
+    const cold = await timed(render);
+    report('pdf.bigData.cold', cold.ms, 'ms', 'premier export : démarrage de Chromium compris');
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) times.push((await timed(render)).ms);
+    const median = percentile(times, 50);
+    const file = join(work, 'big-data.pdf');
+    await writeFile(file, Buffer.from(cold.value.base64, 'base64'));
+    report('pdf.bigData', median, 'ms', `médiane de ${RUNS}, ${await pageCount(file)} pages`);
+    compare('pdf.bigData.vsLibreOffice', median, await libreOffice(session.handlers, 'big-data', work));
+  } finally {
+    await session.close();
+    await closePdfPrinter();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** A synthetic sheet of about a hundred pages, with the memory of Chromium's processes counted. */
+async function benchLong(): Promise<void> {
+  const { path, session } = await sampleRepository('pdf-long');
+  const work = dirname(path);
+  try {
+    const template = await session.handlers['template:get']({});
+    const sections = await syntheticSections(path, template, LONG);
+    await session.handlers['sheets:create']({ variableId: 'intelligence-artificielle' });
+    await session.handlers['sheets:update']({ id: 'intelligence-artificielle', patch: { sections } });
+    const render = () =>
+      session.handlers['export:render']({ sheetId: 'intelligence-artificielle', format: 'pdf' });
+
+    await closePdfPrinter();
+    const { result: cold, peak } = await withPeakMemory(() => timed(render));
+    const file = join(work, 'long.pdf');
+    await writeFile(file, Buffer.from(cold.value.base64, 'base64'));
+    const pages = await pageCount(file);
+    report('pdf.long.time', cold.ms, 'ms', `${pages} pages, démarrage de Chromium compris ; cible ≤ 10000`);
+    report(
+      'pdf.long.peakRss',
+      peak.rssMiB,
+      'MiB',
+      'Node + tous les processus Chromium, somme des RSS ; cible ≤ 1536',
+    );
+    report('pdf.long.peakPss', peak.pssMiB, 'MiB', 'même arbre, pages partagées comptées une fois');
+    report('pdf.long.peakNodeRss', peak.nodeRssMiB, 'MiB', 'le processus Node seul');
+    const warm = await timed(render);
+    report('pdf.long.warm', warm.ms, 'ms', 'Chromium déjà démarré');
+    compare(
+      'pdf.long.vsLibreOffice',
+      warm.ms,
+      await libreOffice(session.handlers, 'intelligence-artificielle', work),
+    );
+  } finally {
+    await session.close();
+    await closePdfPrinter();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+export async function benchPdf(): Promise<void> {
+  await benchSample();
+  await benchLong();
+}
