@@ -51,7 +51,9 @@ test('Cobotique : tout ce qui est tapé est là après rechargement et redémarr
   await home.createSheet('cobotique');
   await expect(sheet.title).toHaveText('Cobotique');
 
-  // A new sheet writes its own micro-scenarios; the family's are one switch away.
+  // A new sheet of the technology family starts on the family's shared micro-scenarios;
+  // its own are one switch away.
+  await expect(sheet.useFamilyToggle).toBeChecked();
   await sheet.setUseFamily(false);
   await expect(sheet.sharedBanner).toHaveCount(0);
 

@@ -65,7 +65,12 @@ export async function writeSheet(context: RepositoryContext, sheet: SheetFile): 
   await saveJson(path, context.layout.display(path), sheet);
 }
 
-export function newSheet(template: SheetTemplate, id: string, now: Date): SheetFile {
+/**
+ * A new sheet, every part empty. It shows its family's micro-scenarios when the family
+ * already shares some (as the technology family does): the user expects the new sheet
+ * to look like its siblings, and can switch to its own with one click.
+ */
+export function newSheet(template: SheetTemplate, id: string, now: Date, familyShares: boolean): SheetFile {
   const at = now.toISOString();
   return {
     schemaVersion: SHEET_SCHEMA_VERSION,
@@ -75,7 +80,7 @@ export function newSheet(template: SheetTemplate, id: string, now: Date): SheetF
     createdAt: at,
     updatedAt: at,
     sections: Object.fromEntries(template.sections.map((section) => [section.id, emptyDoc()])),
-    microScenarios: { useFamily: false, scenarios: emptyScenarios(template) },
+    microScenarios: { useFamily: familyShares, scenarios: emptyScenarios(template) },
   };
 }
 

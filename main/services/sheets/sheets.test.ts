@@ -67,6 +67,24 @@ describe('sheets:create and sheets:get', () => {
     expect((await failure(h['sheets:get']({ id: 'cobotique' }))).code).toBe('not-found');
     expect((await failure(h['sheets:get']({ id: 'inconnue' }))).code).toBe('not-found');
   });
+
+  it('starts a new sheet on its family’s micro-scenarios once the family shares some', async () => {
+    // An empty family note shares nothing: the new sheet writes its own.
+    await h['families:update']({ familyId: 'technologies', patch: { note: words('À noter') } });
+    expect((await h['sheets:create']({ variableId: 'big-data' })).sheet.microScenarios.useFamily).toBe(false);
+
+    await h['families:update']({
+      familyId: 'technologies',
+      patch: { scenarios: { basse: { title: 'RÉSEAU' } } },
+    });
+    const cobotique = await h['sheets:create']({ variableId: 'cobotique' });
+    expect(cobotique.sheet.microScenarios.useFamily).toBe(true);
+    expect(cobotique.familyShared.scenarios['basse']?.title).toBe('RÉSEAU');
+    // Another family shares nothing.
+    expect((await h['sheets:create']({ variableId: 'consommation' })).sheet.microScenarios.useFamily).toBe(
+      false,
+    );
+  });
 });
 
 describe('sheets:update', () => {

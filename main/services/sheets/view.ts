@@ -1,5 +1,6 @@
 import type { SheetView } from '../../../shared/api/contract.js';
-import type { SheetFile } from '../../../shared/model/sheet.js';
+import { textOf } from '../../../shared/content/doc.js';
+import type { FamilyFile, Scenario, SheetFile } from '../../../shared/model/sheet.js';
 import { AppFailure } from '../../../shared/result.js';
 import { emptyFamilyFile, readFamilyFile } from '../families.js';
 import { fr } from '../french.js';
@@ -11,30 +12,34 @@ import { newSheet, requireSheet, writeSheet } from './sheet-file.js';
 
 /** sheets:get and sheets:create: a sheet with what the editor shows around it. */
 
-async function viewOf(
-  context: RepositoryContext,
-  sheet: SheetFile,
-  placed: PlacedVariable,
-): Promise<SheetView> {
+function hasContent(scenario: Scenario): boolean {
+  return (
+    scenario.title.trim() !== '' || Object.values(scenario.angles).some((doc) => textOf(doc).trim() !== '')
+  );
+}
+
+function viewOf(sheet: SheetFile, placed: PlacedVariable, shared: FamilyFile | null): SheetView {
   const { family, variable } = placed;
-  // A damaged family file is set aside and listed in the overview; the sheet itself still opens.
-  const shared = await readFamilyFile(context, family.id);
   return {
     sheet,
     variable,
     family: { id: family.id, number: family.number, name: family.name },
-    familyShared: shared.family ?? emptyFamilyFile(family.id),
+    familyShared: shared ?? emptyFamilyFile(family.id),
   };
 }
 
 export async function getSheet(context: RepositoryContext, id: string): Promise<SheetView> {
   const placed = requireVariable(await context.repository(), id);
-  return viewOf(context, await requireSheet(context, id), placed);
+  const sheet = await requireSheet(context, id);
+  // A damaged family file is set aside and listed in the overview; the sheet itself still opens.
+  return viewOf(sheet, placed, (await readFamilyFile(context, placed.family.id)).family);
 }
 
 export async function createSheet(context: RepositoryContext, variableId: string): Promise<SheetView> {
   const placed = requireVariable(await context.repository(), variableId);
   const template = await context.template();
+  const shared = (await readFamilyFile(context, placed.family.id)).family;
+  const familyShares = Object.values(shared?.scenarios ?? {}).some(hasContent);
   const sheet = await context.queue.run(`sheet:${variableId}`, async () => {
     const path = context.layout.sheetFile(variableId);
     let existing;
@@ -50,9 +55,9 @@ export async function createSheet(context: RepositoryContext, variableId: string
         { id: variableId },
       );
     }
-    const created = newSheet(template, variableId, new Date());
+    const created = newSheet(template, variableId, new Date(), familyShares);
     await writeSheet(context, created);
     return created;
   });
-  return viewOf(context, sheet, placed);
+  return viewOf(sheet, placed, shared);
 }
