@@ -1,5 +1,9 @@
+import { benchBlocks } from './blocks.js';
+import { benchDocx } from './docx.js';
+import { benchHistory } from './history.js';
 import { benchHome } from './home.js';
 import { benchKeystroke } from './keystroke.js';
+import { benchPdf } from './pdf.js';
 import { benchSave } from './save.js';
 
 /**
@@ -10,6 +14,10 @@ const benches: Record<string, () => Promise<void>> = {
   save: benchSave,
   home: benchHome,
   keystroke: benchKeystroke,
+  blocks: benchBlocks,
+  history: benchHistory,
+  docx: benchDocx,
+  pdf: benchPdf,
 };
 
 const filter = process.argv[2];

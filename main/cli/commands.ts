@@ -1,3 +1,4 @@
+import { exportCommand } from './export.js';
 import { parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
 import { serve } from './serve.js';
 import { start } from './start.js';
@@ -29,5 +30,30 @@ export const commands: Record<string, Command> = {
     options: { ...repoOption, ...portOption },
     run: (values) =>
       serve({ repo: stringOption(values, 'repo'), port: parsePort(stringOption(values, 'port')) }),
+  },
+  export: {
+    synopsis:
+      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] --out CHEMIN',
+    summary:
+      'exporte des fiches (Word ou PDF) : un fichier par fiche, dans un fichier ou un dossier existant',
+    options: {
+      ...repoOption,
+      format: { type: 'string' },
+      sheet: { type: 'string' },
+      family: { type: 'string' },
+      all: { type: 'boolean' },
+      revision: { type: 'string' },
+      out: { type: 'string' },
+    },
+    run: (values) =>
+      exportCommand({
+        repo: stringOption(values, 'repo'),
+        format: stringOption(values, 'format'),
+        sheet: stringOption(values, 'sheet'),
+        family: stringOption(values, 'family'),
+        all: values.all === true,
+        revision: stringOption(values, 'revision'),
+        out: stringOption(values, 'out'),
+      }),
   },
 };

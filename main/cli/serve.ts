@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { AppFailure } from '../../shared/result.js';
 import { composeHandlers, readAppVersion } from '../host/handlers.js';
+import { closePdfPrinter } from '../services/export/pdf/printer-choice.js';
 import { fr } from '../services/french.js';
 import { defaultRepositoryPath, findAppRoot, openRepository } from '../services/index.js';
 import { browserAppHandlers } from '../web/app-handlers.js';
@@ -82,6 +83,8 @@ export async function serve(options: ServeOptions): Promise<number> {
     await session.close();
     return 0;
   } finally {
+    // The browser of the PDF exports, if one was started.
+    await closePdfPrinter();
     stop.dispose();
   }
 }

@@ -4,3 +4,5 @@ export const INVOKE_CHANNEL = 'fiches:invoke';
 export const FLUSH_CHANNEL = 'fiches:flush';
 /** Renderer → main: done, with the id of the request. */
 export const FLUSHED_CHANNEL = 'fiches:flushed';
+/** Main → renderer: a menu command the page carries out (« export:docx »…). */
+export const MENU_CHANNEL = 'fiches:menu';

@@ -1,6 +1,7 @@
 import { app, dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { AppHandlers } from '../host/handlers.js';
 import type { CurrentRepository } from '../host/current-repository.js';
+import { saveExport } from './export-save.js';
 import { requestFlush } from './flush.js';
 
 /**
@@ -51,6 +52,7 @@ export class Desktop {
         const chosen = await this.chooseAndSwitch();
         return chosen ? this.repository.handlers['repository:overview']({}) : null;
       },
+      'export:save': (request) => saveExport(this.window(), this.repository.handlers, request),
     };
   }
 }

@@ -4,12 +4,15 @@ import { parseArgs } from 'node:util';
 import { AppFailure } from '../../shared/result.js';
 import { CurrentRepository } from '../host/current-repository.js';
 import { composeHandlers } from '../host/handlers.js';
+import { usePdfPrinter } from '../services/export/pdf/printer-choice.js';
 import { defaultRepositoryPath } from '../services/index.js';
 import { fr } from '../services/french.js';
+import { MENU_CHANNEL } from './channels.js';
 import { Desktop } from './desktop.js';
 import { requestFlush } from './flush.js';
 import { registerInvokeHandler } from './ipc.js';
 import { buildMenu } from './menu.js';
+import { ElectronPrinter } from './pdf-printer.js';
 import { hardenApp } from './security.js';
 import { createMainWindow } from './window.js';
 
@@ -36,6 +39,7 @@ function messageOf(error: unknown): string {
 async function run(): Promise<void> {
   await app.whenReady();
   hardenApp();
+  usePdfPrinter(new ElectronPrinter());
 
   let repository: CurrentRepository;
   try {
@@ -83,6 +87,7 @@ async function run(): Promise<void> {
         void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
       },
       revealRepository: () => void shell.openPath(repository.path),
+      exportAs: (format) => window?.webContents.send(MENU_CHANNEL, `export:${format}`),
     }),
   );
 

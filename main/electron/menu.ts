@@ -1,10 +1,13 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { exportFormatLabels, exportFormats, type ExportFormat } from '../../shared/api/export-contract.js';
 
 export interface MenuActions {
   openRepository(): void;
   reload(): void;
   showAbout(): void;
   revealRepository(): void;
+  /** The page opens its export dialog for what it shows (this sheet, or the collection). */
+  exportAs(format: ExportFormat): void;
 }
 
 /** French menus. Editing and zoom use Electron's roles, so they follow the platform's shortcuts. */
@@ -31,6 +34,13 @@ export function buildMenu(actions: MenuActions): Menu {
       label: 'Fichier',
       submenu: [
         { label: 'Ouvrir un dépôt…', accelerator: 'CmdOrCtrl+O', click: actions.openRepository },
+        {
+          label: 'Exporter',
+          submenu: exportFormats.map((format) => ({
+            label: `${exportFormatLabels[format]}…`,
+            click: () => actions.exportAs(format),
+          })),
+        },
         ...(isMac
           ? []
           : ([

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { opNames } from '../../shared/api/contract.js';
 import { fail } from '../../shared/result.js';
-import { FLUSH_CHANNEL, FLUSHED_CHANNEL, INVOKE_CHANNEL } from './channels.js';
+import { FLUSH_CHANNEL, FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_CHANNEL } from './channels.js';
 
 /**
  * The whole surface the renderer gets: `invoke` for the contract's operations and
@@ -11,6 +11,11 @@ import { FLUSH_CHANNEL, FLUSHED_CHANNEL, INVOKE_CHANNEL } from './channels.js';
  */
 const allowed: ReadonlySet<string> = new Set(opNames);
 let flushCallback: (() => unknown) | undefined;
+let menuCallback: ((command: string) => unknown) | undefined;
+
+ipcRenderer.on(MENU_CHANNEL, (_event, command: unknown) => {
+  if (typeof command === 'string') menuCallback?.(command);
+});
 
 ipcRenderer.on(FLUSH_CHANNEL, (_event, id: unknown) => {
   void (async () => {
@@ -34,6 +39,13 @@ contextBridge.exposeInMainWorld('fiches', {
     flushCallback = callback;
     return () => {
       if (flushCallback === callback) flushCallback = undefined;
+    };
+  },
+  /** The menu's commands for the page (Fichier › Exporter…); one callback at a time, like onFlushRequest. */
+  onMenuCommand(callback: (command: string) => unknown): () => void {
+    menuCallback = callback;
+    return () => {
+      if (menuCallback === callback) menuCallback = undefined;
     };
   },
 });

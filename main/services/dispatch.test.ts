@@ -21,7 +21,12 @@ beforeEach(async () => {
   await writeFile(join(dir, 'etc', 'passwd'), 'root:x:0:0');
   session = await openRepository(repo, { create: 'never' });
   const notHere = () => Promise.reject(new Error('not under test'));
-  handlers = { ...session.handlers, 'app:info': notHere, 'repository:choose': notHere };
+  handlers = {
+    ...session.handlers,
+    'app:info': notHere,
+    'repository:choose': notHere,
+    'export:save': notHere,
+  };
 });
 afterEach(async () => {
   await session.close();

@@ -1,5 +1,9 @@
 import type { Handlers } from '../../shared/api/dispatch.js';
+import { importAsset } from './assets/import.js';
+import { readAsset } from './assets/read.js';
+import { renderSheet } from './export/render.js';
 import { updateFamily } from './families.js';
+import { historyHandlers } from './history/handlers.js';
 import type { RepositoryContext } from './repository/context.js';
 import { overview } from './repository/overview.js';
 import { updateSheet } from './sheets/update.js';
@@ -8,7 +12,7 @@ import { deleteSheet, listTrash, restoreSheet } from './trash.js';
 import { addVariable } from './variables.js';
 
 /** Every operation of the contract that concerns an open repository; the hosts add the others. */
-export type ServiceHandlers = Omit<Handlers, 'app:info' | 'repository:choose'>;
+export type ServiceHandlers = Omit<Handlers, 'app:info' | 'repository:choose' | 'export:save'>;
 
 export function repositoryHandlers(context: RepositoryContext): ServiceHandlers {
   return {
@@ -22,5 +26,12 @@ export function repositoryHandlers(context: RepositoryContext): ServiceHandlers 
     'trash:list': () => listTrash(context),
     'trash:restore': ({ trashId }) => restoreSheet(context, trashId),
     'families:update': ({ familyId, patch }) => updateFamily(context, familyId, patch),
+    'assets:import': (request) => importAsset(context, request),
+    'assets:read': ({ assetId }) => readAsset(context, assetId),
+    'export:render': async (request) => {
+      const { bytes, ...rendered } = await renderSheet(context, request);
+      return { ...rendered, base64: bytes.toString('base64') };
+    },
+    ...historyHandlers(context),
   };
 }

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { AppFailure } from '../../shared/result.js';
 import { fr } from './french.js';
 import { repositoryHandlers, type ServiceHandlers } from './handlers.js';
+import { closeHistory } from './history/policy.js';
+import { attachHistory, type HistoryOptions } from './history/service.js';
 import { RepositoryContext } from './repository/context.js';
 import { copySampleInto, createRepositoryAt } from './repository/create.js';
 import { inspectFolder, type CreateOption } from './repository/folder.js';
@@ -23,6 +25,8 @@ export interface RepositorySession {
 export interface OpenOptions {
   /** 'if-missing': a missing path or an empty folder gets the sample repository. */
   create: CreateOption;
+  /** The history's clock and preferences file (tests); the real ones by default. */
+  history?: HistoryOptions;
 }
 
 async function takeLock(layout: RepositoryLayout): Promise<RepositoryLock> {
@@ -99,6 +103,7 @@ export async function openRepository(path: string, options: OpenOptions): Promis
       }
     }
     const context = new RepositoryContext(layout);
+    attachHistory(context, options.history);
     await context.repository();
     await context.template();
     await removeLeftoverTempFiles(layout);
@@ -110,6 +115,8 @@ export async function openRepository(path: string, options: OpenOptions): Promis
         if (!open) return;
         open = false;
         await context.queue.drain();
+        // Sheets edited since their latest revision get one, after the last saves above.
+        await closeHistory(context);
         await lock.release();
       },
     };

@@ -15,5 +15,11 @@ export function browserAppHandlers(version: string): AppHandlers {
         fr`Dans le navigateur, ouvrez un autre dépôt en relançant : « fiches serve --repo DOSSIER ».`,
       );
     },
+    'export:save': async () => {
+      throw new AppFailure(
+        'unsupported',
+        fr`Dans le navigateur, les fiches exportées sont téléchargées : utilisez « Télécharger ».`,
+      );
+    },
   };
 }

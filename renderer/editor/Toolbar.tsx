@@ -31,31 +31,38 @@ export function Toolbar({ children }: { children?: ReactNode }) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Mise en forme" data-testid="toolbar">
       <div className="toolbar-buttons">
-        {toolbarGroups.map((group, index) => (
-          <div className="toolbar-group" key={index}>
-            {group.map((action) => {
-              const state = states?.[action.id];
-              return (
-                <button
-                  key={action.id}
-                  type="button"
-                  className={`toolbar-button toolbar-${action.id}`}
-                  title={`${action.label} (${shortcutLabel(action.shortcut)})`}
-                  aria-label={action.label}
-                  aria-pressed={action.isActive ? (state?.active ?? false) : undefined}
-                  disabled={!editor || !state?.enabled}
-                  onMouseDown={(event) => event.preventDefault()}
-                  onClick={() => {
-                    if (editor) action.run(editor);
-                  }}
-                  data-testid={`toolbar-${action.id}`}
-                >
-                  <span aria-hidden="true">{action.glyph}</span>
-                </button>
-              );
-            })}
-          </div>
-        ))}
+        {toolbarGroups.map((group, index) => {
+          // Contextual buttons (a table's rows and columns) show only where they apply.
+          const shown = group.filter((action) => !action.contextual || states?.[action.id]?.enabled);
+          if (shown.length === 0) return null;
+          return (
+            <div className="toolbar-group" key={index}>
+              {shown.map((action) => {
+                const state = states?.[action.id];
+                return (
+                  <button
+                    key={action.id}
+                    type="button"
+                    className={`toolbar-button toolbar-${action.id}`}
+                    title={
+                      action.shortcut ? `${action.label} (${shortcutLabel(action.shortcut)})` : action.label
+                    }
+                    aria-label={action.label}
+                    aria-pressed={action.isActive ? (state?.active ?? false) : undefined}
+                    disabled={!editor || !state?.enabled}
+                    onMouseDown={(event) => event.preventDefault()}
+                    onClick={() => {
+                      if (editor) action.run(editor);
+                    }}
+                    data-testid={`toolbar-${action.id}`}
+                  >
+                    <span aria-hidden="true">{action.glyph}</span>
+                  </button>
+                );
+              })}
+            </div>
+          );
+        })}
       </div>
       {children}
     </div>

@@ -11,7 +11,8 @@ export function toggleSourceLine(editor: Editor): boolean {
 }
 
 export function canToggleSourceLine(editor: Editor): boolean {
-  return editor.isActive('sourceLine') || editor.can().setNode('sourceLine');
+  // The source of a figure or a table stays one: it cannot turn into a paragraph there.
+  return editor.isActive('sourceLine') ? editor.can().setParagraph() : editor.can().setNode('sourceLine');
 }
 
 /** Inserts an encadré (title and one paragraph) and selects its title. */

@@ -1,10 +1,25 @@
 import type { AnyExtension } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
 import { contentExtensions } from '../../shared/content/schema.js';
+import { FigureEditing } from './figure/figure-editing.js';
+import type { NumberingSource } from './figure/numbering-registry.js';
+import { BlockNumbering } from './figure/numbering-plugin.js';
 import { FrenchTypography } from './french-typography.js';
+import { FichesPaste } from './paste/paste-extension.js';
 import { FichesShortcuts } from './shortcuts.js';
 
-/** The shared node set, plus what only an editing view needs. */
-export function editorExtensions(placeholder: string): AnyExtension[] {
-  return [...contentExtensions(), Placeholder.configure({ placeholder }), FrenchTypography, FichesShortcuts];
+/**
+ * The shared node set, plus what only an editing view needs. `numbering` tells where this
+ * part's figures and tables start counting; without it they count from 1.
+ */
+export function editorExtensions(placeholder: string, numbering?: NumberingSource): AnyExtension[] {
+  return [
+    ...contentExtensions(),
+    Placeholder.configure({ placeholder }),
+    FrenchTypography,
+    FichesShortcuts,
+    FigureEditing,
+    FichesPaste,
+    BlockNumbering.configure({ source: numbering }),
+  ];
 }

@@ -1,7 +1,10 @@
 import type { Editor } from '@tiptap/core';
 import { canInsertEncadre, canToggleSourceLine, insertEncadre, toggleSourceLine } from './commands.js';
+import { pickAndInsertFigures } from './figure/insert.js';
 import { requestLink } from './link-dialog.js';
 import { SHORTCUTS } from './shortcuts.js';
+import { tableActions } from './table/table-actions.js';
+import { insertTableFigure } from './table/table-commands.js';
 
 export interface ToolbarAction {
   id: string;
@@ -9,10 +12,12 @@ export interface ToolbarAction {
   /** What the button shows; the label is its accessible name and tooltip. */
   glyph: string;
   /** Tiptap's notation ("Mod-Shift-8"), shown translated in the button's title. */
-  shortcut: string;
+  shortcut?: string;
   run: (editor: Editor) => unknown;
   isActive?: (editor: Editor) => boolean;
   canRun: (editor: Editor) => boolean;
+  /** Shown only while it can run (the table's buttons, while the cursor is in a table). */
+  contextual?: boolean;
 }
 
 /** The toolbar, in groups; each action is also reachable by its shortcut. */
@@ -113,6 +118,25 @@ export const toolbarGroups: ToolbarAction[][] = [
       canRun: canInsertEncadre,
     },
   ],
+  [
+    {
+      id: 'figure',
+      glyph: 'Figure',
+      label: 'Insérer une figure (image PNG, JPEG, GIF ou SVG)',
+      shortcut: SHORTCUTS.figure,
+      run: (e) => void pickAndInsertFigures(e),
+      canRun: (e) => e.isEditable,
+    },
+    {
+      id: 'table',
+      glyph: 'Tableau',
+      label: 'Insérer un tableau',
+      shortcut: SHORTCUTS.table,
+      run: insertTableFigure,
+      canRun: (e) => e.isEditable,
+    },
+  ],
+  tableActions,
   [
     {
       id: 'undo',

@@ -5,6 +5,9 @@ import { nameSchema } from '../model/names.js';
 import { exerciseSchema, variableSchema } from '../model/repository.js';
 import { familyFileSchema, scenarioSchema, sheetFileSchema, sheetStatusSchema } from '../model/sheet.js';
 import { sheetTemplateSchema } from '../model/template.js';
+import { assetsContract } from './assets-contract.js';
+import { exportContract } from './export-contract.js';
+import { historyContract } from './history-contract.js';
 
 /**
  * Every operation the renderer can ask of the host, declared once: its `domain:verb`
@@ -137,6 +140,9 @@ export const contract = {
     z.object({ familyId: idSchema, patch: familyPatchSchema }).strict(),
     z.object({ familyId: idSchema, updatedAt: z.string() }),
   ),
+  ...historyContract,
+  ...assetsContract,
+  ...exportContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,9 @@
 import { getSchema, mergeAttributes, Node, type AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { Caption, Figure } from './figure.js';
 import { isSafeLinkHref } from './links.js';
+import { SectionDocument } from './sheet-blocks.js';
+import { tableExtensions } from './table.js';
 
 /**
  * The node and mark set of a section's content, defined once and used everywhere: the
@@ -15,7 +18,8 @@ export const SourceLine = Node.create({
   content: 'inline*',
   marks: 'bold italic underline link',
   defining: true,
-  parseHTML: () => [{ tag: 'p[data-source-line]' }],
+  // Above the paragraph's own rule (`p`, priority 50), or a pasted source line would read as a paragraph.
+  parseHTML: () => [{ tag: 'p[data-source-line]', priority: 60 }],
   renderHTML: ({ HTMLAttributes }) => [
     'p',
     mergeAttributes(HTMLAttributes, { 'data-source-line': '', class: 'source-line' }),
@@ -29,7 +33,7 @@ export const EncadreTitle = Node.create({
   content: 'text*',
   marks: 'bold italic',
   defining: true,
-  parseHTML: () => [{ tag: 'p[data-encadre-title]' }],
+  parseHTML: () => [{ tag: 'p[data-encadre-title]', priority: 60 }],
   renderHTML: ({ HTMLAttributes }) => [
     'p',
     mergeAttributes(HTMLAttributes, { 'data-encadre-title': '', class: 'encadre-title' }),
@@ -58,6 +62,8 @@ export const HEADING_LEVELS = [3, 4] as const;
 export function contentExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
+      // Replaced by SectionDocument, which also admits figures and tables.
+      document: false,
       code: false,
       codeBlock: false,
       strike: false,
@@ -72,9 +78,13 @@ export function contentExtensions(): AnyExtension[] {
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
+    SectionDocument,
     SourceLine,
     EncadreTitle,
     Encadre,
+    Caption,
+    Figure,
+    ...tableExtensions(),
   ];
 }
 

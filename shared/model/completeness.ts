@@ -1,4 +1,5 @@
 import { textOf, wordCount, type DocNode } from '../content/doc.js';
+import { countNumbered } from '../content/numbering.js';
 import type { SheetTemplate } from './template.js';
 import type { Scenarios, SheetFile } from './sheet.js';
 
@@ -12,6 +13,8 @@ export interface PartProgress {
   targetMin: number;
   targetMax: number;
   state: PartState;
+  /** Figures and tables of the part still without their source: the part is not complete. */
+  missingSources?: number;
 }
 
 export interface Completeness {
@@ -30,7 +33,16 @@ function stateOf(words: number, min: number): PartState {
 
 function docProgress(key: string, doc: DocNode | undefined, min: number, max: number): PartProgress {
   const words = wordCount(textOf(doc ?? EMPTY_DOC));
-  return { key, words, targetMin: min, targetMax: max, state: stateOf(words, min) };
+  const { missingSources } = countNumbered(doc ?? EMPTY_DOC);
+  const state = stateOf(words, min);
+  return {
+    key,
+    words,
+    targetMin: min,
+    targetMax: max,
+    state: state === 'complete' && missingSources > 0 ? 'in-progress' : state,
+    missingSources,
+  };
 }
 
 /** Progress of each micro-scenario title and angle, against the template. */

@@ -48,6 +48,11 @@ export const sheetTemplateSchema = z
       /** Target length of one angle of one hypothesis. */
       targetWords: targetWordsSchema,
     }),
+    /**
+     * A revision is recorded after this many minutes of editing without one. Optional so
+     * templates written before history stay valid: DEFAULT_REVISION_INTERVAL_MINUTES then.
+     */
+    revisionIntervalMinutes: z.number().positive().max(1440).optional(),
   })
   .superRefine((template, ctx) => {
     const phaseIds = new Set(template.phases.map((p) => p.id));

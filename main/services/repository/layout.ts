@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { assetIdSchema } from '../../../shared/content/assets.js';
 import { idSchema } from '../../../shared/model/ids.js';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
@@ -6,6 +7,8 @@ import { fr } from '../french.js';
 /** Names of the repository's files and folders, relative to its root. */
 export const REPOSITORY_FILE = 'repository.json';
 export const TEMPLATE_FILE = 'template.json';
+/** The repository's own print layout; when absent, templates/layout.json (main/services/export/layout). */
+export const LAYOUT_FILE = 'layout.json';
 export const LOCK_FILE = '.fiches.lock';
 /** Derivable cache of sheet summaries: deleting it loses nothing. */
 export const INDEX_FILE = 'index.json';
@@ -13,6 +16,10 @@ export const SHEETS_DIR = 'sheets';
 export const FAMILIES_DIR = 'families';
 export const TRASH_DIR = 'trash';
 export const DAMAGED_DIR = 'damaged';
+/** assets/<sha256>.<ext>: images, named by their content, written once, never changed. */
+export const ASSETS_DIR = 'assets';
+/** history/<sheet id>/: that sheet's revisions, append-only (main/services/history). */
+export const HISTORY_DIR = 'history';
 
 /** « 20250314t093000123z »: UTC, sortable, and made only of characters allowed in stored names. */
 export function compactTimestamp(date: Date): string {
@@ -41,6 +48,9 @@ export class RepositoryLayout {
   get templateFile(): string {
     return this.inside(TEMPLATE_FILE);
   }
+  get layoutFile(): string {
+    return this.inside(LAYOUT_FILE);
+  }
   get lockFile(): string {
     return this.inside(LOCK_FILE);
   }
@@ -59,6 +69,9 @@ export class RepositoryLayout {
   get damagedDir(): string {
     return this.inside(DAMAGED_DIR);
   }
+  get assetsDir(): string {
+    return this.inside(ASSETS_DIR);
+  }
 
   sheetFile(id: string): string {
     return this.inside(SHEETS_DIR, `${checkedId(id)}.json`);
@@ -66,6 +79,22 @@ export class RepositoryLayout {
 
   familyFile(id: string): string {
     return this.inside(FAMILIES_DIR, `${checkedId(id)}.json`);
+  }
+
+  /** Where the history of one sheet lives; `file` is one of its own fixed names. */
+  historyFile(id: string, file: 'objects.jsonl' | 'revisions.jsonl'): string {
+    return this.inside(HISTORY_DIR, checkedId(id), file);
+  }
+
+  assetFile(assetId: string): string {
+    const parsed = assetIdSchema.safeParse(assetId);
+    if (!parsed.success) {
+      throw new AppFailure(
+        'invalid-request',
+        fr`Image refusée « ${String(assetId).slice(0, 100)} » : nom d’image invalide.`,
+      );
+    }
+    return this.inside(ASSETS_DIR, parsed.data);
   }
 
   /** `name` without extension, e.g. a trash id. */

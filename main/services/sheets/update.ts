@@ -1,5 +1,6 @@
 import type { SheetPatch, SheetSummary } from '../../../shared/api/contract.js';
 import type { SheetFile } from '../../../shared/model/sheet.js';
+import { afterSheetSave, beforeSheetSave } from '../history/policy.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { findVariable } from '../repository/system.js';
 import { checkedSectionPatch, mergeScenarios } from '../scenarios.js';
@@ -8,7 +9,8 @@ import { requireSheet, summarize, writeSheet } from './sheet-file.js';
 /**
  * sheets:update merges only what the patch names, so two editors' saves of different
  * parts never undo each other; saves of one sheet run one at a time, each on the result
- * of the previous one. Cost: reading, checking and writing this one sheet.
+ * of the previous one. Cost: reading, checking and writing this one sheet; a revision is
+ * recorded only when the history's policy says so (history/policy.ts).
  */
 export async function updateSheet(
   context: RepositoryContext,
@@ -33,7 +35,9 @@ export async function updateSheet(
         scenarios,
       },
     };
+    await beforeSheetSave(context, sheet);
     await writeSheet(context, next);
+    await afterSheetSave(context, sheet, next);
     return next;
   });
   return summarize(context, saved, findVariable(await context.repository(), id)?.family.id);

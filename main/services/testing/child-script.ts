@@ -20,6 +20,8 @@ export async function bundleScript(source: string, dir: string, name = 'child.mj
     target: 'node20',
     outfile,
     logLevel: 'error',
+    // A native addon cannot be bundled; it is only loaded (dynamically) by exports of SVG figures.
+    external: ['@resvg/resvg-js'],
     // Bundled CommonJS dependencies may call require() on Node built-ins.
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",

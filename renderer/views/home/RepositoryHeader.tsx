@@ -3,6 +3,7 @@ import type { Overview } from '../../../shared/api/contract.js';
 import { invoke } from '../../api/client.js';
 import { useAppInfo } from '../../app/app-info.js';
 import { ErrorNotice } from '../../ui/Dialog.js';
+import { ExportButton } from '../export/ExportButton.js';
 
 interface Props {
   overview: Overview;
@@ -40,6 +41,7 @@ export function RepositoryHeader({ overview, onRepositoryChanged }: Props) {
         </p>
       </div>
       <div className="repository-actions">
+        <ExportButton />
         {info?.canChooseRepository ? (
           <button
             type="button"

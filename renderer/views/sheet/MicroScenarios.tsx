@@ -48,13 +48,20 @@ export function MicroScenarios() {
           type="checkbox"
           role="switch"
           checked={useFamily}
+          disabled={session.readOnly}
           onChange={(event) => toggle(event.target.checked)}
           data-testid="use-family-toggle"
         />
         <span className="switch-track" aria-hidden="true" />
         <span>Utiliser les micro-scénarios partagés de la famille</span>
       </label>
-      {useFamily && (
+      {useFamily && session.readOnly && (
+        <p className="shared-banner" data-testid="shared-banner-history" role="note">
+          Les micro-scénarios partagés de la famille n’ont pas d’historique dans cette fiche&nbsp;: ceux
+          affichés ici sont ceux d’aujourd’hui.
+        </p>
+      )}
+      {useFamily && !session.readOnly && (
         <p className="shared-banner" data-testid="shared-banner" role="note">
           Ces micro-scénarios sont partagés par toutes les fiches de la famille «&nbsp;{view.family.number}.{' '}
           {view.family.name}&nbsp;»&nbsp;: une modification ici s’applique à chacune d’elles.

@@ -19,6 +19,8 @@ interface OutlineEntry {
   min: number;
   max: number;
   state: PartState;
+  /** Figures and tables still without their source. */
+  missingSources: number;
 }
 
 function stateOf(words: number, min: number): PartState {
@@ -26,11 +28,21 @@ function stateOf(words: number, min: number): PartState {
   return words >= min ? 'complete' : 'in-progress';
 }
 
-/** The same rules as the shared completeness: a part is complete at its minimum, a title once written. */
+/** A figure or a table without its source keeps its part from being complete. */
+function withSources(state: PartState, missingSources: number): PartState {
+  return state === 'complete' && missingSources > 0 ? 'in-progress' : state;
+}
+
+/**
+ * The same rules as the shared completeness: a part is complete at its minimum, a title
+ * once written, and once every figure and table in it has its source.
+ */
 function entriesOf(session: SheetSession, useFamily: boolean): OutlineEntry[] {
-  const { template, counts } = session;
+  const { template, counts, numbering } = session;
   const sections = template.sections.map((section): OutlineEntry => {
-    const words = counts.get(partKey({ kind: 'section', section: section.id }));
+    const key = partKey({ kind: 'section', section: section.id });
+    const words = counts.get(key);
+    const missingSources = numbering.missingSources(key);
     const { min, max } = section.targetWords;
     return {
       id: section.id,
@@ -39,15 +51,18 @@ function entriesOf(session: SheetSession, useFamily: boolean): OutlineEntry[] {
       words,
       min,
       max,
-      state: stateOf(words, min),
+      state: withSources(stateOf(words, min), missingSources),
+      missingSources,
     };
   });
   const owner = useFamily ? 'family' : 'sheet';
   const { angles, hypotheses, targetWords } = template.microScenarios;
   const scenarios = hypotheses.map((hypothesis): OutlineEntry => {
-    const angleWords = angles.map((angle) =>
-      counts.get(partKey({ kind: 'scenario-angle', owner, hypothesis: hypothesis.id, angle: angle.id })),
+    const angleKeys = angles.map((angle) =>
+      partKey({ kind: 'scenario-angle', owner, hypothesis: hypothesis.id, angle: angle.id }),
     );
+    const angleWords = angleKeys.map((key) => counts.get(key));
+    const missingSources = angleKeys.reduce((sum, key) => sum + numbering.missingSources(key), 0);
     const titleWords = counts.get(partKey({ kind: 'scenario-title', owner, hypothesis: hypothesis.id }));
     const states = [
       titleWords > 0 ? 'complete' : 'empty',
@@ -65,7 +80,8 @@ function entriesOf(session: SheetSession, useFamily: boolean): OutlineEntry[] {
       words: angleWords.reduce((sum, w) => sum + w, 0),
       min: targetWords.min * angles.length,
       max: targetWords.max * angles.length,
-      state,
+      state: withSources(state, missingSources),
+      missingSources,
     };
   });
   return [...sections, ...scenarios];
@@ -80,6 +96,7 @@ function scrollTo(anchor: string): void {
 export function Outline() {
   const session = useSheetSession();
   useSyncExternalStore(session.counts.subscribe, session.counts.getVersion);
+  useSyncExternalStore(session.numbering.subscribe, session.numbering.getVersion);
   const useFamily = useStore(session.useFamily);
   const entries = entriesOf(session, useFamily);
   const sectionCount = session.template.sections.length;
@@ -103,6 +120,13 @@ export function Outline() {
               <span className="outline-item-title">{entry.title}</span>
               <span className="outline-item-meta">
                 <span className={`part-state part-state-${entry.state}`}>{stateLabels[entry.state]}</span>
+                {entry.missingSources > 0 && (
+                  <span className="outline-missing-sources" data-testid={`outline-missing-${entry.id}`}>
+                    {entry.missingSources === 1
+                      ? 'source manquante'
+                      : `${entry.missingSources}\u00a0sources manquantes`}
+                  </span>
+                )}
                 <span className="outline-words" data-testid={`outline-words-${entry.id}`}>
                   {formatWords(entry.words, entry.min, entry.max)}
                 </span>

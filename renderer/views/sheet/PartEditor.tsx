@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import type { DocNode } from '../../../shared/content/doc.js';
 import { activeEditor, forgetEditor } from '../../editor/active-editor.js';
 import { editorExtensions } from '../../editor/extensions.js';
-import type { Part } from './parts.js';
+import { partKey, type Part } from './parts.js';
 import { useSheetSession } from './session.js';
 
 interface Props {
@@ -20,10 +20,14 @@ interface Props {
  */
 export function PartEditor({ part, placeholder, label, testId }: Props) {
   const session = useSheetSession();
-  const extensions = useMemo(() => editorExtensions(placeholder), [placeholder]);
+  const extensions = useMemo(
+    () => editorExtensions(placeholder, session.numbering.sourceFor(partKey(part))),
+    [placeholder, session, part],
+  );
   const editor = useEditor({
     extensions,
     content: session.valueOf(part) as DocNode,
+    editable: !session.readOnly,
     injectCSS: false,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { scenarioSchema } from '../../../shared/model/sheet.js';
 import { ErrorNotice } from '../../ui/Dialog.js';
 import { TypographicTitle } from '../../ui/TypographicInput.js';
+import { angleKey as historyAngleKey, titleKey as historyTitleKey } from '../../../shared/model/history.js';
+import { usePartActions } from './part-actions.js';
 import { PartEditor } from './PartEditor.js';
 import type { Owner, Part } from './parts.js';
 import { useSheetSession } from './session.js';
@@ -14,6 +16,7 @@ interface Props {
 /** One hypothesis: its title (shown in capitals, stored as typed) and one editor per angle. */
 export function ScenarioCard({ owner, hypothesis }: Props) {
   const session = useSheetSession();
+  const partActions = usePartActions();
   const { angles } = session.template.microScenarios;
   const titlePart = useMemo<Part>(
     () => ({ kind: 'scenario-title', owner, hypothesis: hypothesis.id }),
@@ -52,10 +55,19 @@ export function ScenarioCard({ owner, hypothesis }: Props) {
       <label className="scenario-label" htmlFor={titleId}>
         {hypothesis.label}
       </label>
+      {owner === 'sheet' &&
+        partActions?.(
+          [
+            historyTitleKey(hypothesis.id),
+            ...angles.map((angle) => historyAngleKey(hypothesis.id, angle.id)),
+          ],
+          hypothesis.label,
+        )}
       <TypographicTitle
         id={titleId}
         className="scenario-title"
         value={title}
+        readOnly={session.readOnly}
         onValueChange={changeTitle}
         onBlur={() => void session.autosaver.flush()}
         placeholder="Titre de l’hypothèse"

@@ -2,19 +2,26 @@ import { useState } from 'react';
 import type { SheetView } from '../../../shared/api/contract.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { LinkDialogHost } from '../../editor/link-dialog.js';
+import { EditorNotices } from '../../editor/notices/EditorNotices.js';
 import { Toolbar } from '../../editor/Toolbar.js';
+import { HistoryButtons } from '../history/HistoryButtons.js';
+import { HistoryHost } from '../history/HistoryHost.js';
 import { familyColourIndex } from '../home/FamilyCard.js';
-import { MicroScenarios } from './MicroScenarios.js';
 import { Outline } from './Outline.js';
 import { SaveStateIndicator } from './SaveState.js';
-import { SectionPart } from './SectionPart.js';
-import { SheetHeader } from './SheetHeader.js';
+import { SheetBody } from './SheetBody.js';
 import { SheetSession, SheetSessionContext } from './session.js';
-import { StandardText } from './StandardText.js';
 import { useLeaveGuards } from './useLeaveGuards.js';
 
-/** The open sheet: toolbar, outline, and every part in the template's order. */
-export function SheetEditor({ view, template }: { view: SheetView; template: SheetTemplate }) {
+interface Props {
+  view: SheetView;
+  template: SheetTemplate;
+  /** Loads the sheet again (after a restore replaced its content). */
+  onReload: () => void;
+}
+
+/** The open sheet: toolbar, outline, every part in the template's order, and its history. */
+export function SheetEditor({ view, template, onReload }: Props) {
   const [session] = useState(() => new SheetSession(view, template));
   useLeaveGuards(session);
 
@@ -27,19 +34,15 @@ export function SheetEditor({ view, template }: { view: SheetView; template: She
       >
         <Toolbar>
           <SaveStateIndicator />
+          <HistoryButtons />
         </Toolbar>
+        <EditorNotices />
         <div className="sheet-layout">
           <Outline />
-          <article className="sheet" aria-label={`Fiche ${view.variable.name}`}>
-            <SheetHeader />
-            <StandardText paragraphs={template.standardTexts.opening} testId="standard-opening" />
-            {template.sections.map((section) => (
-              <SectionPart key={section.id} section={section} phases={template.phases} />
-            ))}
-            <MicroScenarios />
-          </article>
+          <SheetBody />
         </div>
         <LinkDialogHost />
+        <HistoryHost onRestored={onReload} />
       </main>
     </SheetSessionContext.Provider>
   );

@@ -4,6 +4,8 @@ import { nameSchema } from '../../../shared/model/names.js';
 import { sheetStatuses, sheetStatusLabels, type SheetStatus } from '../../../shared/model/sheet.js';
 import { hrefOf } from '../../app/router.js';
 import { ErrorNotice } from '../../ui/Dialog.js';
+import { ExportButton } from '../export/ExportButton.js';
+import { PreviewButton } from '../preview/PreviewButton.js';
 import { DeleteSheetButton } from './DeleteSheetButton.js';
 import { useSheetSession } from './session.js';
 
@@ -43,12 +45,16 @@ export function SheetHeader() {
 
   return (
     <header className="sheet-header">
-      <nav className="sheet-nav">
-        <a href={hrefOf({ name: 'home' })} data-testid="back-home">
-          ← Toutes les fiches
-        </a>
-        <DeleteSheetButton />
-      </nav>
+      {!session.readOnly && (
+        <nav className="sheet-nav">
+          <a href={hrefOf({ name: 'home' })} data-testid="back-home">
+            ← Toutes les fiches
+          </a>
+          <ExportButton current={{ id: view.sheet.id, name: view.variable.name }} />
+          <PreviewButton sheetId={view.sheet.id} name={view.variable.name} />
+          <DeleteSheetButton />
+        </nav>
+      )}
       <p className="sheet-family" data-testid="sheet-family">
         {view.family.number}. {view.family.name}
       </p>
@@ -61,6 +67,7 @@ export function SheetHeader() {
           <select
             className="input"
             value={status}
+            disabled={session.readOnly}
             onChange={(event) => changeStatus(event.target.value as SheetStatus)}
             data-testid="sheet-status"
           >
@@ -76,6 +83,7 @@ export function SheetHeader() {
           <input
             className="input"
             value={authors}
+            readOnly={session.readOnly}
             onChange={(event) => changeAuthors(event.target.value)}
             onBlur={() => void session.autosaver.flush()}
             aria-invalid={authorsError ? true : undefined}

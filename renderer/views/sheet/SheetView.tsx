@@ -30,5 +30,7 @@ export function SheetView({ sheetId }: { sheetId: string }) {
       </main>
     );
   }
-  return <SheetEditor view={loaded.value.view} template={loaded.value.template} />;
+  const { view, template } = loaded.value;
+  // A new key after a reload (a restore rewrote the sheet): the editors start from the new content.
+  return <SheetEditor key={view.sheet.updatedAt} view={view} template={template} onReload={reload} />;
 }

@@ -1,10 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { SheetView } from '../../../shared/api/contract.js';
 import { emptyDoc, textOf, wordCount, type DocNode } from '../../../shared/content/doc.js';
+import { countNumbered, numberingOrder } from '../../../shared/content/numbering.js';
 import type { Scenarios } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { ok, type Result } from '../../../shared/result.js';
 import { invoke } from '../../api/client.js';
+import { NumberingRegistry, type PartCounts } from '../../editor/figure/numbering-registry.js';
 import { createStore, type Store } from '../../ui/store.js';
 import { Autosaver, type Entry, type SaveOptions } from './autosave.js';
 import { WordCounts } from './counts.js';
@@ -18,6 +20,8 @@ import { partKey, patchesOf, type Owner, type Part, type PartValue } from './par
 export class SheetSession {
   readonly autosaver: Autosaver<Part>;
   readonly counts: WordCounts;
+  /** Figures and tables are numbered through the sheet, across its editors. */
+  readonly numbering: NumberingRegistry;
   /** Whether the sheet shows its family's micro-scenarios. */
   readonly useFamily: Store<boolean>;
   private readonly latest = new Map<string, unknown>();
@@ -25,9 +29,14 @@ export class SheetSession {
   constructor(
     readonly view: SheetView,
     readonly template: SheetTemplate,
+    /** A past revision shown in the editor's layout: nothing can be typed, nothing is saved. */
+    readonly readOnly = false,
   ) {
     this.useFamily = createStore(view.sheet.microScenarios.useFamily);
     this.counts = new WordCounts(this.initialCounts());
+    this.numbering = new NumberingRegistry(this.initialNumbering());
+    this.numbering.setOrder(this.numberingKeys(this.useFamily.get()));
+    this.useFamily.subscribe(() => this.numbering.setOrder(this.numberingKeys(this.useFamily.get())));
     this.autosaver = new Autosaver<Part>({
       keyOf: partKey,
       save: (batch, options) => this.save(batch, options),
@@ -75,6 +84,37 @@ export class SheetSession {
       case 'use-family':
         return sheet.microScenarios.useFamily;
     }
+  }
+
+  /** The parts in numbering order (content/numbering.ts), the micro-scenarios being the ones shown. */
+  private numberingKeys(useFamily: boolean): string[] {
+    const owner: Owner = useFamily ? 'family' : 'sheet';
+    return numberingOrder(this.template).map((part) =>
+      partKey(part.kind === 'scenario-angle' ? { ...part, owner } : part),
+    );
+  }
+
+  private initialNumbering(): [string, PartCounts][] {
+    return this.docParts().map((part) => [partKey(part), countNumbered(this.loaded(part) as DocNode)]);
+  }
+
+  /** Every part holding a document, the family's micro-scenarios and the sheet's alike. */
+  private docParts(): Part[] {
+    const { sections, microScenarios } = this.template;
+    return [
+      ...sections.map((section): Part => ({ kind: 'section', section: section.id })),
+      { kind: 'family-note' },
+      ...(['sheet', 'family'] as const).flatMap((owner) =>
+        microScenarios.hypotheses.flatMap((hypothesis) =>
+          microScenarios.angles.map((angle): Part => ({
+            kind: 'scenario-angle',
+            owner,
+            hypothesis: hypothesis.id,
+            angle: angle.id,
+          })),
+        ),
+      ),
+    ];
   }
 
   private initialCounts(): [string, number][] {

@@ -1,0 +1,14 @@
+import { createContext, useContext, type ReactNode } from 'react';
+
+/**
+ * What a read-only view of the sheet (a past revision) adds beside each part: the history
+ * offers « Restaurer cette section » there. `keys` are the history's part keys
+ * (shared/model/history.ts) the part is made of; the editor itself provides nothing.
+ */
+export type PartActions = (keys: string[], title: string) => ReactNode;
+
+export const PartActionsContext = createContext<PartActions | null>(null);
+
+export function usePartActions(): PartActions | null {
+  return useContext(PartActionsContext);
+}
