@@ -69,7 +69,7 @@ async function benchPaste(page: Page, name: string, html: string, runs: number, 
     await page.keyboard.press('Control+z');
     await page.waitForTimeout(300);
   }
-  report(`${name}-to-frame-p50`, percentile([...frames], 50), 'ms', `${runs} collages`);
+  report(`${name}-to-frame-p50`, percentile([...frames], 50), 'ms', `${runs} pastes`);
   report(`${name}-to-idle-p50`, percentile([...idles], 50), 'ms', target);
   report(`${name}-to-idle-max`, Math.max(...idles), 'ms');
 }
@@ -123,7 +123,7 @@ export async function benchBlocks(): Promise<void> {
       'keystroke-20-figures-5-tables-p50',
       percentile([...samples], 50),
       'ms',
-      `${samples.length} frappes`,
+      `${samples.length} keystrokes`,
     );
     report('keystroke-20-figures-5-tables-p95', percentile([...samples], 95), 'ms', 'target ≤ 16');
 

@@ -26,7 +26,7 @@ async function benchSample(): Promise<void> {
     await render();
     const times: number[] = [];
     for (let i = 0; i < RUNS; i += 1) times.push(await timed(render));
-    report('docx.bigData', percentile(times, 50), 'ms', `médiane de ${RUNS}`);
+    report('docx-big-data', percentile(times, 50), 'ms', `median of ${RUNS}`);
   } finally {
     await session.close();
     await rm(dirname(path), { recursive: true, force: true });
@@ -75,8 +75,8 @@ async function benchLong(): Promise<void> {
     const measured = JSON.parse(stdout) as { ms: number; maxRssKb: number };
     const pageCount = await pages(out, work);
     const note = `${LONG.figures} figures, ${LONG.tables} tableaux${pageCount ? `, ${pageCount} pages` : ''}`;
-    report('docx.long.time', measured.ms, 'ms', `${note} ; cible ≤ 5000`);
-    report('docx.long.peakRss', measured.maxRssKb / 1024, 'MiB', 'processus à part ; cible ≤ 1024');
+    report('docx-long-sheet', measured.ms, 'ms', `${note}; target ≤ 5000`);
+    report('docx-long-sheet-peak-rss', measured.maxRssKb / 1024, 'MiB', 'own process; target ≤ 1024');
 
     const html = join(path, 'long.html');
     await writeFile(
@@ -96,10 +96,11 @@ async function benchLong(): Promise<void> {
         },
       ),
     ).catch(() => undefined);
-    if (pandocMs === undefined) console.log('docx.vsPandoc: pandoc absent ou en échec, rapport non mesuré');
+    if (pandocMs === undefined)
+      console.log('docx-long-sheet-vs-pandoc: unavailable  (pandoc missing or failed: not measured)');
     else {
-      report('docx.pandoc.time', pandocMs, 'ms', 'HTML → .docx, même contenu');
-      report('docx.vsPandoc', measured.ms / pandocMs, '×', 'notre temps ÷ celui de pandoc');
+      report('docx-long-sheet-pandoc', pandocMs, 'ms', 'pandoc HTML → .docx, same content');
+      report('docx-long-sheet-vs-pandoc', measured.ms / pandocMs, '×', 'our time ÷ pandoc’s');
     }
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -51,11 +51,16 @@ async function libreOffice(
 
 function compare(name: string, ours: number, office: number | undefined): void {
   if (office === undefined) {
-    console.log(`${name}: indisponible  (LibreOffice absent ou en échec : rapport non mesuré)`);
+    console.log(`${name}: unavailable  (LibreOffice missing or failed: not measured)`);
     return;
   }
-  report(`${name}.libreOffice`, office, 'ms', 'notre .docx → PDF par soffice --headless, profil déjà créé');
-  report(name, ours / office, '×', 'notre temps ÷ celui de LibreOffice');
+  report(
+    `${name}-libreoffice`,
+    office,
+    'ms',
+    'our .docx → PDF by soffice --headless, profile already created',
+  );
+  report(name, ours / office, '×', 'our time ÷ LibreOffice’s');
 }
 
 /** Big Data in-process: the first export starts Chromium, the next ones reuse it. */
@@ -65,14 +70,14 @@ async function benchSample(): Promise<void> {
   try {
     const render = () => session.handlers['export:render']({ sheetId: 'big-data', format: 'pdf' });
     const cold = await timed(render);
-    report('pdf.bigData.cold', cold.ms, 'ms', 'premier export : démarrage de Chromium compris');
+    report('pdf-big-data-cold', cold.ms, 'ms', 'first export, Chromium start included');
     const times: number[] = [];
     for (let i = 0; i < RUNS; i += 1) times.push((await timed(render)).ms);
     const median = percentile(times, 50);
     const file = join(work, 'big-data.pdf');
     await writeFile(file, Buffer.from(cold.value.base64, 'base64'));
-    report('pdf.bigData', median, 'ms', `médiane de ${RUNS}, ${await pageCount(file)} pages`);
-    compare('pdf.bigData.vsLibreOffice', median, await libreOffice(session.handlers, 'big-data', work));
+    report('pdf-big-data', median, 'ms', `median of ${RUNS}, ${await pageCount(file)} pages`);
+    compare('pdf-big-data-vs-libreoffice', median, await libreOffice(session.handlers, 'big-data', work));
   } finally {
     await session.close();
     await closePdfPrinter();
@@ -97,19 +102,19 @@ async function benchLong(): Promise<void> {
     const file = join(work, 'long.pdf');
     await writeFile(file, Buffer.from(cold.value.base64, 'base64'));
     const pages = await pageCount(file);
-    report('pdf.long.time', cold.ms, 'ms', `${pages} pages, démarrage de Chromium compris ; cible ≤ 10000`);
+    report('pdf-long-sheet', cold.ms, 'ms', `${pages} pages, Chromium start included; target ≤ 10000`);
     report(
-      'pdf.long.peakRss',
+      'pdf-long-sheet-peak-rss',
       peak.rssMiB,
       'MiB',
-      'Node + tous les processus Chromium, somme des RSS ; cible ≤ 1536',
+      'Node and every Chromium process, RSS summed; target ≤ 1536',
     );
-    report('pdf.long.peakPss', peak.pssMiB, 'MiB', 'même arbre, pages partagées comptées une fois');
-    report('pdf.long.peakNodeRss', peak.nodeRssMiB, 'MiB', 'le processus Node seul');
+    report('pdf-long-sheet-peak-pss', peak.pssMiB, 'MiB', 'same process tree, shared pages counted once');
+    report('pdf-long-sheet-peak-node-rss', peak.nodeRssMiB, 'MiB', 'the Node process alone');
     const warm = await timed(render);
-    report('pdf.long.warm', warm.ms, 'ms', 'Chromium déjà démarré');
+    report('pdf-long-sheet-warm', warm.ms, 'ms', 'Chromium already running');
     compare(
-      'pdf.long.vsLibreOffice',
+      'pdf-long-sheet-vs-libreoffice',
       warm.ms,
       await libreOffice(session.handlers, 'intelligence-artificielle', work),
     );
