@@ -50,9 +50,11 @@ export function SheetHeader() {
           <a href={hrefOf({ name: 'home' })} data-testid="back-home">
             ← Toutes les fiches
           </a>
-          <ExportButton current={{ id: view.sheet.id, name: view.variable.name }} />
-          <PreviewButton sheetId={view.sheet.id} name={view.variable.name} />
-          <DeleteSheetButton />
+          <div className="sheet-actions">
+            <ExportButton current={{ id: view.sheet.id, name: view.variable.name }} />
+            <PreviewButton sheetId={view.sheet.id} name={view.variable.name} />
+            <DeleteSheetButton />
+          </div>
         </nav>
       )}
       <p className="sheet-family" data-testid="sheet-family">
