@@ -51,6 +51,13 @@ export class HistoryPanel {
     await expect(this.page.getByTestId('history-timeline')).toBeVisible();
   }
 
+  /** The sheet's own history, or its family's shared micro-scenarios'. */
+  async showScope(scope: 'sheet' | 'family'): Promise<void> {
+    await this.panel.getByTestId(`history-scope-${scope}`).click();
+    await expect(this.panel.getByTestId(`history-scope-${scope}`)).toHaveAttribute('aria-selected', 'true');
+    await expect(this.page.getByTestId('history-timeline')).toBeVisible();
+  }
+
   async setNamedOnly(on: boolean): Promise<void> {
     await this.panel.getByTestId('history-named-only').setChecked(on);
   }

@@ -1,15 +1,12 @@
-import type { FamilyPatch } from '../../shared/api/contract.js';
 import { emptyDoc } from '../../shared/content/doc.js';
 import { FAMILY_FILE_SCHEMA_VERSION, familyFileSchema, type FamilyFile } from '../../shared/model/sheet.js';
 import type { AppFailure } from '../../shared/result.js';
 import { docsProblem, idMismatch, scenariosProblem } from './content-checks.js';
 import { damagedFailure, setAside } from './repository/damaged.js';
 import type { RepositoryContext } from './repository/context.js';
-import { requireFamily } from './repository/system.js';
-import { checkedContent, mergeScenarios } from './scenarios.js';
-import { InvalidFileError, loadJson, saveJson } from './storage/json-store.js';
+import { InvalidFileError, loadJson } from './storage/json-store.js';
 
-/** families/<id>.json: the note and micro-scenarios a family's sheets share. */
+/** families/<id>.json: the note and micro-scenarios a family's sheets share (family-update.ts writes it). */
 
 export function emptyFamilyFile(familyId: string): FamilyFile {
   return { schemaVersion: FAMILY_FILE_SCHEMA_VERSION, familyId, note: emptyDoc(), scenarios: {} };
@@ -45,27 +42,4 @@ export async function readFamilyFile(
     });
     return { family: null, ...(entry ? { damaged: damagedFailure(entry) } : {}) };
   }
-}
-
-export async function updateFamily(
-  context: RepositoryContext,
-  familyId: string,
-  patch: FamilyPatch,
-): Promise<{ familyId: string; updatedAt: string }> {
-  requireFamily(await context.repository(), familyId);
-  const template = await context.template();
-  return context.queue.run(`family:${familyId}`, async () => {
-    const { family, damaged } = await readFamilyFile(context, familyId);
-    // The user edits what they saw: saving over a file just set aside would hide that it was lost.
-    if (damaged) throw damaged;
-    const base = family ?? emptyFamilyFile(familyId);
-    const next: FamilyFile = {
-      ...base,
-      note: patch.note ? checkedContent(patch.note, 'Note de la famille') : base.note,
-      scenarios: patch.scenarios ? mergeScenarios(template, base.scenarios, patch.scenarios) : base.scenarios,
-    };
-    const path = context.layout.familyFile(familyId);
-    await saveJson(path, context.layout.display(path), next);
-    return { familyId, updatedAt: new Date().toISOString() };
-  });
 }

@@ -2,7 +2,7 @@ import type { Handlers } from '../../shared/api/dispatch.js';
 import { importAsset } from './assets/import.js';
 import { readAsset } from './assets/read.js';
 import { renderSheet } from './export/render.js';
-import { updateFamily } from './families.js';
+import { updateFamily } from './family-update.js';
 import { historyHandlers } from './history/handlers.js';
 import type { RepositoryContext } from './repository/context.js';
 import { overview } from './repository/overview.js';

@@ -13,10 +13,20 @@ import { sheetFileSchema } from '../model/sheet.js';
 /**
  * The operations of a sheet's history and of the user's preferences, spread into the
  * contract (contract.ts). A revision is named by its number (`seq`), 1 for the oldest.
+ * history:list, history:compare and history:restore also take a `familyId` instead of a
+ * `sheetId`: the history of the family's shared note and micro-scenarios, kept by the
+ * same engine (parts `note` and `scenario/…`).
  */
 
 const seqSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const sheetRef = { sheetId: idSchema };
+
+function sheetOrFamily<T extends z.ZodRawShape>(shape: T) {
+  return z.union([
+    z.object({ ...sheetRef, ...shape }).strict(),
+    z.object({ familyId: idSchema, ...shape }).strict(),
+  ]);
+}
 
 export const historyListingSchema = z.object({
   /** Newest first. */
@@ -41,7 +51,7 @@ export const authorPreferenceSchema = z.object({
 
 export const historyContract = {
   'history:list': {
-    request: z.object(sheetRef).strict(),
+    request: sheetOrFamily({}),
     response: historyListingSchema,
   },
   'history:get': {
@@ -50,7 +60,7 @@ export const historyContract = {
   },
   'history:compare': {
     /** `to` absent: compare with the sheet as it is now. */
-    request: z.object({ ...sheetRef, from: seqSchema, to: seqSchema.optional() }).strict(),
+    request: sheetOrFamily({ from: seqSchema, to: seqSchema.optional() }),
     response: sheetDiffSchema,
   },
   'history:recordVersion': {
@@ -66,9 +76,7 @@ export const historyContract = {
   },
   'history:restore': {
     /** `parts` absent: the whole revision. */
-    request: z
-      .object({ ...sheetRef, seq: seqSchema, parts: z.array(partKeySchema).min(1).max(200).optional() })
-      .strict(),
+    request: sheetOrFamily({ seq: seqSchema, parts: z.array(partKeySchema).min(1).max(200).optional() }),
     response: restoreResultSchema,
   },
   'preferences:get': {

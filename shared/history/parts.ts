@@ -1,6 +1,20 @@
 import type { DocNode } from '../content/doc.js';
-import { angleKey, META_KEY, parsePartKey, sectionKey, titleKey, type PartKey } from '../model/history.js';
-import { SHEET_SCHEMA_VERSION, type Scenario, type SheetFile, type SheetStatus } from '../model/sheet.js';
+import {
+  angleKey,
+  META_KEY,
+  NOTE_KEY,
+  parsePartKey,
+  sectionKey,
+  titleKey,
+  type PartKey,
+} from '../model/history.js';
+import {
+  SHEET_SCHEMA_VERSION,
+  type FamilyFile,
+  type Scenario,
+  type SheetFile,
+  type SheetStatus,
+} from '../model/sheet.js';
 
 /**
  * A sheet as the history sees it: a flat map of parts, so a revision stores, compares and
@@ -25,11 +39,35 @@ export function partsOfSheet(sheet: SheetFile): SheetParts {
     },
   };
   for (const [id, doc] of Object.entries(sheet.sections)) parts[sectionKey(id)] = doc;
-  for (const [hypothesis, scenario] of Object.entries(sheet.microScenarios.scenarios)) {
+  return Object.assign(parts, scenarioParts(sheet.microScenarios.scenarios));
+}
+
+function scenarioParts(scenarios: Record<string, Scenario>): SheetParts {
+  const parts: SheetParts = {};
+  for (const [hypothesis, scenario] of Object.entries(scenarios)) {
     parts[titleKey(hypothesis)] = scenario.title;
     for (const [angle, doc] of Object.entries(scenario.angles)) parts[angleKey(hypothesis, angle)] = doc;
   }
   return parts;
+}
+
+/**
+ * A family's shared content as its history sees it: the note and each micro-scenario title
+ * and angle, keyed as a sheet's are, so one engine records, compares and restores both.
+ */
+export function partsOfFamily(family: FamilyFile): SheetParts {
+  return { [NOTE_KEY]: family.note, ...scenarioParts(family.scenarios) };
+}
+
+/** `family` with the given parts replaced; every other part keeps its current value. */
+export function withFamilyParts(family: FamilyFile, parts: SheetParts): FamilyFile {
+  const host = sheetOfParts(family.familyId, '', '', {});
+  const { microScenarios } = withParts(
+    { ...host, microScenarios: { useFamily: false, scenarios: family.scenarios } },
+    parts,
+  );
+  const note = parts[NOTE_KEY];
+  return { ...family, note: note ? (note as DocNode) : family.note, scenarios: microScenarios.scenarios };
 }
 
 /** `sheet` with the given parts replaced; every other part keeps its current value. */
@@ -59,6 +97,8 @@ export function withParts(sheet: SheetFile, parts: SheetParts): SheetFile {
       case 'meta':
         ({ status, authors, useFamily } = value as SheetMeta);
         break;
+      // A family's note is no part of a sheet.
+      case 'note':
       case undefined:
         break;
     }

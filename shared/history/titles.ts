@@ -1,4 +1,4 @@
-import { parsePartKey, type PartKey } from '../model/history.js';
+import { NOTE_KEY, parsePartKey, type PartKey } from '../model/history.js';
 import type { SheetTemplate } from '../model/template.js';
 
 /** How a part is named to users: by its template title, never by its key. */
@@ -15,6 +15,8 @@ export function partTitle(template: SheetTemplate, key: PartKey): string {
       return `${hypothesisLabel(parsed.hypothesis)}, ${(angles.find((a) => a.id === parsed.angle)?.label ?? parsed.angle).toLowerCase()}`;
     case 'meta':
       return 'Statut, auteurs et choix des micro-scénarios';
+    case 'note':
+      return 'Note de la famille';
     case undefined:
       return key;
   }
@@ -33,9 +35,12 @@ export function templatePartKeys(template: SheetTemplate): PartKey[] {
   ];
 }
 
-/** Parts in the order of the sheet; parts the template no longer defines come last. */
+/**
+ * Parts in the order of the sheet, a family's note before its micro-scenarios as on the
+ * page; parts the template no longer defines come last.
+ */
 export function orderedParts(template: SheetTemplate, keys: Iterable<PartKey>): PartKey[] {
-  const order = new Map(templatePartKeys(template).map((key, index) => [key, index]));
+  const order = new Map([NOTE_KEY, ...templatePartKeys(template)].map((key, index) => [key, index]));
   return [...new Set(keys)].sort((a, b) => {
     const rank = (order.get(a) ?? order.size) - (order.get(b) ?? order.size);
     return rank !== 0 ? rank : a < b ? -1 : a > b ? 1 : 0;

@@ -1,15 +1,21 @@
 import { DEFAULT_REVISION_INTERVAL_MINUTES, type RevisionSummary } from '../../../shared/model/history.js';
-import type { SheetFile } from '../../../shared/model/sheet.js';
+import type { FamilyFile, SheetFile } from '../../../shared/model/sheet.js';
+import { readFamilyFile } from '../families.js';
 import type { RepositoryContext } from '../repository/context.js';
+import { requireVariable } from '../repository/system.js';
 import { requireSheet } from '../sheets/sheet-file.js';
 import { existingHistoryOf, historyOf } from './service.js';
+import { familyTarget, targetFromKey, targetKey } from './target.js';
 
 /**
  * When revisions are recorded without anyone asking: before the first save of a sheet
  * with no history yet (its state then), when the status changes, once a sheet has been
  * edited for the template's interval since its latest revision, when the user leaves the
  * sheet and when the repository closes. Nothing is recorded when nothing changed.
- * Every function here runs inside the sheet's queue, so it sees saves and restores in order.
+ * A family's shared note and micro-scenarios follow the same policy in their own history:
+ * before their first save, after the interval of editing, when the user leaves a sheet
+ * showing them, and at close. Every function here runs inside the sheet's (or family's)
+ * queue, so it sees saves and restores in order.
  */
 
 async function intervalMs(context: RepositoryContext): Promise<number> {
@@ -39,13 +45,67 @@ export async function afterSheetSave(
     await service.record(after, { kind: 'status', status: after.status }, true);
     return;
   }
+  await afterEdit(context, after.id, () => service.record(after, { kind: 'auto' }, false));
+}
+
+/** Records (`recordAuto`) once the first save of `key` not yet in a revision is the interval old. */
+async function afterEdit(
+  context: RepositoryContext,
+  key: string,
+  recordAuto: () => Promise<unknown>,
+): Promise<void> {
+  const service = historyOf(context);
   const now = service.now().getTime();
-  const since = service.pending.get(after.id);
+  const since = service.pending.get(key);
   if (since === undefined) {
-    service.pending.set(after.id, now);
+    service.pending.set(key, now);
     return;
   }
-  if (now - since >= (await intervalMs(context))) await service.record(after, { kind: 'auto' }, false);
+  if (now - since >= (await intervalMs(context))) await recordAuto();
+}
+
+/** Before a families:update save: the shared content's state when its history starts. */
+export async function beforeFamilySave(context: RepositoryContext, before: FamilyFile): Promise<void> {
+  const service = historyOf(context);
+  if (!(await service.family(before.familyId)).isEmpty) return;
+  await service.recordFamily(before, { kind: 'initial' }, false);
+}
+
+export async function afterFamilySave(context: RepositoryContext, after: FamilyFile): Promise<void> {
+  const service = historyOf(context);
+  await afterEdit(context, targetKey(familyTarget(after.familyId)), () =>
+    service.recordFamily(after, { kind: 'auto' }, false),
+  );
+}
+
+/** A revision of the family's shared content if anything changed; null when it was never written. */
+export function checkpointFamily(
+  context: RepositoryContext,
+  familyId: string,
+  kind: 'leave' | 'close',
+): Promise<RevisionSummary | null> {
+  return context.queue.run(`family:${familyId}`, async () => {
+    const { family, damaged } = await readFamilyFile(context, familyId);
+    if (damaged) throw damaged;
+    return family ? historyOf(context).recordFamily(family, { kind }, false) : null;
+  });
+}
+
+/**
+ * history:checkpoint: the user left the sheet. When it shows its family's micro-scenarios,
+ * what they typed there is the family's, so the family's history gets its checkpoint too.
+ */
+export async function leaveSheet(
+  context: RepositoryContext,
+  sheetId: string,
+): Promise<RevisionSummary | null> {
+  const summary = await checkpoint(context, sheetId, 'leave');
+  const sheet = await requireSheet(context, sheetId);
+  if (sheet.microScenarios.useFamily) {
+    const { family } = requireVariable(await context.repository(), sheetId);
+    await checkpointFamily(context, family.id, 'leave');
+  }
+  return summary;
 }
 
 /** The user left the sheet, or the repository is closing: a revision if anything changed. */
@@ -74,14 +134,19 @@ export function recordNamedVersion(
 }
 
 /**
- * The repository is closing: every sheet edited since its latest revision gets one. A
- * sheet that cannot be recorded (deleted meanwhile, disk full) must not stop the others
+ * The repository is closing: every sheet and family edited since its latest revision gets
+ * one. One that cannot be recorded (deleted meanwhile, disk full) must not stop the others
  * nor the closing, and nobody is left to tell: its saves are on disk in any case.
  */
 export async function closeHistory(context: RepositoryContext): Promise<void> {
   const service = existingHistoryOf(context);
   if (!service) return;
-  for (const sheetId of [...service.pending.keys()]) {
-    await checkpoint(context, sheetId, 'close').catch(() => undefined);
+  for (const key of [...service.pending.keys()]) {
+    const target = targetFromKey(key);
+    const done =
+      target.kind === 'sheet'
+        ? checkpoint(context, target.id, 'close')
+        : checkpointFamily(context, target.id, 'close');
+    await done.catch(() => undefined);
   }
 }

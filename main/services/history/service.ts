@@ -1,14 +1,15 @@
+import { partsOfFamily, partsOfSheet, type SheetParts } from '../../../shared/history/parts.js';
 import type { RevisionSummary } from '../../../shared/model/history.js';
-import type { SheetFile } from '../../../shared/model/sheet.js';
+import type { FamilyFile, SheetFile } from '../../../shared/model/sheet.js';
 import type { RepositoryContext } from '../repository/context.js';
-import { HISTORY_DIR } from '../repository/layout.js';
 import { ioFailure } from '../storage/io-errors.js';
 import { Preferences } from './preferences.js';
 import { SheetHistory, type RevisionFields } from './sheet-history.js';
+import { familyTarget, sheetTarget, targetFolder, targetKey, type HistoryTarget } from './target.js';
 
 /**
- * The history side of one open repository: each sheet's history loaded once, the sheets
- * saved since their latest revision (for the recording policy), the clock, the author.
+ * The history side of one open repository: each sheet's (and each family's shared
+ * content's) history loaded once, the targets saved since their latest revision (for the recording policy), the clock, the author.
  * Attached to the repository's context rather than stored in it, so the repository's own
  * services need not know about history.
  */
@@ -23,7 +24,10 @@ export type RecordFields = Omit<RevisionFields, 'author' | 'at'> & { at?: string
 
 export class HistoryService {
   readonly preferences: Preferences;
-  /** Sheets saved since their latest revision, with the time (ms) of the first such save. */
+  /**
+   * Targets saved since their latest revision, by targetKey (a sheet's id, « @family-… »
+   * for a family), with the time (ms) of the first such save.
+   */
   readonly pending = new Map<string, number>();
   private readonly loaded = new Map<string, Promise<SheetHistory>>();
   private readonly clock: () => Date;
@@ -41,39 +45,65 @@ export class HistoryService {
   }
 
   /** The sheet's history, read from disk the first time only. */
-  async sheet(id: string): Promise<SheetHistory> {
-    let loading = this.loaded.get(id);
+  sheet(id: string): Promise<SheetHistory> {
+    return this.history(sheetTarget(id));
+  }
+
+  /** The history of a family's shared note and micro-scenarios. */
+  family(id: string): Promise<SheetHistory> {
+    return this.history(familyTarget(id));
+  }
+
+  async history(target: HistoryTarget): Promise<SheetHistory> {
+    const key = targetKey(target);
+    let loading = this.loaded.get(key);
     if (!loading) {
-      loading = SheetHistory.load(this.context.layout, id);
-      this.loaded.set(id, loading);
-      loading.catch(() => this.loaded.delete(id));
+      loading = SheetHistory.load(this.context.layout, target);
+      this.loaded.set(key, loading);
+      loading.catch(() => this.loaded.delete(key));
     }
     try {
       return await loading;
     } catch (error) {
-      throw ioFailure(error, 'lire', `${HISTORY_DIR}/${id}`);
+      throw ioFailure(error, 'lire', targetFolder(target));
     }
   }
 
+  /** Records `sheet` (see recordParts). */
+  record(sheet: SheetFile, fields: RecordFields, force: boolean): Promise<RevisionSummary | null> {
+    return this.recordParts(sheetTarget(sheet.id), partsOfSheet(sheet), fields, force);
+  }
+
+  /** Records a family's shared content (see recordParts). */
+  recordFamily(family: FamilyFile, fields: RecordFields, force: boolean): Promise<RevisionSummary | null> {
+    return this.recordParts(familyTarget(family.familyId), partsOfFamily(family), fields, force);
+  }
+
   /**
-   * Records `sheet` (see SheetHistory.record). Whatever the outcome the saved state is now
-   * the latest revision's, so nothing is pending any more. After a failure the history is
-   * read again from disk next time: what is in memory may no longer match the files.
+   * See SheetHistory.record. Whatever the outcome the saved state is now the latest
+   * revision's, so nothing is pending any more. After a failure the history is read again
+   * from disk next time: what is in memory may no longer match the files.
    */
-  async record(sheet: SheetFile, fields: RecordFields, force: boolean): Promise<RevisionSummary | null> {
-    const history = await this.sheet(sheet.id);
+  private async recordParts(
+    target: HistoryTarget,
+    parts: SheetParts,
+    fields: RecordFields,
+    force: boolean,
+  ): Promise<RevisionSummary | null> {
+    const key = targetKey(target);
+    const history = await this.history(target);
     const { authorName } = await this.preferences.author();
     try {
       const summary = await history.record(
-        sheet,
+        parts,
         { ...fields, author: authorName, at: fields.at ?? this.clock().toISOString() },
         force,
       );
-      this.pending.delete(sheet.id);
+      this.pending.delete(key);
       return summary;
     } catch (error) {
-      this.loaded.delete(sheet.id);
-      throw ioFailure(error, 'enregistrer', `${HISTORY_DIR}/${sheet.id}`);
+      this.loaded.delete(key);
+      throw ioFailure(error, 'enregistrer', targetFolder(target));
     }
   }
 }

@@ -1,6 +1,5 @@
-import { partsOfSheet, type SheetParts } from '../../../shared/history/parts.js';
+import type { SheetParts } from '../../../shared/history/parts.js';
 import type { PartKey, RevisionSummary } from '../../../shared/model/history.js';
-import type { SheetFile } from '../../../shared/model/sheet.js';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import type { RepositoryLayout } from '../repository/layout.js';
@@ -8,9 +7,10 @@ import { ObjectStore } from './objects.js';
 import { readParts, stageParts, unreadableHashes } from './part-codec.js';
 import { RevisionLog, type PartHashes } from './revision-log.js';
 import { summaryOf, type RevisionRecord } from './revision-record.js';
+import { targetDetail, targetFile, targetName, type HistoryTarget } from './target.js';
 
 /**
- * One sheet's history, loaded once and kept in memory: the revision list (small) and the
+ * One sheet's history (or one family's shared content: see target.ts), loaded once and kept in memory: the revision list (small) and the
  * place of each stored object (no content). Recording a revision costs the parts of the
  * sheet that changed, whatever the length of the history. Damaged lines are reported by
  * list() and by the reads that need them; the files are never rewritten to hide them.
@@ -40,20 +40,20 @@ export class SheetHistory {
   private unreadable: Promise<Set<string>> | undefined;
 
   private constructor(
-    readonly sheetId: string,
+    readonly target: HistoryTarget,
     private readonly objects: ObjectStore,
     private readonly revisions: RevisionLog,
     private readonly files: { objects: string; revisions: string },
   ) {}
 
-  static async load(layout: RepositoryLayout, sheetId: string): Promise<SheetHistory> {
-    const objectsPath = layout.historyFile(sheetId, 'objects.jsonl');
-    const revisionsPath = layout.historyFile(sheetId, 'revisions.jsonl');
+  static async load(layout: RepositoryLayout, target: HistoryTarget): Promise<SheetHistory> {
+    const objectsPath = targetFile(layout, target, 'objects.jsonl');
+    const revisionsPath = targetFile(layout, target, 'revisions.jsonl');
     const [objects, revisions] = await Promise.all([
       ObjectStore.load(objectsPath),
       RevisionLog.load(revisionsPath),
     ]);
-    return new SheetHistory(sheetId, objects, revisions, {
+    return new SheetHistory(target, objects, revisions, {
       objects: layout.display(objectsPath),
       revisions: layout.display(revisionsPath),
     });
@@ -64,11 +64,11 @@ export class SheetHistory {
   }
 
   /**
-   * Records `sheet` as a new revision. Unless `force`d (named versions, restores), nothing
+   * Records `parts` as a new revision. Unless `force`d (named versions, restores), nothing
    * is recorded when no part differs from the latest revision: answers null then.
    */
-  async record(sheet: SheetFile, fields: RevisionFields, force: boolean): Promise<RevisionSummary | null> {
-    const hashes = stageParts(this.objects, partsOfSheet(sheet));
+  async record(parts: SheetParts, fields: RevisionFields, force: boolean): Promise<RevisionSummary | null> {
+    const hashes = stageParts(this.objects, parts);
     const head = this.revisions.head?.state;
     if (!force && head && sameHashes(head, hashes)) {
       this.objects.discardStaged();
@@ -110,8 +110,8 @@ export class SheetHistory {
     if (!revision) {
       throw new AppFailure(
         'not-found',
-        fr`La version n°\u00a0${seq} de la fiche « ${this.sheetId} » n’existe pas : rouvrez l’historique pour voir les versions enregistrées.`,
-        { sheetId: this.sheetId, seq },
+        fr`La version n°\u00a0${seq} ${targetName(this.target)} n’existe pas : rouvrez l’historique pour voir les versions enregistrées.`,
+        { ...targetDetail(this.target), seq },
       );
     }
     const state = revision.state;
@@ -119,7 +119,7 @@ export class SheetHistory {
       throw new AppFailure(
         'damaged',
         fr`La version n°\u00a0${seq} ne peut pas être reconstituée : elle suit une entrée endommagée de ${this.files.revisions}. Choisissez une autre version.`,
-        { sheetId: this.sheetId, seq },
+        { ...targetDetail(this.target), seq },
       );
     }
     const wanted = keys ?? Object.keys(state);
@@ -128,7 +128,7 @@ export class SheetHistory {
       throw new AppFailure(
         'not-found',
         fr`La version n°\u00a0${seq} ne contient pas ${quoted(absent.map(titleOf))} : cette partie n’existait pas encore.`,
-        { sheetId: this.sheetId, seq, parts: absent },
+        { ...targetDetail(this.target), seq, parts: absent },
       );
     }
     const { parts, unreadable } = await readParts(
@@ -139,7 +139,7 @@ export class SheetHistory {
       throw new AppFailure(
         'damaged',
         fr`La version n°\u00a0${seq} est endommagée pour ${quoted(unreadable.map(titleOf))} (${this.files.objects}) : ces parties ne peuvent pas être lues. Les autres parties et les autres versions restent lisibles.`,
-        { sheetId: this.sheetId, seq, parts: unreadable },
+        { ...targetDetail(this.target), seq, parts: unreadable },
       );
     }
     return parts;

@@ -18,8 +18,13 @@ export const TRASH_DIR = 'trash';
 export const DAMAGED_DIR = 'damaged';
 /** assets/<sha256>.<ext>: images, named by their content, written once, never changed. */
 export const ASSETS_DIR = 'assets';
-/** history/<sheet id>/: that sheet's revisions, append-only (main/services/history). */
+/**
+ * history/<sheet id>/: that sheet's revisions, append-only (main/services/history);
+ * history/@family-<family id>/: the family's shared note and micro-scenarios. A sheet id
+ * never starts with « @ », so the two never meet.
+ */
 export const HISTORY_DIR = 'history';
+export const FAMILY_HISTORY_PREFIX = '@family-';
 
 /** « 20250314t093000123z »: UTC, sortable, and made only of characters allowed in stored names. */
 export function compactTimestamp(date: Date): string {
@@ -84,6 +89,10 @@ export class RepositoryLayout {
   /** Where the history of one sheet lives; `file` is one of its own fixed names. */
   historyFile(id: string, file: 'objects.jsonl' | 'revisions.jsonl'): string {
     return this.inside(HISTORY_DIR, checkedId(id), file);
+  }
+
+  familyHistoryFile(familyId: string, file: 'objects.jsonl' | 'revisions.jsonl'): string {
+    return this.inside(HISTORY_DIR, `${FAMILY_HISTORY_PREFIX}${checkedId(familyId)}`, file);
   }
 
   assetFile(assetId: string): string {

@@ -94,11 +94,10 @@ function ChangedPart({ part, from }: { part: PartDiff; from: number }) {
 
 /** Two states of the sheet side by side in one text: section by section, changes marked inline. */
 export function CompareView({ from, to }: { from: number; to?: number }) {
-  const { session } = useHistoryContext();
-  const sheetId = session.view.sheet.id;
+  const { target } = useHistoryContext();
   const load = useCallback(
-    () => invoke('history:compare', { sheetId, from, ...(to !== undefined ? { to } : {}) }),
-    [sheetId, from, to],
+    () => invoke('history:compare', { ...target, from, ...(to !== undefined ? { to } : {}) }),
+    [target, from, to],
   );
   const [loaded, reload] = useResult(load);
   if (loaded.state === 'loading') return <Loading label="Comparaison…" />;
@@ -107,7 +106,7 @@ export function CompareView({ from, to }: { from: number; to?: number }) {
   const diff = loaded.value;
   const changed = diff.parts.filter((part) => part.changed);
   const unchanged = diff.parts.filter((part) => !part.changed);
-  const target = to === undefined ? 'l’état actuel' : `la version n°\u00a0${to}`;
+  const against = to === undefined ? 'l’état actuel' : `la version n°\u00a0${to}`;
   return (
     <div className="history-compare" data-testid="compare-view">
       <header className="history-screen-header">
@@ -116,13 +115,13 @@ export function CompareView({ from, to }: { from: number; to?: number }) {
             Version n°&nbsp;{from} → {to === undefined ? 'état actuel' : `version n°\u00a0${to}`}
           </h2>
           <p className="muted">
-            <del>Supprimé</del> et <ins>ajouté</ins> entre la version n°&nbsp;{from} et {target}.
+            <del>Supprimé</del> et <ins>ajouté</ins> entre la version n°&nbsp;{from} et {against}.
           </p>
         </div>
       </header>
       {changed.length === 0 && diff.meta.length === 0 && (
         <p className="history-empty" data-testid="compare-identical">
-          Aucune différence&nbsp;: la fiche est identique.
+          Aucune différence&nbsp;: le contenu est identique.
         </p>
       )}
       {diff.highlights.length > 0 && (

@@ -20,7 +20,13 @@ export function HistoryHost({ onRestored }: { onRestored: () => void }) {
   const sheetId = session.view.sheet.id;
   const ui = useHistoryUi(sheetId);
   const [notice, setNotice] = useState<string>();
-  const context = useMemo(() => ({ session, onRestored }), [session, onRestored]);
+  const familyId = session.view.family.id;
+  // The family's history is offered only where its micro-scenarios are shown.
+  const familyScope = ui.scope === 'family' && session.view.sheet.microScenarios.useFamily;
+  const context = useMemo(
+    () => ({ session, onRestored, target: familyScope ? { familyId } : { sheetId } }),
+    [session, onRestored, familyScope, familyId, sheetId],
+  );
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -51,7 +57,11 @@ export function HistoryHost({ onRestored }: { onRestored: () => void }) {
         </p>
       )}
       {ui.open && ui.screen && (
-        <section className="history-screen" aria-label="Version de la fiche" data-testid="history-screen">
+        <section
+          className="history-screen"
+          aria-label={familyScope ? 'Version des micro-scénarios partagés' : 'Version de la fiche'}
+          data-testid="history-screen"
+        >
           <button
             type="button"
             className="button button-small history-screen-close"
@@ -71,7 +81,7 @@ export function HistoryHost({ onRestored }: { onRestored: () => void }) {
           )}
         </section>
       )}
-      {ui.open && <HistoryPanel ui={ui} />}
+      {ui.open && <HistoryPanel ui={ui} familyScope={familyScope} />}
     </HistoryContext.Provider>
   );
 }

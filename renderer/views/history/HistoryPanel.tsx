@@ -5,14 +5,16 @@ import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
 import { AuthorName } from './AuthorName.js';
 import { useHistoryContext } from './history-context.js';
-import { historyActions, type HistoryUiState } from './history-ui.js';
+import { historyActions, type HistoryScope, type HistoryUiState } from './history-ui.js';
 import { RevisionEntry } from './RevisionEntry.js';
 
-/** The sheet's history beside it: newest first, named versions standing out, two ticked to compare. */
-export function HistoryPanel({ ui }: { ui: HistoryUiState }) {
-  const { session } = useHistoryContext();
-  const sheetId = session.view.sheet.id;
-  const load = useCallback(() => invoke('history:list', { sheetId }), [sheetId]);
+/**
+ * The sheet's history beside it: newest first, named versions standing out, two ticked to
+ * compare. A sheet showing its family's micro-scenarios also offers their own history.
+ */
+export function HistoryPanel({ ui, familyScope }: { ui: HistoryUiState; familyScope: boolean }) {
+  const { session, target } = useHistoryContext();
+  const load = useCallback(() => invoke('history:list', target), [target]);
   const [loaded, reload] = useResult(load);
   // A version recorded or a restore done elsewhere: read the history again.
   useEffect(() => {
@@ -33,13 +35,15 @@ export function HistoryPanel({ ui }: { ui: HistoryUiState }) {
           Fermer
         </button>
       </header>
+      {session.view.sheet.microScenarios.useFamily && <ScopeTabs familyScope={familyScope} />}
       {loaded.state === 'loading' && <Loading label="Lecture de l’historique…" />}
       {loaded.state === 'error' && <LoadError error={loaded.error} onRetry={reload} />}
       {loaded.state === 'ready' && (
         <>
           <p className="history-policy muted">
-            Une version est enregistrée d’elle-même après {loaded.value.intervalMinutes}&nbsp;minutes
-            d’édition, quand vous quittez la fiche, à chaque changement de statut et avant toute restauration.
+            {familyScope
+              ? `Note et micro-scénarios communs à toutes les fiches de la famille qui les affichent. Une version est enregistrée d’elle-même après ${loaded.value.intervalMinutes}\u00a0minutes d’édition, quand vous quittez la fiche et avant toute restauration.`
+              : `Une version est enregistrée d’elle-même après ${loaded.value.intervalMinutes}\u00a0minutes d’édition, quand vous quittez la fiche, à chaque changement de statut et avant toute restauration.`}
           </p>
           {loaded.value.problems.map((problem) => (
             <ErrorNotice key={problem} message={problem} testId="history-problem" />
@@ -76,7 +80,7 @@ export function HistoryPanel({ ui }: { ui: HistoryUiState }) {
             )}
             {first === undefined && <p className="muted">Cochez une ou deux versions pour les comparer.</p>}
           </div>
-          <Timeline ui={ui} revisions={loaded.value.revisions} />
+          <Timeline ui={ui} revisions={loaded.value.revisions} familyScope={familyScope} />
         </>
       )}
       <AuthorName />
@@ -84,12 +88,36 @@ export function HistoryPanel({ ui }: { ui: HistoryUiState }) {
   );
 }
 
+/** « Fiche » or « Micro-scénarios partagés de la famille »: which history the panel shows. */
+function ScopeTabs({ familyScope }: { familyScope: boolean }) {
+  const tab = (scope: HistoryScope, label: string, selected: boolean) => (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={selected}
+      className={`history-tab${selected ? ' history-tab-selected' : ''}`}
+      onClick={() => historyActions.setScope(scope)}
+      data-testid={`history-scope-${scope}`}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="history-tabs" role="tablist" aria-label="Historique affiché">
+      {tab('sheet', 'Fiche', !familyScope)}
+      {tab('family', 'Micro-scénarios partagés de la famille', familyScope)}
+    </div>
+  );
+}
+
 function Timeline({
   ui,
   revisions,
+  familyScope,
 }: {
   ui: HistoryUiState;
   revisions: Parameters<typeof RevisionEntry>[0]['revision'][];
+  familyScope: boolean;
 }) {
   const { session } = useHistoryContext();
   const shown = ui.namedOnly ? revisions.filter((revision) => revision.kind === 'named') : revisions;
@@ -110,6 +138,10 @@ function Timeline({
           revision={revision}
           template={session.template}
           selected={ui.selected.includes(revision.seq)}
+          // A family revision has no sheet to show: opening it compares it with today's content.
+          opens={
+            familyScope ? { kind: 'compare', from: revision.seq } : { kind: 'revision', seq: revision.seq }
+          }
         />
       ))}
     </ol>

@@ -19,7 +19,7 @@ interface Props {
  * the current state before restoring, so the confirmation can promise nothing is lost.
  */
 export function RestoreButton({ seq, parts, what, label, testId }: Props) {
-  const { session, onRestored } = useHistoryContext();
+  const { session, target, onRestored } = useHistoryContext();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -36,7 +36,7 @@ export function RestoreButton({ seq, parts, what, label, testId }: Props) {
       return;
     }
     const result = await invoke('history:restore', {
-      sheetId: session.view.sheet.id,
+      ...target,
       seq,
       ...(parts ? { parts } : {}),
     });

@@ -3,12 +3,14 @@ import { revisionKindLabels, type RevisionSummary } from '../../../shared/model/
 import { sheetStatusLabels } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { formatDateTime } from '../../ui/format.js';
-import { historyActions } from './history-ui.js';
+import { historyActions, type HistoryScreen } from './history-ui.js';
 
 interface Props {
   revision: RevisionSummary;
   template: SheetTemplate;
   selected: boolean;
+  /** What opening the entry shows. */
+  opens: HistoryScreen;
 }
 
 function changesOf(revision: RevisionSummary, template: SheetTemplate): string {
@@ -16,13 +18,13 @@ function changesOf(revision: RevisionSummary, template: SheetTemplate): string {
     const what = revision.restoredParts?.map((key) => partTitle(template, key)).join(', ');
     return `Retour à la version n°\u00a0${revision.restoredFrom ?? '?'}${what ? ` pour ${what}` : ''}.`;
   }
-  if (revision.kind === 'initial') return 'La fiche telle qu’elle était quand son historique a commencé.';
+  if (revision.kind === 'initial') return 'L’état du contenu quand son historique a commencé.';
   if (revision.changed.length === 0) return 'Aucune modification depuis la version précédente.';
   return `Modifié\u00a0: ${revision.changed.map((key) => partTitle(template, key)).join(', ')}.`;
 }
 
 /** One revision of the timeline: what it is, who, when, what changed. */
-export function RevisionEntry({ revision, template, selected }: Props) {
+export function RevisionEntry({ revision, template, selected, opens }: Props) {
   const { seq, kind, name, comment, author, at, status, damaged } = revision;
   const title = name ?? revisionKindLabels[kind];
   return (
@@ -42,7 +44,7 @@ export function RevisionEntry({ revision, template, selected }: Props) {
         <button
           type="button"
           className="history-entry-open"
-          onClick={() => historyActions.show({ kind: 'revision', seq })}
+          onClick={() => historyActions.show(opens)}
           title="Voir cette version"
           data-testid={`history-open-${seq}`}
         >

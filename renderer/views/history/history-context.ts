@@ -1,9 +1,13 @@
 import { createContext, useContext } from 'react';
 import type { SheetSession } from '../sheet/session.js';
 
-/** What the history's views share: the open sheet, and what to do once a restore rewrote it. */
+/** Whose history the views show, as the history operations name it. */
+export type HistoryTargetRef = { sheetId: string } | { familyId: string };
+
+/** What the history's views share: the open sheet, whose history, and what to do once a restore rewrote it. */
 export interface HistoryContextValue {
   session: SheetSession;
+  target: HistoryTargetRef;
   /** Loads the sheet again, so its editors show the restored content. */
   onRestored: () => void;
 }

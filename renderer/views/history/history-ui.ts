@@ -8,9 +8,13 @@ import { useSyncExternalStore } from 'react';
 export type HistoryScreen =
   { kind: 'revision'; seq: number } | { kind: 'compare'; from: number; to?: number };
 
+/** The sheet's own history, or its family's shared note and micro-scenarios'. */
+export type HistoryScope = 'sheet' | 'family';
+
 export interface HistoryUiState {
   sheetId: string | null;
   open: boolean;
+  scope: HistoryScope;
   screen: HistoryScreen | null;
   namedOnly: boolean;
   /** Revisions ticked for a comparison, at most two, the latest ticked last. */
@@ -24,6 +28,7 @@ export interface HistoryUiState {
 const closed = (sheetId: string | null): HistoryUiState => ({
   sheetId,
   open: false,
+  scope: 'sheet',
   screen: null,
   namedOnly: false,
   selected: [],
@@ -64,6 +69,10 @@ export const historyActions = {
   },
   show(screen: HistoryScreen | null): void {
     update({ screen });
+  },
+  /** Another history: what was open or ticked belonged to the one left. */
+  setScope(scope: HistoryScope): void {
+    update({ scope, screen: null, selected: [], namedOnly: false });
   },
   setNamedOnly(namedOnly: boolean): void {
     update({ namedOnly });

@@ -6,6 +6,9 @@ import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
 import { SheetEditor } from './SheetEditor.js';
 
+/** Numbers each completed load, so the editor starts afresh from every one. */
+let loads = 0;
+
 /** Loads a sheet and the template it follows, then hands them to the editor. */
 export function SheetView({ sheetId }: { sheetId: string }) {
   const load = useCallback(async () => {
@@ -15,7 +18,8 @@ export function SheetView({ sheetId }: { sheetId: string }) {
     ]);
     if (!view.ok) return view;
     if (!template.ok) return template;
-    return ok({ view: view.value, template: template.value });
+    loads += 1;
+    return ok({ view: view.value, template: template.value, load: loads });
   }, [sheetId]);
   const [loaded, reload] = useResult(load);
 
@@ -30,7 +34,8 @@ export function SheetView({ sheetId }: { sheetId: string }) {
       </main>
     );
   }
-  const { view, template } = loaded.value;
-  // A new key after a reload (a restore rewrote the sheet): the editors start from the new content.
-  return <SheetEditor key={view.sheet.updatedAt} view={view} template={template} onReload={reload} />;
+  const { view, template, load: loadNumber } = loaded.value;
+  // A new key after a reload (a restore rewrote the sheet, or only its family's shared
+  // micro-scenarios, which leave the sheet's updatedAt as it was): the editors start from the new content.
+  return <SheetEditor key={loadNumber} view={view} template={template} onReload={reload} />;
 }

@@ -1,0 +1,57 @@
+import { expect, test } from './fixtures/host.js';
+import { HistoryPanel } from './pages/HistoryPanel.js';
+import { HomePage } from './pages/HomePage.js';
+import { SheetPage } from './pages/SheetPage.js';
+
+test('micro-scénarios partagés : leur historique se restaure depuis Big Data', async ({
+  page,
+  fichesHost,
+}) => {
+  test.setTimeout(90_000);
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  const history = new HistoryPanel(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  await expect(sheet.useFamilyToggle).toBeChecked();
+  const title = sheet.scenarioTitle('basse');
+  const original = await title.inputValue();
+
+  // A first edit of the family's shared title, then the user leaves the sheet.
+  await sheet.typeTitle('basse', ' PREMIER');
+  await sheet.waitUntilSaved();
+  const earlier = await title.inputValue();
+  expect(earlier).toContain('PREMIER');
+  await home.goHome();
+  await home.openSheet('big-data');
+  await expect(title).toHaveValue(earlier);
+  await sheet.typeTitle('basse', ' SECOND');
+  await sheet.waitUntilSaved();
+
+  await history.open();
+  await history.showScope('family');
+  const left = history.entriesOfKind('leave');
+  await expect(left).toHaveCount(1);
+  await expect(left).toContainText('Hypothèse basse (titre)');
+  await expect(history.entriesOfKind('initial')).toHaveCount(1);
+  const leftSeq = await history.seqOf(left);
+
+  // Compared with now: only the title changed; restoring it brings the earlier words back.
+  await history.compareWithCurrent(leftSeq);
+  await expect(history.comparedPart('scenario/basse/title').locator('ins')).toContainText('SECOND');
+  await history.restoreComparedPart('scenario/basse/title');
+  await expect(title).toHaveValue(earlier);
+  await expect(history.entriesOfKind('pre-restore')).toHaveCount(1);
+  await expect(history.entries.first()).toHaveAttribute('data-kind', 'restore');
+
+  // The original text is one restore away too, from the state found before the first edit.
+  const initialSeq = await history.seqOf(history.entriesOfKind('initial'));
+  await history.panel.getByTestId(`history-select-${leftSeq}`).uncheck();
+  await history.compareWithCurrent(initialSeq);
+  await history.restoreComparedPart('scenario/basse/title');
+  await expect(title).toHaveValue(original);
+
+  // The sheet's own history is one tab away and never lists the family's note.
+  await history.showScope('sheet');
+  await expect(history.entries.first()).not.toContainText('Note de la famille');
+});
