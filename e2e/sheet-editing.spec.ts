@@ -189,6 +189,12 @@ test('la barre d’outils met en forme l’éditeur actif et refuse les liens da
   await page.getByTestId('link-href').fill('https://exemple.fr/cobots');
   await page.getByTestId('link-apply').click();
   await expect(section.locator('a[href="https://exemple.fr/cobots"]')).toHaveText('Le lien');
+  // The dialog gives the caret back to the text, just after the link: typing goes on
+  // outside it, and never replaces the linked words.
+  await expect(sheet.editable(section)).toBeFocused();
+  await page.keyboard.type(' suite');
+  await expect(section.locator('a[href="https://exemple.fr/cobots"]')).toHaveText('Le lien');
+  await expect(section.locator('p', { hasText: 'Le lien' })).toHaveText('Le lien suite');
 
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');

@@ -57,19 +57,28 @@ export function canInsertEncadre(editor: Editor): boolean {
   return true;
 }
 
-/** Applies a checked href to the selection, or inserts it as linked text where nothing is selected. */
+/**
+ * Applies a checked href to the selection, or inserts it as linked text where nothing is
+ * selected. Either way the caret then stands just after the link, outside it, as in Word:
+ * the next keystroke continues the text instead of replacing or extending the link.
+ */
 export function applyLink(editor: Editor, href: string): boolean {
   const { empty } = editor.state.selection;
+  const chain = editor.chain();
   if (empty && !editor.isActive('link')) {
-    return editor
-      .chain()
-      .focus()
-      .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
-      .run();
+    chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] });
+  } else {
+    chain.extendMarkRange('link').setLink({ href });
   }
-  return editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+  return chain
+    .command(({ tr }) => {
+      tr.setSelection(TextSelection.create(tr.doc, tr.selection.to));
+      return true;
+    })
+    .unsetMark('link')
+    .run();
 }
 
 export function removeLink(editor: Editor): boolean {
-  return editor.chain().focus().extendMarkRange('link').unsetLink().run();
+  return editor.chain().extendMarkRange('link').unsetLink().run();
 }

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { isSafeLinkHref } from '../../shared/content/links.js';
 import { Dialog, ErrorNotice } from '../ui/Dialog.js';
 import { createStore, useStore } from '../ui/store.js';
@@ -29,10 +29,10 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }
   const [href, setHref] = useState(existing);
   const [error, setError] = useState<string>();
 
-  const close = () => {
-    onClose();
-    editor.commands.focus();
-  };
+  // The caret goes back to the text once the dialog is gone, however it closed. Not before:
+  // while the modal is open the editor is inert, and the browser would then hand the focus
+  // back to whatever had it before the dialog, so the next keystrokes would land elsewhere.
+  useEffect(() => () => void editor.commands.focus(), [editor]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,7 +46,7 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }
   };
 
   return (
-    <Dialog title={existing ? 'Modifier le lien' : 'Insérer un lien'} onClose={close} testId="link-dialog">
+    <Dialog title={existing ? 'Modifier le lien' : 'Insérer un lien'} onClose={onClose} testId="link-dialog">
       <form onSubmit={submit} className="dialog-body">
         <label htmlFor="link-href">Adresse</label>
         <input
@@ -77,7 +77,7 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }
               Retirer le lien
             </button>
           )}
-          <button type="button" className="button" onClick={close}>
+          <button type="button" className="button" onClick={onClose}>
             Annuler
           </button>
           <button type="submit" className="button button-primary" data-testid="link-apply">
