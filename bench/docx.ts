@@ -3,8 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { syntheticSections } from '../main/services/export/testing/synthetic.js';
-import { sampleRepository } from './fixtures.js';
+import { LONG_SHEET_ID, longSheetRepository, sampleRepository } from './fixtures.js';
 import { sheetHtml } from './sheet-html.js';
 import { percentile, report } from './stats.js';
 
@@ -60,21 +59,16 @@ async function pages(docx: string, work: string): Promise<number | undefined> {
  * memory), then the same content as HTML converted by pandoc in the same run.
  */
 async function benchLong(): Promise<void> {
-  const { path, session } = await sampleRepository('docx-long');
-  const work = dirname(path);
+  const { path, session, work, template, sections } = await longSheetRepository('docx-long', LONG);
   try {
-    const template = await session.handlers['template:get']({});
-    const sections = await syntheticSections(path, template, LONG);
-    await session.handlers['sheets:create']({ variableId: 'intelligence-artificielle' });
-    await session.handlers['sheets:update']({ id: 'intelligence-artificielle', patch: { sections } });
     await session.close();
 
     const out = join(work, 'long.docx');
     const child = fileURLToPath(new URL('./docx-child.js', import.meta.url));
-    const { stdout } = await run(process.execPath, [child, path, 'intelligence-artificielle', out]);
+    const { stdout } = await run(process.execPath, [child, path, LONG_SHEET_ID, out]);
     const measured = JSON.parse(stdout) as { ms: number; maxRssKb: number };
     const pageCount = await pages(out, work);
-    const note = `${LONG.figures} figures, ${LONG.tables} tableaux${pageCount ? `, ${pageCount} pages` : ''}`;
+    const note = `${LONG.figures} figures, ${LONG.tables} tables${pageCount ? `, ${pageCount} pages` : ''}`;
     report('docx-long-sheet', measured.ms, 'ms', `${note}; target ≤ 5000`);
     report('docx-long-sheet-peak-rss', measured.maxRssKb / 1024, 'MiB', 'own process; target ≤ 1024');
 

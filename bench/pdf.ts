@@ -3,9 +3,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { closePdfPrinter } from '../main/services/export/pdf/printer-choice.js';
-import { syntheticSections } from '../main/services/export/testing/synthetic.js';
 import type { ServiceHandlers } from '../main/services/index.js';
-import { sampleRepository } from './fixtures.js';
+import { LONG_SHEET_ID, longSheetRepository, sampleRepository } from './fixtures.js';
 import { withPeakMemory } from './process-tree.js';
 import { percentile, report } from './stats.js';
 
@@ -49,13 +48,15 @@ async function libreOffice(
   return (await timed(() => run('soffice', args, { timeout: 300_000 }))).ms;
 }
 
-function compare(name: string, ours: number, office: number | undefined): void {
+/** Reports LibreOffice's time for the same sheet as `<sheet>-libreoffice`, and ours ÷ its. */
+function compare(sheet: string, ours: number, office: number | undefined): void {
+  const name = `${sheet}-vs-libreoffice`;
   if (office === undefined) {
     console.log(`${name}: unavailable  (LibreOffice missing or failed: not measured)`);
     return;
   }
   report(
-    `${name}-libreoffice`,
+    `${sheet}-libreoffice`,
     office,
     'ms',
     'our .docx → PDF by soffice --headless, profile already created',
@@ -77,7 +78,7 @@ async function benchSample(): Promise<void> {
     const file = join(work, 'big-data.pdf');
     await writeFile(file, Buffer.from(cold.value.base64, 'base64'));
     report('pdf-big-data', median, 'ms', `median of ${RUNS}, ${await pageCount(file)} pages`);
-    compare('pdf-big-data-vs-libreoffice', median, await libreOffice(session.handlers, 'big-data', work));
+    compare('pdf-big-data', median, await libreOffice(session.handlers, 'big-data', work));
   } finally {
     await session.close();
     await closePdfPrinter();
@@ -87,15 +88,9 @@ async function benchSample(): Promise<void> {
 
 /** A synthetic sheet of about a hundred pages, with the memory of Chromium's processes counted. */
 async function benchLong(): Promise<void> {
-  const { path, session } = await sampleRepository('pdf-long');
-  const work = dirname(path);
+  const { session, work } = await longSheetRepository('pdf-long', LONG);
   try {
-    const template = await session.handlers['template:get']({});
-    const sections = await syntheticSections(path, template, LONG);
-    await session.handlers['sheets:create']({ variableId: 'intelligence-artificielle' });
-    await session.handlers['sheets:update']({ id: 'intelligence-artificielle', patch: { sections } });
-    const render = () =>
-      session.handlers['export:render']({ sheetId: 'intelligence-artificielle', format: 'pdf' });
+    const render = () => session.handlers['export:render']({ sheetId: LONG_SHEET_ID, format: 'pdf' });
 
     await closePdfPrinter();
     const { result: cold, peak } = await withPeakMemory(() => timed(render));
@@ -113,11 +108,7 @@ async function benchLong(): Promise<void> {
     report('pdf-long-sheet-peak-node-rss', peak.nodeRssMiB, 'MiB', 'the Node process alone');
     const warm = await timed(render);
     report('pdf-long-sheet-warm', warm.ms, 'ms', 'Chromium already running');
-    compare(
-      'pdf-long-sheet-vs-libreoffice',
-      warm.ms,
-      await libreOffice(session.handlers, 'intelligence-artificielle', work),
-    );
+    compare('pdf-long-sheet', warm.ms, await libreOffice(session.handlers, LONG_SHEET_ID, work));
   } finally {
     await session.close();
     await closePdfPrinter();
