@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROOT, callApi, FICHES_BIN, startFiches } from '../../e2e/fixtures/serve-process.js';
 import { readAppVersion } from '../host/handlers.js';
 import { openRepository } from '../services/index.js';
-import { ELECTRON_MISSING_LINE } from './start.js';
+import { findElectronBinary } from './electron-binary.js';
+import { ELECTRON_DOWNLOAD_LINE, ELECTRON_MISSING_LINE } from './start.js';
 
 /**
  * The real command, spawned as a user runs it: `node bin/fiches.js` on the freshly built
@@ -199,6 +200,33 @@ describe('fiches start', () => {
       expect(await served.stop()).toBe(0);
     }
   });
+});
+
+describe('fiches start, first time on a machine', () => {
+  // Only meaningful where the binary is absent (here, and in CI); on a machine that has
+  // Electron, start would rightly open the desktop app instead.
+  it.skipIf(findElectronBinary() !== undefined)(
+    'tries to fetch Electron, says so, and serves in the browser when the download fails',
+    async () => {
+      const dataDir = path.join(root, 'donnees');
+      const env: NodeJS.ProcessEnv = {
+        FICHES_DATA_DIR: dataDir,
+        // A mirror that refuses at once: the download fails as on a closed network.
+        ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+        ELECTRON_SKIP_BINARY_DOWNLOAD: '',
+        ELECTRON_OVERRIDE_DIST_PATH: '',
+      };
+      const served = await startFiches({ args: ['start'], env, timeoutMs: 60_000 });
+      try {
+        expect(served.lines[0]).toBe(ELECTRON_DOWNLOAD_LINE);
+        expect(served.lines[1]).toBe(ELECTRON_MISSING_LINE);
+        expect(served.lines[2]).toContain(served.url);
+        expect(await callApi(served, 'repository:overview', {})).toMatchObject({ ok: true });
+      } finally {
+        expect(await served.stop()).toBe(0);
+      }
+    },
+  );
 });
 
 describe('bin/fiches.js', () => {

@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fr } from '../services/french.js';
 import { findAppRoot } from '../services/index.js';
-import { findElectronBinary } from './electron-binary.js';
+import { downloadElectronBinary, findElectronBinary, mayDownloadElectron } from './electron-binary.js';
 import { serve } from './serve.js';
+
+export const ELECTRON_DOWNLOAD_LINE = fr`Première ouverture : téléchargement d’Electron, l’application de bureau de Fiches…`;
 
 export const ELECTRON_MISSING_LINE = fr`Electron n’est pas installé sur cette machine (téléchargement bloqué) : Fiches s’ouvre dans le navigateur à l’adresse ci-dessous.`;
 
@@ -27,11 +29,16 @@ function runElectron(binary: string, appRoot: string, repo: string | undefined):
 }
 
 /**
- * `fiches start`: the desktop app when Electron is there; otherwise the same app in the
- * browser, so a machine where the download is blocked still gets a working Fiches.
+ * `fiches start`: the desktop app when Electron is there (fetched on first start, as the
+ * npm package no longer downloads it at install); otherwise the same app in the browser,
+ * so a machine where the download is blocked still gets a working Fiches.
  */
 export async function start(options: { repo: string | undefined; port: number }): Promise<number> {
-  const binary = findElectronBinary();
+  let binary = findElectronBinary();
+  if (binary === undefined && mayDownloadElectron()) {
+    process.stdout.write(`${ELECTRON_DOWNLOAD_LINE}\n`);
+    if (await downloadElectronBinary()) binary = findElectronBinary();
+  }
   if (binary !== undefined) return runElectron(binary, findAppRoot(), options.repo);
   process.stdout.write(`${ELECTRON_MISSING_LINE}\n`);
   return serve(options);
