@@ -1,27 +1,18 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/api/dispatch.js';
 import { MAX_IMAGE_BYTES } from '../../../shared/content/assets.js';
 import { AppFailure } from '../../../shared/result.js';
-import { openRepository, type RepositorySession, type ServiceHandlers } from '../session.js';
-import { tempDir, writeFixtureRepository } from '../testing/fixtures.js';
+import type { ServiceHandlers } from '../session.js';
+import { openFixturePerTest } from '../testing/fixture-per-test.js';
 import { gifImage, jpegHeader, pngImage } from '../testing/images.js';
 
-let dir: string;
 let repo: string;
-let session: RepositorySession;
 let h: ServiceHandlers;
 
-beforeEach(async () => {
-  dir = await tempDir();
-  repo = await writeFixtureRepository(join(dir, 'depot'));
-  session = await openRepository(repo, { create: 'never' });
-  h = session.handlers;
-});
-afterEach(async () => {
-  await session.close();
-  await rm(dir, { recursive: true, force: true });
+openFixturePerTest((fixture) => {
+  ({ repo, h } = fixture);
 });
 
 const request = (name: string, bytes: Buffer | string, mediaType = 'image/png') => ({

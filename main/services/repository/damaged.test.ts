@@ -1,28 +1,19 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docOfParagraphs } from '../../../shared/content/doc.js';
 import { AppFailure } from '../../../shared/result.js';
-import { openRepository, type RepositorySession, type ServiceHandlers } from '../session.js';
-import { tempDir, writeFixtureRepository } from '../testing/fixtures.js';
+import type { ServiceHandlers } from '../session.js';
+import { openFixturePerTest } from '../testing/fixture-per-test.js';
 
-let dir: string;
 let repo: string;
-let session: RepositorySession;
 let h: ServiceHandlers;
 
-beforeEach(async () => {
-  dir = await tempDir();
-  repo = await writeFixtureRepository(join(dir, 'depot'));
-  session = await openRepository(repo, { create: 'never' });
-  h = session.handlers;
+openFixturePerTest(async (fixture) => {
+  ({ repo, h } = fixture);
   await h['sheets:create']({ variableId: 'big-data' });
   await h['sheets:create']({ variableId: 'cobotique' });
   await h['sheets:update']({ id: 'big-data', patch: { sections: { passe: docOfParagraphs(['Un texte']) } } });
-});
-afterEach(async () => {
-  await session.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- these tests write invalid shapes on purpose

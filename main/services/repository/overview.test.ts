@@ -1,24 +1,16 @@
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docOfParagraphs } from '../../../shared/content/doc.js';
-import { openRepository, type RepositorySession, type ServiceHandlers } from '../session.js';
-import { fixtureTemplate, tempDir, writeFixtureRepository } from '../testing/fixtures.js';
+import type { ServiceHandlers } from '../session.js';
+import { openFixturePerTest } from '../testing/fixture-per-test.js';
+import { fixtureTemplate } from '../testing/fixtures.js';
 
-let dir: string;
 let repo: string;
-let session: RepositorySession;
 let h: ServiceHandlers;
 
-beforeEach(async () => {
-  dir = await tempDir();
-  repo = await writeFixtureRepository(join(dir, 'depot'));
-  session = await openRepository(repo, { create: 'never' });
-  h = session.handlers;
-});
-afterEach(async () => {
-  await session.close();
-  await rm(dir, { recursive: true, force: true });
+openFixturePerTest((fixture) => {
+  ({ repo, h } = fixture);
 });
 
 const indexPath = () => join(repo, 'index.json');

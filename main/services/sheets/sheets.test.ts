@@ -1,25 +1,16 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { docOfParagraphs, emptyDoc } from '../../../shared/content/doc.js';
 import { AppFailure } from '../../../shared/result.js';
-import { openRepository, type RepositorySession, type ServiceHandlers } from '../session.js';
-import { tempDir, writeFixtureRepository } from '../testing/fixtures.js';
+import type { ServiceHandlers } from '../session.js';
+import { openFixturePerTest } from '../testing/fixture-per-test.js';
 
-let dir: string;
 let repo: string;
-let session: RepositorySession;
 let h: ServiceHandlers;
 
-beforeEach(async () => {
-  dir = await tempDir();
-  repo = await writeFixtureRepository(join(dir, 'depot'));
-  session = await openRepository(repo, { create: 'never' });
-  h = session.handlers;
-});
-afterEach(async () => {
-  await session.close();
-  await rm(dir, { recursive: true, force: true });
+openFixturePerTest((fixture) => {
+  ({ repo, h } = fixture);
 });
 
 async function failure(promise: Promise<unknown>): Promise<AppFailure> {
