@@ -2,7 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openSample, type SampleRepository } from '../services/export/testing/sample.js';
-import { runCli } from './run.js';
+import { runCliCaptured as cli } from './testing/capture.js';
 
 /** `fiches export` in-process: its exit code and the lines it prints, as scripts read them. */
 let sample: SampleRepository;
@@ -20,16 +20,6 @@ afterEach(async () => {
   await sample.dispose();
   vi.restoreAllMocks();
 });
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  const code = await runCli(args);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
 
 describe('fiches export', () => {
   it('exports every sheet, one line a file and a summary', async () => {

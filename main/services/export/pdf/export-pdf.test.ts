@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { docOfParagraphs } from '../../../../shared/content/doc.js';
-import { runCli } from '../../../cli/run.js';
+import { runCliCaptured as cli } from '../../../cli/testing/capture.js';
 import { findAppRoot } from '../../app-root.js';
 import { runScript } from '../../testing/child-script.js';
 import { pdfInfo, pdfText, searchable } from '../../testing/poppler.js';
@@ -25,16 +25,6 @@ afterEach(async () => {
   await sample.dispose();
   vi.restoreAllMocks();
 });
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  const code = await runCli(args);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
 
 describe('fiches export --format pdf', () => {
   it('writes the PDF of a sheet, then of a past revision of it', async () => {
