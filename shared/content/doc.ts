@@ -43,6 +43,8 @@ export const emptyDoc = (): DocNode => ({ type: 'doc', content: [{ type: 'paragr
 /** Plain text of a node, blocks separated by newlines (for counts, search and diff). */
 export function textOf(node: DocNode): string {
   if (node.text !== undefined) return node.text;
+  // A line break separates words as a space would: « fin<br>début » is two words.
+  if (node.type === 'hardBreak') return '\n';
   if (!node.content) return '';
   const inline = node.content.every((child) => child.text !== undefined || child.type === 'hardBreak');
   return node.content.map(textOf).join(inline ? '' : '\n');

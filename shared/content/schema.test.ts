@@ -60,6 +60,16 @@ describe('content schema', () => {
   it('counts French words', () => {
     expect(wordCount('L’évolution passée de la variable : porte-parole, 4.0 !')).toBe(7);
     expect(textOf(docOfParagraphs(['Un deux', 'trois']))).toBe('Un deux\ntrois');
+    const withBreak: DocNode = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'fin' }, { type: 'hardBreak' }, { type: 'text', text: 'début' }],
+        },
+      ],
+    };
+    expect(wordCount(textOf(withBreak))).toBe(2);
   });
 });
 
