@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docOfParagraphs, type DocNode } from '../content/doc.js';
-import type { SheetFile } from '../model/sheet.js';
+import { SHEET_SCHEMA_VERSION, type SheetFile } from '../model/sheet.js';
 import type { SheetTemplate } from '../model/template.js';
 import { diffSheets } from './diff.js';
 import type { BlockChange, PartDiff } from './diff-schema.js';
@@ -39,7 +39,7 @@ const template: SheetTemplate = {
 
 function sheet(sections: Record<string, DocNode>, overrides: Partial<SheetFile> = {}): SheetFile {
   return {
-    schemaVersion: 1,
+    schemaVersion: SHEET_SCHEMA_VERSION,
     id: 'big-data',
     status: 'draft',
     authors: ['Anne'],

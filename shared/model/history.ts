@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ID_PATTERN } from './ids.js';
+import { partKeySchema } from './part-keys.js';
 import { nameSchema } from './names.js';
 import { sheetStatusSchema } from './sheet.js';
 
@@ -49,48 +49,7 @@ export const revisionKindLabels: Record<RevisionKind, string> = {
 /** Default of the template's revisionIntervalMinutes. */
 export const DEFAULT_REVISION_INTERVAL_MINUTES = 5;
 
-const ID = ID_PATTERN.source.slice(1, -1);
-
-/**
- * `section/<id>`, `scenario/<hypothesis>/title`, `scenario/<hypothesis>/angle/<angle>`,
- * `meta`, or `note` (a family's note, in the history of its shared content): ids checked
- * against the id pattern, so a key never names anything else.
- */
-export const PART_KEY_PATTERN = new RegExp(
-  `^(?:section/${ID}|scenario/${ID}/title|scenario/${ID}/angle/${ID}|meta|note)$`,
-);
-
-export const partKeySchema = z
-  .string()
-  .max(260)
-  .regex(PART_KEY_PATTERN, { message: 'Partie de fiche inconnue.' });
-
-export type PartKey = string;
-
-export type ParsedPartKey =
-  | { kind: 'section'; section: string }
-  | { kind: 'title'; hypothesis: string }
-  | { kind: 'angle'; hypothesis: string; angle: string }
-  | { kind: 'meta' }
-  | { kind: 'note' };
-
-export const sectionKey = (section: string): PartKey => `section/${section}`;
-export const titleKey = (hypothesis: string): PartKey => `scenario/${hypothesis}/title`;
-export const angleKey = (hypothesis: string, angle: string): PartKey =>
-  `scenario/${hypothesis}/angle/${angle}`;
-export const META_KEY: PartKey = 'meta';
-export const NOTE_KEY: PartKey = 'note';
-
-export function parsePartKey(key: PartKey): ParsedPartKey | undefined {
-  if (!PART_KEY_PATTERN.test(key)) return undefined;
-  const [head, first, second, third] = key.split('/');
-  if (head === 'meta') return { kind: 'meta' };
-  if (head === 'note') return { kind: 'note' };
-  if (head === 'section' && first) return { kind: 'section', section: first };
-  if (second === 'title' && first) return { kind: 'title', hypothesis: first };
-  if (second === 'angle' && first && third) return { kind: 'angle', hypothesis: first, angle: third };
-  return undefined;
-}
+export * from './part-keys.js';
 
 /** What the revision list shows of one revision, read without loading any content. */
 export const revisionSummarySchema = z.object({

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { docSchema } from '../content/doc.js';
 import { idSchema } from './ids.js';
 import { nameSchema } from './names.js';
+import { parsePartKey, partKeySchema } from './part-keys.js';
 
-export const SHEET_SCHEMA_VERSION = 1;
+/** 2: sheets and families may carry `conflicts` (a merge of two colleagues' work, sync). */
+export const SHEET_SCHEMA_VERSION = 2;
 
 export const sheetStatuses = ['draft', 'review', 'validated', 'published'] as const;
 export type SheetStatus = (typeof sheetStatuses)[number];
@@ -31,6 +33,55 @@ export const scenarioSchema = z.object({
 /** Keyed by the template's hypothesis ids. */
 export const scenariosSchema = z.record(idSchema, scenarioSchema);
 
+/** What a sheet's `meta` part holds (see shared/history/parts.ts). */
+export const sheetMetaSchema = z.object({
+  status: sheetStatusSchema,
+  authors: z.array(nameSchema).max(50),
+  useFamily: z.boolean(),
+});
+
+const CONFLICTS_MAX = 500;
+
+/**
+ * A real conflict left by a merge (main/services/sync): the same block or field was changed
+ * on both sides. The sheet holds one version (the current one, still editable) and this
+ * entry the other, whole: both are kept until someone keeps one, the other, or an edit of
+ * the two, and nothing is ever written into the content as a conflict marker. The entry
+ * travels with the sheet, so a colleague who syncs before it is resolved sees it too.
+ */
+export const conflictSchema = z
+  .object({
+    /** Stable across machines (a hash of the part and the other value): merges keep one entry per conflict. */
+    id: z.string().regex(/^[0-9a-f]{16}$/),
+    part: partKeySchema,
+    /** The other version of the part: a document, a title, or the metadata. */
+    value: z.union([docSchema, z.string().max(SCENARIO_TITLE_MAX), sheetMetaSchema]),
+    /** Who wrote the other version, and who the version kept in the sheet. */
+    author: z.string().max(200),
+    currentAuthor: z.string().max(200),
+    /** When the merge found it. */
+    at: z.iso.datetime(),
+  })
+  .superRefine((conflict, ctx) => {
+    const kind = parsePartKey(conflict.part)?.kind;
+    const value = conflict.value;
+    const expected =
+      kind === 'title'
+        ? typeof value === 'string'
+        : kind === 'meta'
+          ? typeof value === 'object' && 'status' in value
+          : typeof value === 'object' && 'type' in value;
+    if (!expected) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: 'Version en conflit d’un autre type que sa partie.',
+      });
+    }
+  });
+
+export const conflictsSchema = z.array(conflictSchema).max(CONFLICTS_MAX);
+
 export const sheetFileSchema = z.object({
   schemaVersion: z.literal(SHEET_SCHEMA_VERSION),
   /** The variable's id: the slug of its name, also the file name. */
@@ -46,14 +97,18 @@ export const sheetFileSchema = z.object({
     useFamily: z.boolean(),
     scenarios: scenariosSchema,
   }),
+  /** Unresolved conflicts of a merge; absent when there are none. */
+  conflicts: conflictsSchema.optional(),
 });
 
 export type SheetFile = z.infer<typeof sheetFileSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Scenarios = z.infer<typeof scenariosSchema>;
+export type Conflict = z.infer<typeof conflictSchema>;
+export type SheetMetaValue = z.infer<typeof sheetMetaSchema>;
 
 /** families/<family-id>.json: what a family's sheets share (the technology family's micro-scenarios). */
-export const FAMILY_FILE_SCHEMA_VERSION = 1;
+export const FAMILY_FILE_SCHEMA_VERSION = 2;
 
 export const familyFileSchema = z.object({
   schemaVersion: z.literal(FAMILY_FILE_SCHEMA_VERSION),
@@ -61,6 +116,8 @@ export const familyFileSchema = z.object({
   /** The family's note shown after the method note on each of its sheets ("À noter : …"). */
   note: docSchema,
   scenarios: scenariosSchema,
+  /** Unresolved conflicts of a merge (parts `note` and `scenario/…`); absent when there are none. */
+  conflicts: conflictsSchema.optional(),
 });
 
 export type FamilyFile = z.infer<typeof familyFileSchema>;

@@ -27,7 +27,7 @@ describe('sheets:create and sheets:get', () => {
     const view = await h['sheets:create']({ variableId: 'big-data' });
     expect(view.variable).toEqual({ id: 'big-data', name: 'Big Data' });
     expect(view.family).toEqual({ id: 'technologies', number: 1, name: 'Évolutions technologiques' });
-    expect(view.sheet).toMatchObject({ id: 'big-data', status: 'draft', authors: [], schemaVersion: 1 });
+    expect(view.sheet).toMatchObject({ id: 'big-data', status: 'draft', authors: [], schemaVersion: 2 });
     expect(view.sheet.sections).toEqual({ trajectoire: emptyDoc(), passe: emptyDoc() });
     expect(view.sheet.microScenarios).toEqual({
       useFamily: false,
@@ -38,7 +38,7 @@ describe('sheets:create and sheets:get', () => {
     });
     // The family file was never written: an empty one is shown, nothing is created.
     expect(view.familyShared).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       familyId: 'technologies',
       note: emptyDoc(),
       scenarios: {},
@@ -190,7 +190,7 @@ describe('families:update', () => {
     });
     const saved = JSON.parse(await readFile(join(repo, 'families', 'technologies.json'), 'utf8'));
     expect(saved).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       familyId: 'technologies',
       note: words('À noter'),
       scenarios: { haute: { title: 'HAUT', angles: { economique: emptyDoc(), social: emptyDoc() } } },

@@ -17,12 +17,20 @@ interface KindFormats {
   steps: Record<number, MigrationStep>;
 }
 
-/** Every format we read. Today only version 1 exists; a new version adds its step here. */
+/**
+ * Sheets and families 1 → 2: version 2 adds the optional `conflicts` of a merge (sync).
+ * Nothing to change in the data; the number is raised so that a Fiches older than sync,
+ * which would drop the field it does not know on its next save (and with it the other
+ * version of a conflict), refuses the file instead of losing words.
+ */
+const addsConflicts: MigrationStep = (data) => data;
+
+/** Every format we read; a new version adds its step here. */
 const formats: Record<FileKind, KindFormats> = {
   repository: { current: REPOSITORY_SCHEMA_VERSION, steps: {} },
   template: { current: TEMPLATE_SCHEMA_VERSION, steps: {} },
-  sheet: { current: SHEET_SCHEMA_VERSION, steps: {} },
-  family: { current: FAMILY_FILE_SCHEMA_VERSION, steps: {} },
+  sheet: { current: SHEET_SCHEMA_VERSION, steps: { 1: addsConflicts } },
+  family: { current: FAMILY_FILE_SCHEMA_VERSION, steps: { 1: addsConflicts } },
 };
 
 function isObject(value: unknown): value is JsonObject {
