@@ -9,6 +9,7 @@ import { RepositoryContext } from './repository/context.js';
 import { copySampleInto, createRepositoryAt } from './repository/create.js';
 import { inspectFolder, type CreateOption } from './repository/folder.js';
 import { RepositoryLayout } from './repository/layout.js';
+import { historyWriter } from './repository/local-state.js';
 import { acquireLock, type RepositoryLock } from './repository/lock.js';
 import { TEMP_FILE_PATTERN } from './storage/durable-write.js';
 import { ioFailure } from './storage/io-errors.js';
@@ -103,7 +104,7 @@ export async function openRepository(path: string, options: OpenOptions): Promis
       }
     }
     const context = new RepositoryContext(layout);
-    attachHistory(context, options.history);
+    attachHistory(context, { ...options.history, writer: await historyWriter(layout) });
     await context.repository();
     await context.template();
     await removeLeftoverTempFiles(layout);

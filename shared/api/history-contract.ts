@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sheetDiffSchema } from '../history/diff-schema.js';
 import {
   partKeySchema,
+  revisionIdSchema,
   revisionSummarySchema,
   versionCommentSchema,
   versionNameSchema,
@@ -12,13 +13,16 @@ import { sheetFileSchema } from '../model/sheet.js';
 
 /**
  * The operations of a sheet's history and of the user's preferences, spread into the
- * contract (contract.ts). A revision is named by its number (`seq`), 1 for the oldest.
+ * contract (contract.ts). A revision is named by its id (the same on every copy of a shared
+ * repository, whatever syncs bring), or by its number (`seq`, 1 for the oldest) as listed now.
  * history:list, history:compare and history:restore also take a `familyId` instead of a
  * `sheetId`: the history of the family's shared note and micro-scenarios, kept by the
  * same engine (parts `note` and `scenario/…`).
  */
 
 const seqSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** An id (what the interface sends) or a number as listed now (scripts, the CLI's --revision). */
+export const revisionRefSchema = z.union([seqSchema, revisionIdSchema]);
 const sheetRef = { sheetId: idSchema };
 
 function sheetOrFamily<T extends z.ZodRawShape>(shape: T) {
@@ -55,12 +59,12 @@ export const historyContract = {
     response: historyListingSchema,
   },
   'history:get': {
-    request: z.object({ ...sheetRef, seq: seqSchema }).strict(),
+    request: z.object({ ...sheetRef, seq: revisionRefSchema }).strict(),
     response: z.object({ revision: revisionSummarySchema, sheet: sheetFileSchema }),
   },
   'history:compare': {
     /** `to` absent: compare with the sheet as it is now. */
-    request: sheetOrFamily({ from: seqSchema, to: seqSchema.optional() }),
+    request: sheetOrFamily({ from: revisionRefSchema, to: revisionRefSchema.optional() }),
     response: sheetDiffSchema,
   },
   'history:recordVersion': {
@@ -76,7 +80,10 @@ export const historyContract = {
   },
   'history:restore': {
     /** `parts` absent: the whole revision. */
-    request: sheetOrFamily({ seq: seqSchema, parts: z.array(partKeySchema).min(1).max(200).optional() }),
+    request: sheetOrFamily({
+      seq: revisionRefSchema,
+      parts: z.array(partKeySchema).min(1).max(200).optional(),
+    }),
     response: restoreResultSchema,
   },
   'preferences:get': {

@@ -51,9 +51,23 @@ export const DEFAULT_REVISION_INTERVAL_MINUTES = 5;
 
 export * from './part-keys.js';
 
+/**
+ * A revision's identity, the same on every copy of a shared repository and across syncs:
+ * its writer (`0` for the history written before the repository was shared, else the
+ * writer id of the copy that recorded it) and its number in that writer's log.
+ */
+export const REVISION_ID_PATTERN = /^(?:0|[0-9a-f]{12})-[1-9][0-9]{0,15}$/;
+export const revisionIdSchema = z.string().regex(REVISION_ID_PATTERN, { message: 'Version inconnue.' });
+
 /** What the revision list shows of one revision, read without loading any content. */
 export const revisionSummarySchema = z.object({
+  /**
+   * The number shown (« n° 12 »), 1 for the oldest, in time order. Derived when the
+   * history is read: a sync that brings a colleague's older revisions renumbers the later
+   * ones, so requests name a revision by its `id` (a number is still accepted, as listed now).
+   */
   seq: z.number().int().positive(),
+  id: revisionIdSchema,
   at: z.iso.datetime(),
   author: z.string(),
   kind: revisionKindSchema,

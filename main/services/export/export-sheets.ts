@@ -11,6 +11,7 @@ import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import type { ServiceHandlers } from '../handlers.js';
 import { writeFileDurable } from '../storage/durable-write.js';
+import type { RevisionRef } from '../history/sheet-history.js';
 import type { RenderedSheet, RenderRequest } from './render.js';
 
 /**
@@ -32,7 +33,7 @@ export function renderThrough(handlers: Pick<ServiceHandlers, 'export:render'>):
 export interface ExportOptions {
   sheetIds: readonly string[];
   format: ExportFormat;
-  revision?: number;
+  revision?: RevisionRef;
   /** A file (one sheet) or an existing folder (one file a sheet). */
   out: string;
   onProgress?(done: number, total: number, result: SheetExportResult): void;

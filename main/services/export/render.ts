@@ -1,5 +1,6 @@
 import { exportFormatExtensions, type ExportFormat } from '../../../shared/api/export-contract.js';
 import type { RepositoryContext } from '../repository/context.js';
+import type { RevisionRef } from '../history/sheet-history.js';
 import { formatRenderers } from './formats.js';
 import { loadLayout } from './layout/load-layout.js';
 import { collectSheet, contentWarnings } from './sheet-input.js';
@@ -7,7 +8,7 @@ import { collectSheet, contentWarnings } from './sheet-input.js';
 export interface RenderRequest {
   sheetId: string;
   format: ExportFormat;
-  revision?: number;
+  revision?: RevisionRef;
 }
 
 export interface RenderedSheet {
@@ -17,9 +18,12 @@ export interface RenderedSheet {
   warnings: string[];
 }
 
-/** « big-data.docx », « big-data-version-12.docx »: made of the checked id, safe as a file name anywhere. */
-export function exportFileName(sheetId: string, format: ExportFormat, revision?: number): string {
-  const suffix = revision === undefined ? '' : `-version-${revision}`;
+/**
+ * « big-data.docx », « big-data-version-12.docx » (the revision's number as listed): made of
+ * the checked id, safe as a file name anywhere.
+ */
+export function exportFileName(sheetId: string, format: ExportFormat, revisionSeq?: number): string {
+  const suffix = revisionSeq === undefined ? '' : `-version-${revisionSeq}`;
   return `${sheetId}${suffix}.${exportFormatExtensions[format]}`;
 }
 
@@ -33,7 +37,7 @@ export async function renderSheet(
   const print = await collectSheet(context, request.sheetId, request.revision);
   const { bytes, warnings } = await renderer.render(print, loaded);
   return {
-    fileName: exportFileName(request.sheetId, request.format, request.revision),
+    fileName: exportFileName(request.sheetId, request.format, print.revision?.seq),
     mediaType: renderer.mediaType,
     bytes,
     warnings: [...contentWarnings(print), ...warnings],

@@ -8,6 +8,7 @@ import type { SheetTemplate } from '../../../shared/model/template.js';
 import { readFamilyFile } from '../families.js';
 import { fr } from '../french.js';
 import { getRevision } from '../history/queries.js';
+import type { RevisionRef } from '../history/sheet-history.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import { requireSheet } from '../sheets/sheet-file.js';
@@ -38,7 +39,7 @@ export interface PrintSheet {
 export async function collectSheet(
   context: RepositoryContext,
   sheetId: string,
-  revision?: number,
+  revision?: RevisionRef,
 ): Promise<PrintSheet> {
   const repository = await context.repository();
   const template = await context.template();

@@ -18,6 +18,7 @@ import { requireFamily } from '../repository/system.js';
 import { saveJson } from '../storage/json-store.js';
 import { titlesOf } from './queries.js';
 import { historyOf } from './service.js';
+import type { RevisionRef } from './sheet-history.js';
 
 /**
  * history:list, history:compare and history:restore for a family's shared note and
@@ -54,8 +55,8 @@ export async function listFamilyHistory(
 export async function compareFamilyRevisions(
   context: RepositoryContext,
   familyId: string,
-  from: number,
-  to: number | undefined,
+  from: RevisionRef,
+  to: RevisionRef | undefined,
 ): Promise<SheetDiff> {
   const history = await familyHistory(context, familyId);
   const titleOf = await titlesOf(context);
@@ -70,7 +71,7 @@ export async function compareFamilyRevisions(
 export async function restoreFamilyRevision(
   context: RepositoryContext,
   familyId: string,
-  seq: number,
+  ref: RevisionRef,
   parts: readonly PartKey[] | undefined,
 ): Promise<RestoreResult> {
   const history = await familyHistory(context, familyId);
@@ -78,7 +79,8 @@ export async function restoreFamilyRevision(
   return context.queue.run(`family:${familyId}`, async () => {
     const current = await currentFamily(context, familyId);
     const wanted = parts ? [...new Set(parts)] : undefined;
-    const restored = await history.partsAt(seq, titleOf, wanted);
+    const { id, seq } = history.require(ref);
+    const restored = await history.partsAt(id, titleOf, wanted);
     const next = withFamilyParts(current, restored);
     const parsed = familyFileSchema.safeParse(next);
     const problem = parsed.success
@@ -101,7 +103,7 @@ export async function restoreFamilyRevision(
     await saveJson(path, context.layout.display(path), next);
     const restore = (await service.recordFamily(
       next,
-      { kind: 'restore', restoredFrom: seq, ...(wanted ? { restoredParts: wanted } : {}) },
+      { kind: 'restore', restoredFrom: id, ...(wanted ? { restoredParts: wanted } : {}) },
       true,
     )) as RevisionSummary;
     return { preRestore, restore };

@@ -2,6 +2,9 @@ import type { DocNode } from '../../../shared/content/doc.js';
 import type { PartValue, SheetParts } from '../../../shared/history/parts.js';
 import { parsePartKey, type PartKey } from '../../../shared/model/history.js';
 import type { ObjectStore } from './objects.js';
+
+/** Where parts are stored and read: one writer's object file, or all of a history's (writer-logs.ts). */
+export type ObjectSource = Pick<ObjectStore, 'stage' | 'read' | 'has'>;
 import type { PartHashes } from './revision-log.js';
 
 /**
@@ -23,7 +26,7 @@ const isDocPart = (key: PartKey) => {
 };
 
 /** Stages the objects of every part; answers each part's hash. */
-export function stageParts(store: ObjectStore, parts: SheetParts): PartHashes {
+export function stageParts(store: ObjectSource, parts: SheetParts): PartHashes {
   const hashes: PartHashes = {};
   for (const [key, value] of Object.entries(parts)) {
     if (!isDocPart(key)) {
@@ -46,7 +49,7 @@ export interface ReadParts {
 }
 
 /** Reads the given parts back (two reads: the parts, then the blocks they list). */
-export async function readParts(store: ObjectStore, hashes: PartHashes): Promise<ReadParts> {
+export async function readParts(store: ObjectSource, hashes: PartHashes): Promise<ReadParts> {
   const entries = Object.entries(hashes);
   const top = await store.read(entries.map(([, hash]) => hash));
   const blockHashes = entries.flatMap(([key, hash]) =>
@@ -82,7 +85,7 @@ export async function readParts(store: ObjectStore, hashes: PartHashes): Promise
  * its blocks is missing (a damaged line of the object file). Reads only the parts' objects.
  */
 export async function unreadableHashes(
-  store: ObjectStore,
+  store: ObjectSource,
   hashes: Map<string, PartKey>,
 ): Promise<Set<string>> {
   const top = await store.read(hashes.keys());

@@ -13,6 +13,7 @@ import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import { requireSheet } from '../sheets/sheet-file.js';
 import { historyOf } from './service.js';
+import type { RevisionRef } from './sheet-history.js';
 
 /** history:list, history:get and history:compare: reading a sheet's history, never writing it. */
 
@@ -40,12 +41,12 @@ export async function listHistory(context: RepositoryContext, sheetId: string): 
 export async function getRevision(
   context: RepositoryContext,
   sheetId: string,
-  seq: number,
+  ref: RevisionRef,
 ): Promise<{ revision: RevisionSummary; sheet: SheetFile }> {
   const history = await historyOfVariable(context, sheetId);
-  const parts = await history.partsAt(seq, await titlesOf(context));
-  const revision = history.summaryOf(seq) as RevisionSummary;
-  const first = history.summaryOf(1)?.at ?? revision.at;
+  const parts = await history.partsAt(ref, await titlesOf(context));
+  const revision = history.require(ref);
+  const first = history.first()?.at ?? revision.at;
   return { revision, sheet: sheetOfParts(sheetId, first, revision.at, parts) };
 }
 
@@ -53,8 +54,8 @@ export async function getRevision(
 export async function compareRevisions(
   context: RepositoryContext,
   sheetId: string,
-  from: number,
-  to: number | undefined,
+  from: RevisionRef,
+  to: RevisionRef | undefined,
 ): Promise<SheetDiff> {
   const history = await historyOfVariable(context, sheetId);
   const titleOf = await titlesOf(context);

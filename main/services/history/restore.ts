@@ -9,6 +9,7 @@ import type { RepositoryContext } from '../repository/context.js';
 import { requireSheet, writeSheet } from '../sheets/sheet-file.js';
 import { titlesOf } from './queries.js';
 import { historyOf } from './service.js';
+import type { RevisionRef } from './sheet-history.js';
 
 /**
  * history:restore: a whole revision, or some of its parts, becomes the sheet again. Nothing
@@ -20,7 +21,7 @@ import { historyOf } from './service.js';
 export function restoreRevision(
   context: RepositoryContext,
   sheetId: string,
-  seq: number,
+  ref: RevisionRef,
   parts: readonly PartKey[] | undefined,
 ): Promise<RestoreResult> {
   return context.queue.run(`sheet:${sheetId}`, async () => {
@@ -29,7 +30,8 @@ export function restoreRevision(
     const history = await service.sheet(sheetId);
     const wanted = parts ? [...new Set(parts)] : undefined;
     // Read (and check) what is restored before anything is written.
-    const restored = await history.partsAt(seq, await titlesOf(context), wanted);
+    const { id, seq } = history.require(ref);
+    const restored = await history.partsAt(id, await titlesOf(context), wanted);
     const next = { ...withParts(current, restored), updatedAt: service.now().toISOString() };
     const parsed = sheetFileSchema.safeParse(next);
     const problem = parsed.success
@@ -47,7 +49,7 @@ export function restoreRevision(
     await writeSheet(context, next);
     const restore = (await service.record(
       next,
-      { kind: 'restore', restoredFrom: seq, ...(wanted ? { restoredParts: wanted } : {}) },
+      { kind: 'restore', restoredFrom: id, ...(wanted ? { restoredParts: wanted } : {}) },
       true,
     )) as RevisionSummary;
     return { preRestore, restore };

@@ -18,6 +18,8 @@ export interface HistoryOptions {
   now?: () => Date;
   /** preferences.json; the application's data folder by default. */
   preferencesFile?: string;
+  /** This copy's history writer once the repository is shared (writer-logs.ts); null before. */
+  writer?: string | null;
 }
 
 export type RecordFields = Omit<RevisionFields, 'author' | 'at'> & { at?: string };
@@ -31,6 +33,7 @@ export class HistoryService {
   readonly pending = new Map<string, number>();
   private readonly loaded = new Map<string, Promise<SheetHistory>>();
   private readonly clock: () => Date;
+  private writerId: string | null;
 
   constructor(
     private readonly context: RepositoryContext,
@@ -38,6 +41,25 @@ export class HistoryService {
   ) {
     this.clock = options.now ?? (() => new Date());
     this.preferences = new Preferences(options.preferencesFile);
+    this.writerId = options.writer ?? null;
+  }
+
+  get writer(): string | null {
+    return this.writerId;
+  }
+
+  /** The repository was just shared: from now on this copy appends to its own files. */
+  useWriter(writer: string): void {
+    this.writerId = writer;
+    this.reload();
+  }
+
+  /**
+   * Forgets every history read so far: a sync brought other writers' revisions, which the
+   * next read finds on disk. A read or record in flight finishes on what it had.
+   */
+  reload(): void {
+    this.loaded.clear();
   }
 
   now(): Date {
@@ -58,7 +80,7 @@ export class HistoryService {
     const key = targetKey(target);
     let loading = this.loaded.get(key);
     if (!loading) {
-      loading = SheetHistory.load(this.context.layout, target);
+      loading = SheetHistory.load(this.context.layout, target, this.writerId);
       this.loaded.set(key, loading);
       loading.catch(() => this.loaded.delete(key));
     }

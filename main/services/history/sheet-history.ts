@@ -3,19 +3,26 @@ import type { PartKey, RevisionSummary } from '../../../shared/model/history.js'
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import type { RepositoryLayout } from '../repository/layout.js';
-import { ObjectStore } from './objects.js';
 import { readParts, stageParts, unreadableHashes } from './part-codec.js';
-import { RevisionLog, type PartHashes } from './revision-log.js';
-import { summaryOf, type RevisionRecord } from './revision-record.js';
-import { targetDetail, targetFile, targetName, type HistoryTarget } from './target.js';
+import type { PartHashes } from './revision-log.js';
+import type { RevisionRecord } from './revision-record.js';
+import { targetDetail, targetName, type HistoryTarget } from './target.js';
+import { Timeline, type TimelineEntry } from './timeline.js';
+import { loadWriterLogs, ObjectSources, type WriterLog } from './writer-logs.js';
 
 /**
- * One sheet's history (or one family's shared content: see target.ts), loaded once and kept in memory: the revision list (small) and the
- * place of each stored object (no content). Recording a revision costs the parts of the
- * sheet that changed, whatever the length of the history. Damaged lines are reported by
- * list() and by the reads that need them; the files are never rewritten to hide them.
+ * One sheet's history (or one family's shared content: see target.ts), loaded once and
+ * kept in memory: the revision list of every writer (small) and the place of each stored
+ * object (no content). Recording a revision costs the parts of the sheet that changed,
+ * whatever the length of the history, and appends to this copy's own files only
+ * (writer-logs.ts); reading sees every writer's revisions as one list in time order
+ * (timeline.ts). Damaged lines are reported by list() and by the reads that need them; the
+ * files are never rewritten to hide them.
  */
-export type RevisionFields = Omit<RevisionRecord, 'seq' | 'changed' | 'parts'>;
+export type RevisionFields = Omit<RevisionRecord, 'seq' | 'changed' | 'parts' | 'after'>;
+
+/** A revision as requests name it: its id, or its number as listed now. */
+export type RevisionRef = number | string;
 
 export interface HistoryListing {
   revisions: RevisionSummary[];
@@ -35,90 +42,114 @@ function sameHashes(a: PartHashes, b: PartHashes): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
+const refText = (ref: RevisionRef) => (typeof ref === 'number' ? String(ref) : ref);
+
 export class SheetHistory {
-  /** Part hashes that cannot be read whole; computed once, only when the object file has damage. */
+  /** Part hashes that cannot be read whole; computed once, only when an object file has damage. */
   private unreadable: Promise<Set<string>> | undefined;
+  private readonly objects: ObjectSources;
+  private timelineCache: Timeline | undefined;
 
   private constructor(
     readonly target: HistoryTarget,
-    private readonly objects: ObjectStore,
-    private readonly revisions: RevisionLog,
-    private readonly files: { objects: string; revisions: string },
-  ) {}
+    private readonly logs: readonly WriterLog[],
+    private readonly own: WriterLog,
+  ) {
+    this.objects = new ObjectSources(
+      own.objects,
+      logs.map((log) => log.objects),
+    );
+  }
 
-  static async load(layout: RepositoryLayout, target: HistoryTarget): Promise<SheetHistory> {
-    const objectsPath = targetFile(layout, target, 'objects.jsonl');
-    const revisionsPath = targetFile(layout, target, 'revisions.jsonl');
-    const [objects, revisions] = await Promise.all([
-      ObjectStore.load(objectsPath),
-      RevisionLog.load(revisionsPath),
-    ]);
-    return new SheetHistory(target, objects, revisions, {
-      objects: layout.display(objectsPath),
-      revisions: layout.display(revisionsPath),
-    });
+  /** `writer`: this copy's writer once the repository is shared, null before. */
+  static async load(
+    layout: RepositoryLayout,
+    target: HistoryTarget,
+    writer: string | null = null,
+  ): Promise<SheetHistory> {
+    const { logs, own } = await loadWriterLogs(layout, target, writer);
+    return new SheetHistory(target, logs, own);
+  }
+
+  private get timeline(): Timeline {
+    this.timelineCache ??= new Timeline(this.logs);
+    return this.timelineCache;
   }
 
   get isEmpty(): boolean {
-    return this.revisions.count === 0 && this.revisions.damaged.length === 0;
+    return this.logs.every((log) => log.revisions.count === 0 && log.revisions.damaged.length === 0);
   }
 
   /**
    * Records `parts` as a new revision. Unless `force`d (named versions, restores), nothing
-   * is recorded when no part differs from the latest revision: answers null then.
+   * is recorded when no part differs from the latest revision (whoever recorded it): answers
+   * null then.
    */
   async record(parts: SheetParts, fields: RevisionFields, force: boolean): Promise<RevisionSummary | null> {
     const hashes = stageParts(this.objects, parts);
-    const head = this.revisions.head?.state;
+    const head = this.timeline.head?.revision.state;
     if (!force && head && sameHashes(head, hashes)) {
       this.objects.discardStaged();
       return null;
     }
     // Objects first: a crash between the two appends leaves unused objects, never a revision without its content.
     await this.objects.commit();
-    const revision = await this.revisions.append(fields, hashes);
-    return summaryOf(revision.record);
+    const after = this.own.writer === null ? undefined : this.timeline.head?.id;
+    const revision = await this.own.revisions.append(after ? { ...fields, after } : fields, hashes);
+    this.timelineCache = undefined;
+    const timeline = this.timeline;
+    const entry = timeline.entries.find((candidate) => candidate.revision === revision) as TimelineEntry;
+    return timeline.summary(entry);
   }
 
   async list(titleOf: TitleOf): Promise<HistoryListing> {
     const unreadable = await this.unreadableParts();
-    const revisions = this.revisions.summaries().map((summary) => {
-      const damaged = this.damageOf(summary.seq, unreadable, titleOf);
-      return damaged ? { ...summary, damaged } : summary;
-    });
-    const problems = [
-      ...this.revisions.damaged.map(
+    const timeline = this.timeline;
+    const revisions = timeline.entries
+      .map((entry) => {
+        const summary = timeline.summary(entry);
+        const damaged = this.damageOf(entry, unreadable, titleOf);
+        return damaged ? { ...summary, damaged } : summary;
+      })
+      .reverse();
+    const problems = this.logs.flatMap((log) => [
+      ...log.revisions.damaged.map(
         ({ line }) =>
-          fr`La ligne ${line} de ${this.files.revisions} est endommagée : cette entrée de l’historique est ignorée, les autres versions restent lisibles. Le fichier est laissé tel quel.`,
+          fr`La ligne ${line} de ${log.files.revisions} est endommagée : cette entrée de l’historique est ignorée, les autres versions restent lisibles. Le fichier est laissé tel quel.`,
       ),
-      ...this.objects.damaged.map(
+      ...log.objects.damaged.map(
         ({ line }) =>
-          fr`La ligne ${line} de ${this.files.objects} est endommagée : les versions qui en ont besoin sont signalées, les autres restent lisibles. Le fichier est laissé tel quel.`,
+          fr`La ligne ${line} de ${log.files.objects} est endommagée : les versions qui en ont besoin sont signalées, les autres restent lisibles. Le fichier est laissé tel quel.`,
       ),
-    ];
+    ]);
     return { revisions, problems };
   }
 
-  summaryOf(seq: number): RevisionSummary | undefined {
-    const record = this.revisions.get(seq)?.record;
-    return record ? summaryOf(record) : undefined;
+  summaryOf(ref: RevisionRef): RevisionSummary | undefined {
+    const entry = this.timeline.find(ref);
+    return entry ? this.timeline.summary(entry) : undefined;
+  }
+
+  /** The oldest revision: when the history began. */
+  first(): RevisionSummary | undefined {
+    const entry = this.timeline.entries[0];
+    return entry ? this.timeline.summary(entry) : undefined;
+  }
+
+  /** The revision named by `ref`, or a French failure saying it does not exist. */
+  require(ref: RevisionRef): RevisionSummary {
+    return this.timeline.summary(this.entry(ref));
   }
 
   /** The parts a revision names; the whole revision when `keys` is absent. */
-  async partsAt(seq: number, titleOf: TitleOf, keys?: readonly PartKey[]): Promise<SheetParts> {
-    const revision = this.revisions.get(seq);
-    if (!revision) {
-      throw new AppFailure(
-        'not-found',
-        fr`La version n°\u00a0${seq} ${targetName(this.target)} n’existe pas : rouvrez l’historique pour voir les versions enregistrées.`,
-        { ...targetDetail(this.target), seq },
-      );
-    }
-    const state = revision.state;
+  async partsAt(ref: RevisionRef, titleOf: TitleOf, keys?: readonly PartKey[]): Promise<SheetParts> {
+    const entry = this.entry(ref);
+    const seq = entry.seq;
+    const state = entry.revision.state;
     if (!state) {
       throw new AppFailure(
         'damaged',
-        fr`La version n°\u00a0${seq} ne peut pas être reconstituée : elle suit une entrée endommagée de ${this.files.revisions}. Choisissez une autre version.`,
+        fr`La version n°\u00a0${seq} ne peut pas être reconstituée : elle suit une entrée endommagée de ${entry.log.files.revisions}. Choisissez une autre version.`,
         { ...targetDetail(this.target), seq },
       );
     }
@@ -138,27 +169,37 @@ export class SheetHistory {
     if (unreadable.length > 0) {
       throw new AppFailure(
         'damaged',
-        fr`La version n°\u00a0${seq} est endommagée pour ${quoted(unreadable.map(titleOf))} (${this.files.objects}) : ces parties ne peuvent pas être lues. Les autres parties et les autres versions restent lisibles.`,
+        fr`La version n°\u00a0${seq} est endommagée pour ${quoted(unreadable.map(titleOf))} (${entry.log.files.objects}) : ces parties ne peuvent pas être lues. Les autres parties et les autres versions restent lisibles.`,
         { ...targetDetail(this.target), seq, parts: unreadable },
       );
     }
     return parts;
   }
 
+  private entry(ref: RevisionRef): TimelineEntry {
+    const entry = this.timeline.find(ref);
+    if (entry) return entry;
+    throw new AppFailure(
+      'not-found',
+      fr`La version n°\u00a0${refText(ref)} ${targetName(this.target)} n’existe pas : rouvrez l’historique pour voir les versions enregistrées.`,
+      { ...targetDetail(this.target), seq: ref },
+    );
+  }
+
   private unreadableParts(): Promise<Set<string>> {
-    if (this.objects.damaged.length === 0) return Promise.resolve(new Set());
+    if (this.logs.every((log) => log.objects.damaged.length === 0)) return Promise.resolve(new Set());
     this.unreadable ??= (async () => {
       const hashes = new Map<string, PartKey>();
-      for (const { state } of this.revisions.all()) {
-        for (const [key, hash] of Object.entries(state ?? {})) hashes.set(hash, key);
+      for (const { revision } of this.timeline.entries) {
+        for (const [key, hash] of Object.entries(revision.state ?? {})) hashes.set(hash, key);
       }
       return unreadableHashes(this.objects, hashes);
     })();
     return this.unreadable;
   }
 
-  private damageOf(seq: number, unreadable: Set<string>, titleOf: TitleOf): string | undefined {
-    const state = this.revisions.get(seq)?.state;
+  private damageOf(entry: TimelineEntry, unreadable: Set<string>, titleOf: TitleOf): string | undefined {
+    const state = entry.revision.state;
     if (!state) {
       return fr`Cette version suit une entrée endommagée de l’historique : son contenu ne peut pas être reconstitué.`;
     }

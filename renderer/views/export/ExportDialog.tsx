@@ -12,6 +12,7 @@ import { useAppInfo } from '../../app/app-info.js';
 import { Dialog, ErrorNotice } from '../../ui/Dialog.js';
 import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
+import type { RevisionPick } from '../history/history-ui.js';
 import { PreviewButton } from '../preview/PreviewButton.js';
 import { ExportSummaryView } from './ExportSummaryView.js';
 import { runExport, type ExportProgress } from './run-export.js';
@@ -43,7 +44,7 @@ export function ExportDialog({ format: initialFormat, current, onClose }: Props)
   }, [current]);
   const [loaded, reload] = useResult(load);
   const [format, setFormat] = useState(initialFormat);
-  const [revision, setRevision] = useState<number>();
+  const [revision, setRevision] = useState<RevisionPick>();
   const [choice, setChoice] = useState<SheetChoiceValue>({
     scope: current ? 'sheet' : 'all',
     familyId: '',
@@ -62,7 +63,11 @@ export function ExportDialog({ format: initialFormat, current, onClose }: Props)
     const nameOf = nameLookup(overview);
     const start = async () => {
       setPhase({ name: 'running', progress: { done: 0, total: sheetIds.length } });
-      const plan = { sheetIds, format, ...(single && revision !== undefined ? { revision } : {}) };
+      const plan = {
+        sheetIds,
+        format,
+        ...(single && revision !== undefined ? { revision: revision.id } : {}),
+      };
       const result = await runExport(plan, info?.host ?? 'browser', (progress) =>
         setPhase({ name: 'running', progress }),
       );

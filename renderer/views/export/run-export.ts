@@ -8,7 +8,8 @@ import { flushEverything } from '../../app/pending-saves.js';
 export interface ExportPlan {
   sheetIds: string[];
   format: ExportFormat;
-  revision?: number;
+  /** A revision's id (history-ui.ts). */
+  revision?: string;
 }
 
 export interface ExportProgress {

@@ -5,7 +5,7 @@ import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
 import { AuthorName } from './AuthorName.js';
 import { useHistoryContext } from './history-context.js';
-import { historyActions, type HistoryScope, type HistoryUiState } from './history-ui.js';
+import { historyActions, pickOf, type HistoryScope, type HistoryUiState } from './history-ui.js';
 import { RevisionEntry } from './RevisionEntry.js';
 
 /**
@@ -20,7 +20,7 @@ export function HistoryPanel({ ui, familyScope }: { ui: HistoryUiState; familySc
   useEffect(() => {
     if (ui.generation > 0) reload();
   }, [ui.generation, reload]);
-  const [first, second] = [...ui.selected].sort((a, b) => a - b);
+  const [first, second] = [...ui.selected].sort((a, b) => a.seq - b.seq);
 
   return (
     <aside className="history-panel" aria-label="Historique de la fiche" data-testid="history-panel">
@@ -65,7 +65,7 @@ export function HistoryPanel({ ui, familyScope }: { ui: HistoryUiState; familySc
                 onClick={() => historyActions.show({ kind: 'compare', from: first })}
                 data-testid="history-compare-current"
               >
-                Comparer la version n°&nbsp;{first} avec l’état actuel
+                Comparer la version n°&nbsp;{first.seq} avec l’état actuel
               </button>
             )}
             {first !== undefined && second !== undefined && (
@@ -75,7 +75,7 @@ export function HistoryPanel({ ui, familyScope }: { ui: HistoryUiState; familySc
                 onClick={() => historyActions.show({ kind: 'compare', from: first, to: second })}
                 data-testid="history-compare-selected"
               >
-                Comparer les versions n°&nbsp;{first} et n°&nbsp;{second}
+                Comparer les versions n°&nbsp;{first.seq} et n°&nbsp;{second.seq}
               </button>
             )}
             {first === undefined && <p className="muted">Cochez une ou deux versions pour les comparer.</p>}
@@ -134,13 +134,15 @@ function Timeline({
     <ol className="history-timeline" data-testid="history-timeline">
       {shown.map((revision) => (
         <RevisionEntry
-          key={revision.seq}
+          key={revision.id}
           revision={revision}
           template={session.template}
-          selected={ui.selected.includes(revision.seq)}
+          selected={ui.selected.some((picked) => picked.id === revision.id)}
           // A family revision has no sheet to show: opening it compares it with today's content.
           opens={
-            familyScope ? { kind: 'compare', from: revision.seq } : { kind: 'revision', seq: revision.seq }
+            familyScope
+              ? { kind: 'compare', from: pickOf(revision) }
+              : { kind: 'revision', rev: pickOf(revision) }
           }
         />
       ))}

@@ -37,7 +37,7 @@ export function RevisionEntry({ revision, template, selected, opens }: Props) {
         <input
           type="checkbox"
           checked={selected}
-          onChange={() => historyActions.toggleSelected(seq)}
+          onChange={() => historyActions.toggleSelected(revision)}
           aria-label={`Choisir la version n°\u00a0${seq} pour comparer`}
           data-testid={`history-select-${seq}`}
         />

@@ -9,14 +9,14 @@ import { SheetBody } from '../sheet/SheetBody.js';
 import { PreviewButton } from '../preview/PreviewButton.js';
 import { SheetSession, SheetSessionContext } from '../sheet/session.js';
 import { useHistoryContext } from './history-context.js';
-import { historyActions } from './history-ui.js';
+import { historyActions, pickOf, type RevisionPick } from './history-ui.js';
 import { RestoreButton } from './RestoreButton.js';
 
 /** A past revision, read-only, in the editor's own layout, with a way back to it whole or in part. */
-export function RevisionView({ seq }: { seq: number }) {
+export function RevisionView({ rev }: { rev: RevisionPick }) {
   const { session } = useHistoryContext();
   const sheetId = session.view.sheet.id;
-  const load = useCallback(() => invoke('history:get', { sheetId, seq }), [sheetId, seq]);
+  const load = useCallback(() => invoke('history:get', { sheetId, seq: rev.id }), [sheetId, rev.id]);
   const [loaded, reload] = useResult(load);
   const readOnly = useMemo(
     () =>
@@ -28,14 +28,14 @@ export function RevisionView({ seq }: { seq: number }) {
   const actions = useCallback<PartActions>(
     (keys, title) => (
       <RestoreButton
-        seq={seq}
+        rev={rev}
         parts={keys}
         what={`la partie «\u00a0${title}\u00a0»`}
         label="Restaurer cette section"
         testId={`restore-part-${keys[0] ?? ''}`}
       />
     ),
-    [seq],
+    [rev],
   );
 
   if (loaded.state === 'loading') return <Loading label="Lecture de la version…" />;
@@ -59,14 +59,14 @@ export function RevisionView({ seq }: { seq: number }) {
           <button
             type="button"
             className="button button-small"
-            onClick={() => historyActions.show({ kind: 'compare', from: revision.seq })}
+            onClick={() => historyActions.show({ kind: 'compare', from: pickOf(revision) })}
             data-testid="revision-compare-current"
           >
             Comparer avec l’état actuel
           </button>
-          <PreviewButton sheetId={sheetId} name={session.view.variable.name} revision={revision.seq} />
+          <PreviewButton sheetId={sheetId} name={session.view.variable.name} revision={rev} />
           <RestoreButton
-            seq={revision.seq}
+            rev={rev}
             what="toute la fiche"
             label="Restaurer cette version"
             testId="revision-restore"
