@@ -16,6 +16,12 @@ export const errorCodes = [
   'io',
   'unsupported',
   'forbidden',
+  /** A shared repository's server wants credentials, or refused those given: ask again. */
+  'unauthorized',
+  /** A shared repository's server cannot be reached: work goes on, the next sync sends it. */
+  'offline',
+  /** A shared repository's server refused what was asked (not a Fiches repository, not empty…). */
+  'remote',
   'internal',
 ] as const;
 

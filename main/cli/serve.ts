@@ -3,7 +3,9 @@ import { AppFailure } from '../../shared/result.js';
 import { composeHandlers, readAppVersion } from '../host/handlers.js';
 import { closePdfPrinter } from '../services/export/pdf/printer-choice.js';
 import { fr } from '../services/french.js';
-import { defaultRepositoryPath, findAppRoot, openRepository } from '../services/index.js';
+import { CurrentRepository } from '../host/current-repository.js';
+import { defaultRepositoryPath, findAppRoot } from '../services/index.js';
+import { environmentCredentials, MemoryCredentialStore } from '../services/sync/credentials.js';
 import { browserAppHandlers } from '../web/app-handlers.js';
 import { startWebHost, type WebHost } from '../web/host.js';
 
@@ -60,12 +62,17 @@ export async function serve(options: ServeOptions): Promise<number> {
   const repoPath = path.resolve(options.repo ?? defaultRepositoryPath());
   const stop = listenForStop();
   try {
-    const session = await openRepository(repoPath, { create: 'if-missing' });
+    // Credentials of a shared repository: from the environment, or given in the page; in memory only.
+    const credentials = new MemoryCredentialStore(environmentCredentials());
+    const session = await CurrentRepository.open(repoPath, { credentials, background: true });
     let host: WebHost;
     try {
       host = await startHost(options.port, () =>
         startWebHost({
-          handlers: composeHandlers(() => session.handlers, browserAppHandlers(version)),
+          handlers: composeHandlers(
+            () => session.handlers,
+            browserAppHandlers(version, { current: session, credentials }),
+          ),
           rendererDir: path.join(appRoot, 'dist', 'renderer'),
           port: options.port,
           onLog: (message) => process.stderr.write(fr`fiches : ${message}\n`),

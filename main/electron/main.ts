@@ -8,6 +8,7 @@ import { usePdfPrinter } from '../services/export/pdf/printer-choice.js';
 import { defaultRepositoryPath } from '../services/index.js';
 import { fr } from '../services/french.js';
 import { MENU_CHANNEL } from './channels.js';
+import { SafeStorageCredentialStore } from './credential-store.js';
 import { Desktop } from './desktop.js';
 import { requestFlush } from './flush.js';
 import { registerInvokeHandler } from './ipc.js';
@@ -41,9 +42,14 @@ async function run(): Promise<void> {
   hardenApp();
   usePdfPrinter(new ElectronPrinter());
 
+  // Credentials of shared repositories: sealed by the system's keychain, in the app's data folder.
+  const credentials = new SafeStorageCredentialStore(app.getPath('userData'));
   let repository: CurrentRepository;
   try {
-    repository = await CurrentRepository.open(repositoryArgument() ?? defaultRepositoryPath());
+    repository = await CurrentRepository.open(repositoryArgument() ?? defaultRepositoryPath(), {
+      credentials,
+      background: true,
+    });
   } catch (error) {
     dialog.showErrorBox('Fiches ne peut pas ouvrir le dépôt', messageOf(error));
     app.exit(1);
@@ -52,7 +58,7 @@ async function run(): Promise<void> {
 
   let window: BrowserWindow | undefined = createMainWindow({ rendererIndex, preload });
   window.on('closed', () => (window = undefined));
-  const desktop = new Desktop(repository, () => window);
+  const desktop = new Desktop(repository, () => window, credentials);
 
   registerInvokeHandler({
     handlers: composeHandlers(() => repository.handlers, desktop.appHandlers()),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppFailure } from '../../shared/result.js';
 import { fr } from '../services/french.js';
 import { openRepository, type RepositorySession, type ServiceHandlers } from '../services/index.js';
+import type { SyncOptions } from '../services/sync/service.js';
 
 async function canonical(folder: string): Promise<string> {
   try {
@@ -21,12 +22,19 @@ async function canonical(folder: string): Promise<string> {
 export class CurrentRepository {
   #session: RepositorySession | undefined;
 
-  private constructor(session: RepositorySession) {
+  private constructor(
+    session: RepositorySession,
+    /** Every repository this host opens syncs with the host's credentials, in the background. */
+    private readonly sync: SyncOptions,
+  ) {
     this.#session = session;
   }
 
-  static async open(folder: string): Promise<CurrentRepository> {
-    return new CurrentRepository(await openRepository(path.resolve(folder), { create: 'if-missing' }));
+  static async open(folder: string, sync: SyncOptions = {}): Promise<CurrentRepository> {
+    return new CurrentRepository(
+      await openRepository(path.resolve(folder), { create: 'if-missing', sync }),
+      sync,
+    );
   }
 
   get path(): string {
@@ -41,7 +49,7 @@ export class CurrentRepository {
   async switchTo(folder: string): Promise<boolean> {
     const current = this.#current();
     if ((await canonical(folder)) === (await canonical(current.path))) return false;
-    const next = await openRepository(path.resolve(folder), { create: 'if-missing' });
+    const next = await openRepository(path.resolve(folder), { create: 'if-missing', sync: this.sync });
     this.#session = next;
     await current.close();
     return true;

@@ -26,6 +26,7 @@ beforeEach(async () => {
     'app:info': notHere,
     'repository:choose': notHere,
     'export:save': notHere,
+    'sync:join': notHere,
   };
 });
 afterEach(async () => {

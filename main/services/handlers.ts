@@ -8,11 +8,12 @@ import type { RepositoryContext } from './repository/context.js';
 import { overview } from './repository/overview.js';
 import { updateSheet } from './sheets/update.js';
 import { createSheet, getSheet } from './sheets/view.js';
+import { syncHandlers } from './sync/handlers.js';
 import { deleteSheet, listTrash, restoreSheet } from './trash.js';
 import { addVariable } from './variables.js';
 
 /** Every operation of the contract that concerns an open repository; the hosts add the others. */
-export type ServiceHandlers = Omit<Handlers, 'app:info' | 'repository:choose' | 'export:save'>;
+export type ServiceHandlers = Omit<Handlers, 'app:info' | 'repository:choose' | 'export:save' | 'sync:join'>;
 
 export function repositoryHandlers(context: RepositoryContext): ServiceHandlers {
   return {
@@ -33,5 +34,6 @@ export function repositoryHandlers(context: RepositoryContext): ServiceHandlers 
       return { ...rendered, base64: bytes.toString('base64') };
     },
     ...historyHandlers(context),
+    ...syncHandlers(context),
   };
 }

@@ -11,6 +11,7 @@ import { inspectFolder, type CreateOption } from './repository/folder.js';
 import { RepositoryLayout } from './repository/layout.js';
 import { historyWriter } from './repository/local-state.js';
 import { acquireLock, type RepositoryLock } from './repository/lock.js';
+import { attachSync, type SyncOptions } from './sync/service.js';
 import { TEMP_FILE_PATTERN } from './storage/durable-write.js';
 import { ioFailure } from './storage/io-errors.js';
 
@@ -28,6 +29,8 @@ export interface OpenOptions {
   create: CreateOption;
   /** The history's clock and preferences file (tests); the real ones by default. */
   history?: HistoryOptions;
+  /** Credentials and background syncs of a shared repository (main/services/sync). */
+  sync?: SyncOptions;
 }
 
 async function takeLock(layout: RepositoryLayout): Promise<RepositoryLock> {
@@ -105,9 +108,11 @@ export async function openRepository(path: string, options: OpenOptions): Promis
     }
     const context = new RepositoryContext(layout);
     attachHistory(context, { ...options.history, writer: await historyWriter(layout) });
+    const sync = attachSync(context, options.sync);
     await context.repository();
     await context.template();
     await removeLeftoverTempFiles(layout);
+    sync.startSchedule();
     let open = true;
     return {
       path: root,
@@ -118,6 +123,8 @@ export async function openRepository(path: string, options: OpenOptions): Promis
         await context.queue.drain();
         // Sheets edited since their latest revision get one, after the last saves above.
         await closeHistory(context);
+        // Then a shared repository syncs one last time, if its settings say so.
+        await sync.close();
         await lock.release();
       },
     };

@@ -8,6 +8,7 @@ import { sheetTemplateSchema } from '../model/template.js';
 import { assetsContract } from './assets-contract.js';
 import { exportContract } from './export-contract.js';
 import { historyContract } from './history-contract.js';
+import { syncContract } from './sync-contract.js';
 
 /**
  * Every operation the renderer can ask of the host, declared once: its `domain:verb`
@@ -25,6 +26,8 @@ export const sheetSummarySchema = z.object({
   updatedAt: z.string(),
   /** Share of complete parts (0 to 1) and words written. */
   completeness: z.object({ ratio: z.number(), words: z.number() }),
+  /** Conflicts of a sync left to resolve in the sheet; absent when there are none. */
+  conflicts: z.number().int().positive().optional(),
 });
 
 export const damagedEntrySchema = z.object({
@@ -141,6 +144,7 @@ export const contract = {
     z.object({ familyId: idSchema, updatedAt: z.string() }),
   ),
   ...historyContract,
+  ...syncContract,
   ...assetsContract,
   ...exportContract,
 } as const;

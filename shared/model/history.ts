@@ -29,6 +29,12 @@ export const revisionKinds = [
   'restore',
   /** The state just before an import or a bulk change replaces content. */
   'import',
+  /** The state just before a sync brought a colleague's changes into the sheet. */
+  'pre-sync',
+  /** A colleague's changes, merged into the sheet by a sync. */
+  'sync',
+  /** A conflict of a sync resolved: one version kept, the other, or both edited together. */
+  'resolve',
 ] as const;
 
 export type RevisionKind = (typeof revisionKinds)[number];
@@ -44,6 +50,9 @@ export const revisionKindLabels: Record<RevisionKind, string> = {
   'pre-restore': 'Avant restauration',
   restore: 'Restauration',
   import: 'Avant import',
+  'pre-sync': 'Avant synchronisation',
+  sync: 'Synchronisation',
+  resolve: 'Conflit résolu',
 };
 
 /** Default of the template's revisionIntervalMinutes. */

@@ -20,12 +20,15 @@ export const sheetStatusLabels: Record<SheetStatus, string> = {
 
 const SCENARIO_TITLE_MAX = 300;
 
+/** A micro-scenario's title: short, on one line. */
+export const SCENARIO_TITLE_SCHEMA = z
+  .string()
+  .max(SCENARIO_TITLE_MAX, { message: `Le titre dépasse ${SCENARIO_TITLE_MAX} caractères.` })
+  .refine((value) => !/\p{Cc}/u.test(value), { message: 'Le titre contient des caractères de contrôle.' });
+
 /** One hypothesis (basse, tendancielle, haute): a capitalised title and one text per angle. */
 export const scenarioSchema = z.object({
-  title: z
-    .string()
-    .max(SCENARIO_TITLE_MAX, { message: `Le titre dépasse ${SCENARIO_TITLE_MAX} caractères.` })
-    .refine((value) => !/\p{Cc}/u.test(value), { message: 'Le titre contient des caractères de contrôle.' }),
+  title: SCENARIO_TITLE_SCHEMA,
   /** Keyed by the template's angle ids (économique, environnemental, social). */
   angles: z.record(idSchema, docSchema),
 });
@@ -55,7 +58,7 @@ export const conflictSchema = z
     id: z.string().regex(/^[0-9a-f]{16}$/),
     part: partKeySchema,
     /** The other version of the part: a document, a title, or the metadata. */
-    value: z.union([docSchema, z.string().max(SCENARIO_TITLE_MAX), sheetMetaSchema]),
+    value: z.union([docSchema, SCENARIO_TITLE_SCHEMA, sheetMetaSchema]),
     /** Who wrote the other version, and who the version kept in the sheet. */
     author: z.string().max(200),
     currentAuthor: z.string().max(200),

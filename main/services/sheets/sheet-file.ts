@@ -96,6 +96,7 @@ export function summaryOf(
     authors: sheet.authors,
     updatedAt: sheet.updatedAt,
     completeness: { ratio, words },
+    ...(sheet.conflicts?.length ? { conflicts: sheet.conflicts.length } : {}),
   };
 }
 
