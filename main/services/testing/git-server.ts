@@ -72,6 +72,8 @@ function cgi(
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // The backend may answer (an error) before reading the whole request.
+  child.stdin.on('error', () => undefined);
   child.stdin.end(payload);
   let head = Buffer.alloc(0);
   let headersDone = false;
