@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { docOfParagraphs, textOf, type DocNode } from '../../../shared/content/doc.js';
 import { openRepository, type RepositorySession, type ServiceHandlers } from '../session.js';
 import { MemoryCredentialStore } from '../sync/credentials.js';
+import type { SyncHooks } from '../sync/engine.js';
 import { joinRepository } from '../sync/join.js';
 import { tempDir, writeFixtureRepository } from './fixtures.js';
 import { startGitServer, type GitServer } from './git-server.js';
@@ -18,7 +19,8 @@ export interface Colleague {
   session: RepositorySession;
   readonly h: ServiceHandlers;
   credentials: MemoryCredentialStore;
-  reopen(): Promise<void>;
+  /** Closes and opens the copy again, with these sync hooks if given. */
+  reopen(hooks?: SyncHooks): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,11 +46,11 @@ async function colleague(
   repo: string,
   credentials: MemoryCredentialStore,
 ): Promise<Colleague> {
-  const open = () =>
+  const open = (hooks?: SyncHooks) =>
     openRepository(repo, {
       create: 'never',
       history: { preferencesFile: join(dir, `${name}-preferences.json`) },
-      sync: { credentials },
+      sync: { credentials, ...(hooks ? { hooks } : {}) },
     });
   const person: Colleague = {
     name,
@@ -58,9 +60,9 @@ async function colleague(
       return person.session.handlers;
     },
     credentials,
-    async reopen() {
+    async reopen(hooks) {
       await person.session.close();
-      person.session = await open();
+      person.session = await open(hooks);
     },
     close: () => person.session.close(),
   };
