@@ -19,7 +19,7 @@ import { mergeTrees } from './tree-merge.js';
  * working tree holds what it points at, and the next sync picks up from whatever is on
  * disk, merging by meaning what it finds twice into one.
  */
-export type SyncPoint = 'commit' | 'fetch' | 'merge' | 'apply' | 'push';
+export type SyncPoint = 'commit' | 'commit:staged' | 'fetch' | 'merge' | 'apply' | 'push';
 
 export interface SyncHooks {
   /** Called as each phase starts, and after each file the merge writes (tests kill the sync there). */
@@ -76,7 +76,7 @@ export async function commitLocalChanges(run: SyncRun, fallback = 'Modifications
     })),
   );
   const message = commitMessage(await describeChanges(context, changes), fallback);
-  return (await repo.commitWorkingTree(message, run.author)) !== undefined;
+  return (await repo.commitWorkingTree(message, run.author, undefined, () => run.hooks?.at?.('commit:staged'))) !== undefined;
 }
 
 /** Brings in the remote's commit `theirs`; answers what it did to which sheets. */

@@ -122,7 +122,13 @@ export class GitRepository {
    * Commits the working tree as it is (ignored files aside). Answers the new commit, or
    * undefined when nothing changed and no merge is being recorded (`parents` given).
    */
-  async commitWorkingTree(message: string, author: Author, parents?: string[]): Promise<string | undefined> {
+  async commitWorkingTree(
+    message: string,
+    author: Author,
+    parents?: string[],
+    /** Called once the changes are staged, before the commit is written (tests stop there). */
+    onStaged?: () => Promise<void> | void,
+  ): Promise<string | undefined> {
     const rows = await git.statusMatrix(this.base);
     let changed = false;
     for (const [filepath, head, workdir, stage] of rows) {
@@ -137,6 +143,7 @@ export class GitRepository {
       }
     }
     if (!changed && !parents) return undefined;
+    await onStaged?.();
     const now = Math.floor(Date.now() / 1000);
     const who = { ...author, timestamp: now, timezoneOffset: new Date().getTimezoneOffset() };
     return git.commit({
