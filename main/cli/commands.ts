@@ -2,6 +2,7 @@ import { exportCommand } from './export.js';
 import { parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
 import { serve } from './serve.js';
 import { start } from './start.js';
+import { joinCommand, shareCommand, syncCommand } from './sync.js';
 
 export interface Command {
   /** The command line as shown in the help, options included. */
@@ -9,6 +10,8 @@ export interface Command {
   /** One line for `fiches --help`. */
   summary: string;
   options: OptionSpec;
+  /** The name of the one positional argument the command takes, if any (`fiches join URL`). */
+  argument?: string;
   run(values: OptionValues): Promise<number>;
 }
 
@@ -55,5 +58,26 @@ export const commands: Record<string, Command> = {
         revision: stringOption(values, 'revision'),
         out: stringOption(values, 'out'),
       }),
+  },
+  share: {
+    synopsis: 'fiches share [--repo DOSSIER] --remote URL',
+    summary: 'partage le dépôt vers un dépôt distant git vide (https), et l’y envoie',
+    options: { ...repoOption, remote: { type: 'string' } },
+    run: (values) =>
+      shareCommand({ repo: stringOption(values, 'repo'), remote: stringOption(values, 'remote') }),
+  },
+  join: {
+    synopsis: 'fiches join URL --repo DOSSIER',
+    summary: 'rejoint un dépôt partagé : le copie dans un dossier nouveau',
+    options: repoOption,
+    argument: 'url',
+    run: (values) => joinCommand({ url: stringOption(values, 'url'), repo: stringOption(values, 'repo') }),
+  },
+  sync: {
+    synopsis: 'fiches sync [--repo DOSSIER]',
+    summary:
+      'synchronise un dépôt partagé : envoie vos modifications, reçoit et fusionne celles des collègues (identifiants : FICHES_GIT_USERNAME, FICHES_GIT_PASSWORD)',
+    options: repoOption,
+    run: (values) => syncCommand({ repo: stringOption(values, 'repo') }),
   },
 };

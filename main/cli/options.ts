@@ -13,12 +13,22 @@ export type OptionValues = Record<string, string | boolean | undefined>;
  * node:util's parseArgs, with our own checks on its tokens: its strict mode would do the
  * same checks but answer in English, and every message of the CLI is French.
  */
-export function parseOptions(args: string[], options: OptionSpec): OptionValues {
+/**
+ * `argument`: the name under which the command takes one positional argument (`fiches join
+ * URL`), absent for commands that take none.
+ */
+export function parseOptions(args: string[], options: OptionSpec, argument?: string): OptionValues {
   const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const values: OptionValues = {};
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue;
-    if (token.kind === 'positional') throw new UsageError(fr`argument inattendu « ${token.value} »`);
+    if (token.kind === 'positional') {
+      if (argument === undefined || values[argument] !== undefined) {
+        throw new UsageError(fr`argument inattendu « ${token.value} »`);
+      }
+      values[argument] = token.value;
+      continue;
+    }
     const spec = options[token.name];
     if (spec === undefined) throw new UsageError(fr`option inconnue « ${token.rawName} »`);
     if (values[token.name] !== undefined) throw new UsageError(fr`option « ${token.rawName} » répétée`);

@@ -47,7 +47,11 @@ async function dispatchCommand(argv: string[]): Promise<number> {
       first.startsWith('-') ? fr`option inconnue « ${first} »` : fr`commande inconnue « ${first} »`,
     );
   }
-  const values = parseOptions(rest, { ...command.options, help: { type: 'boolean', short: 'h' } });
+  const values = parseOptions(
+    rest,
+    { ...command.options, help: { type: 'boolean', short: 'h' } },
+    command.argument,
+  );
   if (values.help === true) {
     process.stdout.write(fr`Usage : ${command.synopsis}\n${command.summary}\n`);
     return 0;
