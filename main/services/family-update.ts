@@ -6,6 +6,8 @@ import type { RepositoryContext } from './repository/context.js';
 import { requireFamily } from './repository/system.js';
 import { checkedContent, mergeScenarios } from './scenarios.js';
 import { saveJson } from './storage/json-store.js';
+import { partsOfFamily, withFamilyParts } from '../../shared/history/parts.js';
+import { rebaseSave } from './sheets/rebase-save.js';
 
 /**
  * families:update: the family's shared note and micro-scenarios, merged with what the
@@ -24,15 +26,26 @@ export async function updateFamily(
     // The user edits what they saw: saving over a file just set aside would hide that it was lost.
     if (damaged) throw damaged;
     const base = family ?? emptyFamilyFile(familyId);
-    const next: FamilyFile = {
+    let next: FamilyFile = {
       ...base,
       note: patch.note ? checkedContent(patch.note, 'Note de la famille') : base.note,
       scenarios: patch.scenarios ? mergeScenarios(template, base.scenarios, patch.scenarios) : base.scenarios,
     };
+    const rebased = await rebaseSave(
+      context,
+      partsOfFamily(base),
+      partsOfFamily(next),
+      patch.base,
+      base.conflicts,
+    );
+    if (rebased) {
+      const { conflicts: _, ...rest } = withFamilyParts(next, rebased.parts);
+      next = { ...rest, ...(rebased.conflicts ? { conflicts: rebased.conflicts } : {}) };
+    }
     const path = context.layout.familyFile(familyId);
     await beforeFamilySave(context, base);
     await saveJson(path, context.layout.display(path), next);
     await afterFamilySave(context, next);
-    return { familyId, updatedAt: new Date().toISOString() };
+    return { familyId, updatedAt: new Date().toISOString(), ...(rebased ? { merged: rebased.merged } : {}) };
   });
 }

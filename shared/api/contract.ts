@@ -28,6 +28,11 @@ export const sheetSummarySchema = z.object({
   completeness: z.object({ ratio: z.number(), words: z.number() }),
   /** Conflicts of a sync left to resolve in the sheet; absent when there are none. */
   conflicts: z.number().int().positive().optional(),
+  /**
+   * sheets:update only: the parts (history part keys) a sync had changed since the editor
+   * read them, saved merged with that change (shared/merge/rebase.ts): read them again.
+   */
+  merged: z.array(z.string()).optional(),
 });
 
 export const damagedEntrySchema = z.object({
@@ -79,12 +84,26 @@ export const scenarioPatchSchema = z
   })
   .strict();
 
+/**
+ * What the editor started from, for the parts of the patch that hold text: where the file
+ * no longer holds it (a sync brought a colleague's change), the save merges instead of
+ * replacing. Absent: the patch replaces, as before sharing.
+ */
+export const patchBaseSchema = z
+  .object({
+    sections: z.record(idSchema, docSchema).optional(),
+    scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
+    note: docSchema.optional(),
+  })
+  .strict();
+
 export const sheetPatchSchema = z
   .object({
     /** Only the sections that changed, keyed by template section id. */
     sections: z.record(idSchema, docSchema).optional(),
     /** Only the hypotheses (and within them the angles) that changed. */
     scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
+    base: patchBaseSchema.optional(),
     useFamilyMicroScenarios: z.boolean().optional(),
     status: sheetStatusSchema.optional(),
     authors: z.array(nameSchema).max(50).optional(),
@@ -95,6 +114,7 @@ export const familyPatchSchema = z
   .object({
     note: docSchema.optional(),
     scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
+    base: patchBaseSchema.optional(),
   })
   .strict();
 
@@ -141,7 +161,7 @@ export const contract = {
   ),
   'families:update': op(
     z.object({ familyId: idSchema, patch: familyPatchSchema }).strict(),
-    z.object({ familyId: idSchema, updatedAt: z.string() }),
+    z.object({ familyId: idSchema, updatedAt: z.string(), merged: z.array(z.string()).optional() }),
   ),
   ...historyContract,
   ...syncContract,
@@ -168,4 +188,5 @@ export type SheetView = z.infer<typeof sheetViewSchema>;
 export type SheetPatch = z.infer<typeof sheetPatchSchema>;
 export type ScenarioPatch = z.infer<typeof scenarioPatchSchema>;
 export type FamilyPatch = z.infer<typeof familyPatchSchema>;
+export type PatchBase = z.infer<typeof patchBaseSchema>;
 export type TrashEntry = z.infer<typeof trashEntrySchema>;

@@ -20,7 +20,7 @@ export interface MergedParts {
   conflicts: PartConflict[];
 }
 
-function mergePart(
+export function mergePart(
   key: PartKey,
   base: PartValue | undefined,
   ours: PartValue,

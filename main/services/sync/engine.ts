@@ -76,7 +76,10 @@ export async function commitLocalChanges(run: SyncRun, fallback = 'Modifications
     })),
   );
   const message = commitMessage(await describeChanges(context, changes), fallback);
-  return (await repo.commitWorkingTree(message, run.author, undefined, () => run.hooks?.at?.('commit:staged'))) !== undefined;
+  return (
+    (await repo.commitWorkingTree(message, run.author, undefined, () => run.hooks?.at?.('commit:staged'))) !==
+    undefined
+  );
 }
 
 /** Brings in the remote's commit `theirs`; answers what it did to which sheets. */

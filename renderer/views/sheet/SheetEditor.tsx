@@ -6,6 +6,7 @@ import { EditorNotices } from '../../editor/notices/EditorNotices.js';
 import { Toolbar } from '../../editor/Toolbar.js';
 import { HistoryButtons } from '../history/HistoryButtons.js';
 import { HistoryHost } from '../history/HistoryHost.js';
+import { ConflictBanner } from '../sync/ConflictBanner.js';
 import { familyColourIndex } from '../home/FamilyCard.js';
 import { Outline } from './Outline.js';
 import { SaveStateIndicator } from './SaveState.js';
@@ -37,6 +38,7 @@ export function SheetEditor({ view, template, onReload }: Props) {
           <HistoryButtons />
         </Toolbar>
         <EditorNotices />
+        <ConflictBanner onResolved={onReload} />
         <div className="sheet-layout">
           <Outline />
           <SheetBody />
