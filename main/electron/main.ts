@@ -94,6 +94,7 @@ async function run(): Promise<void> {
       },
       revealRepository: () => void shell.openPath(repository.path),
       exportAs: (format) => window?.webContents.send(MENU_CHANNEL, `export:${format}`),
+      sync: (command) => window?.webContents.send(MENU_CHANNEL, command),
     }),
   );
 

@@ -8,6 +8,8 @@ export interface MenuActions {
   revealRepository(): void;
   /** The page opens its export dialog for what it shows (this sheet, or the collection). */
   exportAs(format: ExportFormat): void;
+  /** The page shares the repository, joins a shared one, or syncs (renderer/views/sync). */
+  sync(command: 'sync:share' | 'sync:join' | 'sync:run'): void;
 }
 
 /** French menus. Editing and zoom use Electron's roles, so they follow the platform's shortcuts. */
@@ -34,6 +36,11 @@ export function buildMenu(actions: MenuActions): Menu {
       label: 'Fichier',
       submenu: [
         { label: 'Ouvrir un dépôt…', accelerator: 'CmdOrCtrl+O', click: actions.openRepository },
+        { type: 'separator' },
+        { label: 'Partager ce dépôt…', click: () => actions.sync('sync:share') },
+        { label: 'Rejoindre un dépôt partagé…', click: () => actions.sync('sync:join') },
+        { label: 'Synchroniser', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.sync('sync:run') },
+        { type: 'separator' },
         {
           label: 'Exporter',
           submenu: exportFormats.map((format) => ({

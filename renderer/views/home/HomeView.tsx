@@ -1,8 +1,9 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { invoke } from '../../api/client.js';
 import { flushEverything } from '../../app/pending-saves.js';
 import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
+import { watchSyncGeneration } from '../sync/sync-status.js';
 import { DamagedFiles } from './DamagedFiles.js';
 import { FamilyCard } from './FamilyCard.js';
 import { RepositoryHeader } from './RepositoryHeader.js';
@@ -16,6 +17,8 @@ export function HomeView() {
     return invoke('repository:overview', {});
   }, []);
   const [overview, reload] = useResult(loadOverview);
+  // A sync brought colleagues' changes (a sheet, a variable): read the repository again.
+  useEffect(() => watchSyncGeneration(reload), [reload]);
 
   if (overview.state === 'loading') return <Loading label="Ouverture du dépôt…" />;
   if (overview.state === 'error') return <LoadError error={overview.error} onRetry={reload} />;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SheetView } from '../../../shared/api/contract.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { LinkDialogHost } from '../../editor/link-dialog.js';
@@ -7,6 +7,7 @@ import { Toolbar } from '../../editor/Toolbar.js';
 import { HistoryButtons } from '../history/HistoryButtons.js';
 import { HistoryHost } from '../history/HistoryHost.js';
 import { ConflictBanner } from '../sync/ConflictBanner.js';
+import { watchSyncGeneration } from '../sync/sync-status.js';
 import { familyColourIndex } from '../home/FamilyCard.js';
 import { Outline } from './Outline.js';
 import { SaveStateIndicator } from './SaveState.js';
@@ -25,6 +26,8 @@ interface Props {
 export function SheetEditor({ view, template, onReload }: Props) {
   const [session] = useState(() => new SheetSession(view, template));
   useLeaveGuards(session);
+  // A sync brought colleagues' changes: into the parts not being edited, now.
+  useEffect(() => watchSyncGeneration(() => void session.refreshFromHost()), [session]);
 
   return (
     <SheetSessionContext.Provider value={session}>

@@ -11,6 +11,7 @@ import { createStore, type Store } from '../../ui/store.js';
 import { Autosaver, type Entry, type SaveOptions } from './autosave.js';
 import { WordCounts } from './counts.js';
 import { partKey, patchesOf, type Owner, type Part, type PartValue } from './parts.js';
+import { basesOf, isTextPart, RemoteParts, sameValue, valueInView, type TextPart } from './remote-parts.js';
 
 /**
  * One open sheet: what was loaded, the latest value of each part, its autosave and its
@@ -24,6 +25,9 @@ export class SheetSession {
   readonly numbering: NumberingRegistry;
   /** Whether the sheet shows its family's micro-scenarios. */
   readonly useFamily: Store<boolean>;
+  /** The sheet as last read from the host: its conflicts change after a sync or a save. */
+  readonly current: Store<SheetView>;
+  readonly remote = new RemoteParts();
   private readonly latest = new Map<string, unknown>();
 
   constructor(
@@ -33,6 +37,7 @@ export class SheetSession {
     readonly readOnly = false,
   ) {
     this.useFamily = createStore(view.sheet.microScenarios.useFamily);
+    this.current = createStore(view);
     this.counts = new WordCounts(this.initialCounts());
     this.numbering = new NumberingRegistry(this.initialNumbering());
     this.numbering.setOrder(this.numberingKeys(this.useFamily.get()));
@@ -139,20 +144,63 @@ export class SheetSession {
     ];
   }
 
+  /**
+   * A sync changed the sheet on disk: parts not being edited take the new text now, a part
+   * being edited when it is saved (its save merges, the host names it in `merged`).
+   */
+  async refreshFromHost(): Promise<void> {
+    const result = await invoke('sheets:get', { id: this.view.sheet.id });
+    if (!result.ok) return;
+    this.current.set(result.value);
+    for (const part of this.textParts()) {
+      const value = valueInView(result.value, part);
+      if (
+        value === undefined ||
+        sameValue(
+          value,
+          this.remote.knownValue(part, () => this.loaded(part)),
+        )
+      )
+        continue;
+      // Typed but not yet saved: the save will merge with the host's new value.
+      if (this.autosaver.isDirty(partKey(part))) continue;
+      if (this.remote.offer(part, value)) this.latest.set(partKey(part), value);
+    }
+  }
+
+  private textParts(): TextPart[] {
+    const titles = (['sheet', 'family'] as const).flatMap((owner) =>
+      this.template.microScenarios.hypotheses.map((hypothesis): TextPart => ({
+        kind: 'scenario-title',
+        owner,
+        hypothesis: hypothesis.id,
+      })),
+    );
+    return [...(this.docParts() as TextPart[]), ...titles];
+  }
+
   private async save(batch: Entry<Part>[], options: SaveOptions): Promise<Result<unknown>> {
     const { sheet, family } = patchesOf(batch);
+    const bases = basesOf(
+      batch.map((entry) => entry.part),
+      (part) => this.remote.knownValue(part, () => this.loaded(part)),
+    );
+    let merged = false;
     if (sheet) {
-      const result = await invoke('sheets:update', { id: this.view.sheet.id, patch: sheet }, options);
+      const patch = bases.sheet ? { ...sheet, base: bases.sheet } : sheet;
+      const result = await invoke('sheets:update', { id: this.view.sheet.id, patch }, options);
       if (!result.ok) return result;
+      merged ||= (result.value.merged?.length ?? 0) > 0;
     }
     if (family) {
-      const result = await invoke(
-        'families:update',
-        { familyId: this.view.family.id, patch: family },
-        options,
-      );
+      const patch = bases.family ? { ...family, base: bases.family } : family;
+      const result = await invoke('families:update', { familyId: this.view.family.id, patch }, options);
       if (!result.ok) return result;
+      merged ||= (result.value.merged?.length ?? 0) > 0;
     }
+    for (const { part, value } of batch) if (isTextPart(part)) this.remote.acknowledge(part, value);
+    // The host merged a colleague's change into what was sent: show the result.
+    if (merged) void this.refreshFromHost();
     return ok(null);
   }
 }

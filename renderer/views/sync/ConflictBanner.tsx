@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { partTitle } from '../../../shared/history/titles.js';
 import type { Conflict } from '../../../shared/model/sheet.js';
+import { useStore } from '../../ui/store.js';
 import { useSheetSession } from '../sheet/session.js';
 import { ConflictView } from './ConflictView.js';
 import { refreshSyncStatus } from './sync-status.js';
@@ -12,7 +13,8 @@ import { refreshSyncStatus } from './sync-status.js';
  */
 export function ConflictBanner({ onResolved }: { onResolved: () => void }) {
   const session = useSheetSession();
-  const { view, template } = session;
+  const view = useStore(session.current);
+  const { template } = session;
   const [open, setOpen] = useState<{ conflict: Conflict; owner: 'sheet' | 'family' }>();
   const entries = [
     ...(view.sheet.conflicts ?? []).map((conflict) => ({ conflict, owner: 'sheet' as const })),
