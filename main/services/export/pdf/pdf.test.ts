@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { doc, paragraph } from '../../../../shared/content/builders.js';
+import { doc, paragraph, tableFigure } from '../../../../shared/content/builders.js';
 import { textOf, type DocNode } from '../../../../shared/content/doc.js';
 import { pdfJsText } from '../../testing/pdfjs.js';
 import { pdfFonts, pdfInfo, pdfOutline, pdfText, pdfWordBoxes, searchable } from '../../testing/poppler.js';
@@ -171,6 +171,40 @@ describe('the PDF of Big Data', () => {
       'HYPOTHÈSE TENDANCIELLE',
       'HYPOTHÈSE HAUTE',
     ]);
+  });
+});
+
+describe('words in the columns', () => {
+  it('breaks no word without a hyphen: tables fit their words, headings and headers stay whole', async () => {
+    const heading = 'Le prototypage rapide et la fabrication additive des pièces industrielles';
+    const rows = [
+      ['Année', 'Investissements consolidés des entreprises industrielles', 'Part'],
+      ['2019', '12,5 milliards d’euros, principalement dans la transformation numérique', '23 %'],
+    ];
+    const content = doc(
+      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: heading }] },
+      paragraph('Les investissements nécessaires comprennent plusieurs volets.'),
+      tableFigure('Investissements par année', 'Insee', rows),
+    );
+    const { file } = await printed(withSection(await sample.bigData(), 'trajectoire', content), 'words');
+    const text = await pdfText(file);
+    const found = searchable(text);
+    // A word cut at a line end ends with its hyphen (searchable joins it again): any other cut splits a word.
+    const table = found.slice(found.indexOf('Tableau 1'), found.indexOf('Source : Insee'));
+    const words = new Set(table.split(' '));
+    const cellWords = rows.flat().flatMap((cell) => cell.split(' '));
+    expect(cellWords.filter((word) => !words.has(word))).toEqual([]);
+    expect(found).toContain(heading);
+    // The heading and the header row are never hyphenated: none of their words is cut at a line end.
+    const lines = text.split('\n');
+    const cut = lines.flatMap((line, index) =>
+      line.endsWith('\u2010')
+        ? [`${line.split(' ').pop()?.slice(0, -1)}${lines[index + 1]?.trim().split(' ')[0] ?? ''}`]
+        : [],
+    );
+    expect(cut.length).toBeGreaterThan(0);
+    const titles = [...heading.split(' '), ...(rows[0] ?? []).flatMap((cell) => cell.split(' '))];
+    expect(cut.filter((word) => titles.includes(word))).toEqual([]);
   });
 });
 

@@ -6,12 +6,13 @@ import { numberBlocks, type Counts, type NumberedBlock } from '../../../../share
 import type { TextRole } from '../../../../shared/model/layout.js';
 import { escapeHtml } from './escape.js';
 import { figureHtml, tableFigureHtml, type FigureContext } from './figures.js';
-import { bodyText } from './text.js';
+import { asTitle, bodyText } from './text.js';
 
 /**
  * Section content (ProseMirror JSON) to print HTML, one serializer per node of the content
  * schema: a node added to the schema without a serializer here is a compile error. Every
- * text goes through bodyText (escaped, hyphenated); attributes are checked before use.
+ * text goes through bodyText (escaped, hyphenated but in titles); attributes are checked
+ * before use.
  */
 
 /** The text style of the blocks being written: a section's body, an encadré, an angle… */
@@ -73,7 +74,7 @@ function paragraphHtml(node: DocNode, context: ContentContext): string {
 
 function headingHtml(node: DocNode, context: ContentContext): string {
   const level = node.attrs?.level === 4 ? 4 : 3;
-  return `<h${level} class="${roleClass(level === 4 ? 'heading4' : 'heading3')}">${children(node, context)}</h${level}>`;
+  return `<h${level} class="${roleClass(level === 4 ? 'heading4' : 'heading3')}">${children(node, asTitle(context))}</h${level}>`;
 }
 
 function listHtml(tag: 'ul' | 'ol', node: DocNode, context: ContentContext): string {
@@ -104,7 +105,7 @@ function cellHtml(tag: 'th' | 'td', node: DocNode, context: ContentContext): str
       : '';
   };
   const inner: ContentContext = { ...context, roles: { paragraph: 'body', listItem: 'listItem' } };
-  return `<${tag}${span('colspan')}${span('rowspan')}>${children(node, inner)}</${tag}>`;
+  return `<${tag}${span('colspan')}${span('rowspan')}>${children(node, tag === 'th' ? asTitle(inner) : inner)}</${tag}>`;
 }
 
 export const serializers: Record<NodeName, Serialize> = {
@@ -121,7 +122,7 @@ export const serializers: Record<NodeName, Serialize> = {
   sourceLine: sourceLineHtml,
   encadre: encadreHtml,
   encadreTitle: (node, context) =>
-    `<p class="encadre-title ${roleClass('encadreTitle')}">${children(node, context)}</p>`,
+    `<p class="encadre-title ${roleClass('encadreTitle')}">${children(node, asTitle(context))}</p>`,
   // Figures and tables write their caption and source themselves, with their number.
   figure: (node, context) => figureHtml(node, undefined, context, serializeNode),
   caption: children,
