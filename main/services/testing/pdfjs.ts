@@ -22,7 +22,7 @@ promises.withResolvers ??= () => {
 export async function pdfJsText(file: string): Promise<string> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const data = new Uint8Array(await readFile(file));
-  const loading = getDocument({ data, useSystemFonts: false, isEvalSupported: false });
+  const loading = getDocument({ data, useSystemFonts: false });
   const document = await loading.promise;
   try {
     let text = '';

@@ -1,10 +1,11 @@
 import type { DocMark, DocNode } from '../../../../shared/content/doc.js';
+import { bulletOf, numberStyleOf } from '../../../../shared/content/lists.js';
 import { isSafeLinkHref } from '../../../../shared/content/links.js';
 import type { NodeName } from '../../../../shared/content/node-names.js';
 import { isNodeName } from '../../../../shared/content/node-names.js';
 import { numberBlocks, type Counts, type NumberedBlock } from '../../../../shared/content/numbering.js';
 import type { TextRole } from '../../../../shared/model/layout.js';
-import { escapeHtml } from './escape.js';
+import { cssString, escapeHtml } from './escape.js';
 import { figureHtml, tableFigureHtml, type FigureContext } from './figures.js';
 import { asTitle, bodyText } from './text.js';
 
@@ -23,6 +24,8 @@ export interface BlockRoles {
 
 export interface ContentContext extends FigureContext {
   roles: BlockRoles;
+  /** How many lists enclose the blocks being written (content/lists.ts): 0 outside any. */
+  listLevel?: number;
 }
 
 type Serialize = (node: DocNode, context: ContentContext) => string;
@@ -77,10 +80,18 @@ function headingHtml(node: DocNode, context: ContentContext): string {
   return `<h${level} class="${roleClass(level === 4 ? 'heading4' : 'heading3')}">${children(node, asTitle(context))}</h${level}>`;
 }
 
+/** The list's marker as the layout says for its level: a list-style for numbers, the ::before text for bullets. */
 function listHtml(tag: 'ul' | 'ol', node: DocNode, context: ContentContext): string {
+  const level = context.listLevel ?? 0;
+  const levels = context.layout.lists;
   const start = node.attrs?.start;
   const startAttr = tag === 'ol' && Number.isInteger(start) && start !== 1 ? ` start="${Number(start)}"` : '';
-  return `<${tag}${startAttr}>${children(node, context)}</${tag}>`;
+  const marker =
+    tag === 'ol'
+      ? `list-style-type: ${numberStyleOf(node, level, levels)}`
+      : `--bullet: ${cssString(bulletOf(level, levels))}`;
+  const inner = { ...context, listLevel: level + 1 };
+  return `<${tag}${startAttr} style="${escapeHtml(marker)}">${children(node, inner)}</${tag}>`;
 }
 
 function listItemHtml(node: DocNode, context: ContentContext): string {

@@ -73,7 +73,7 @@ p, h1, h2, h3, h4, ul, ol, blockquote, figure { margin-left: 0; margin-right: 0;
 ul, ol { padding-left: 12pt; margin-top: 0; }
 ul { list-style: none; }
 ul > li { position: relative; }
-ul > li::before { content: "–"; position: absolute; left: -10pt; color: var(--family); }
+ul > li::before { content: var(--bullet); position: absolute; left: -10pt; color: var(--family); }
 blockquote { margin: 0 0 0 0; padding-left: 8pt; border-left: 1.5pt solid var(--family-tint); }
 a { color: var(--family); text-decoration: underline; }
 h1, h2, h3, h4, .band, .display-title, .question, .caption, .hypothesis-label, .scenario-title,
