@@ -23,7 +23,7 @@ export async function renderPdf(
   const pdf = await PDFDocument.load(await printer.print(document.html, timeoutMs), {
     updateMetadata: false,
   });
-  removeSoftHyphens(pdf);
+  await removeSoftHyphens(pdf);
   writeMetadata(pdf, document.metadata);
   return { bytes: Buffer.from(await pdf.save({ useObjectStreams: false })), warnings: document.warnings };
 }

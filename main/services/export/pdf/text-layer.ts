@@ -1,4 +1,5 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate as deflateCallback, inflate as inflateCallback } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
 
 /**
@@ -17,8 +18,13 @@ import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, typ
 
 const SOFT_HYPHEN = '\u00ad';
 
-/** A marked-content span with an /ActualText hex string, up to its EMC (Skia writes no nested marks in one). */
-const ACTUAL_TEXT_SPAN = /\/Span\s*<<\s*\/ActualText\s*<([0-9A-Fa-f\s]*)>\s*>>\s*BDC\b([\s\S]*?)\bEMC\b/g;
+/**
+ * A marked-content span whose /ActualText hex string may hold a soft hyphen (« 00ad »
+ * somewhere: the callback checks), up to its EMC (Skia writes no nested marks in one).
+ * Matching only those keeps the pass fast: a long sheet has a hundred thousand spans.
+ */
+const ACTUAL_TEXT_SPAN =
+  /\/Span\s*<<\s*\/ActualText\s*<([0-9A-Fa-f\s]*?00[aA][dD][0-9A-Fa-f\s]*)>\s*>>\s*BDC\b([\s\S]*?)\bEMC\b/g;
 
 /** What a span drawing only its glyphs holds: positioning and showing glyphs by hex code. */
 const GLYPHS_ONLY = /^(?:\s+|[-+]?[\d.]+\s+[-+]?[\d.]+\s+Td\b|<[0-9A-Fa-f\s]*>\s*Tj\b)*$/;
@@ -26,6 +32,8 @@ const SHOW_GLYPHS = /<[0-9A-Fa-f\s]*>\s*Tj\b/g;
 
 /** A PDF text string written as hex: UTF-16BE after a byte-order mark, else PDFDocEncoding (Latin-1 for our purpose). */
 function decodeHexString(hex: string): string {
+  // Nearly every span is one soft hyphen alone: no need to decode it.
+  if (hex.length === 8 && hex.toLowerCase() === 'feff00ad') return SOFT_HYPHEN;
   const bytes = Buffer.from(hex.replace(/\s+/g, ''), 'hex');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2).swap16().toString('utf16le');
   return bytes.toString('latin1');
@@ -82,21 +90,30 @@ function contentStreamRefs(document: PDFDocument): PDFRef[] {
 }
 
 const FLATE = PDFName.of('FlateDecode');
+const inflate = promisify(inflateCallback);
+const deflate = promisify(deflateCallback);
 
-/** Rewrites, in place, the content streams of a PDF printed by Chromium so its text has no soft hyphen. */
-export function removeSoftHyphens(document: PDFDocument): void {
-  for (const ref of contentStreamRefs(document)) {
-    const stream = document.context.lookup(ref);
-    if (!(stream instanceof PDFRawStream)) continue;
-    const filter = stream.dict.lookup(PDFName.of('Filter'));
-    // Chromium deflates every content stream; any other encoding is left as it is.
-    const deflated = filter === FLATE;
-    if (!deflated && filter !== undefined) continue;
-    const raw = Buffer.from(stream.contents);
-    const content = (deflated ? inflateSync(raw) : raw).toString('latin1');
-    const rewritten = withoutSoftHyphenText(content);
-    if (rewritten === content) continue;
-    const bytes = Buffer.from(rewritten, 'latin1');
-    document.context.assign(ref, PDFRawStream.of(stream.dict, deflated ? deflateSync(bytes) : bytes));
-  }
+/**
+ * Rewrites, in place, the content streams of a PDF printed by Chromium so its text has no
+ * soft hyphen. Streams are inflated and deflated off the event loop (zlib's thread pool),
+ * a hundred pages' worth of them at once.
+ */
+export async function removeSoftHyphens(document: PDFDocument): Promise<void> {
+  await Promise.all(
+    contentStreamRefs(document).map(async (ref) => {
+      const stream = document.context.lookup(ref);
+      if (!(stream instanceof PDFRawStream)) return;
+      const filter = stream.dict.lookup(PDFName.of('Filter'));
+      // Chromium deflates every content stream, without parameters; anything else is left as it is.
+      const deflated = filter === FLATE;
+      if ((!deflated && filter !== undefined) || stream.dict.has(PDFName.of('DecodeParms'))) return;
+      const content = (deflated ? await inflate(stream.contents) : Buffer.from(stream.contents)).toString(
+        'latin1',
+      );
+      const rewritten = withoutSoftHyphenText(content);
+      if (rewritten === content) return;
+      const bytes = Buffer.from(rewritten, 'latin1');
+      document.context.assign(ref, PDFRawStream.of(stream.dict, deflated ? await deflate(bytes) : bytes));
+    }),
+  );
 }
