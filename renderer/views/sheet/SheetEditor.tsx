@@ -8,7 +8,7 @@ import { HistoryButtons } from '../history/HistoryButtons.js';
 import { HistoryHost } from '../history/HistoryHost.js';
 import { familyColourIndex } from '../home/FamilyCard.js';
 import { Outline } from './Outline.js';
-import { SaveStateIndicator } from './SaveState.js';
+import { SaveProblem, SaveStateIndicator } from './SaveState.js';
 import { SheetBody } from './SheetBody.js';
 import { SheetSession, SheetSessionContext } from './session.js';
 import { useLeaveGuards } from './useLeaveGuards.js';
@@ -36,7 +36,10 @@ export function SheetEditor({ view, template, onReload }: Props) {
           <SaveStateIndicator />
           <HistoryButtons />
         </Toolbar>
-        <EditorNotices />
+        <div className="sheet-messages">
+          <SaveProblem />
+          <EditorNotices />
+        </div>
         <div className="sheet-layout">
           <Outline />
           <SheetBody />
