@@ -1,17 +1,21 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
   testId?: string;
+  /** Added to the dialog's class, for one that needs another size. */
+  className?: string;
 }
 
 /** A modal on the native <dialog>: focus trapping and Escape come from the browser. */
-export function Dialog({ title, onClose, children, testId }: DialogProps) {
+export function Dialog({ title, onClose, children, testId, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
+  // Opened as soon as it is in the page, before the browser handles another key: what is
+  // typed right after the shortcut that opened it goes into the dialog, not behind it.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
@@ -20,7 +24,7 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={className ? `dialog ${className}` : 'dialog'}
       aria-label={title}
       data-testid={testId}
       onCancel={(event) => {
