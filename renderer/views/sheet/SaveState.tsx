@@ -45,32 +45,32 @@ function useSaveState(): SaveState {
 
 /** Where the sheet's autosave stands, in the toolbar; one of the few components that re-render when it changes. */
 export function SaveStateIndicator() {
-  const { autosaver } = useSheetSession();
   const state = useSaveState();
   return (
     <div className={`save-state save-state-${state.kind}`} role="status" aria-live="polite">
       <span data-testid="save-state">{labels[state.kind]}</span>
-      {state.kind === 'error' && (
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => void autosaver.flush()}
-          data-testid="save-retry"
-        >
-          Réessayer
-        </button>
-      )}
     </div>
   );
 }
 
-/** Under the toolbar while saves fail: what happened and what to do. */
+/** Under the toolbar while saves fail: what happened, what to do, and « Réessayer ». */
 export function SaveProblem() {
+  const { autosaver } = useSheetSession();
   const state = useSaveState();
   if (state.kind !== 'error') return null;
   return (
-    <p className="save-problem" role="alert" data-testid="save-problem">
-      {withoutFinalStop(state.error.message)}. {adviceFor(state.error)}
-    </p>
+    <div className="save-problem" role="alert">
+      <p data-testid="save-problem">
+        {withoutFinalStop(state.error.message)}. {adviceFor(state.error)}
+      </p>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => void autosaver.flush()}
+        data-testid="save-retry"
+      >
+        Réessayer
+      </button>
+    </div>
   );
 }
