@@ -50,7 +50,7 @@ test('un onglet resté ouvert pendant que le serveur redémarre enregistre ensui
   expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
 });
 
-test('après une nouvelle clé, coller la nouvelle adresse dans l’onglet la prend et enregistre', async ({
+test('après une nouvelle clé, coller la nouvelle adresse dans l’onglet la prend et enregistre ce qui attendait', async ({
   page,
   fichesHost,
 }) => {
@@ -76,11 +76,16 @@ test('après une nouvelle clé, coller la nouvelle adresse dans l’onglet la pr
   await expect(page.getByTestId('save-problem')).toContainText('adresse complète', { timeout: 15_000 });
 
   // Pasting the new address in the same tab only changes the fragment: the page takes the
-  // key, stays on the sheet, keeps what was typed and saves it.
+  // key without reloading, goes home as the address says, and the sheet it leaves saves
+  // what was typed with the new key.
   await page.goto(newAddress);
-  await expect(sheet.title).toHaveText('Cobotique');
-  await sheet.waitUntilSaved();
-  expect(await savedText(fichesHost.call, first)).toContain('Premier jet. Tapé entre-temps.');
+  await expect(page.getByTestId('home-view')).toBeVisible();
+  await expect
+    .poll(() => savedText(fichesHost.call, first), { timeout: 15_000 })
+    .toContain('Premier jet. Tapé entre-temps.');
+  await home.openSheet('cobotique');
+  await expect(sheet.section(first)).toContainText('Premier jet. Tapé entre-temps.');
+  await expect(page.getByTestId('recovery-dialog')).toHaveCount(0);
   expect(page.url()).not.toContain('token=');
   expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
 });

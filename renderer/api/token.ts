@@ -3,7 +3,9 @@
  * It is read once, kept in sessionStorage so a reload still works, and removed from the
  * address bar so it does not end up in bookmarks or screenshots. The key is the user's
  * and survives restarts of the host; when it changed, pasting the new address into the
- * same tab only changes the fragment: the page takes the new key and stays where it was.
+ * same tab only changes the fragment: the page takes the new key without reloading, and
+ * goes where the address leads (the home view), leaving an open sheet as any link does:
+ * its last words are saved with the new key.
  */
 const STORAGE_KEY = 'fiches.token';
 const TOKEN_IN_HASH = /(?:^#|&)token=([^&]+)/;
@@ -27,14 +29,14 @@ function writeStorage(value: string): void {
   }
 }
 
-/** Takes the key out of a fragment, if there; the address bar then shows `keepHash` instead. */
-function takeToken(hash: string, keepHash: string): boolean {
+/** Takes the key out of a fragment, if there; the address bar then shows the home view's route. */
+function takeToken(hash: string): boolean {
   const match = TOKEN_IN_HASH.exec(hash);
   if (!match?.[1]) return false;
   token = decodeURIComponent(match[1]);
   writeStorage(token);
   const { pathname, search } = window.location;
-  window.history.replaceState(window.history.state, '', `${pathname}${search}${keepHash}`);
+  window.history.replaceState(window.history.state, '', `${pathname}${search}#/`);
   return true;
 }
 
@@ -43,13 +45,9 @@ function takeToken(hash: string, keepHash: string): boolean {
  * router reads the hash, so this listener runs first and the router never sees the key.
  */
 export function captureSessionToken(): void {
-  if (!takeToken(window.location.hash, '#/')) token = readStorage();
-  window.addEventListener('hashchange', (event) => {
-    // Back to the place the user was (a sheet), not to the home view the bare address names.
-    const previous = new URL(event.oldURL).hash || '#/';
-    if (takeToken(window.location.hash, TOKEN_IN_HASH.test(previous) ? '#/' : previous)) {
-      for (const listener of [...listeners]) listener();
-    }
+  if (!takeToken(window.location.hash)) token = readStorage();
+  window.addEventListener('hashchange', () => {
+    if (takeToken(window.location.hash)) for (const listener of [...listeners]) listener();
   });
 }
 

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
@@ -13,9 +13,7 @@ interface DialogProps {
 export function Dialog({ title, onClose, children, testId, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
 
-  // Opened as soon as it is in the page, before the browser handles another key: what is
-  // typed right after the shortcut that opened it goes into the dialog, not behind it.
-  useLayoutEffect(() => {
+  useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
