@@ -32,7 +32,7 @@ function runFiches(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [FICHES_BIN, ...args], {
       cwd: APP_ROOT,
-      env: { ...process.env, ...options.env },
+      env: { ...process.env, ...dataEnv(), ...options.env },
       uid: options.uid,
       gid: options.gid,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,6 +45,9 @@ function runFiches(
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** The tests' own data folder (key, remembered ports), never the real one of whoever runs them. */
+const dataEnv = () => ({ FICHES_DATA_DIR: path.join(root, 'donnees-cli') });
 
 function stderrLines(run: Run): string[] {
   return run.stderr.split('\n').filter(Boolean);
@@ -62,7 +65,7 @@ afterAll(async () => {
 describe('fiches serve', () => {
   it('creates the sample repository in a missing folder, serves its API, and releases it on SIGTERM', async () => {
     const repo = path.join(root, 'nouveau', 'depot');
-    const served = await startFiches({ args: ['serve', '--repo', repo, '--port', '0'] });
+    const served = await startFiches({ args: ['serve', '--repo', repo, '--port', '0'], env: dataEnv() });
     try {
       expect(served.lines).toHaveLength(1);
       expect(served.lines[0]).toBe(
@@ -86,7 +89,7 @@ describe('fiches serve', () => {
 
   it('refuses a repository already open, naming who holds it', async () => {
     const repo = path.join(root, 'partage');
-    const first = await startFiches({ args: ['serve', '--repo', repo] });
+    const first = await startFiches({ args: ['serve', '--repo', repo], env: dataEnv() });
     try {
       const second = await runFiches(['serve', '--repo', repo]);
       expect(second.code).toBe(1);
@@ -98,6 +101,39 @@ describe('fiches serve', () => {
       expect(lines[0]).toContain(os.hostname());
     } finally {
       await first.stop();
+    }
+  });
+
+  it('comes back on the repository’s last port with the same key, or on another one said so', async () => {
+    const repo = path.join(root, 'revient');
+    const env = { FICHES_DATA_DIR: path.join(root, 'donnees-revient') };
+    const first = await startFiches({ args: ['serve', '--repo', repo], env });
+    expect(await first.stop()).toBe(0);
+    const second = await startFiches({ args: ['serve', '--repo', repo], env });
+    try {
+      expect(second.url).toBe(first.url);
+      expect(second.errors).toEqual([]);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+    // Another repository gets a port of its own.
+    const other = await startFiches({ args: ['serve', '--repo', path.join(root, 'autre')], env });
+    await other.stop();
+    expect(other.origin).not.toBe(first.origin);
+    expect(other.token).toBe(first.token);
+
+    const port = Number(new URL(first.url).port);
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const third = await startFiches({ args: ['serve', '--repo', repo], env });
+      await third.stop();
+      expect(third.origin).not.toBe(first.origin);
+      expect(third.errors.filter((line) => !line.includes('npm run build'))).toEqual([
+        expect.stringContaining(`le port ${port} de la dernière fois est occupé`),
+      ]);
+    } finally {
+      blocker.close();
     }
   });
 

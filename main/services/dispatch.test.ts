@@ -129,3 +129,24 @@ describe('handlers called without the contract’s parsing', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 });
+
+describe('messages of the dispatcher', () => {
+  it('are French: a schema problem and an unexpected error, whose details go to the log only', async () => {
+    const invalid = expectFailure(await dispatch(handlers, 'sheets:get', { id: 42 }), 'invalid-request');
+    expect(invalid).toContain('Requête invalide pour sheets:get');
+    expect(invalid).not.toMatch(/Invalid|expected|received/);
+
+    const logged: unknown[] = [];
+    const failing = {
+      ...handlers,
+      'repository:overview': () => Promise.reject(new Error('Maximum call stack size exceeded')),
+    };
+    const message = expectFailure(
+      await dispatch(failing, 'repository:overview', {}, (error) => logged.push(error)),
+      'internal',
+    );
+    expect(message).toContain('Erreur inattendue');
+    expect(message).not.toContain('Maximum call stack');
+    expect(String(logged[0])).toContain('Maximum call stack size exceeded');
+  });
+});

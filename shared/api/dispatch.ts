@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppFailure, fail, ok, type Result } from '../result.js';
 import { contract, isOpName, type OpName, type OpResponse, type ParsedRequest } from './contract.js';
 
@@ -6,6 +6,9 @@ import { contract, isOpName, type OpName, type OpResponse, type ParsedRequest } 
 export type Handlers = {
   [N in OpName]: (request: ParsedRequest<N>) => Promise<OpResponse<N>>;
 };
+
+/** zod's own messages are English: every message the user may read is French. */
+const frenchIssues = z.locales.fr().localeError;
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -28,7 +31,7 @@ export async function dispatch(
   if (!isOpName(name)) {
     return fail('invalid-request', `Opération inconnue : ${String(name).slice(0, 80)}.`);
   }
-  const parsed = contract[name].request.safeParse(rawRequest ?? {});
+  const parsed = contract[name].request.safeParse(rawRequest ?? {}, { error: frenchIssues });
   if (!parsed.success) {
     return fail('invalid-request', `Requête invalide pour ${name} : ${describeIssues(parsed.error)}`, {
       issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
@@ -40,9 +43,10 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof AppFailure) return { ok: false, error: error.toError() };
     onInternalError(error);
+    // The exception's own text is the runtime's, often English: it goes to the log only.
     return fail(
       'internal',
-      `Erreur inattendue (${(error as Error)?.message ?? String(error)}). Vos textes déjà enregistrés sont intacts ; réessayez, et signalez le problème s’il persiste.`,
+      `Erreur inattendue de Fiches pendant «\u00a0${name}\u00a0». Vos textes déjà enregistrés sont intacts\u202f; réessayez, et signalez le problème s’il persiste.`,
     );
   }
 }
