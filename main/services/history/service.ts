@@ -1,6 +1,7 @@
 import { partsOfFamily, partsOfSheet, type SheetParts } from '../../../shared/history/parts.js';
 import type { RevisionSummary } from '../../../shared/model/history.js';
 import type { FamilyFile, SheetFile } from '../../../shared/model/sheet.js';
+import { fr } from '../french.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { ioFailure } from '../storage/io-errors.js';
 import { Preferences } from './preferences.js';
@@ -29,6 +30,8 @@ export class HistoryService {
    * for a family), with the time (ms) of the first such save.
    */
   readonly pending = new Map<string, number>();
+  /** Why a target's latest save is in no revision yet, by targetKey (see recordSaved). */
+  private readonly unrecorded = new Map<string, string>();
   private readonly loaded = new Map<string, Promise<SheetHistory>>();
   private readonly clock: () => Date;
 
@@ -80,6 +83,51 @@ export class HistoryService {
   }
 
   /**
+   * Records `sheet` just written to its file. A failure here must not turn a save that
+   * happened into a reported failure: the words are on disk. The sheet stays pending, so
+   * its next save or checkpoint (leaving it, closing the repository) records it, and
+   * history:list says meanwhile why the revision is missing. Answers undefined then.
+   */
+  recordSaved(
+    sheet: SheetFile,
+    fields: RecordFields,
+    force: boolean,
+  ): Promise<RevisionSummary | null | undefined> {
+    return this.afterSave(sheetTarget(sheet.id), () => this.record(sheet, fields, force));
+  }
+
+  /** recordSaved for a family's shared content. */
+  recordFamilySaved(
+    family: FamilyFile,
+    fields: RecordFields,
+    force: boolean,
+  ): Promise<RevisionSummary | null | undefined> {
+    return this.afterSave(familyTarget(family.familyId), () => this.recordFamily(family, fields, force));
+  }
+
+  /** The problem history:list shows while a target's latest save is in no revision. */
+  unrecordedProblem(target: HistoryTarget): string | undefined {
+    const reason = this.unrecorded.get(targetKey(target));
+    return reason === undefined
+      ? undefined
+      : fr`La dernière modification n’a pas pu être enregistrée dans l’historique (${reason.replace(/[.\s]+$/, '')}) : elle est bien enregistrée dans le dépôt, et le sera dans l’historique à la prochaine occasion (en quittant la fiche, ou à la fermeture).`;
+  }
+
+  private async afterSave(
+    target: HistoryTarget,
+    record: () => Promise<RevisionSummary | null>,
+  ): Promise<RevisionSummary | null | undefined> {
+    const key = targetKey(target);
+    try {
+      return await record();
+    } catch (error) {
+      this.unrecorded.set(key, (error as Error)?.message ?? String(error));
+      if (!this.pending.has(key)) this.pending.set(key, this.clock().getTime());
+      return undefined;
+    }
+  }
+
+  /**
    * See SheetHistory.record. Whatever the outcome the saved state is now the latest
    * revision's, so nothing is pending any more. After a failure the history is read again
    * from disk next time: what is in memory may no longer match the files.
@@ -100,6 +148,7 @@ export class HistoryService {
         force,
       );
       this.pending.delete(key);
+      this.unrecorded.delete(key);
       return summary;
     } catch (error) {
       this.loaded.delete(key);
