@@ -26,6 +26,7 @@ export async function readFamilyFile(
     const family = await loadJson(path, layout.display(path), {
       kind: 'family',
       schema: familyFileSchema,
+      within: layout.root,
       check: (value) =>
         idMismatch('familyId', value.familyId, familyId) ??
         docsProblem({ note: value.note }) ??

@@ -14,10 +14,11 @@ import { fr } from '../french.js';
 
 /** sheets/<id>.json: loading (with set-aside of damaged files), writing, summarising. */
 
-function sheetSpec(id: string) {
+function sheetSpec(id: string, root: string) {
   return {
     kind: 'sheet' as const,
     schema: sheetFileSchema,
+    within: root,
     check: (sheet: SheetFile) =>
       idMismatch('id', sheet.id, id) ??
       docsProblem(sheet.sections, 'sections') ??
@@ -33,7 +34,7 @@ export async function readSheet(context: RepositoryContext, id: string): Promise
   const { layout } = context;
   const path = layout.sheetFile(id);
   try {
-    return await loadJson(path, layout.display(path), sheetSpec(id));
+    return await loadJson(path, layout.display(path), sheetSpec(id, layout.root));
   } catch (error) {
     if (!(error instanceof InvalidFileError)) throw error;
     const entry = await setAside(layout, { kind: 'sheet', id, source: path, reason: error.reason });
