@@ -1,6 +1,6 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { syncDirectory } from '../storage/durable-write.js';
+import { makeDirectoryDurable, syncDirectory } from '../storage/durable-write.js';
 
 /**
  * An append-only file of lines, made durable by an fsync after each append. A record is
@@ -79,7 +79,7 @@ export class AppendLog {
       offsets.push(offset);
       offset += buffer.length;
     }
-    if (!this.exists) await mkdir(dirname(this.path), { recursive: true });
+    if (!this.exists) await makeDirectoryDurable(dirname(this.path));
     const handle = await open(this.path, 'a');
     try {
       await handle.writeFile(Buffer.concat(buffers));
@@ -88,9 +88,8 @@ export class AppendLog {
       await handle.close();
     }
     if (!this.exists) {
-      // history/<id>/ and history/ itself may have been created just now.
-      const folder = dirname(this.path);
-      for (const dir of [folder, dirname(folder), dirname(dirname(folder))]) await syncDirectory(dir);
+      // The new file's entry in its folder (the folders' own entries are made durable above).
+      await syncDirectory(dirname(this.path));
       this.exists = true;
     }
     this.size = offset;

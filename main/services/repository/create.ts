@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { templatesDir } from '../app-root.js';
-import { syncDirectory, writeFileDurable } from '../storage/durable-write.js';
+import { makeDirectoryDurable, syncDirectory, writeFileDurable } from '../storage/durable-write.js';
 import { ioFailure } from '../storage/io-errors.js';
 import { REPOSITORY_FILE, TEMPLATE_FILE } from './layout.js';
 
@@ -24,7 +24,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 async function copyDurable(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
+  await makeDirectoryDurable(dirname(to));
   await writeFileDurable(to, await readFile(from));
 }
 
@@ -53,8 +53,8 @@ export async function createRepositoryAt(root: string): Promise<void> {
     `.${basename(root)}.creation-${process.pid}-${randomBytes(4).toString('hex')}`,
   );
   try {
-    await mkdir(parent, { recursive: true });
-    await mkdir(staging);
+    await makeDirectoryDurable(parent);
+    await makeDirectoryDurable(staging);
   } catch (error) {
     throw ioFailure(error, 'créer le dossier', parent);
   }

@@ -1,8 +1,8 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { damagedEntrySchema, type DamagedEntry } from '../../../shared/api/contract.js';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
-import { moveDurable } from '../storage/durable-write.js';
+import { makeDirectoryDurable, moveDurable } from '../storage/durable-write.js';
 import { ioFailure } from '../storage/io-errors.js';
 import { loadJson, saveJson } from '../storage/json-store.js';
 import { compactTimestamp, DAMAGED_DIR, type RepositoryLayout } from './layout.js';
@@ -37,7 +37,7 @@ export async function setAside(layout: RepositoryLayout, request: SetAside): Pro
   const now = new Date();
   const base = `${request.id}.${compactTimestamp(now)}`;
   try {
-    await mkdir(layout.damagedDir, { recursive: true });
+    await makeDirectoryDurable(layout.damagedDir);
     let name = base;
     for (let n = 2; await exists(layout.damagedFile(`${name}.json`)); n += 1) name = `${base}-${n}`;
     const target = layout.damagedFile(`${name}.json`);

@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { fr } from '../french.js';
 import { containedFileProblem } from './contained-file.js';
 import { DamagedFileError, DurableJSONFile } from './durable-json-file.js';
+import { makeDirectoryDurable } from './durable-write.js';
 import { ioFailure, withIo } from './io-errors.js';
 import { describeIssues, frenchIssues } from './issues.js';
 import { migrate, type FileKind } from './migrations.js';
@@ -88,7 +88,7 @@ export async function loadJson<S extends z.ZodType>(
 /** Writes one file durably through lowdb, creating its folder if needed. */
 export async function saveJson<T>(path: string, display: string, value: T): Promise<void> {
   await withIo('enregistrer', display, async () => {
-    await mkdir(dirname(path), { recursive: true });
+    await makeDirectoryDurable(dirname(path));
     const db = new Low<T>(new DurableJSONFile<T>(path), value);
     await db.write();
   });
