@@ -94,6 +94,7 @@ describe('fiches serve', () => {
       const lines = stderrLines(second);
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^fiches\u00a0: Ce dépôt est déjà ouvert par /);
+      expect(lines[0]).toContain('par «\u00a0fiches serve\u00a0» dans un terminal');
       expect(lines[0]).toContain(`processus ${first.child.pid}`);
       expect(lines[0]).toContain(os.hostname());
     } finally {

@@ -9,7 +9,7 @@ import { RepositoryContext } from './repository/context.js';
 import { copySampleInto, createRepositoryAt } from './repository/create.js';
 import { inspectFolder, type CreateOption } from './repository/folder.js';
 import { RepositoryLayout } from './repository/layout.js';
-import { acquireLock, type RepositoryLock } from './repository/lock.js';
+import { acquireLock, type LockInstance, type RepositoryLock } from './repository/lock.js';
 import { TEMP_FILE_PATTERN } from './storage/durable-write.js';
 import { ioFailure } from './storage/io-errors.js';
 
@@ -27,11 +27,16 @@ export interface OpenOptions {
   create: CreateOption;
   /** The history's clock and preferences file (tests); the real ones by default. */
   history?: HistoryOptions;
+  /** Who opens it, as the lock tells a second instance: a window, `fiches serve`, a command. */
+  instance?: LockInstance;
 }
 
-async function takeLock(layout: RepositoryLayout): Promise<RepositoryLock> {
+async function takeLock(
+  layout: RepositoryLayout,
+  instance: LockInstance | undefined,
+): Promise<RepositoryLock> {
   try {
-    return await acquireLock(layout.lockFile);
+    return await acquireLock(layout.lockFile, instance);
   } catch (error) {
     if (error instanceof AppFailure) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -93,7 +98,7 @@ export async function openRepository(path: string, options: OpenOptions): Promis
   const state = await inspectFolder(root, options.create);
   if (state === 'missing') await createRepositoryAt(root);
   const layout = new RepositoryLayout(root);
-  const lock = await takeLock(layout);
+  const lock = await takeLock(layout, options.instance);
   try {
     if (state === 'empty') {
       try {
