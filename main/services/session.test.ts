@@ -266,7 +266,8 @@ describe('instances racing to create the same repository', () => {
     for (const attempt of attempts) {
       if (attempt.status === 'rejected') {
         expect(attempt.reason).toBeInstanceOf(AppFailure);
-        expect((attempt.reason as AppFailure).message).toMatch(
+        const failure = attempt.reason as AppFailure;
+        expect(failure.message, JSON.stringify(failure.details)).toMatch(
           /^Ce dépôt est déjà ouvert par .*fiches serve/,
         );
       }

@@ -143,7 +143,11 @@ function lockedFailure(holder: LockHolder): AppFailure {
  */
 async function createExclusive(file: string, holder: LockHolder): Promise<boolean> {
   const content = `${JSON.stringify(holder, null, 2)}\n`;
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // Not named like the temp files of writes: the instance holding the lock removes those on opening.
+  const temp = join(
+    dirname(file),
+    `${basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.claim`,
+  );
   await writeNew(temp, content);
   try {
     await link(temp, file);
