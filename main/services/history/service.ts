@@ -4,9 +4,17 @@ import type { FamilyFile, SheetFile } from '../../../shared/model/sheet.js';
 import { fr } from '../french.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { ioFailure } from '../storage/io-errors.js';
+import { stampOf } from '../storage/stamp.js';
 import { Preferences } from './preferences.js';
 import { SheetHistory, type RevisionFields } from './sheet-history.js';
-import { familyTarget, sheetTarget, targetFolder, targetKey, type HistoryTarget } from './target.js';
+import {
+  familyTarget,
+  sheetTarget,
+  targetFile,
+  targetFolder,
+  targetKey,
+  type HistoryTarget,
+} from './target.js';
 
 /**
  * The history side of one open repository: each sheet's (and each family's shared
@@ -33,6 +41,8 @@ export class HistoryService {
   /** Why a target's latest save is in no revision yet, by targetKey (see recordSaved). */
   private readonly unrecorded = new Map<string, string>();
   private readonly loaded = new Map<string, Promise<SheetHistory>>();
+  /** For a reading session: the files' stamps when each history was read (see history()). */
+  private readonly readAt = new Map<string, string>();
   private readonly clock: () => Date;
 
   constructor(
@@ -57,19 +67,37 @@ export class HistoryService {
     return this.history(familyTarget(id));
   }
 
+  /**
+   * The target's history, read from disk the first time only: the instance holding the
+   * repository is the only one to write it. A reading session shares the files with that
+   * instance, so it reads them again once they changed; it never repairs them.
+   */
   async history(target: HistoryTarget): Promise<SheetHistory> {
     const key = targetKey(target);
-    let loading = this.loaded.get(key);
-    if (!loading) {
-      loading = SheetHistory.load(this.context.layout, target);
-      this.loaded.set(key, loading);
-      loading.catch(() => this.loaded.delete(key));
-    }
+    const reading = this.context.access === 'read';
     try {
+      // Stamped before reading: files changing meanwhile are read again next time.
+      const stamp = reading ? await this.filesStamp(target) : '';
+      let loading = this.loaded.get(key);
+      if (loading && reading && this.readAt.get(key) !== stamp) loading = undefined;
+      if (!loading) {
+        loading = SheetHistory.load(this.context.layout, target, { repair: !reading });
+        this.loaded.set(key, loading);
+        this.readAt.set(key, stamp);
+        loading.catch(() => this.loaded.delete(key));
+      }
       return await loading;
     } catch (error) {
       throw ioFailure(error, 'lire', targetFolder(target));
     }
+  }
+
+  private async filesStamp(target: HistoryTarget): Promise<string> {
+    const files = ['revisions.jsonl', 'objects.jsonl'] as const;
+    const stamps = await Promise.all(
+      files.map((file) => stampOf(targetFile(this.context.layout, target, file))),
+    );
+    return JSON.stringify(stamps);
   }
 
   /** Records `sheet` (see recordParts). */

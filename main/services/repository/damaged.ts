@@ -100,6 +100,23 @@ export async function listDamaged(layout: RepositoryLayout): Promise<DamagedEntr
   return entries.sort((a, b) => b.setAsideAt.localeCompare(a.setAsideAt));
 }
 
+/**
+ * The failure a reading session answers for a file that cannot be read: it is left where
+ * it is, for the instance that writes to set it aside. Its details carry the reason.
+ */
+export function unreadableFailure(
+  kind: DamagedEntry['kind'],
+  id: string,
+  file: string,
+  reason: string,
+): AppFailure {
+  const message =
+    kind === 'sheet'
+      ? fr`La fiche « ${id} » ne peut pas être lue : ${reason.replace(/[.\s]+$/, '')}. Fiches la mettra de côté à la prochaine ouverture du dépôt pour y écrire.`
+      : fr`Le fichier commun de la famille « ${id} » ne peut pas être lu : ${reason.replace(/[.\s]+$/, '')}.`;
+  return new AppFailure('damaged', message, { unreadable: { id, kind, file, reason } });
+}
+
 /** The failure answered when the sheet or family the user asked for has been set aside. */
 export function damagedFailure(entry: DamagedEntry): AppFailure {
   const reason = entry.reason.replace(/[.\s]+$/, '');
