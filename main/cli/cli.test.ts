@@ -8,6 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROOT, callApi, FICHES_BIN, startFiches } from '../../e2e/fixtures/serve-process.js';
 import { readAppVersion } from '../host/handlers.js';
 import { openRepository } from '../services/index.js';
+import {
+  fichesCommandIn,
+  folderForNobody,
+  NOBODY,
+  whyNobodyCannotRun,
+} from '../services/testing/another-user.js';
+import { runScript } from '../services/testing/child-script.js';
 import { findElectronBinary } from './electron-binary.js';
 import { ELECTRON_DOWNLOAD_LINE, ELECTRON_MISSING_LINE } from './start.js';
 
@@ -22,19 +29,13 @@ interface Run {
   stderr: string;
 }
 
-const NOBODY = 65534;
 let root: string;
 
-function runFiches(
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {},
-): Promise<Run> {
+function runFiches(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [FICHES_BIN, ...args], {
       cwd: APP_ROOT,
       env: { ...process.env, ...dataEnv(), ...options.env },
-      uid: options.uid,
-      gid: options.gid,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -97,6 +98,7 @@ describe('fiches serve', () => {
       const lines = stderrLines(second);
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^fiches\u00a0: Ce dépôt est déjà ouvert par /);
+      expect(lines[0]).toContain('par «\u00a0fiches serve\u00a0» dans un terminal');
       expect(lines[0]).toContain(`processus ${first.child.pid}`);
       expect(lines[0]).toContain(os.hostname());
     } finally {
@@ -162,23 +164,23 @@ describe('fiches serve', () => {
     expect(run.stderr).toMatch(/^fiches\u00a0: /);
   });
 
-  it('fails with « lecture seule » on a repository it cannot write', async () => {
-    const parent = path.join(root, 'verrouille');
-    const repo = path.join(parent, 'depot');
-    await mkdir(parent);
-    const created = await openRepository(repo, { create: 'if-missing' });
-    await created.close();
-    // Root ignores permissions: the child runs as nobody, who may read but not write.
-    await chmod(root, 0o755);
-    await chmod(parent, 0o755);
-    await chmod(repo, 0o555);
+  it('fails with « lecture seule » on a repository it cannot write', async (context) => {
+    // Root ignores permissions: the command runs as nobody, who may read but not write.
+    const cannot = await whyNobodyCannotRun();
+    if (cannot) context.skip(cannot);
+    const work = await folderForNobody('fiches-cli-nobody-');
     try {
-      const run = await runFiches(['serve', '--repo', repo], { uid: NOBODY, gid: NOBODY });
-      expect(run.code).toBe(1);
+      const command = await fichesCommandIn(path.join(work, 'fiches'));
+      const repo = path.join(work, 'depot');
+      const created = await openRepository(repo, { create: 'if-missing' });
+      await created.close();
+      await chmod(repo, 0o555);
+      const run = await runScript(command, ['serve', '--repo', repo], { ...NOBODY, cwd: work });
+      expect(run.code, run.stderr).toBe(1);
       expect(stderrLines(run)).toHaveLength(1);
       expect(run.stderr).toContain('lecture seule');
     } finally {
-      await chmod(repo, 0o755);
+      await rm(work, { recursive: true, force: true });
     }
   });
 });

@@ -95,7 +95,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   const repoPath = path.resolve(options.repo ?? defaultRepositoryPath());
   const stop = listenForStop();
   try {
-    const session = await openRepository(repoPath, { create: 'if-missing' });
+    const session = await openRepository(repoPath, { create: 'if-missing', instance: 'serve' });
     let host: WebHost;
     try {
       const dataDir = appDataDir();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppFailure, fail, ok, type Result } from '../result.js';
 import { contract, isOpName, type OpName, type OpResponse, type ParsedRequest } from './contract.js';
+import { requestShapeProblem } from './request-shape.js';
 
 /** One function per operation. Services may throw AppFailure; dispatch turns it into a Result. */
 export type Handlers = {
@@ -18,9 +19,10 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /**
- * The single entry point of both transports: checks the name against the contract,
- * parses the request with its schema, runs the handler, and answers a Result whatever
- * happens. Unexpected exceptions become `internal` with a message the user can act on.
+ * The single entry point of both transports: checks the name against the contract, the
+ * request's shape (depth, cycles, size: request-shape.ts), parses it with its schema, runs
+ * the handler, and answers a Result whatever happens. Unexpected exceptions become
+ * `internal` with a message the user can act on.
  */
 export async function dispatch(
   handlers: Handlers,
@@ -31,7 +33,18 @@ export async function dispatch(
   if (!isOpName(name)) {
     return fail('invalid-request', `Opération inconnue : ${String(name).slice(0, 80)}.`);
   }
-  const parsed = contract[name].request.safeParse(rawRequest ?? {}, { error: frenchIssues });
+  const request = rawRequest ?? {};
+  const shapeProblem = requestShapeProblem(request);
+  if (shapeProblem) return fail('invalid-request', `Requête invalide pour ${name}\u00a0: ${shapeProblem}`);
+  let parsed;
+  try {
+    parsed = contract[name].request.safeParse(request, { error: frenchIssues });
+  } catch (error) {
+    // A schema's own walk failing (its stack, a value it cannot read) is still the request's
+    // fault; the runtime's own text (often English) goes to the log only.
+    onInternalError(error);
+    return fail('invalid-request', `Requête invalide pour ${name}\u00a0: elle n’a pas pu être lue.`);
+  }
   if (!parsed.success) {
     return fail('invalid-request', `Requête invalide pour ${name} : ${describeIssues(parsed.error)}`, {
       issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
