@@ -16,6 +16,8 @@ export const errorCodes = [
   'io',
   'unsupported',
   'forbidden',
+  /** The host did not answer at all (stopped, restarting): nothing was done, try again later. */
+  'unreachable',
   /** A shared repository's server wants credentials, or refused those given: ask again. */
   'unauthorized',
   /** A shared repository's server cannot be reached: work goes on, the next sync sends it. */

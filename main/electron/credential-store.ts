@@ -1,10 +1,10 @@
 import { safeStorage } from 'electron';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure } from '../../shared/result.js';
 import { fr } from '../services/french.js';
 import type { CredentialStore, Credentials } from '../services/sync/credentials.js';
-import { writeFileDurable } from '../services/storage/durable-write.js';
+import { makeDirectoryDurable, writeFileDurable } from '../services/storage/durable-write.js';
 
 /**
  * The desktop app's credentials for shared repositories: encrypted by the operating
@@ -33,7 +33,7 @@ export class SafeStorageCredentialStore implements CredentialStore {
   }
 
   private async write(stored: Stored): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
+    await makeDirectoryDurable(path.dirname(this.file));
     await writeFileDurable(this.file, `${JSON.stringify(stored, null, 2)}\n`);
   }
 

@@ -47,8 +47,7 @@ async function run(): Promise<void> {
   let repository: CurrentRepository;
   try {
     repository = await CurrentRepository.open(repositoryArgument() ?? defaultRepositoryPath(), {
-      credentials,
-      background: true,
+      sync: { credentials, background: true },
     });
   } catch (error) {
     dialog.showErrorBox('Fiches ne peut pas ouvrir le dépôt', messageOf(error));

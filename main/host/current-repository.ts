@@ -2,7 +2,13 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure } from '../../shared/result.js';
 import { fr } from '../services/french.js';
-import { openRepository, type RepositorySession, type ServiceHandlers } from '../services/index.js';
+import {
+  openRepository,
+  type OpenOptions,
+  type RepositorySession,
+  type ServiceHandlers,
+} from '../services/index.js';
+import type { LockInstance } from '../services/repository/lock.js';
 import type { SyncOptions } from '../services/sync/service.js';
 
 async function canonical(folder: string): Promise<string> {
@@ -11,6 +17,14 @@ async function canonical(folder: string): Promise<string> {
   } catch {
     return path.resolve(folder);
   }
+}
+
+/** How a host opens its repositories: who it is (as the lock names it), and how they sync. */
+export interface HostOpening {
+  /** The desktop window by default; `fiches serve` for the browser host. */
+  instance?: LockInstance;
+  /** Every repository the host opens syncs with the host's credentials, in the background. */
+  sync?: SyncOptions;
 }
 
 /**
@@ -24,17 +38,18 @@ export class CurrentRepository {
 
   private constructor(
     session: RepositorySession,
-    /** Every repository this host opens syncs with the host's credentials, in the background. */
-    private readonly sync: SyncOptions,
+    private readonly options: OpenOptions,
   ) {
     this.#session = session;
   }
 
-  static async open(folder: string, sync: SyncOptions = {}): Promise<CurrentRepository> {
-    return new CurrentRepository(
-      await openRepository(path.resolve(folder), { create: 'if-missing', sync }),
-      sync,
-    );
+  static async open(folder: string, opening: HostOpening = {}): Promise<CurrentRepository> {
+    const options: OpenOptions = {
+      create: 'if-missing',
+      instance: opening.instance ?? 'desktop',
+      ...(opening.sync ? { sync: opening.sync } : {}),
+    };
+    return new CurrentRepository(await openRepository(path.resolve(folder), options), options);
   }
 
   get path(): string {
@@ -49,7 +64,7 @@ export class CurrentRepository {
   async switchTo(folder: string): Promise<boolean> {
     const current = this.#current();
     if ((await canonical(folder)) === (await canonical(current.path))) return false;
-    const next = await openRepository(path.resolve(folder), { create: 'if-missing', sync: this.sync });
+    const next = await openRepository(path.resolve(folder), this.options);
     this.#session = next;
     await current.close();
     return true;

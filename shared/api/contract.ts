@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { docSchema } from '../content/doc.js';
+import { incomingDocSchema } from '../content/links.js';
 import { idSchema } from '../model/ids.js';
 import { nameSchema } from '../model/names.js';
 import { exerciseSchema, variableSchema } from '../model/repository.js';
@@ -80,7 +80,7 @@ export const sheetViewSchema = z.object({
 export const scenarioPatchSchema = z
   .object({
     title: scenarioSchema.shape.title.optional(),
-    angles: z.record(idSchema, docSchema).optional(),
+    angles: z.record(idSchema, incomingDocSchema).optional(),
   })
   .strict();
 
@@ -91,16 +91,16 @@ export const scenarioPatchSchema = z
  */
 export const patchBaseSchema = z
   .object({
-    sections: z.record(idSchema, docSchema).optional(),
+    sections: z.record(idSchema, incomingDocSchema).optional(),
     scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
-    note: docSchema.optional(),
+    note: incomingDocSchema.optional(),
   })
   .strict();
 
 export const sheetPatchSchema = z
   .object({
     /** Only the sections that changed, keyed by template section id. */
-    sections: z.record(idSchema, docSchema).optional(),
+    sections: z.record(idSchema, incomingDocSchema).optional(),
     /** Only the hypotheses (and within them the angles) that changed. */
     scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
     base: patchBaseSchema.optional(),
@@ -112,7 +112,7 @@ export const sheetPatchSchema = z
 
 export const familyPatchSchema = z
   .object({
-    note: docSchema.optional(),
+    note: incomingDocSchema.optional(),
     scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
     base: patchBaseSchema.optional(),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { docSchema } from '../content/doc.js';
+import { incomingDocSchema } from '../content/links.js';
 import { revisionSummarySchema } from '../model/history.js';
 import { idSchema } from '../model/ids.js';
 import { SCENARIO_TITLE_SCHEMA, sheetMetaSchema } from '../model/sheet.js';
@@ -65,7 +65,7 @@ export const resolveRequestSchema = z.union([
       conflictId: z.string().regex(/^[0-9a-f]{16}$/),
       choice: conflictChoiceSchema,
       /** The edited value, with `edited`: a document, a title or the metadata, as the part holds. */
-      value: z.union([docSchema, SCENARIO_TITLE_SCHEMA, sheetMetaSchema]).optional(),
+      value: z.union([incomingDocSchema, SCENARIO_TITLE_SCHEMA, sheetMetaSchema]).optional(),
     })
     .strict(),
   z
@@ -73,7 +73,7 @@ export const resolveRequestSchema = z.union([
       familyId: idSchema,
       conflictId: z.string().regex(/^[0-9a-f]{16}$/),
       choice: conflictChoiceSchema,
-      value: z.union([docSchema, SCENARIO_TITLE_SCHEMA]).optional(),
+      value: z.union([incomingDocSchema, SCENARIO_TITLE_SCHEMA]).optional(),
     })
     .strict(),
 ]);

@@ -1,10 +1,13 @@
 import { partsOfFamily, partsOfSheet, type SheetParts } from '../../../shared/history/parts.js';
 import type { RevisionSummary } from '../../../shared/model/history.js';
 import type { FamilyFile, SheetFile } from '../../../shared/model/sheet.js';
+import { fr } from '../french.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { ioFailure } from '../storage/io-errors.js';
+import { stampOf } from '../storage/stamp.js';
 import { Preferences } from './preferences.js';
 import { SheetHistory, type RevisionFields } from './sheet-history.js';
+import { historyFiles } from './writer-logs.js';
 import { familyTarget, sheetTarget, targetFolder, targetKey, type HistoryTarget } from './target.js';
 
 /**
@@ -31,7 +34,11 @@ export class HistoryService {
    * for a family), with the time (ms) of the first such save.
    */
   readonly pending = new Map<string, number>();
+  /** Why a target's latest save is in no revision yet, by targetKey (see recordSaved). */
+  private readonly unrecorded = new Map<string, string>();
   private readonly loaded = new Map<string, Promise<SheetHistory>>();
+  /** For a reading session: the files' stamps when each history was read (see history()). */
+  private readonly readAt = new Map<string, string>();
   private readonly clock: () => Date;
   private writerId: string | null;
 
@@ -40,8 +47,54 @@ export class HistoryService {
     options: HistoryOptions,
   ) {
     this.clock = options.now ?? (() => new Date());
-    this.preferences = new Preferences(options.preferencesFile);
     this.writerId = options.writer ?? null;
+    this.preferences = new Preferences(options.preferencesFile);
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  /** The sheet's history, read from disk the first time only. */
+  sheet(id: string): Promise<SheetHistory> {
+    return this.history(sheetTarget(id));
+  }
+
+  /** The history of a family's shared note and micro-scenarios. */
+  family(id: string): Promise<SheetHistory> {
+    return this.history(familyTarget(id));
+  }
+
+  /**
+   * The target's history, read from disk the first time only: the instance holding the
+   * repository is the only one to write it. A reading session shares the files with that
+   * instance, so it reads them again once they changed; it never repairs them.
+   */
+  async history(target: HistoryTarget): Promise<SheetHistory> {
+    const key = targetKey(target);
+    const reading = this.context.access === 'read';
+    try {
+      // Stamped before reading: files changing meanwhile are read again next time.
+      const stamp = reading ? await this.filesStamp(target) : '';
+      let loading = this.loaded.get(key);
+      if (loading && reading && this.readAt.get(key) !== stamp) loading = undefined;
+      if (!loading) {
+        loading = SheetHistory.load(this.context.layout, target, { repair: !reading, writer: this.writerId });
+        this.loaded.set(key, loading);
+        this.readAt.set(key, stamp);
+        loading.catch(() => this.loaded.delete(key));
+      }
+      return await loading;
+    } catch (error) {
+      throw ioFailure(error, 'lire', targetFolder(target));
+    }
+  }
+
+  /** Every writer's files of the target (writer-logs.ts), named and stamped. */
+  private async filesStamp(target: HistoryTarget): Promise<string> {
+    const files = await historyFiles(this.context.layout, target);
+    const stamps = await Promise.all(files.map(async (file) => [file, await stampOf(file)]));
+    return JSON.stringify(stamps);
   }
 
   get writer(): string | null {
@@ -62,35 +115,6 @@ export class HistoryService {
     this.loaded.clear();
   }
 
-  now(): Date {
-    return this.clock();
-  }
-
-  /** The sheet's history, read from disk the first time only. */
-  sheet(id: string): Promise<SheetHistory> {
-    return this.history(sheetTarget(id));
-  }
-
-  /** The history of a family's shared note and micro-scenarios. */
-  family(id: string): Promise<SheetHistory> {
-    return this.history(familyTarget(id));
-  }
-
-  async history(target: HistoryTarget): Promise<SheetHistory> {
-    const key = targetKey(target);
-    let loading = this.loaded.get(key);
-    if (!loading) {
-      loading = SheetHistory.load(this.context.layout, target, this.writerId);
-      this.loaded.set(key, loading);
-      loading.catch(() => this.loaded.delete(key));
-    }
-    try {
-      return await loading;
-    } catch (error) {
-      throw ioFailure(error, 'lire', targetFolder(target));
-    }
-  }
-
   /** Records `sheet` (see recordParts). */
   record(sheet: SheetFile, fields: RecordFields, force: boolean): Promise<RevisionSummary | null> {
     return this.recordParts(sheetTarget(sheet.id), partsOfSheet(sheet), fields, force);
@@ -99,6 +123,51 @@ export class HistoryService {
   /** Records a family's shared content (see recordParts). */
   recordFamily(family: FamilyFile, fields: RecordFields, force: boolean): Promise<RevisionSummary | null> {
     return this.recordParts(familyTarget(family.familyId), partsOfFamily(family), fields, force);
+  }
+
+  /**
+   * Records `sheet` just written to its file. A failure here must not turn a save that
+   * happened into a reported failure: the words are on disk. The sheet stays pending, so
+   * its next save or checkpoint (leaving it, closing the repository) records it, and
+   * history:list says meanwhile why the revision is missing. Answers undefined then.
+   */
+  recordSaved(
+    sheet: SheetFile,
+    fields: RecordFields,
+    force: boolean,
+  ): Promise<RevisionSummary | null | undefined> {
+    return this.afterSave(sheetTarget(sheet.id), () => this.record(sheet, fields, force));
+  }
+
+  /** recordSaved for a family's shared content. */
+  recordFamilySaved(
+    family: FamilyFile,
+    fields: RecordFields,
+    force: boolean,
+  ): Promise<RevisionSummary | null | undefined> {
+    return this.afterSave(familyTarget(family.familyId), () => this.recordFamily(family, fields, force));
+  }
+
+  /** The problem history:list shows while a target's latest save is in no revision. */
+  unrecordedProblem(target: HistoryTarget): string | undefined {
+    const reason = this.unrecorded.get(targetKey(target));
+    return reason === undefined
+      ? undefined
+      : fr`La dernière modification n’a pas pu être enregistrée dans l’historique (${reason.replace(/[.\s]+$/, '')}) : elle est bien enregistrée dans le dépôt, et le sera dans l’historique à la prochaine occasion (en quittant la fiche, ou à la fermeture).`;
+  }
+
+  private async afterSave(
+    target: HistoryTarget,
+    record: () => Promise<RevisionSummary | null>,
+  ): Promise<RevisionSummary | null | undefined> {
+    const key = targetKey(target);
+    try {
+      return await record();
+    } catch (error) {
+      this.unrecorded.set(key, (error as Error)?.message ?? String(error));
+      if (!this.pending.has(key)) this.pending.set(key, this.clock().getTime());
+      return undefined;
+    }
   }
 
   /**
@@ -122,6 +191,7 @@ export class HistoryService {
         force,
       );
       this.pending.delete(key);
+      this.unrecorded.delete(key);
       return summary;
     } catch (error) {
       this.loaded.delete(key);

@@ -3,11 +3,12 @@ import type { PartKey, RevisionSummary } from '../../../shared/model/history.js'
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import type { RepositoryLayout } from '../repository/layout.js';
-import { readParts, stageParts, unreadableHashes } from './part-codec.js';
-import type { PartHashes } from './revision-log.js';
+import { inspectObjectDamage, objectLineProblem, revisionLineProblem, type ObjectDamage } from './damage.js';
+import { readParts, stageParts } from './part-codec.js';
+import type { PartHashes, Revision } from './revision-log.js';
 import type { RevisionRecord } from './revision-record.js';
 import { targetDetail, targetName, type HistoryTarget } from './target.js';
-import { Timeline, type TimelineEntry } from './timeline.js';
+import { revisionId, Timeline, type TimelineEntry } from './timeline.js';
 import { loadWriterLogs, ObjectSources, type WriterLog } from './writer-logs.js';
 
 /**
@@ -30,6 +31,13 @@ export interface HistoryListing {
   problems: string[];
 }
 
+export interface HistoryLoadOptions {
+  /** A writer cuts a torn tail off its own files (keeping it in damaged/); a reader leaves the files as they are. */
+  repair: boolean;
+  /** This copy's writer once the repository is shared, null before (writer-logs.ts). */
+  writer?: string | null;
+}
+
 type TitleOf = (key: PartKey) => string;
 
 /** « Passé », « Présent »: part titles as a message lists them. */
@@ -45,8 +53,8 @@ function sameHashes(a: PartHashes, b: PartHashes): boolean {
 const refText = (ref: RevisionRef) => (typeof ref === 'number' ? String(ref) : ref);
 
 export class SheetHistory {
-  /** Part hashes that cannot be read whole; computed once, only when an object file has damage. */
-  private unreadable: Promise<Set<string>> | undefined;
+  /** What each object file's damage costs; computed once, only when one has damage. */
+  private objectDamage: Promise<Map<WriterLog, ObjectDamage>> | undefined;
   private readonly objects: ObjectSources;
   private timelineCache: Timeline | undefined;
 
@@ -61,13 +69,14 @@ export class SheetHistory {
     );
   }
 
-  /** `writer`: this copy's writer once the repository is shared, null before. */
   static async load(
     layout: RepositoryLayout,
     target: HistoryTarget,
-    writer: string | null = null,
+    options: HistoryLoadOptions = { repair: true },
   ): Promise<SheetHistory> {
-    const { logs, own } = await loadWriterLogs(layout, target, writer);
+    const { logs, own } = await loadWriterLogs(layout, target, options.writer ?? null, {
+      repair: options.repair,
+    });
     return new SheetHistory(target, logs, own);
   }
 
@@ -94,6 +103,8 @@ export class SheetHistory {
     }
     // Objects first: a crash between the two appends leaves unused objects, never a revision without its content.
     await this.objects.commit();
+    // A new revision may need what a damaged line held: the damage is weighed again when asked.
+    this.objectDamage = undefined;
     const after = this.own.writer === null ? undefined : this.timeline.head?.id;
     const revision = await this.own.revisions.append(after ? { ...fields, after } : fields, hashes);
     this.timelineCache = undefined;
@@ -103,7 +114,8 @@ export class SheetHistory {
   }
 
   async list(titleOf: TitleOf): Promise<HistoryListing> {
-    const unreadable = await this.unreadableParts();
+    const damage = await this.damage();
+    const unreadable = new Set([...damage.values()].flatMap((cost) => [...cost.unreadable]));
     const timeline = this.timeline;
     const revisions = timeline.entries
       .map((entry) => {
@@ -112,14 +124,18 @@ export class SheetHistory {
         return damaged ? { ...summary, damaged } : summary;
       })
       .reverse();
+    // Damaged lines name the revisions they cost by their number in the list; a lost line of
+    // another writer's log has none there (its revision was never read).
+    const listed = (log: WriterLog, seqs: readonly number[]) =>
+      log.writer === null
+        ? [...seqs]
+        : seqs.flatMap((seq) => timeline.find(revisionId(log.writer, seq))?.seq ?? []);
     const problems = this.logs.flatMap((log) => [
-      ...log.revisions.damaged.map(
-        ({ line }) =>
-          fr`La ligne ${line} de ${log.files.revisions} est endommagée : cette entrée de l’historique est ignorée, les autres versions restent lisibles. Le fichier est laissé tel quel.`,
+      ...log.revisions.damaged.map(({ line, seqs }) =>
+        revisionLineProblem(log.files.revisions, line, listed(log, seqs)),
       ),
-      ...log.objects.damaged.map(
-        ({ line }) =>
-          fr`La ligne ${line} de ${log.files.objects} est endommagée : les versions qui en ont besoin sont signalées, les autres restent lisibles. Le fichier est laissé tel quel.`,
+      ...log.objects.damaged.map(({ line }) =>
+        objectLineProblem(log.files.objects, line, damage.get(log)?.affected.get(line) ?? []),
       ),
     ]);
     return { revisions, problems };
@@ -186,22 +202,33 @@ export class SheetHistory {
     );
   }
 
-  private unreadableParts(): Promise<Set<string>> {
-    if (this.logs.every((log) => log.objects.damaged.length === 0)) return Promise.resolve(new Set());
-    this.unreadable ??= (async () => {
-      const hashes = new Map<string, PartKey>();
-      for (const { revision } of this.timeline.entries) {
-        for (const [key, hash] of Object.entries(revision.state ?? {})) hashes.set(hash, key);
+  /** Each damaged object file's cost, counted against every revision of the list (by its number there). */
+  private damage(): Promise<Map<WriterLog, ObjectDamage>> {
+    const damaged = this.logs.filter((log) => log.objects.damaged.length > 0);
+    if (damaged.length === 0) return Promise.resolve(new Map());
+    this.objectDamage ??= (async () => {
+      const listed: Revision[] = this.timeline.entries.map(({ seq, revision }) => ({
+        record: { ...revision.record, seq },
+        state: revision.state,
+      }));
+      const costs = new Map<WriterLog, ObjectDamage>();
+      for (const log of damaged) {
+        const objects = {
+          damaged: log.objects.damaged,
+          has: (h: string) => this.objects.has(h),
+          read: (h: Iterable<string>) => this.objects.read(h),
+        };
+        costs.set(log, await inspectObjectDamage(objects, listed));
       }
-      return unreadableHashes(this.objects, hashes);
+      return costs;
     })();
-    return this.unreadable;
+    return this.objectDamage;
   }
 
   private damageOf(entry: TimelineEntry, unreadable: Set<string>, titleOf: TitleOf): string | undefined {
     const state = entry.revision.state;
     if (!state) {
-      return fr`Cette version suit une entrée endommagée de l’historique : son contenu ne peut pas être reconstitué.`;
+      return fr`Cette version suit une entrée endommagée d’un historique ancien : son contenu ne peut pas être reconstitué.`;
     }
     const broken = Object.entries(state)
       .filter(([, hash]) => !this.objects.has(hash) || unreadable.has(hash))

@@ -1,6 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WRITER_PATTERN, type RepositoryLayout } from '../repository/layout.js';
+import {
+  HISTORY_LOG_NAME,
+  historyFileName,
+  WRITER_PATTERN,
+  type RepositoryLayout,
+} from '../repository/layout.js';
+import { tornTailKeeper } from './damage.js';
 import { ObjectStore } from './objects.js';
 import type { ObjectSource } from './part-codec.js';
 import { RevisionLog } from './revision-log.js';
@@ -22,35 +28,44 @@ export interface WriterLog {
   files: { objects: string; revisions: string };
 }
 
-const LOG_NAME = /^(?:revisions|objects)(?:-([0-9a-f]{12}))?\.jsonl$/;
-
-async function writersIn(folder: string): Promise<Set<string | null>> {
-  let names: string[];
+async function logNames(folder: string): Promise<string[]> {
   try {
-    names = await readdir(folder);
+    return (await readdir(folder)).filter((name) => HISTORY_LOG_NAME.test(name));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const writers = new Set<string | null>();
-  for (const name of names) {
-    const match = LOG_NAME.exec(name);
-    if (match) writers.add(match[1] ?? null);
-  }
-  return writers;
+}
+
+async function writersIn(folder: string): Promise<Set<string | null>> {
+  return new Set((await logNames(folder)).map((name) => HISTORY_LOG_NAME.exec(name)?.[1] ?? null));
+}
+
+/** Every history file of the target, whoever wrote it (a reading session stamps them). */
+export async function historyFiles(layout: RepositoryLayout, target: HistoryTarget): Promise<string[]> {
+  const folder = join(layout.root, targetFolder(target));
+  return (await logNames(folder)).sort().map((name) => join(folder, name));
+}
+
+export interface WriterLoadOptions {
+  /** A writer cuts a torn tail off (keeping it in damaged/); a reader leaves the files as they are. */
+  repair: boolean;
 }
 
 async function loadLog(
   layout: RepositoryLayout,
   target: HistoryTarget,
   writer: string | null,
+  options: WriterLoadOptions,
 ): Promise<WriterLog> {
   const objectsPath = targetFile(layout, target, 'objects.jsonl', writer);
   const revisionsPath = targetFile(layout, target, 'revisions.jsonl', writer);
-  const [objects, revisions] = await Promise.all([
-    ObjectStore.load(objectsPath),
-    RevisionLog.load(revisionsPath),
-  ]);
+  const keep = (file: 'objects.jsonl' | 'revisions.jsonl') =>
+    options.repair ? { keepTornTail: tornTailKeeper(layout, target, historyFileName(file, writer)) } : {};
+  // The revisions first: a revision's objects are appended before it, so every revision
+  // read then finds its objects in the file, even while another process appends to both.
+  const revisions = await RevisionLog.load(revisionsPath, keep('revisions.jsonl'));
+  const objects = await ObjectStore.load(objectsPath, keep('objects.jsonl'));
   return {
     writer,
     objects,
@@ -67,12 +82,17 @@ export async function loadWriterLogs(
   layout: RepositoryLayout,
   target: HistoryTarget,
   own: string | null,
+  options: WriterLoadOptions,
 ): Promise<{ logs: WriterLog[]; own: WriterLog }> {
   if (own !== null && !WRITER_PATTERN.test(own)) throw new Error(`invalid history writer ${own}`);
   const writers = await writersIn(join(layout.root, targetFolder(target)));
   writers.add(own);
   const ordered = [...writers].sort((a, b) => (a === null ? -1 : b === null ? 1 : a < b ? -1 : 1));
-  const logs = await Promise.all(ordered.map((writer) => loadLog(layout, target, writer)));
+  // Only this copy appends to its own files, so only they can have a torn tail to cut;
+  // other writers' files change through a sync alone, which writes each one whole.
+  const logs = await Promise.all(
+    ordered.map((writer) => loadLog(layout, target, writer, { repair: options.repair && writer === own })),
+  );
   return { logs, own: logs.find((log) => log.writer === own) as WriterLog };
 }
 

@@ -36,6 +36,8 @@ export const GIT_DIR = '.git';
  */
 export const WRITER_PATTERN = /^[0-9a-f]{12}$/;
 export type HistoryFileName = 'objects.jsonl' | 'revisions.jsonl';
+/** The name of one writer's history file (or of the pair written before sharing). */
+export const HISTORY_LOG_NAME = /^(?:revisions|objects)(?:-([0-9a-f]{12}))?\.jsonl$/;
 
 /** `revisions.jsonl` (a repository never shared, and what it wrote before), or `revisions-<writer>.jsonl`. */
 export function historyFileName(file: HistoryFileName, writer: string | null): string {
@@ -151,6 +153,19 @@ export class RepositoryLayout {
   damagedFile(name: string): string {
     const base = name.replace(/\.json$/, '');
     return this.inside(DAMAGED_DIR, `${checkedStoredName(base)}.json`);
+  }
+
+  /**
+   * Where the torn tail cut off a history file is kept:
+   * damaged/history/<sheet id or @family-<id>>/<file>.<name>.tail.
+   */
+  damagedHistoryTail(historyFolder: string, file: string, name: string): string {
+    if (!HISTORY_LOG_NAME.test(file))
+      throw new AppFailure('invalid-request', fr`Fichier d’historique refusé « ${file.slice(0, 60)} ».`);
+    const folder = historyFolder.startsWith(FAMILY_HISTORY_PREFIX)
+      ? `${FAMILY_HISTORY_PREFIX}${checkedId(historyFolder.slice(FAMILY_HISTORY_PREFIX.length))}`
+      : checkedId(historyFolder);
+    return this.inside(DAMAGED_DIR, HISTORY_DIR, folder, `${file}.${checkedStoredName(name)}.tail`);
   }
 
   /** The path shown to users and stored in reasons: relative, with forward slashes. */

@@ -1,6 +1,5 @@
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { mkdir } from 'node:fs/promises';
 import type { ConflictLabels } from '../../../shared/merge/conflicts.js';
 import type { RevisionKind } from '../../../shared/model/history.js';
 import { readFamilyFile } from '../families.js';
@@ -8,7 +7,7 @@ import { historyOf } from '../history/service.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { REPOSITORY_FILE } from '../repository/layout.js';
 import { readSheet } from '../sheets/sheet-file.js';
-import { writeFileDurable } from '../storage/durable-write.js';
+import { makeDirectoryDurable, writeFileDurable } from '../storage/durable-write.js';
 import { FAMILY_PATH, mergeFileContents, SHEET_PATH } from './file-merge.js';
 import type { GitRepository, TreeFiles } from './repo.js';
 
@@ -109,7 +108,7 @@ export async function applyTree(
       if (current) await checkpoint(context, path, 'pre-sync');
       if (next === undefined) await rm(file, { force: true });
       else {
-        await mkdir(dirname(file), { recursive: true });
+        await makeDirectoryDurable(dirname(file));
         await writeFileDurable(file, next);
         await checkpoint(context, path, 'sync');
       }

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { writeFileDurable } from '../storage/durable-write.js';
+import { makeDirectoryDurable, writeFileDurable } from '../storage/durable-write.js';
 
 /**
  * The file system isomorphic-git works through: Node's, except that every file it writes
@@ -21,7 +21,8 @@ export const durableGitFs = {
   promises: {
     readFile: (...args: Parameters<typeof fs.readFile>) => fs.readFile(...args),
     writeFile,
-    mkdir: (...args: Parameters<typeof fs.mkdir>) => fs.mkdir(...args),
+    // Folders too are made durable (objects/xx/, refs/…): a new file's entry survives a power cut.
+    mkdir: (path: string) => makeDirectoryDurable(path),
     rmdir: (...args: Parameters<typeof fs.rmdir>) => fs.rmdir(...args),
     rm: (...args: Parameters<typeof fs.rm>) => fs.rm(...args),
     unlink: (...args: Parameters<typeof fs.unlink>) => fs.unlink(...args),

@@ -1,4 +1,4 @@
-import type { PatchBase, SheetView } from '../../../shared/api/contract.js';
+import type { PatchBase } from '../../../shared/api/contract.js';
 import { canonicalJson } from '../../../shared/history/canonical.js';
 import { partKey, type Part } from './parts.js';
 
@@ -21,23 +21,6 @@ export const isTextPart = (part: Part): part is TextPart =>
   part.kind === 'family-note';
 
 export const sameValue = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
-
-/** A part's value in a view of the sheet (sheets:get). */
-export function valueInView(view: SheetView, part: TextPart): unknown {
-  const { sheet, familyShared } = view;
-  const scenarios = (owner: 'sheet' | 'family') =>
-    owner === 'sheet' ? sheet.microScenarios.scenarios : familyShared.scenarios;
-  switch (part.kind) {
-    case 'section':
-      return sheet.sections[part.section];
-    case 'scenario-title':
-      return scenarios(part.owner)[part.hypothesis]?.title;
-    case 'scenario-angle':
-      return scenarios(part.owner)[part.hypothesis]?.angles[part.angle];
-    case 'family-note':
-      return familyShared.note;
-  }
-}
 
 /** The bases of a batch's text parts, shaped as the patches they go with. */
 export function basesOf(

@@ -1,8 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { SheetView } from '../../../shared/api/contract.js';
-import { emptyDoc, textOf, wordCount, type DocNode } from '../../../shared/content/doc.js';
+import { textOf, wordCount, type DocNode } from '../../../shared/content/doc.js';
 import { countNumbered, numberingOrder } from '../../../shared/content/numbering.js';
-import type { Scenarios } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { ok, type Result } from '../../../shared/result.js';
 import { invoke } from '../../api/client.js';
@@ -10,8 +9,9 @@ import { NumberingRegistry, type PartCounts } from '../../editor/figure/numberin
 import { createStore, type Store } from '../../ui/store.js';
 import { Autosaver, type Entry, type SaveOptions } from './autosave.js';
 import { WordCounts } from './counts.js';
-import { partKey, patchesOf, type Owner, type Part, type PartValue } from './parts.js';
-import { basesOf, isTextPart, RemoteParts, sameValue, valueInView, type TextPart } from './remote-parts.js';
+import { pageJournal, SheetJournal } from './journal.js';
+import { partKey, partValueIn, patchesOf, type Owner, type Part, type PartValue } from './parts.js';
+import { basesOf, isTextPart, RemoteParts, sameValue, type TextPart } from './remote-parts.js';
 
 /**
  * One open sheet: what was loaded, the latest value of each part, its autosave and its
@@ -42,10 +42,14 @@ export class SheetSession {
     this.numbering = new NumberingRegistry(this.initialNumbering());
     this.numbering.setOrder(this.numberingKeys(this.useFamily.get()));
     this.useFamily.subscribe(() => this.numbering.setOrder(this.numberingKeys(this.useFamily.get())));
+    const journal = readOnly
+      ? undefined
+      : new SheetJournal(pageJournal(), view.sheet.id, (part) => this.loaded(part));
     this.autosaver = new Autosaver<Part>({
       keyOf: partKey,
       save: (batch, options) => this.save(batch, options),
       onRead: (part, value) => this.latest.set(partKey(part), value),
+      ...(journal ? { journal } : {}),
     });
   }
 
@@ -67,28 +71,56 @@ export class SheetSession {
     if (part.kind === 'scenario-title') this.counts.set(partKey(part), wordCount(value as string));
   }
 
-  private scenariosOf(owner: Owner): Scenarios {
-    return owner === 'sheet' ? this.view.sheet.microScenarios.scenarios : this.view.familyShared.scenarios;
+  private loaded(part: Part): unknown {
+    return partValueIn(this.view, part);
   }
 
-  private loaded(part: Part): unknown {
-    const { sheet, familyShared } = this.view;
-    switch (part.kind) {
-      case 'section':
-        return sheet.sections[part.section] ?? emptyDoc();
-      case 'scenario-title':
-        return this.scenariosOf(part.owner)[part.hypothesis]?.title ?? '';
-      case 'scenario-angle':
-        return this.scenariosOf(part.owner)[part.hypothesis]?.angles[part.angle] ?? emptyDoc();
-      case 'family-note':
-        return familyShared.note;
-      case 'status':
-        return sheet.status;
-      case 'authors':
-        return sheet.authors;
-      case 'use-family':
-        return sheet.microScenarios.useFamily;
+  /**
+   * A sync changed the sheet on disk: parts not being edited take the new text now, a part
+   * being edited when it is saved (its save merges, the host names it in `merged`).
+   */
+  async refreshFromHost(): Promise<void> {
+    const result = await invoke('sheets:get', { id: this.view.sheet.id });
+    if (!result.ok) return;
+    this.current.set(result.value);
+    for (const part of this.textParts()) {
+      const value = partValueIn(result.value, part);
+      if (
+        sameValue(
+          value,
+          this.remote.knownValue(part, () => this.loaded(part)),
+        )
+      )
+        continue;
+      // Typed but not yet saved: the save will merge with the host's new value.
+      if (this.autosaver.isDirty(partKey(part))) continue;
+      if (this.remote.offer(part, value)) this.latest.set(partKey(part), value);
     }
+  }
+
+  private textParts(): TextPart[] {
+    const titles = (['sheet', 'family'] as const).flatMap((owner) =>
+      this.template.microScenarios.hypotheses.map((hypothesis): TextPart => ({
+        kind: 'scenario-title',
+        owner,
+        hypothesis: hypothesis.id,
+      })),
+    );
+    return [...(this.docParts() as TextPart[]), ...titles];
+  }
+
+  /** Saves with the value each text part started from, so the host merges what a sync changed meanwhile. */
+  private async save(batch: Entry<Part>[], options: SaveOptions): Promise<Result<unknown>> {
+    const bases = basesOf(
+      batch.map((entry) => entry.part),
+      (part) => this.remote.knownValue(part, () => this.loaded(part)),
+    );
+    const result = await savePatches(this.view, batch, options, bases);
+    if (!result.ok) return result;
+    for (const { part, value } of batch) if (isTextPart(part)) this.remote.acknowledge(part, value);
+    // The host merged a colleague's change into what was sent: show the result.
+    if (result.value.merged) void this.refreshFromHost();
+    return ok(null);
   }
 
   /** The parts in numbering order (content/numbering.ts), the micro-scenarios being the ones shown. */
@@ -143,66 +175,34 @@ export class SheetSession {
       ),
     ];
   }
+}
 
-  /**
-   * A sync changed the sheet on disk: parts not being edited take the new text now, a part
-   * being edited when it is saved (its save merges, the host names it in `merged`).
-   */
-  async refreshFromHost(): Promise<void> {
-    const result = await invoke('sheets:get', { id: this.view.sheet.id });
-    if (!result.ok) return;
-    this.current.set(result.value);
-    for (const part of this.textParts()) {
-      const value = valueInView(result.value, part);
-      if (
-        value === undefined ||
-        sameValue(
-          value,
-          this.remote.knownValue(part, () => this.loaded(part)),
-        )
-      )
-        continue;
-      // Typed but not yet saved: the save will merge with the host's new value.
-      if (this.autosaver.isDirty(partKey(part))) continue;
-      if (this.remote.offer(part, value)) this.latest.set(partKey(part), value);
-    }
+/**
+ * Sends parts of a sheet (and of its family's shared content) to the host: one request for
+ * each, with the values the editor started from when given (remote-parts.ts). Answers
+ * whether the host merged any of them with a change a sync brought.
+ */
+export async function savePatches(
+  view: SheetView,
+  batch: readonly Entry<Part>[],
+  options: SaveOptions = {},
+  bases: ReturnType<typeof basesOf> = {},
+): Promise<Result<{ merged: boolean }>> {
+  const { sheet, family } = patchesOf(batch);
+  let merged = false;
+  if (sheet) {
+    const patch = bases.sheet ? { ...sheet, base: bases.sheet } : sheet;
+    const result = await invoke('sheets:update', { id: view.sheet.id, patch }, options);
+    if (!result.ok) return result;
+    merged ||= (result.value.merged?.length ?? 0) > 0;
   }
-
-  private textParts(): TextPart[] {
-    const titles = (['sheet', 'family'] as const).flatMap((owner) =>
-      this.template.microScenarios.hypotheses.map((hypothesis): TextPart => ({
-        kind: 'scenario-title',
-        owner,
-        hypothesis: hypothesis.id,
-      })),
-    );
-    return [...(this.docParts() as TextPart[]), ...titles];
+  if (family) {
+    const patch = bases.family ? { ...family, base: bases.family } : family;
+    const result = await invoke('families:update', { familyId: view.family.id, patch }, options);
+    if (!result.ok) return result;
+    merged ||= (result.value.merged?.length ?? 0) > 0;
   }
-
-  private async save(batch: Entry<Part>[], options: SaveOptions): Promise<Result<unknown>> {
-    const { sheet, family } = patchesOf(batch);
-    const bases = basesOf(
-      batch.map((entry) => entry.part),
-      (part) => this.remote.knownValue(part, () => this.loaded(part)),
-    );
-    let merged = false;
-    if (sheet) {
-      const patch = bases.sheet ? { ...sheet, base: bases.sheet } : sheet;
-      const result = await invoke('sheets:update', { id: this.view.sheet.id, patch }, options);
-      if (!result.ok) return result;
-      merged ||= (result.value.merged?.length ?? 0) > 0;
-    }
-    if (family) {
-      const patch = bases.family ? { ...family, base: bases.family } : family;
-      const result = await invoke('families:update', { familyId: this.view.family.id, patch }, options);
-      if (!result.ok) return result;
-      merged ||= (result.value.merged?.length ?? 0) > 0;
-    }
-    for (const { part, value } of batch) if (isTextPart(part)) this.remote.acknowledge(part, value);
-    // The host merged a colleague's change into what was sent: show the result.
-    if (merged) void this.refreshFromHost();
-    return ok(null);
-  }
+  return ok({ merged });
 }
 
 export const SheetSessionContext = createContext<SheetSession | null>(null);
