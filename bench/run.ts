@@ -5,6 +5,7 @@ import { benchHome } from './home.js';
 import { benchKeystroke } from './keystroke.js';
 import { benchPdf } from './pdf.js';
 import { benchSave } from './save.js';
+import { benchSync } from './sync.js';
 
 /**
  * `npm run bench`: measures, never asserts. One line per figure, `name: value unit`.
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<void>> = {
   history: benchHistory,
   docx: benchDocx,
   pdf: benchPdf,
+  sync: benchSync,
 };
 
 const filter = process.argv[2];

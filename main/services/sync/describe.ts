@@ -31,10 +31,17 @@ function sheetOf(bytes: Buffer | undefined, path: string): SheetFile | undefined
   }
 }
 
+/** The variable's name; its id when repository.json cannot be read now (the message still says which sheet). */
+async function nameOf(context: RepositoryContext, id: string): Promise<string> {
+  try {
+    return findVariable(await context.repository(), id)?.variable.name ?? id;
+  } catch {
+    return id;
+  }
+}
+
 async function sheetLine(context: RepositoryContext, change: PathChange, id: string): Promise<string> {
-  const name =
-    findVariable(await context.repository().catch(() => ({ families: [] }) as never), id)?.variable.name ??
-    id;
+  const name = await nameOf(context, id);
   const [before, after] = [sheetOf(change.before, change.path), sheetOf(change.after, change.path)];
   if (!after) return fr`${name} : fiche supprimée`;
   if (!before) return fr`${name} : fiche créée`;
@@ -42,6 +49,7 @@ async function sheetLine(context: RepositoryContext, change: PathChange, id: str
     Object.fromEntries(
       Object.entries(partsOfSheet(sheet)).map(([key, value]) => [key, canonicalJson(value)]),
     );
+  // Without a readable template the parts are named by their keys.
   const template = await context.template().catch(() => undefined);
   const keys = Object.keys(changesBetween(hashes(before), hashes(after)));
   if (keys.length === 0) return fr`${name} : mise à jour`;

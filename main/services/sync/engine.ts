@@ -175,6 +175,7 @@ export async function runSync(run: SyncRun): Promise<SyncReport> {
       );
     }
   }
+  await repo.compact();
   const dedupe = (list: string[]) => [...new Set(list)];
   report.received = dedupe(
     report.received.filter((id) => !report.merged.includes(id) && !report.conflicts.includes(id)),

@@ -4,6 +4,7 @@ import git, { TREE, type WalkerEntry } from 'isomorphic-git';
 import { GIT_DIR } from '../repository/layout.js';
 import type { CredentialStore } from './credentials.js';
 import { missingCredentials, refusedCredentials, remoteFailure } from './errors.js';
+import { compactObjects } from './compact.js';
 import { durableGitFs } from './git-fs.js';
 import { gitHttpClient } from './http-client.js';
 
@@ -66,14 +67,23 @@ function authCallbacks(remote: string, store: CredentialStore) {
 }
 
 export class GitRepository {
-  /** isomorphic-git's cache of parsed packs, kept for the repository's lifetime. */
-  private readonly cache = {};
+  /** isomorphic-git's cache of parsed packs, kept until the objects are packed anew. */
+  private cache = {};
   private readonly http = gitHttpClient();
 
   constructor(readonly dir: string) {}
 
   private get base() {
     return { fs: durableGitFs, dir: this.dir, cache: this.cache };
+  }
+
+  /**
+   * Packs the loose objects as deltas once enough have gathered (compact.ts); never fails a
+   * sync: objects left loose are still read, and the next sync tries again.
+   */
+  async compact(): Promise<void> {
+    const packed = await compactObjects(this.dir).catch(() => 0);
+    if (packed > 0) this.cache = {};
   }
 
   async init(): Promise<void> {
@@ -155,7 +165,11 @@ export class GitRepository {
     });
   }
 
-  /** Fetches the remote's branch; answers its commit, undefined when the remote is empty. */
+  /**
+   * Fetches the remote's branch; answers its commit, undefined when the remote is empty.
+   * A remote whose branch is a commit this copy has (it pushed it) is not fetched from:
+   * isomorphic-git would ask for it anyway and receive the whole history again.
+   */
   async fetch(
     remote: string,
     store: CredentialStore,
@@ -163,6 +177,19 @@ export class GitRepository {
   ): Promise<string | undefined> {
     const auth = authCallbacks(remote, store);
     try {
+      const listed = await git.listServerRefs({
+        http: this.http,
+        url: remote,
+        prefix: `refs/heads/${BRANCH}`,
+        onAuth: auth.onAuth,
+        onAuthFailure: auth.onAuthFailure,
+      });
+      const theirs = listed.find((ref) => ref.ref === `refs/heads/${BRANCH}`)?.oid;
+      if (theirs === undefined) return undefined;
+      if (await this.hasCommit(theirs)) {
+        await this.noteRemoteAt(theirs);
+        return theirs;
+      }
       const result = await git.fetch({
         ...this.base,
         http: this.http,
@@ -200,7 +227,12 @@ export class GitRepository {
         onAuthFailure: auth.onAuthFailure,
         ...(onProgress ? { onProgress } : {}),
       });
-      if (result.ok) return true;
+      if (result.ok) {
+        // Where the remote is now, so the next fetch tells it what this copy already has.
+        const head = await this.head();
+        if (head) await this.noteRemoteAt(head);
+        return true;
+      }
       const error = result.refs[`refs/heads/${BRANCH}`]?.error ?? result.error ?? '';
       if (/fetch first|non-fast-forward|rejected/i.test(error)) return false;
       throw new Error(error);
@@ -208,6 +240,20 @@ export class GitRepository {
       if (error instanceof git.Errors.PushRejectedError) return false;
       throw authAware(error, remote, auth.state.offered);
     }
+  }
+
+  private async hasCommit(oid: string): Promise<boolean> {
+    try {
+      await git.readCommit({ ...this.base, oid });
+      return true;
+    } catch (error) {
+      if (error instanceof git.Errors.NotFoundError) return false;
+      throw error;
+    }
+  }
+
+  private async noteRemoteAt(commit: string): Promise<void> {
+    await git.writeRef({ fs: durableGitFs, dir: this.dir, ref: REMOTE_BRANCH, value: commit, force: true });
   }
 
   /** Every file of a commit's tree. */
