@@ -1,7 +1,7 @@
 import { app, dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { AppHandlers } from '../host/handlers.js';
 import type { CurrentRepository } from '../host/current-repository.js';
-import { joinAndOpen } from '../host/join.js';
+import { joinAndOpen, joinProgress } from '../host/join.js';
 import type { CredentialStore } from '../services/sync/credentials.js';
 import { saveExport } from './export-save.js';
 import { requestFlush } from './flush.js';
@@ -56,6 +56,7 @@ export class Desktop {
         return chosen ? this.repository.handlers['repository:overview']({}) : null;
       },
       'export:save': (request) => saveExport(this.window(), this.repository.handlers, request),
+      'sync:joinProgress': async () => joinProgress(),
       'sync:join': async (request) => {
         const window = this.window();
         // Pending edits belong to the repository being left.

@@ -36,6 +36,7 @@ beforeAll(async () => {
       'repository:choose': unused,
       'export:save': unused,
       'sync:join': unused,
+      'sync:joinProgress': unused,
     }),
     mainFrame: () => frame as never,
     rendererIndex,

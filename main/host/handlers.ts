@@ -5,7 +5,7 @@ import type { Handlers } from '../../shared/api/dispatch.js';
 import type { ServiceHandlers } from '../services/index.js';
 
 /** The operations only a host can answer: what it is, how it picks (or joins) a repository, where it saves exports. */
-export type AppOpName = 'app:info' | 'repository:choose' | 'export:save' | 'sync:join';
+export type AppOpName = 'app:info' | 'repository:choose' | 'export:save' | 'sync:join' | 'sync:joinProgress';
 export type AppHandlers = Pick<Handlers, AppOpName>;
 type ServiceOpName = Exclude<OpName, AppOpName>;
 
@@ -14,6 +14,7 @@ const appOpNames: ReadonlySet<OpName> = new Set<OpName>([
   'repository:choose',
   'export:save',
   'sync:join',
+  'sync:joinProgress',
 ]);
 const serviceOpNames = opNames.filter((name): name is ServiceOpName => !appOpNames.has(name));
 

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpRequest } from '../../shared/api/contract.js';
 import type { CredentialStore } from '../services/sync/credentials.js';
+import type { ProgressEvent } from '../services/sync/repo.js';
 import { joinRepository } from '../services/sync/join.js';
 import { checkedRemoteUrl, suggestedFolderName } from '../services/sync/remote-url.js';
 import type { CurrentRepository } from './current-repository.js';
@@ -25,6 +26,15 @@ async function freeFolder(parent: string, name: string): Promise<string> {
   }
 }
 
+/** The join under way in this host, as isomorphic-git reports it (one at a time). */
+let progress: ProgressEvent | null = null;
+
+export function joinProgress(): { phase: string; loaded: number; total?: number } | null {
+  if (!progress) return null;
+  const { phase, loaded, total } = progress;
+  return total ? { phase, loaded, total } : { phase, loaded };
+}
+
 export async function joinAndOpen(
   current: CurrentRepository,
   request: OpRequest<'sync:join'>,
@@ -37,7 +47,17 @@ export async function joinAndOpen(
   const folder = request.folder
     ? path.resolve(request.folder)
     : await freeFolder(path.dirname(current.path), suggestedFolderName(remote));
-  const joined = await joinRepository({ remote, folder, credentials });
-  await current.switchTo(joined);
-  return { path: joined };
+  progress = { phase: 'Connexion', loaded: 0 };
+  try {
+    const joined = await joinRepository({
+      remote,
+      folder,
+      credentials,
+      onProgress: (event) => (progress = event),
+    });
+    await current.switchTo(joined);
+    return { path: joined };
+  } finally {
+    progress = null;
+  }
 }

@@ -27,6 +27,7 @@ beforeEach(async () => {
     'repository:choose': notHere,
     'export:save': notHere,
     'sync:join': notHere,
+    'sync:joinProgress': notHere,
   };
 });
 afterEach(async () => {

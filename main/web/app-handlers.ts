@@ -1,7 +1,7 @@
 import { AppFailure } from '../../shared/result.js';
 import type { CurrentRepository } from '../host/current-repository.js';
 import type { AppHandlers } from '../host/handlers.js';
-import { joinAndOpen } from '../host/join.js';
+import { joinAndOpen, joinProgress } from '../host/join.js';
 import { fr } from '../services/french.js';
 import type { CredentialStore } from '../services/sync/credentials.js';
 
@@ -16,6 +16,7 @@ export function browserAppHandlers(
   join?: { current: CurrentRepository; credentials: CredentialStore },
 ): AppHandlers {
   return {
+    'sync:joinProgress': async () => joinProgress(),
     'sync:join': async (request) => {
       if (!join) throw new AppFailure('unsupported', fr`Cet hôte ne peut pas ouvrir un autre dépôt.`);
       return joinAndOpen(join.current, request, join.credentials);

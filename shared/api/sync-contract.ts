@@ -104,6 +104,11 @@ export const syncContract = {
       .strict(),
     response: z.object({ path: z.string() }),
   },
+  /** How far the join under way is (its copy of the remote), for the join dialog's progress. */
+  'sync:joinProgress': {
+    request: z.object({}).strict(),
+    response: z.object({ phase: z.string(), loaded: z.number(), total: z.number().optional() }).nullable(),
+  },
   /** Resolves one conflict of a sync; recorded as a revision. */
   'conflicts:resolve': { request: resolveRequestSchema, response: revisionSummarySchema.nullable() },
 } as const;

@@ -5,7 +5,10 @@ import { resolveConflict } from './resolve.js';
 import { syncOf } from './service.js';
 
 /** The sync operations of one open repository; `sync:join`, which opens another, is the hosts'. */
-export type SyncHandlers = Pick<Handlers, Exclude<keyof typeof syncContract, 'sync:join'>>;
+export type SyncHandlers = Pick<
+  Handlers,
+  Exclude<keyof typeof syncContract, 'sync:join' | 'sync:joinProgress'>
+>;
 
 export function syncHandlers(context: RepositoryContext): SyncHandlers {
   const sync = () => syncOf(context);

@@ -1,8 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { invoke } from '../../api/client.js';
 import { flushEverything } from '../../app/pending-saves.js';
 import { Dialog, ErrorNotice } from '../../ui/Dialog.js';
 import { CredentialsFields, credentialsOf, type CredentialsValue } from './CredentialsFields.js';
+
+/** isomorphic-git's phases, in French, with a percentage when the total is known. */
+const phases: Record<string, string> = {
+  'Counting objects': 'objets comptés',
+  'Compressing objects': 'objets préparés',
+  'Receiving objects': 'objets reçus',
+  'Resolving deltas': 'objets reconstitués',
+  'Analyzing workdir': 'fichiers analysés',
+  'Updating workdir': 'fichiers écrits',
+};
+
+function progressLabel({ phase, loaded, total }: { phase: string; loaded: number; total?: number }): string {
+  const what = phases[phase] ?? phase;
+  return total
+    ? `(${what}\u00a0: ${Math.round((100 * loaded) / total)}\u00a0%)`
+    : `(${what}\u00a0: ${loaded})`;
+}
 
 /**
  * « Rejoindre un dépôt partagé… »: the remote is copied into a new local repository, then
@@ -15,6 +32,18 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
   const [credentials, setCredentials] = useState<CredentialsValue>({ username: '', password: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [progress, setProgress] = useState<string>();
+
+  // While the copy runs, how far it is, as the host reports it.
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(() => {
+      void invoke('sync:joinProgress', {}).then((result) => {
+        if (result.ok && result.value) setProgress(progressLabel(result.value));
+      });
+    }, 500);
+    return () => clearInterval(timer);
+  }, [busy]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -69,7 +98,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
         </label>
         {busy && (
           <p className="muted" role="status" data-testid="join-progress">
-            Copie du dépôt partagé…
+            Copie du dépôt partagé…{progress ? ` ${progress}` : ''}
           </p>
         )}
         {error && <ErrorNotice message={error} testId="join-error" />}
