@@ -18,7 +18,7 @@ import type { GitRepository, TreeFiles } from './repo.js';
  * saved again since the commit (the user typed during the sync) is merged once more, the
  * commit as base: nothing typed meanwhile is lost. Other writers' history files come first
  * and the histories are read again, then the settings, families and sheets, each sheet's
- * state recorded before (pre-sync) and after (sync) in its history.
+ * state recorded before (pre-sync) and, when it is a merge of both sides, after (sync).
  *
  * Killed half-way, the working tree holds some merged files and the branch still points at
  * the last commit: the next sync commits them as local changes, and merging them again with
@@ -81,6 +81,8 @@ export async function applyTree(
   from: TreeFiles,
   to: TreeFiles,
   labels: ConflictLabels,
+  /** The paths whose content in `to` combines both sides (a new state, recorded as a revision). */
+  merged: ReadonlySet<string>,
   hooks: ApplyHooks = {},
 ): Promise<string[]> {
   const paths = changedBetween(from, to);
@@ -99,7 +101,9 @@ export async function applyTree(
         to.get(path) ? repo.readBlob((to.get(path) as { oid: string }).oid) : undefined,
       ]);
       let next = target;
+      let combined = merged.has(path);
       if (!equal(current, committed)) {
+        combined = true;
         // Saved again during the sync: merge that too; a deletion there loses to an edit.
         if (current && target) next = mergeFileContents(path, committed, current, target, labels).bytes;
         else next = current ?? target;
@@ -110,7 +114,9 @@ export async function applyTree(
       else {
         await makeDirectoryDurable(dirname(file));
         await writeFileDurable(file, next);
-        await checkpoint(context, path, 'sync');
+        // A colleague's state taken as it is stays in their history (and in git); a state
+        // that exists nowhere else, the merge of both, gets a revision here.
+        if (combined) await checkpoint(context, path, 'sync');
       }
     };
     const queue = queueOf(path);

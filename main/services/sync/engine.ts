@@ -95,6 +95,7 @@ async function mergeRemote(
   const oursFiles = await repo.files(ours);
   const fastForward = ours === undefined || (await repo.isAncestor(ours, theirs));
   let target: TreeFiles;
+  const merged = new Set<string>();
   if (fastForward) {
     target = await repo.files(theirs);
     report.received.push(...sheetIds(changedBetween(oursFiles, target)));
@@ -104,6 +105,7 @@ async function mergeRemote(
     target = merge.files;
     report.notes.push(...merge.notes);
     for (const { path, how, conflicts } of merge.merged) {
+      if (how === 'merged') merged.add(path);
       const [id] = sheetIds([path]);
       if (!id) continue;
       if (conflicts.length > 0) report.conflicts.push(id);
@@ -111,7 +113,7 @@ async function mergeRemote(
     }
   }
   await run.hooks?.at?.('apply');
-  const applied = await applyTree(context, repo, oursFiles, target, labels, {
+  const applied = await applyTree(context, repo, oursFiles, target, labels, merged, {
     afterFile: (path) => run.hooks?.at?.('apply', path),
   });
   const lines = await describeChanges(
