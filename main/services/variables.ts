@@ -6,6 +6,7 @@ import type { RepositoryContext } from './repository/context.js';
 import { REPOSITORY_FILE } from './repository/layout.js';
 import { findVariable, requireFamily } from './repository/system.js';
 import { saveJson } from './storage/json-store.js';
+import { stampOf } from './storage/stamp.js';
 
 /** variables:add: a new variable at the end of its family, its id the slug of its name. */
 export async function addVariable(
@@ -41,5 +42,21 @@ export async function addVariable(
     repositoryFileSchema.parse(json);
     await saveJson(context.layout.repositoryFile, REPOSITORY_FILE, json);
     return variable;
+  });
+}
+
+/**
+ * Takes back a variable just added, when what it was added for failed (an import whose
+ * sheet could not be written): only while no sheet file exists for it.
+ */
+export async function withdrawVariable(context: RepositoryContext, id: string): Promise<void> {
+  await context.queue.run('repository', async () => {
+    if ((await stampOf(context.layout.sheetFile(id))) !== null) return;
+    const { json } = await context.repositoryJson();
+    const families = (json as { families: { variables: { id: string }[] }[] }).families;
+    for (const family of families)
+      family.variables = family.variables.filter((variable) => variable.id !== id);
+    repositoryFileSchema.parse(json);
+    await saveJson(context.layout.repositoryFile, REPOSITORY_FILE, json);
   });
 }

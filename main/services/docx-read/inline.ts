@@ -337,3 +337,12 @@ export function inlineText(content: readonly Inline[]): string {
   }
   return text;
 }
+
+/** Every inline of some content, links and fields opened (each container before what it holds). */
+export function flattenInlines(content: readonly Inline[]): Inline[] {
+  return content.flatMap((inline) =>
+    inline.kind === 'link' || inline.kind === 'field'
+      ? [inline, ...flattenInlines(inline.content)]
+      : [inline],
+  );
+}

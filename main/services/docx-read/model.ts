@@ -22,7 +22,8 @@ export type BuiltInStyle =
   | 'footnote-text'
   | 'toc'
   | 'table-heading'
-  | 'table-contents';
+  | 'table-contents'
+  | 'hyperlink';
 
 export interface DocxStyle {
   id: string;
@@ -32,6 +33,8 @@ export interface DocxStyle {
   builtIn?: BuiltInStyle;
   /** 1 to 9 for headings (built-in heading styles, or an outline level set on the style). */
   headingLevel?: number;
+  /** The run marks the style gives its text (a bold title style), along its ancestors. */
+  marks: Marks;
 }
 
 export interface Marks {

@@ -15,11 +15,11 @@ import { describe, expect, it } from 'vitest';
 import { pngImage } from '../testing/images.js';
 import { mammothDocx } from '../testing/shared-testdata.js';
 import { openSample } from '../export/testing/sample.js';
-import { inlineText } from './inline.js';
+import { flattenInlines, inlineText } from './inline.js';
 import { DEFAULT_DOCX_LIMITS } from './limits.js';
 import type { Inline } from './model.js';
 import { readDocx } from './read-docx.js';
-import { flatInlines, paragraphs, texts } from './testing/outline.js';
+import { paragraphs, texts } from './testing/outline.js';
 import { p, paragraphStyle, rawDocx } from './testing/raw-docx.js';
 
 /** The reader against documents of several writers: Word (mammoth's test files), the docx library, Fiches' own export, and WordprocessingML written by hand. */
@@ -191,7 +191,7 @@ describe('runs', () => {
     );
     const content = paragraphs(doc.body)[0]?.content ?? [];
     expect(inlineText(content)).toBe('Figure 3 : texte12oui');
-    const fields = flatInlines(content).filter((inline) => inline.kind === 'field');
+    const fields = flattenInlines(content).filter((inline) => inline.kind === 'field');
     expect(fields.map((field) => [field.instruction, inlineText(field.content)])).toEqual([
       ['SEQ Figure \\* ARABIC', '3'],
       ['PAGE', '12'],

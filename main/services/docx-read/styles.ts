@@ -62,6 +62,8 @@ const BUILT_IN_KEYS: Record<string, BuiltInStyle> = {
   entetedetabledesmatieres: 'toc',
   tableheading: 'table-heading',
   tablecontents: 'table-contents',
+  hyperlink: 'hyperlink',
+  lienhypertexte: 'hyperlink',
 };
 
 /** A built-in style from a name or an id; headings carry their level. */
@@ -159,6 +161,7 @@ export class StyleSheet {
     const style: DocxStyle = {
       id,
       name: own?.name ?? id,
+      marks: this.runMarks(id),
       ...(builtIn ? { builtIn: builtIn.builtIn } : {}),
       ...(headingLevel !== undefined ? { headingLevel } : {}),
     };
@@ -166,11 +169,16 @@ export class StyleSheet {
     return style;
   }
 
-  /** The run marks a character style (and its ancestors) gives, the nearest winning. */
+  /**
+   * The run marks a character style (and its ancestors) gives, the nearest winning. Word's
+   * Hyperlink style gives none: its colour and underline say « this is a link », which the
+   * link itself says; they are no emphasis of the text.
+   */
   runMarks(id: string): Marks {
-    return this.chain(id)
-      .reverse()
-      .reduce<Marks>((marks, entry) => ({ ...marks, ...entry.marks }), {});
+    const chain = this.chain(id);
+    const names = chain.length > 0 ? chain.map((entry) => entry.name) : [id];
+    if (names.some((name) => builtInOf(name)?.builtIn === 'hyperlink')) return {};
+    return chain.reverse().reduce<Marks>((marks, entry) => ({ ...marks, ...entry.marks }), {});
   }
 
   /** The list a paragraph style puts its paragraphs in, if any. */

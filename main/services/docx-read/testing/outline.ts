@@ -1,5 +1,5 @@
 import { inlineText } from '../inline.js';
-import type { Block, Inline, Paragraph } from '../model.js';
+import type { Block, Paragraph } from '../model.js';
 
 /** Views of a read document that tests compare whole: the text of each block, the marked runs. */
 
@@ -13,11 +13,4 @@ export function paragraphs(blocks: readonly Block[]): Paragraph[] {
 
 export function texts(blocks: readonly Block[]): string[] {
   return paragraphs(blocks).map((paragraph) => inlineText(paragraph.content));
-}
-
-/** Every inline of a paragraph, links and fields opened. */
-export function flatInlines(content: readonly Inline[]): Inline[] {
-  return content.flatMap((inline) =>
-    inline.kind === 'link' || inline.kind === 'field' ? [inline, ...flatInlines(inline.content)] : [inline],
-  );
 }
