@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { invoke } from '../api/client.js';
 import { useResult } from '../ui/useResult.js';
 import { HomeView } from '../views/home/HomeView.js';
+import { ImportHost } from '../views/import/ImportHost.js';
 import { SheetView } from '../views/sheet/SheetView.js';
 import { AppInfoContext } from './app-info.js';
 import { answerHostFlushRequests } from './pending-saves.js';
@@ -25,6 +26,7 @@ export function App() {
         </header>
         {route.name === 'sheet' ? <SheetView key={route.id} sheetId={route.id} /> : <HomeView />}
       </div>
+      <ImportHost />
     </AppInfoContext.Provider>
   );
 }

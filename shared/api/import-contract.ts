@@ -10,6 +10,9 @@ import { nameSchema } from '../model/names.js';
  * the host holds no state; the fingerprint proves the choices are about the same file.
  */
 
+/** The desktop menu's command (Fichier › Importer des fiches Word…) the page carries out. */
+export const IMPORT_MENU_COMMAND = 'import:docx';
+
 /** Larger files are refused by the hosts before they are read. */
 export const MAX_IMPORT_FILE_BYTES = 100 * 1024 * 1024;
 
