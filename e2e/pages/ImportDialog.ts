@@ -31,14 +31,12 @@ export class ImportDialog {
 
   /** Chooses files as the file picker would give them. */
   async choose(files: { name: string; buffer: Buffer }[]): Promise<void> {
-    await this.page
-      .getByTestId('import-file-input')
-      .setInputFiles(
-        files.map((file) => ({
-          ...file,
-          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        })),
-      );
+    await this.page.getByTestId('import-file-input').setInputFiles(
+      files.map((file) => ({
+        ...file,
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      })),
+    );
   }
 
   /** Drops files on the home view, as the system's file manager would. */

@@ -22,7 +22,7 @@ export const DEFAULT_DOCX_LIMITS: DocxLimits = {
   maxEntries: 10_000,
   maxXmlPartBytes: 64 * 1024 * 1024,
   maxMediaBytes: MAX_IMAGE_BYTES,
-  maxTotalBytes: 384 * 1024 * 1024,
+  maxTotalBytes: 256 * 1024 * 1024,
   maxDepth: 32,
 };
 

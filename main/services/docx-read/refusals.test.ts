@@ -1,8 +1,10 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/result.js';
+import { bundleScript, runScript } from '../testing/child-script.js';
 import { tempDir } from '../testing/fixtures.js';
 import { libreOfficeConvert } from '../testing/writers.js';
 import { readDocx } from './read-docx.js';
@@ -169,5 +171,80 @@ describe('zip bombs: refused in bounded memory and time', () => {
     expect(refusal(writeZip([...rawDocxEntries({ body: p('x') }), ...crowd]))).toMatchObject({
       reason: 'zip-bomb',
     });
+  });
+});
+
+describe.runIf(process.platform === 'linux')('zip bombs, measured in a process of their own', () => {
+  /** Reads the file as the import does (the document, then every image) and says how it ended and its peak memory. */
+  const childSource = (module: string) => `
+import { readFileSync } from 'node:fs';
+import { readDocx } from ${JSON.stringify(module)};
+let reason = 'read';
+try {
+  const doc = readDocx(readFileSync(process.argv[2]), 'piege.docx');
+  for (let i = 1; i <= Number(process.argv[3]); i += 1) doc.media('word/media/image' + i + '.png');
+} catch (error) {
+  reason = error.details?.reason ?? String(error);
+}
+// VmHWM is this process's own peak; getrusage's maxRSS would carry the parent's across exec.
+const peak = Number(/VmHWM:\\s+(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
+process.stdout.write(JSON.stringify({ reason, maxRssMiB: peak / 1024 }));`;
+
+  const images = (count: number) =>
+    Array.from(
+      { length: count },
+      (_, i) =>
+        `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="1" cy="1"/><wp:docPr id="${i + 1}" name="i"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rIdImage${i + 1}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`,
+    ).join('');
+  const relationships = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `rIdImage${i + 1}`,
+      type: 'image',
+      target: `media/image${i + 1}.png`,
+    }));
+
+  async function measure(bomb: Buffer, imageCount: number) {
+    const file = join(work, `bombe-${imageCount}.docx`);
+    await writeFile(file, bomb);
+    const script = await bundleScript(
+      childSource(fileURLToPath(new URL('./read-docx.ts', import.meta.url))),
+      work,
+      `bombe-${imageCount}.mjs`,
+    );
+    const outcome = await runScript(script, [file, String(imageCount)]);
+    expect(outcome.stderr).toBe('');
+    return JSON.parse(outcome.stdout) as { reason: string; maxRssMiB: number };
+  }
+
+  it('refuses 1,000 entries sharing one block (10 GB announced) before inflating any', async () => {
+    const count = 1000;
+    const bomb = rawDocx({
+      body: images(count),
+      relationships: relationships(count),
+      parts: { 'word/media/image1.png': Buffer.alloc(TEN_MB) },
+      zip: {
+        aliases: {
+          of: 'word/media/image1.png',
+          names: Array.from({ length: count - 1 }, (_, i) => `word/media/image${i + 2}.png`),
+        },
+      },
+    });
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const { reason, maxRssMiB } = await measure(bomb, count);
+    expect(reason).toBe('zip-bomb');
+    expect(maxRssMiB).toBeLessThan(200);
+  });
+
+  it('stops reading distinct images once the whole would pass the total budget', async () => {
+    const count = 60;
+    const parts = Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [`word/media/image${i + 1}.png`, Buffer.alloc(TEN_MB, i)]),
+    );
+    const bomb = rawDocx({ body: images(count), relationships: relationships(count), parts });
+    // 600 MB once inflated, from well under a megabyte.
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const { reason, maxRssMiB } = await measure(bomb, count);
+    expect(reason).toBe('zip-bomb');
+    expect(maxRssMiB).toBeLessThan(450);
   });
 });

@@ -105,7 +105,7 @@ export async function analyseDocx(
     families: repository.families,
     familyShared,
   });
-  const segmented = segment(items, template, loaded.layout.diagram.title);
+  const segmented = segment(items, template, loaded.layout.diagram.title, title);
   for (const warning of segmented.warnings) warnings.add(warning);
   const images = new ImageResolver(doc, warnings);
   const multiColumn = doc.body.some((block) => block.kind === 'paragraph' && block.columns > 1);

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import type { ImportChoices, ImportResult, ImportTarget } from '../../../shared/api/import-contract.js';
 import { emptyDoc, type DocNode } from '../../../shared/content/doc.js';
 import { canonicalJson } from '../../../shared/history/canonical.js';
@@ -242,13 +242,14 @@ export async function applyImport(
     ...Object.values(preview.microScenarios.scenarios).flatMap((scenario) => Object.values(scenario.angles)),
   ]);
   const written: string[] = [];
-  let variableAdded = false;
+  /** repository.json before the new variable was added, to put back if the import fails. */
+  let repositoryBefore: Buffer | undefined;
   // Once the sheet is written it points at the images and the variable: nothing is taken back then.
   let sheetWritten = false;
   try {
     if (plan.variableCreated) {
+      repositoryBefore = await readFile(context.layout.repositoryFile);
       await addVariable(context, plan.family.id, plan.variable.name);
-      variableAdded = true;
     }
     for (const [assetId, prepared] of analysis.images) {
       if (used.has(assetId) && (await storeImage(context, prepared))) written.push(assetId);
@@ -282,7 +283,9 @@ export async function applyImport(
           rm(context.layout.assetFile(assetId), { force: true }).catch(() => undefined),
         ),
       );
-      if (variableAdded) await withdrawVariable(context, plan.variable.id).catch(() => undefined);
+      if (repositoryBefore) {
+        await withdrawVariable(context, plan.variable.id, repositoryBefore).catch(() => undefined);
+      }
     }
     throw error;
   }

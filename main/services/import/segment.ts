@@ -72,6 +72,8 @@ class Segmenter {
     private readonly items: readonly Recognised[],
     private readonly template: SheetTemplate,
     private readonly diagramTitle: string,
+    /** The document's title as found (variable-match.ts): a heading saying it is the title, not content. */
+    private readonly documentTitle: string,
   ) {
     this.partLevel = this.levelOfParts();
   }
@@ -315,7 +317,13 @@ class Segmenter {
           else this.content(block);
           break;
         case 'heading':
-          this.heading(block, role.level);
+          if (
+            this.title === undefined &&
+            normalised(paragraphText(block)) === normalised(this.documentTitle)
+          ) {
+            this.title = paragraphText(block);
+            this.recognised('Titre de la fiche');
+          } else this.heading(block, role.level);
           break;
         case 'content': {
           const text = paragraphText(block);
@@ -333,8 +341,9 @@ export function segment(
   items: readonly Recognised[],
   template: SheetTemplate,
   diagramTitle: string,
+  documentTitle: string,
 ): Segmented {
-  const segmenter = new Segmenter(items, template, diagramTitle);
+  const segmenter = new Segmenter(items, template, diagramTitle, documentTitle);
   segmenter.run();
   return {
     parts: segmenter.parts,
