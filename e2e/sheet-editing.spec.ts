@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/host.js';
+import layoutJson from '../templates/layout.json' with { type: 'json' };
 import { HomePage } from './pages/HomePage.js';
 import { SheetPage } from './pages/SheetPage.js';
 
@@ -280,4 +281,38 @@ test('la typographie française s’applique en tapant, sauf dans les adresses e
   await sheet.waitUntilSaved();
   await page.reload();
   await expect(sheet.section(first)).toContainText(/10:30\u202f; «\u00a0fin\u00a0»\u202f!$/);
+});
+
+test('une liste numérotée imbriquée se numérote par niveau, comme dans le Word et le PDF', async ({
+  page,
+  fichesHost,
+}) => {
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  const [first = ''] = await sheet.sectionIds();
+  await sheet.typeInto(sheet.section(first), '');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('1. matériel');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('capteurs');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('baies');
+
+  const editor = sheet.editable(sheet.section(first));
+  const styles = await editor
+    .locator('li', { hasText: 'baies' })
+    .last()
+    .evaluate((item) => {
+      const found: string[] = [];
+      for (let list = item.closest('ol'); list; list = list.parentElement?.closest('ol') ?? null) {
+        found.unshift(getComputedStyle(list).listStyleType);
+      }
+      return found;
+    });
+  // The levels of the layout the exports follow.
+  expect(styles).toEqual(layoutJson.lists.numbers);
 });

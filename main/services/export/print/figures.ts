@@ -3,7 +3,7 @@ import type { NumberedBlock } from '../../../../shared/content/numbering.js';
 import type { Layout } from '../../../../shared/model/layout.js';
 import { fr } from '../../french.js';
 import { escapeHtml } from './escape.js';
-import type { TextOptions } from './text.js';
+import { asTitle, type TextOptions } from './text.js';
 
 /**
  * Figures and tables: number and caption (above or below, as the layout says), the image
@@ -32,7 +32,7 @@ function captionHtml<C extends FigureContext>(
   context: C,
   serialize: Serialize<C>,
 ): string {
-  const text = (caption?.content ?? []).map((child) => serialize(child, context)).join('');
+  const text = (caption?.content ?? []).map((child) => serialize(child, asTitle(context))).join('');
   return `<figcaption class="caption r-caption">${label ? `<span class="caption-label">${escapeHtml(label)}</span>` : ''}${text}</figcaption>`;
 }
 
