@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/result.js';
 import type { DocNode } from '../../../shared/content/doc.js';
 import { textOf } from '../../../shared/content/doc.js';
+import { Paragraph, Table, TableCell, TableRow, Textbox, TextRun } from 'docx';
+import { p, paragraphStyle, rawDocx } from '../docx-read/testing/raw-docx.js';
+import { pngImage } from '../testing/images.js';
 import { openSample, type SampleRepository } from '../export/testing/sample.js';
 import { snapshot } from '../testing/fixtures.js';
 import { analyse, importFile } from './testing/import-file.js';
@@ -269,5 +272,73 @@ describe('micro-scenarios', () => {
       proposed: { kind: 'scenario-angle', hypothesis: 'basse', angle: 'economique' },
       reason: 'angles non repérés\u00a0: tout sous «\u00a0Économique\u00a0»',
     });
+  });
+});
+
+describe('blocks written the way Word users write them', () => {
+  it('reads French Word’s styles by name: Titre1 opens a section, a Lgende paragraph captions the image above it', async () => {
+    const picture =
+      '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="457200"/><wp:docPr id="1" name="x"/>' +
+      '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>' +
+      '<pic:blipFill><a:blip r:embed="rIdImage"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
+    const bytes = rawDocx({
+      title: 'Monnaie',
+      styles: [
+        paragraphStyle('Titre1', 'heading 1'),
+        paragraphStyle('Titre3', 'heading 3'),
+        paragraphStyle('Lgende', 'caption'),
+      ].join(''),
+      relationships: [{ id: 'rIdImage', type: 'image', target: 'media/image1.png' }],
+      parts: { 'word/media/image1.png': pngImage(20, 10) },
+      body: [
+        p('Quelle a été l’évolution passée de la variable ?', { style: 'Titre1' }),
+        p('Un sous-titre', { style: 'Titre3' }),
+        picture,
+        p('Figure 3 : Le cours de l’euro', { style: 'Lgende' }),
+        p('Source\u00a0: Banque de France'),
+      ].join(''),
+    });
+    const { result } = await importFile(sample.session.handlers, 'monnaie.docx', bytes);
+    expect(result.placements.map((placement) => placement.destination)).toEqual(['Évolution passée']);
+    const { sheet } = await sample.session.handlers['sheets:get']({ id: 'monnaie' });
+    const [heading, figure] = sheet.sections['passe']?.content ?? [];
+    expect(heading).toMatchObject({ type: 'heading', attrs: { level: 4 } });
+    expect(figure).toMatchObject({
+      type: 'figure',
+      attrs: { asset: expect.stringMatching(/\.png$/), width: 'column' },
+      content: [
+        { type: 'caption', content: [{ type: 'text', text: 'Le cours de l’euro' }] },
+        { type: 'sourceLine', content: [{ type: 'text', text: 'Banque de France' }] },
+      ],
+    });
+  });
+
+  it('makes encadrés of one-cell tables and text boxes that open on a bold title', async () => {
+    const bold = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })] });
+    const bytes = await wordFile([
+      title('Monnaie'),
+      h1('Trajectoire de la variable'),
+      new Table({
+        rows: [
+          new TableRow({
+            children: [new TableCell({ children: [bold('Le saviez-vous ?'), para('L’euro a vingt ans.')] })],
+          }),
+        ],
+      }),
+      new Textbox({
+        style: { width: '200pt', height: '80pt' },
+        children: [bold('À retenir'), para('Une monnaie commune.')],
+      }),
+      new Table({
+        rows: [new TableRow({ children: [new TableCell({ children: [para('Une cellule ordinaire.')] })] })],
+      }),
+    ]);
+    await importFile(sample.session.handlers, 'monnaie.docx', bytes);
+    const { sheet } = await sample.session.handlers['sheets:get']({ id: 'monnaie' });
+    expect(blocks(sheet.sections['trajectoire'])).toEqual([
+      ['encadre', 'Le saviez-vous ?\nL’euro a vingt ans.'],
+      ['encadre', 'À retenir\nUne monnaie commune.'],
+      ['tableFigure', '\nUne cellule ordinaire.\n'],
+    ]);
   });
 });
