@@ -1,6 +1,6 @@
 import { readBlocks } from './blocks.js';
 import type { ReadContext } from './context.js';
-import { inlineText } from './inline.js';
+import { inlineText } from './inline-text.js';
 import type { Block, Comment } from './model.js';
 import { attr, children, NS } from './xml.js';
 

@@ -1,6 +1,7 @@
 import type { Element } from '@xmldom/xmldom';
 import type { ReadContext } from './context.js';
 import { readDrawing, readVml } from './drawing.js';
+import { inlineText } from './inline-text.js';
 import type { ChangeRef, Inline, Marks, Revision } from './model.js';
 import { runMarksOf } from './styles.js';
 import { attr, child, childElements, inNamespace, is, NS, textContent, wVal } from './xml.js';
@@ -311,38 +312,4 @@ function fieldInline(instruction: string, content: Inline[]): Inline {
     return { kind: 'link', href: target, ...(anchor ? { anchor } : {}), content };
   }
   return { kind: 'field', instruction: instruction.trim(), content };
-}
-
-/** Plain text of inline content, as shown (deleted text left out). */
-export function inlineText(content: readonly Inline[]): string {
-  let text = '';
-  for (const inline of content) {
-    if (inline.change?.kind === 'deletion' || inline.change?.kind === 'move-from') continue;
-    switch (inline.kind) {
-      case 'text':
-        text += inline.text;
-        break;
-      case 'tab':
-        text += '\t';
-        break;
-      case 'break':
-        text += '\n';
-        break;
-      case 'link':
-      case 'field':
-        text += inlineText(inline.content);
-        break;
-      default:
-    }
-  }
-  return text;
-}
-
-/** Every inline of some content, links and fields opened (each container before what it holds). */
-export function flattenInlines(content: readonly Inline[]): Inline[] {
-  return content.flatMap((inline) =>
-    inline.kind === 'link' || inline.kind === 'field'
-      ? [inline, ...flattenInlines(inline.content)]
-      : [inline],
-  );
 }

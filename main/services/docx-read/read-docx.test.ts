@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { pngImage } from '../testing/images.js';
 import { mammothDocx } from '../testing/shared-testdata.js';
 import { openSample } from '../export/testing/sample.js';
-import { flattenInlines, inlineText } from './inline.js';
+import { flattenInlines, inlineText } from './inline-text.js';
 import { DEFAULT_DOCX_LIMITS } from './limits.js';
 import type { Inline } from './model.js';
 import { readDocx } from './read-docx.js';

@@ -4,7 +4,7 @@ import { textOf, wordCount, type DocNode } from '../../../shared/content/doc.js'
 import { contentSchema } from '../../../shared/content/schema.js';
 import { AppFailure } from '../../../shared/result.js';
 import type { Prepared } from '../assets/import.js';
-import { inlineText } from '../docx-read/inline.js';
+import { inlineText } from '../docx-read/inline-text.js';
 import type { DocxDocument } from '../docx-read/model.js';
 import { readDocx } from '../docx-read/read-docx.js';
 import { loadLayout } from '../export/layout/load-layout.js';

@@ -1,6 +1,6 @@
 import type { NumberedKind } from '../../../shared/content/numbering.js';
 import type { Layout } from '../../../shared/model/layout.js';
-import { flattenInlines, inlineText } from '../docx-read/inline.js';
+import { flattenInlines, inlineText } from '../docx-read/inline-text.js';
 import type { Inline, Paragraph } from '../docx-read/model.js';
 import { styleKey } from '../docx-read/styles.js';
 import { STYLES } from '../export/docx/styles.js';

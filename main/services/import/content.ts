@@ -1,25 +1,17 @@
 import type { DocNode } from '../../../shared/content/doc.js';
 import type { NumberedKind } from '../../../shared/content/numbering.js';
-import type { Layout } from '../../../shared/model/layout.js';
-import { blocksText } from '../docx-read/annotations.js';
-import { inlineText } from '../docx-read/inline.js';
-import type { Block, DocxDocument, DocxImage, Inline, Paragraph, Table } from '../docx-read/model.js';
+import { inlineText } from '../docx-read/inline-text.js';
+import type { Block, DocxImage, Inline, Paragraph, Table } from '../docx-read/model.js';
 import { styleKey } from '../docx-read/styles.js';
 import { fr } from '../french.js';
 import { STYLES } from '../export/docx/styles.js';
 import { captionOf, sourceOf } from './captions.js';
-import type { ImageResolver } from './images.js';
-import {
-  ALL_MARKS,
-  convertInlines,
-  EMPHASIS_ONLY,
-  TITLE_TEXT,
-  type InlineOptions,
-} from './inline-content.js';
+import { inlineNodes, paragraphNode, type BuildContext } from './build-context.js';
+import { ALL_MARKS, EMPHASIS_ONLY, TITLE_TEXT, type InlineOptions } from './inline-content.js';
 import { nestLists, type ListEntry } from './lists.js';
+import { encadreTitleOf, imagesOf, textBoxesOf } from './paragraph-parts.js';
 import { isFichesFigureStyle } from './recognise.js';
 import { tableFigure } from './tables.js';
-import { plural, type Warnings } from './warnings.js';
 
 /**
  * The blocks of one part of a Word document as the content of a sheet's section: paragraphs,
@@ -28,19 +20,6 @@ import { plural, type Warnings } from './warnings.js';
  * bold title), source lines. Figures and tables stand at the section's top level: one found
  * in a list, a cell or an encadré is moved after it, with a warning.
  */
-
-export interface BuildContext {
-  doc: DocxDocument;
-  layout: Layout;
-  /** The document sets text in columns somewhere: a figure across the page is then « full » width. */
-  multiColumn: boolean;
-  /** Headings one level below this are the sheet's first sub-heading level (3). */
-  partLevel: number;
-  images: ImageResolver;
-  warnings: Warnings;
-  /** Names the part in warnings (« Évolution passée »). */
-  where: string;
-}
 
 type Item =
   | { kind: 'node'; node: DocNode }
@@ -53,80 +32,6 @@ type Item =
 
 const QUOTE_STYLE = styleKey(STYLES.quote.name);
 const LIST_STYLE = styleKey(STYLES.listItem.name);
-const ENCADRE_TITLE_STYLE = styleKey(STYLES.encadreTitle.name);
-
-const isGone = (inline: Inline) => inline.change?.kind === 'deletion' || inline.change?.kind === 'move-from';
-
-/** A paragraph's inline content as nodes of a node type, its footnotes appended as text. */
-export function inlineNodes(paragraph: Paragraph, options: InlineOptions, ctx: BuildContext): DocNode[] {
-  const converted = convertInlines(paragraph.content, options);
-  for (const href of converted.unsafeLinks) {
-    ctx.warnings.add(
-      fr`${ctx.where} : le lien « ${href} » est retiré (seuls http, https et mailto sont acceptés) ; son texte est gardé.`,
-    );
-  }
-  for (const what of converted.unsupported) {
-    ctx.warnings.add(
-      fr`${ctx.where} : un objet « ${what} » ne peut pas être importé ; recréez-le, ou collez-le comme image.`,
-    );
-  }
-  const nodes = converted.nodes;
-  for (const { note, id } of converted.notes) {
-    const text = blocksText(
-      (note === 'footnote' ? ctx.doc.footnotes : ctx.doc.endnotes).get(id) ?? [],
-    ).trim();
-    if (text === '') continue;
-    nodes.push({ type: 'text', text: ` (note\u00a0: ${text.replace(/\s*\n\s*/g, ' ')})` });
-    ctx.warnings.count(
-      'notes',
-      (count) =>
-        fr`${plural(count, 'note')} de bas de page ou de fin de document : leur texte est placé entre parenthèses à la fin de leur paragraphe.`,
-    );
-  }
-  return nodes;
-}
-
-function paragraphNode(type: string, content: DocNode[], attrs?: Record<string, unknown>): DocNode {
-  return { type, ...(attrs ? { attrs } : {}), ...(content.length ? { content } : {}) };
-}
-
-function isBold(paragraph: Paragraph): boolean {
-  const texts = paragraph.content.filter(
-    (inline): inline is Extract<Inline, { kind: 'text' }> =>
-      inline.kind === 'text' && !isGone(inline) && inline.text.trim() !== '',
-  );
-  if (texts.length === 0) return false;
-  const styleBold = paragraph.style?.marks.bold === true;
-  return texts.every((inline) => inline.marks.bold ?? styleBold);
-}
-
-const visible = (blocks: readonly Block[]) =>
-  blocks.filter(
-    (block) =>
-      block.kind === 'table' ||
-      inlineText(block.content).trim() !== '' ||
-      block.content.some((inline) => inline.kind === 'image'),
-  );
-
-/** A box whose first paragraph is a bold title (or Fiches' encadré title) is an encadré. */
-function encadreTitleOf(blocks: readonly Block[]): Paragraph | undefined {
-  const first = visible(blocks)[0];
-  if (first?.kind !== 'paragraph' || first.list) return undefined;
-  const styled = first.style ? styleKey(first.style.name) === ENCADRE_TITLE_STYLE : false;
-  return styled || isBold(first) ? first : undefined;
-}
-
-function imagesOf(paragraph: Paragraph): DocxImage[] {
-  return paragraph.content.flatMap((inline) =>
-    inline.kind === 'image' && !isGone(inline) ? [inline.image] : [],
-  );
-}
-
-function textBoxesOf(paragraph: Paragraph): Block[][] {
-  return paragraph.content.flatMap((inline) =>
-    inline.kind === 'text-box' && !isGone(inline) ? [inline.blocks] : [],
-  );
-}
 
 /**
  * Which caption and source line belong to each image and table: the caption just before

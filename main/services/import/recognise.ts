@@ -3,7 +3,7 @@ import type { SheetTemplate } from '../../../shared/model/template.js';
 import type { Layout, TextRole } from '../../../shared/model/layout.js';
 import type { Family } from '../../../shared/model/repository.js';
 import { textOf } from '../../../shared/content/doc.js';
-import { inlineText } from '../docx-read/inline.js';
+import { inlineText } from '../docx-read/inline-text.js';
 import type { Block, Paragraph } from '../docx-read/model.js';
 import { styleKey } from '../docx-read/styles.js';
 import { FIGURE_STYLE, MISSING_IMAGE_STYLE, STYLES } from '../export/docx/styles.js';

@@ -1,12 +1,13 @@
 import type { ImportTarget } from '../../../shared/api/import-contract.js';
 import type { Family } from '../../../shared/model/repository.js';
-import type { SheetTemplate, TemplateSection } from '../../../shared/model/template.js';
+import type { SheetTemplate } from '../../../shared/model/template.js';
 import { fr } from '../french.js';
-import { inlineText } from '../docx-read/inline.js';
+import { inlineText } from '../docx-read/inline-text.js';
 import type { Block, Paragraph } from '../docx-read/model.js';
 import { dropLeadingText } from './inline-content.js';
 import type { Recognised } from './recognise.js';
-import { bestMatch, normalised, percent } from './text-match.js';
+import { partLevelOf, sectionNamed } from './section-match.js';
+import { normalised } from './text-match.js';
 
 /**
  * The document cut into parts, each with the place Fiches proposes for it: a heading that
@@ -46,10 +47,6 @@ export interface Segmented {
 /** A scenario title is a line: longer, it is text. */
 const TITLE_MAX = 300;
 
-function sectionTexts(section: TemplateSection): string[] {
-  return [section.question, section.title].filter((text): text is string => Boolean(text));
-}
-
 const paragraphText = (paragraph: Paragraph) => inlineText(paragraph.content).trim();
 
 function quoteOf(text: string): string {
@@ -75,24 +72,7 @@ class Segmenter {
     /** The document's title as found (variable-match.ts): a heading saying it is the title, not content. */
     private readonly documentTitle: string,
   ) {
-    this.partLevel = this.levelOfParts();
-  }
-
-  /** Headings at this level or above open parts; deeper ones are sub-headings in them. */
-  private levelOfParts(): number {
-    const levels: number[] = [];
-    const headings: number[] = [];
-    for (const { block, role } of this.items) {
-      if (role.kind !== 'heading' || block.kind !== 'paragraph') continue;
-      headings.push(role.level);
-      if (this.sectionOf(paragraphText(block))) levels.push(role.level);
-    }
-    if (levels.length > 0) return Math.max(...levels);
-    return headings.length > 0 ? Math.min(...headings) : 0;
-  }
-
-  private sectionOf(text: string) {
-    return bestMatch(text, this.template.sections, sectionTexts);
+    this.partLevel = partLevelOf(items, template);
   }
 
   private recognised(label: string): void {
@@ -112,6 +92,12 @@ class Segmenter {
 
   private close(): void {
     this.current = undefined;
+  }
+
+  /** A block shown in the review but not imported unless the user says where it goes. */
+  private setAside(block: Block, origin: string, reason: string): void {
+    this.open({ origin, nature: 'content', blocks: [block], proposed: { kind: 'skip' }, reason });
+    this.close();
   }
 
   private leaveScenarios(): void {
@@ -151,22 +137,17 @@ class Segmenter {
 
   private heading(block: Paragraph, level: number): void {
     const text = paragraphText(block);
-    const match = this.sectionOf(text);
+    const match = sectionNamed(text, this.template);
     if (match) {
       this.leaveScenarios();
-      const target: ImportTarget = { kind: 'section', section: match.item.id };
+      const target: ImportTarget = { kind: 'section', section: match.section.id };
       this.open({
         origin: fr`Titre ${quoteOf(text)}`,
         nature: 'content',
         label: block,
         named: target,
         proposed: target,
-        reason:
-          match.score === 1
-            ? match.item.question && normalised(match.item.question) === normalised(text)
-              ? 'question du modèle'
-              : 'titre du modèle'
-            : fr`titre proche à ${percent(match.score)}`,
+        reason: match.reason,
       });
       return;
     }
@@ -281,30 +262,14 @@ class Segmenter {
               role.text === 'opening' ? 'Texte d’ouverture standard' : 'Note de méthode des micro-scénarios',
             );
           } else {
-            this.close();
-            this.open({
-              origin: role.text === 'opening' ? 'Texte d’ouverture, modifié' : 'Note de méthode, modifiée',
-              nature: 'content',
-              blocks: [block],
-              proposed: { kind: 'skip' },
-              reason: 'texte standard du modèle, légèrement différent',
-            });
-            this.close();
+            const origin =
+              role.text === 'opening' ? 'Texte d’ouverture, modifié' : 'Note de méthode, modifiée';
+            this.setAside(block, origin, 'texte standard du modèle, légèrement différent');
           }
           break;
         case 'family-note':
           if (role.same) this.recognised('Note de la famille (celle du dépôt)');
-          else {
-            this.close();
-            this.open({
-              origin: 'Note de la famille',
-              nature: 'content',
-              blocks: [block],
-              proposed: { kind: 'skip' },
-              reason: 'la note appartient à la famille, pas à la fiche',
-            });
-            this.close();
-          }
+          else this.setAside(block, 'Note de la famille', 'la note appartient à la famille, pas à la fiche');
           break;
         case 'hypothesis':
           this.hypothesisStart(block, role.id, role.rest);

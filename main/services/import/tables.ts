@@ -4,7 +4,8 @@ import { styleKey } from '../docx-read/styles.js';
 import { fr } from '../french.js';
 import { STYLES } from '../export/docx/styles.js';
 import { ALL_MARKS, EMPHASIS_ONLY } from './inline-content.js';
-import { inlineNodes, type BuildContext, type ContentBuilder } from './content.js';
+import { inlineNodes, type BuildContext } from './build-context.js';
+import type { ContentBuilder } from './content.js';
 
 /**
  * A Word table as a sheet's table figure: its caption and source, a header row when Word

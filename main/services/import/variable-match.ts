@@ -1,6 +1,6 @@
 import { slugOf } from '../../../shared/model/ids.js';
 import type { RepositoryFile } from '../../../shared/model/repository.js';
-import { inlineText } from '../docx-read/inline.js';
+import { inlineText } from '../docx-read/inline-text.js';
 import type { DocxDocument } from '../docx-read/model.js';
 import { findVariable, type PlacedVariable } from '../repository/system.js';
 import { normalised } from './text-match.js';

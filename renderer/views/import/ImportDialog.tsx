@@ -1,18 +1,15 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import type { Overview } from '../../../shared/api/contract.js';
-import { BROWSER_IMPORT_FILE_BYTES, type ImportResult } from '../../../shared/api/import-contract.js';
-import type { SheetTemplate } from '../../../shared/model/template.js';
 import { ok } from '../../../shared/result.js';
 import { invoke } from '../../api/client.js';
 import { useAppInfo } from '../../app/app-info.js';
-import { flushEverything } from '../../app/pending-saves.js';
 import { Dialog, ErrorNotice } from '../../ui/Dialog.js';
 import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
-import { carriesFiles, DOCX_TYPES, droppedFiles, importsApplied, isDocxName } from './import-files.js';
+import { carriesFiles, droppedFiles, importsApplied } from './import-files.js';
+import { FileChooser } from './FileChooser.js';
 import { ImportResultView } from './ImportResultView.js';
-import { choicesOf, initialReview, ProposalReview, reviewProblem } from './ProposalReview.js';
-import { analyseFile, applyFile, type FileState } from './run-import.js';
+import { ReviewStep } from './ReviewStep.js';
+import { analyseFile, type FileState } from './run-import.js';
 import './import.css';
 
 interface Props {
@@ -28,67 +25,6 @@ const statusLabels: Record<FileState['status'], string> = {
   imported: 'importé',
   skipped: 'passé',
 };
-
-interface ReviewStepProps {
-  file: Extract<FileState, { status: 'ready' }>;
-  overview: Overview;
-  template: SheetTemplate;
-  /** More files wait after this one: it can be passed. */
-  canSkip: boolean;
-  onImported: (result: ImportResult) => void;
-  onSkip: () => void;
-  onClose: () => void;
-}
-
-/** One file's review and its « Importer »; its choices start from Fiches' proposal. */
-function ReviewStep({ file, overview, template, canSkip, onImported, onSkip, onClose }: ReviewStepProps) {
-  const [review, setReview] = useState(() => initialReview(file.proposal, overview));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const problem = reviewProblem(review, overview);
-  const run = async () => {
-    setBusy(true);
-    setError(undefined);
-    await flushEverything();
-    const applied = await applyFile(file, choicesOf(review, file.proposal));
-    setBusy(false);
-    if (applied.ok) onImported(applied.value);
-    else setError(applied.error.message);
-  };
-  return (
-    <>
-      <ProposalReview
-        proposal={file.proposal}
-        overview={overview}
-        template={template}
-        value={review}
-        onChange={setReview}
-        disabled={busy}
-      />
-      {error && <ErrorNotice message={error} testId="import-apply-error" />}
-      <div className="dialog-actions">
-        {problem && <span className="import-problem muted">{problem}</span>}
-        <button type="button" className="button" onClick={onClose} disabled={busy}>
-          Annuler
-        </button>
-        {canSkip && (
-          <button type="button" className="button" disabled={busy} onClick={onSkip} data-testid="import-skip">
-            Passer ce fichier
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy || problem !== undefined}
-          onClick={() => void run()}
-          data-testid="import-run"
-        >
-          Importer
-        </button>
-      </div>
-    </>
-  );
-}
 
 /** « Importer des fiches Word… »: choose the files, review each one, import. */
 export function ImportDialog({ initialFiles, onClose }: Props) {
@@ -171,62 +107,13 @@ export function ImportDialog({ initialFiles, onClose }: Props) {
   const ready = loaded.state === 'ready' ? loaded.value : undefined;
 
   const chooser = (
-    <div
-      className="import-choose"
-      onDragOver={(event) => carriesFiles(event.dataTransfer) && event.preventDefault()}
+    <FileChooser
+      host={host}
+      onChoose={choose}
       onDrop={onDrop}
-      data-testid="import-choose"
-    >
-      <p>
-        Choisissez une ou plusieurs fiches au format Word (.docx), ou un dossier qui en contient. Pour
-        chacune, Fiches propose la variable et la place de chaque partie&nbsp;; vous vérifiez, puis importez.
-      </p>
-      <div className="import-choose-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => filesInput.current?.click()}
-          data-testid="import-choose-files"
-        >
-          Choisir des fichiers…
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => folderInput.current?.click()}
-          data-testid="import-choose-folder"
-        >
-          Choisir un dossier…
-        </button>
-      </div>
-      <p className="muted">Vous pouvez aussi déposer les fichiers ici, ou sur l’accueil.</p>
-      {host === 'browser' && (
-        <p className="muted" data-testid="import-size-note">
-          Dans le navigateur, un fichier de plus de {BROWSER_IMPORT_FILE_BYTES / (1024 * 1024)}&nbsp;Mo ne
-          peut pas être envoyé&nbsp;: importez-le depuis l’application de bureau, ou avec la commande{' '}
-          <code>fiches import FICHIER.docx</code>.
-        </p>
-      )}
-      <input
-        ref={filesInput}
-        type="file"
-        accept={DOCX_TYPES}
-        multiple
-        hidden
-        onChange={(event) => choose(Array.from(event.target.files ?? []))}
-        data-testid="import-file-input"
-      />
-      <input
-        ref={folderInput}
-        type="file"
-        multiple
-        hidden
-        onChange={(event) =>
-          choose(Array.from(event.target.files ?? []).filter((file) => isDocxName(file.name)))
-        }
-        data-testid="import-folder-input"
-      />
-    </div>
+      filesInput={filesInput}
+      folderInput={folderInput}
+    />
   );
 
   const fileList = (

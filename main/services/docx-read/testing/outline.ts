@@ -1,4 +1,4 @@
-import { inlineText } from '../inline.js';
+import { inlineText } from '../inline-text.js';
 import type { Block, Paragraph } from '../model.js';
 
 /** Views of a read document that tests compare whole: the text of each block, the marked runs. */
