@@ -1,5 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/host.js';
 import { HomePage } from './pages/HomePage.js';
@@ -96,4 +96,27 @@ test('un fichier qui n’est pas un document Word : un message clair, et rien d�
   await expect(dialog.runButton).toHaveCount(0);
   await dialog.close();
   expect((await readdir(join(fichesHost.repo, 'sheets'))).sort()).toEqual(before);
+});
+
+test('importer un dossier : chaque fiche vérifiée puis importée, ou passée', async ({ page, fichesHost }) => {
+  test.setTimeout(60_000);
+  const home = new HomePage(page);
+  const dialog = new ImportDialog(page);
+  const folder = join(fichesHost.repo, '..', 'fiches-word');
+  await mkdir(folder);
+  await writeFile(join(folder, 'export.docx'), await wordSheet('Export'));
+  await writeFile(join(folder, 'monnaie.docx'), await wordSheet('Monnaie'));
+  await writeFile(join(folder, 'notes.txt'), 'pas une fiche');
+  await home.open(fichesHost.url);
+  await dialog.open();
+  await dialog.chooseFolder(folder);
+  await expect(page.getByTestId('import-files').locator('li')).toHaveCount(2);
+  await expect(page.getByTestId('import-variable')).toHaveValue('export');
+  await page.getByTestId('import-skip').click();
+  await expect(page.getByTestId('import-variable')).toHaveValue('monnaie');
+  await dialog.run();
+  await expect(dialog.result).toContainText('Nouvelle fiche «\u00a0Monnaie\u00a0»');
+  await dialog.close();
+  await expect(home.status('monnaie')).toHaveText('Brouillon');
+  await expect(home.createButton('export')).toBeVisible();
 });

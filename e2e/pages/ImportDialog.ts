@@ -39,6 +39,11 @@ export class ImportDialog {
     );
   }
 
+  /** Chooses a folder, as the folder picker gives its files. */
+  async chooseFolder(path: string): Promise<void> {
+    await this.page.getByTestId('import-folder-input').setInputFiles(path);
+  }
+
   /** Drops files on the home view, as the system's file manager would. */
   async dropOnHome(files: { name: string; buffer: Buffer }[]): Promise<void> {
     const transfer = await this.page.evaluateHandle(

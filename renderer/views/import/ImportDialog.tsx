@@ -5,7 +5,7 @@ import { useAppInfo } from '../../app/app-info.js';
 import { Dialog, ErrorNotice } from '../../ui/Dialog.js';
 import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
-import { carriesFiles, droppedFiles, importsApplied } from './import-files.js';
+import { carriesFiles, droppedFiles, importsApplied, inNameOrder } from './import-files.js';
 import { FileChooser } from './FileChooser.js';
 import { ImportResultView } from './ImportResultView.js';
 import { ReviewStep } from './ReviewStep.js';
@@ -76,8 +76,9 @@ export function ImportDialog({ initialFiles, onClose }: Props) {
     [host],
   );
 
-  const choose = (chosen: File[]) => {
-    if (chosen.length === 0) return;
+  const choose = (given: File[]) => {
+    if (given.length === 0) return;
+    const chosen = inNameOrder(given);
     setFiles(chosen.map((file) => ({ name: file.name, status: 'analysing' })));
     void analyseAll(chosen);
   };

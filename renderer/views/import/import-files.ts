@@ -15,7 +15,15 @@ export const importRequest = createStore<{ files: File[] } | null>(null);
 export const importsApplied = createStore(0);
 
 export function openImport(files: File[] = []): void {
-  importRequest.set({ files });
+  importRequest.set({ files: inNameOrder(files) });
+}
+
+/** Where a file was chosen from: its path inside the chosen folder, else its name. */
+const pathOf = (file: File) => file.webkitRelativePath || file.name;
+
+/** In name order, whatever order the system listed a folder in. */
+export function inNameOrder(files: readonly File[]): File[] {
+  return [...files].sort((a, b) => pathOf(a).localeCompare(pathOf(b), 'fr'));
 }
 
 /** Word's lock files (« ~$fiche.docx ») are not documents. */
