@@ -98,8 +98,10 @@ test('Cobotique : tout ce qui est tapé est là après rechargement et redémarr
   await expect(sheet.useFamilyToggle).not.toBeChecked();
   await expectEverything();
 
-  const url = await fichesHost.restart();
-  await home.open(url);
+  // The server restarts as a user restarts it: same address, and the open tab goes on.
+  const url = fichesHost.url;
+  expect(await fichesHost.restart()).toBe(url);
+  await home.goHome();
   await expect(home.status('cobotique')).toHaveText('Brouillon');
   await home.openSheet('cobotique');
   await expectEverything();
@@ -235,9 +237,11 @@ test('un échec d’enregistrement est dit en français, le texte reste, Réessa
   // The host becomes unreachable for saves: the network refuses them.
   await page.route('**/api/sheets:update', (route) => route.abort('connectionrefused'));
   await sheet.typeInto(sheet.section(first), 'Texte à ne pas perdre.');
-  await expect(sheet.saveState).toContainText('Échec de l’enregistrement', { timeout: 15_000 });
-  await expect(sheet.saveState).toContainText('Le serveur Fiches ne répond pas');
-  await expect(sheet.saveState).toContainText('cliquez sur Réessayer');
+  await expect(sheet.saveState).toHaveText('Échec de l’enregistrement', { timeout: 15_000 });
+  const problem = page.getByTestId('save-problem');
+  await expect(problem).toContainText('Fiches ne répond pas');
+  await expect(problem).toContainText('elles seront enregistrées dès que Fiches répondra');
+  await expect(problem).not.toContainText(/fetch|dossier du dépôt/i);
   await expect(sheet.section(first)).toContainText('Texte à ne pas perdre.');
 
   await page.unroute('**/api/sheets:update');

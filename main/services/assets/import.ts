@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import {
   imageKinds,
   MAX_IMAGE_BYTES,
@@ -11,7 +11,7 @@ import {
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import type { RepositoryContext } from '../repository/context.js';
-import { writeFileDurable } from '../storage/durable-write.js';
+import { makeDirectoryDurable, writeFileDurable } from '../storage/durable-write.js';
 import { withIo } from '../storage/io-errors.js';
 import { rasterSize, sniffImage } from './sniff.js';
 import { sanitizeSvg, SvgRefused } from './svg-sanitize.js';
@@ -107,7 +107,7 @@ export async function storeImage(context: RepositoryContext, prepared: Prepared)
   return context.queue.run(`asset:${assetIdOf(prepared)}`, () =>
     withIo('enregistrer', layout.display(path), async () => {
       if (await exists(path)) return false;
-      await mkdir(layout.assetsDir, { recursive: true });
+      await makeDirectoryDurable(layout.assetsDir);
       await writeFileDurable(path, prepared.stored);
       return true;
     }),
