@@ -6,6 +6,7 @@ import { Paragraph, Table, TableCell, TableRow, Textbox, TextRun } from 'docx';
 import { p, paragraphStyle, rawDocx } from '../docx-read/testing/raw-docx.js';
 import { pngImage } from '../testing/images.js';
 import { openSample, type SampleRepository } from '../export/testing/sample.js';
+import { openRepository } from '../session.js';
 import { snapshot } from '../testing/fixtures.js';
 import { analyse, importFile } from './testing/import-file.js';
 import { boldPara, h1, h2, h3, para, title, wordFile } from './testing/word.js';
@@ -218,6 +219,22 @@ describe('applying it', () => {
     );
     expect(nowhere.message).toContain('Section inconnue');
     expect(await snapshot(sample.repo)).toEqual(before);
+  });
+});
+
+describe('the history of an import', () => {
+  it('keeps the imported revision and the file it came from once the repository is reopened', async () => {
+    await importFile(sample.session.handlers, 'monnaie.docx', await userSheet('Monnaie'));
+    await sample.session.close();
+    const reopened = await openRepository(sample.repo, { create: 'never' });
+    try {
+      const { revisions } = await reopened.handlers['history:list']({ sheetId: 'monnaie' });
+      expect(revisions.map((revision) => [revision.kind, revision.source])).toEqual([
+        ['imported', 'monnaie.docx'],
+      ]);
+    } finally {
+      await reopened.close();
+    }
   });
 });
 
