@@ -2,6 +2,7 @@ import { benchBlocks } from './blocks.js';
 import { benchDocx } from './docx.js';
 import { benchHistory } from './history.js';
 import { benchHome } from './home.js';
+import { benchImport } from './import.js';
 import { benchKeystroke } from './keystroke.js';
 import { benchPdf } from './pdf.js';
 import { benchSave } from './save.js';
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<void>> = {
   history: benchHistory,
   docx: benchDocx,
   pdf: benchPdf,
+  import: benchImport,
 };
 
 const filter = process.argv[2];

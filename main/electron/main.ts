@@ -1,6 +1,7 @@
 import { app, dialog, Menu, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { IMPORT_MENU_COMMAND } from '../../shared/api/import-contract.js';
 import { AppFailure } from '../../shared/result.js';
 import { CurrentRepository } from '../host/current-repository.js';
 import { composeHandlers } from '../host/handlers.js';
@@ -88,6 +89,7 @@ async function run(): Promise<void> {
       },
       revealRepository: () => void shell.openPath(repository.path),
       exportAs: (format) => window?.webContents.send(MENU_CHANNEL, `export:${format}`),
+      importWord: () => window?.webContents.send(MENU_CHANNEL, IMPORT_MENU_COMMAND),
     }),
   );
 

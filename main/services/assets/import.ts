@@ -47,7 +47,7 @@ function decode(request: ImportRequest): Buffer {
   return bytes;
 }
 
-interface Prepared {
+export interface Prepared {
   kind: ImageExtension;
   stored: Buffer;
   width?: number;
@@ -92,27 +92,38 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** The name an image is stored under: the SHA-256 of what is stored, and its kind. */
+export function assetIdOf(prepared: Prepared): string {
+  return `${createHash('sha256').update(prepared.stored).digest('hex')}.${prepared.kind}`;
+}
+
 /**
- * Stores an image in assets/, named by the SHA-256 of what is stored: the same image
- * imported twice (in two figures, two sheets) is one file, written once.
+ * Stores a prepared image in assets/ unless it is there already (the same image in two
+ * figures, two sheets is one file, written once). Answers whether this call wrote it.
  */
+export async function storeImage(context: RepositoryContext, prepared: Prepared): Promise<boolean> {
+  const { layout } = context;
+  const path = layout.assetFile(assetIdOf(prepared));
+  return context.queue.run(`asset:${assetIdOf(prepared)}`, () =>
+    withIo('enregistrer', layout.display(path), async () => {
+      if (await exists(path)) return false;
+      await makeDirectoryDurable(layout.assetsDir);
+      await writeFileDurable(path, prepared.stored);
+      return true;
+    }),
+  );
+}
+
+/** assets:import: an image checked, cleaned when it is an SVG, and stored. */
 export async function importAsset(
   context: RepositoryContext,
   request: ImportRequest,
 ): Promise<ImportedAsset> {
-  const { kind, stored, removed, width, height } = prepareImage(request.name, decode(request));
-  const assetId = `${createHash('sha256').update(stored).digest('hex')}.${kind}`;
-  const { layout } = context;
-  const path = layout.assetFile(assetId);
-  await context.queue.run(`asset:${assetId}`, () =>
-    withIo('enregistrer', layout.display(path), async () => {
-      if (await exists(path)) return;
-      await makeDirectoryDurable(layout.assetsDir);
-      await writeFileDurable(path, stored);
-    }),
-  );
+  const prepared = prepareImage(request.name, decode(request));
+  const { kind, stored, removed, width, height } = prepared;
+  await storeImage(context, prepared);
   return {
-    assetId,
+    assetId: assetIdOf(prepared),
     mediaType: imageKinds[kind].mediaType,
     bytes: stored.length,
     ...(width ? { width } : {}),
