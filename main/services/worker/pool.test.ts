@@ -38,7 +38,9 @@ describe('worker processes', () => {
     const before = await pool.run<number>('pid', null, deadline());
     const error = await rejection(pool.run('panic', null, deadline()));
     expect(error.code).toBe('internal');
-    expect(error.message).toMatch(/^Le traitement s’est arrêté brutalement \((arrêté par le signal SIGABRT|code de sortie 134)\)/);
+    expect(error.message).toMatch(
+      /^Le traitement s’est arrêté brutalement \((arrêté par le signal SIGABRT|code de sortie 134)\)/,
+    );
     expect(error.details).toMatchObject({ reason: 'worker-crashed', job: 'panic' });
     expect(String(error.details?.stderr)).toContain('panicked');
     expect(alive(before)).toBe(false);
@@ -54,7 +56,11 @@ describe('worker processes', () => {
     const value = { bytes: new Uint8Array([1, 2, 3]), map: new Map([['a', 1]]) };
     expect(await pool.run('echo', value, deadline())).toEqual(value);
     const failure = await rejection(pool.run('fail', 'Image refusée.', deadline()));
-    expect(failure).toMatchObject({ code: 'unsupported', message: 'Image refusée.', details: { asked: 'Image refusée.' } });
+    expect(failure).toMatchObject({
+      code: 'unsupported',
+      message: 'Image refusée.',
+      details: { asked: 'Image refusée.' },
+    });
     // A failed job leaves its worker usable.
     expect(await pool.run<number>('pid', null, deadline())).toBe(first);
   });

@@ -37,7 +37,10 @@ class Worker {
   exited = false;
   idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(readonly process: WorkerProcess, onExit: (worker: Worker, exit: WorkerExit) => void) {
+  constructor(
+    readonly process: WorkerProcess,
+    onExit: (worker: Worker, exit: WorkerExit) => void,
+  ) {
     process.onMessage((message) => {
       const reply = message as ReplyMessage;
       const pending = this.pending;

@@ -18,7 +18,8 @@ export interface JobError {
   details?: Record<string, unknown>;
 }
 
-export type ReplyMessage = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: JobError };
+export type ReplyMessage =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: JobError };
 
 /** What a worker offers: each job takes one request and answers one value. */
 export type JobTable = Record<string, (request: never) => Promise<unknown>>;
