@@ -8,6 +8,7 @@ import {
 import { idSchema } from '../../shared/model/ids.js';
 import { exportSheets, renderThrough } from '../services/export/export-sheets.js';
 import { closePdfPrinter } from '../services/export/pdf/printer-choice.js';
+import { closeWorkers } from '../services/worker/run-job.js';
 import { fr } from '../services/french.js';
 import { defaultRepositoryPath, openRepository, type ServiceHandlers } from '../services/index.js';
 import { UsageError } from './options.js';
@@ -111,7 +112,9 @@ export async function exportCommand(options: ExportCommandOptions): Promise<numb
     return printSummary(summary) ? 0 : 1;
   } finally {
     await session.close();
-    // A PDF export leaves its browser open for the next print: nothing comes next here.
+    // A PDF export leaves its browser open for the next print, and a worker waits for the
+    // next job: nothing comes next here.
     await closePdfPrinter();
+    await closeWorkers();
   }
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { AppFailure } from '../../shared/result.js';
 import { composeHandlers, readAppVersion } from '../host/handlers.js';
 import { closePdfPrinter } from '../services/export/pdf/printer-choice.js';
+import { closeWorkers } from '../services/worker/run-job.js';
 import { fr } from '../services/french.js';
 import { defaultRepositoryPath, findAppRoot, openRepository } from '../services/index.js';
 import { browserAppHandlers } from '../web/app-handlers.js';
@@ -83,8 +84,9 @@ export async function serve(options: ServeOptions): Promise<number> {
     await session.close();
     return 0;
   } finally {
-    // The browser of the PDF exports, if one was started.
+    // The browser of the PDF exports and the worker processes, if any were started.
     await closePdfPrinter();
+    await closeWorkers();
     stop.dispose();
   }
 }

@@ -87,15 +87,19 @@ async function imageParagraph(node: DocNode, number: number, widthMm: number, ct
     );
     return missingImage(fr`Image manquante : ${label}`);
   }
-  const bytes = await ctx.print.readAsset(asset);
-  if (!bytes) {
+  const content = ctx.print.assets.get(asset);
+  if (!content || 'missing' in content) {
+    if (content?.missing === 'damaged') {
+      ctx.warnings.push(fr`${label} : ${content.message} Un cadre « Image manquante » la remplace.`);
+      return missingImage(fr`Image manquante : assets/${asset} (${content.short})`);
+    }
     ctx.warnings.push(
       fr`${label} : image introuvable (assets/${asset}) ; un cadre « Image manquante » la remplace. Remettez le fichier dans le dossier assets du dépôt ou remplacez l’image.`,
     );
     return missingImage(fr`Image manquante : assets/${asset}`);
   }
   const alt = textOf(childOf(node, 'caption') ?? { type: 'caption' }) || label;
-  const prepared = await imageRun(asset, bytes, widthMm, ctx.loaded, ctx.rasters, alt);
+  const prepared = imageRun(asset, content.bytes, widthMm, ctx.loaded, ctx.rasters, alt);
   if ('problem' in prepared) {
     ctx.warnings.push(
       fr`${label} : image illisible (assets/${asset} : ${prepared.problem}) ; un cadre la remplace.`,

@@ -6,7 +6,7 @@ import type { ContentContext } from './content.js';
 import { escapeHtml } from './escape.js';
 import { runningValues } from '../running-values.js';
 import { fontFaceRules } from './fonts.js';
-import { loadImages } from './images.js';
+import { printImages } from './images.js';
 import { microScenariosHtml, type MicroStarts } from './micro.js';
 import { openingHtml } from './opening.js';
 import { pageRules } from './running.js';
@@ -65,17 +65,13 @@ export function metadataOf(print: PrintSheet, loaded: LoadedLayout): PrintMetada
   };
 }
 
+/** Runs in a worker process (pdf/render.ts sends it there): hyphenating and encoding images take seconds for a long sheet. */
 export async function buildPrintDocument(print: PrintSheet, loaded: LoadedLayout): Promise<PrintDocument> {
   const { layout } = loaded;
   const warnings: string[] = [];
-  const docs = [
-    ...Object.values(print.sheet.sections),
-    print.familyNote,
-    ...Object.values(print.scenarios).flatMap((scenario) => Object.values(scenario.angles)),
-  ];
   const context: ContentContext = {
     layout,
-    images: await loadImages(docs, (assetId) => print.readAsset(assetId)),
+    images: printImages(print.assets),
     warnings,
     hyphenate: layout.hyphenation.enabled,
     roles: { paragraph: 'body', listItem: 'listItem' },
