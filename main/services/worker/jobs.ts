@@ -37,8 +37,13 @@ export const jobs = {
     (await import('../export/print/document.js')).buildPrintDocument(print, loaded),
 
   /** The printed PDF's properties, written with pdf-lib (which parses and rewrites the whole file). */
-  'pdf-metadata': async ({ pdf, metadata }: { pdf: Uint8Array; metadata: PrintMetadata }): Promise<Uint8Array> =>
-    (await import('../export/pdf/metadata.js')).withMetadata(pdf, metadata),
+  'pdf-metadata': async ({
+    pdf,
+    metadata,
+  }: {
+    pdf: Uint8Array;
+    metadata: PrintMetadata;
+  }): Promise<Uint8Array> => (await import('../export/pdf/metadata.js')).withMetadata(pdf, metadata),
 } satisfies JobTable;
 
 export type Jobs = typeof jobs;

@@ -93,8 +93,9 @@ describe('worker processes', () => {
       new Worker(\`
         const { Resvg } = require('@resvg/resvg-js');
         new Resvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1000000"/>', { fitTo: { mode: 'width', value: 800 } }).render();
-      \`, { eval: true }).on('error', () => console.log('caught'));
-      setTimeout(() => console.log('survived'), 5000);
+      \`, { eval: true })
+        .on('error', () => console.log('caught'))
+        .on('exit', () => console.log('survived'));
     `;
     const child = spawn(process.execPath, ['-e', script], {
       cwd: fileURLToPath(new URL('../../..', import.meta.url)),
