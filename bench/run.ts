@@ -1,5 +1,6 @@
 import { benchBlocks } from './blocks.js';
 import { benchDocx } from './docx.js';
+import { benchHeavySvg } from './heavy-svg.js';
 import { benchHistory } from './history.js';
 import { benchHome } from './home.js';
 import { benchKeystroke } from './keystroke.js';
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<void>> = {
   history: benchHistory,
   docx: benchDocx,
   pdf: benchPdf,
+  'heavy-svg': benchHeavySvg,
 };
 
 const filter = process.argv[2];

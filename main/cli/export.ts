@@ -7,7 +7,6 @@ import {
 } from '../../shared/api/export-contract.js';
 import { idSchema } from '../../shared/model/ids.js';
 import { exportSheets, renderThrough } from '../services/export/export-sheets.js';
-import { closePdfPrinter } from '../services/export/pdf/printer-choice.js';
 import { closeWorkers } from '../services/worker/run-job.js';
 import { fr } from '../services/french.js';
 import { defaultRepositoryPath, openRepository, type ServiceHandlers } from '../services/index.js';
@@ -112,9 +111,7 @@ export async function exportCommand(options: ExportCommandOptions): Promise<numb
     return printSummary(summary) ? 0 : 1;
   } finally {
     await session.close();
-    // A PDF export leaves its browser open for the next print, and a worker waits for the
-    // next job: nothing comes next here.
-    await closePdfPrinter();
+    // A worker waits for the next job (with its browser, after a PDF): nothing comes next here.
     await closeWorkers();
   }
 }

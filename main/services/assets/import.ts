@@ -19,7 +19,7 @@ import { writeFileDurable } from '../storage/durable-write.js';
 import { withIo } from '../storage/io-errors.js';
 import { runJob } from '../worker/run-job.js';
 import { rasterSize, sniffImage } from './sniff.js';
-import { sanitizeOrRefuse, type SanitizeOutcome } from './svg-sanitize.js';
+import type { SanitizeOutcome } from './svg-sanitize.js';
 
 export interface ImportRequest {
   /** The file's name, for messages only. */
@@ -78,7 +78,9 @@ export const cleanInWorker: SvgCleaner = (name, bytes) =>
       ),
   });
 
-export const cleanInProcess: SvgCleaner = async (_name, bytes) => sanitizeOrRefuse(bytes);
+/** The parser and the CSS checker are loaded only where cleaning happens: a host never loads them. */
+export const cleanInProcess: SvgCleaner = async (_name, bytes) =>
+  (await import('./svg-sanitize.js')).sanitizeOrRefuse(bytes);
 
 async function cleanSvg(name: string, bytes: Buffer, clean: SvgCleaner): Promise<Prepared> {
   const outcome = await clean(name, bytes);

@@ -12,7 +12,7 @@ import { fr } from '../french.js';
 /** Generous for a 100-page sheet on a slow machine; an export that takes longer has hung or been given too much. */
 export const EXPORT_TIMEOUT_MS = 120_000;
 
-export type ExportStep = 'read' | 'svg' | 'docx' | 'print-document' | 'print' | 'pdf-metadata';
+export type ExportStep = 'read' | 'svg' | 'docx' | 'print-document' | 'print' | 'pdf-metadata' | 'pdf';
 
 const stepNames: Record<ExportStep, string> = {
   read: 'lecture de la fiche et de ses images',
@@ -21,6 +21,7 @@ const stepNames: Record<ExportStep, string> = {
   'print-document': 'mise en page du document à imprimer',
   print: 'impression du PDF',
   'pdf-metadata': 'écriture des propriétés du PDF',
+  pdf: 'mise en page et impression du PDF',
 };
 
 export class ExportDeadline {

@@ -10,6 +10,7 @@ import { closeWorkers } from '../worker/run-job.js';
 import { exportSheets } from './export-sheets.js';
 import { renderSheet } from './render.js';
 import { plainText, readDocx } from './testing/docx-parts.js';
+import { heavySvg } from './testing/synthetic.js';
 import { openSample, type SampleRepository } from './testing/sample.js';
 
 /**
@@ -114,15 +115,6 @@ describe('an image whose file was altered after its import', () => {
     expect(searchable(await pdfText(file))).toContain('Image manquante (fichier endommagé)');
   });
 });
-
-/** 560,000 small shapes in 15.7 MB, as a detailed map exported from a GIS draws them. */
-function heavySvg(): Buffer {
-  const shapes: string[] = [];
-  for (let i = 0; i < 560_000; i += 1) shapes.push(`<path d="M${i % 997} ${i % 991}h9v9h-9z"/>`);
-  return Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000">${shapes.join('')}</svg>`,
-  );
-}
 
 describe('an export past its deadline', () => {
   it.each(['docx', 'pdf'] as const)(

@@ -3,6 +3,7 @@ import type { RasterCache } from '../export/docx/images.js';
 import type { Raster, RasterRequest } from '../export/docx/raster.js';
 import type { LoadedLayout } from '../export/layout/load-layout.js';
 import type { PrintDocument, PrintMetadata } from '../export/print/document.js';
+import type { PdfRequest, RenderedPdf } from '../export/pdf/print-in-worker.js';
 import type { PrintSheet } from '../export/sheet-input.js';
 import type { JobTable } from './protocol.js';
 
@@ -35,6 +36,10 @@ export const jobs = {
   /** A sheet's print HTML (hyphenation, images as data: URIs), for the host's PDF printer. */
   'build-print-document': async ({ print, loaded }: DocumentRequest): Promise<PrintDocument> =>
     (await import('../export/print/document.js')).buildPrintDocument(print, loaded),
+
+  /** A sheet as a PDF, printed by this worker's own headless Chromium (hosts without a printer of their own). */
+  'render-pdf': async (request: PdfRequest): Promise<RenderedPdf> =>
+    (await import('../export/pdf/print-in-worker.js')).printInWorker(request),
 
   /** The printed PDF's properties, written with pdf-lib (which parses and rewrites the whole file). */
   'pdf-metadata': async ({
