@@ -76,6 +76,14 @@ export const cleanInWorker: SvgCleaner = (name, bytes) =>
         fr`L’image SVG « ${name} » demande trop de calcul pour être vérifiée (plus de ${SANITIZE_TIMEOUT_MS / 1000}\u00a0s) : simplifiez-la, ou utilisez une image PNG.`,
         name,
       ),
+  }).catch((error: unknown) => {
+    // The worker itself failed (it crashed): say which image could not be checked.
+    if (!(error instanceof AppFailure) || error.details?.reason !== 'worker-crashed') throw error;
+    throw new AppFailure(
+      'internal',
+      fr`L’image SVG « ${name} » n’a pas pu être vérifiée : ${error.message} Réessayez ; si cela se reproduit, utilisez une image PNG.`,
+      { ...error.details, name },
+    );
   });
 
 /** The parser and the CSS checker are loaded only where cleaning happens: a host never loads them. */
