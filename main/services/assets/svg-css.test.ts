@@ -109,6 +109,14 @@ describe('CSS in an SVG', () => {
     expect(stored).toContain('fill="url(#grad)" style="stroke-width:calc(1px + 2px)"');
   });
 
+  it('leaves attributes that are not CSS as they are, parentheses included', () => {
+    const { svg: stored, removed } = sanitizeSvg(
+      svg('<g id="calque" data-name="Calque 1 (copie)" aria-label="Part (en %)"><rect/></g>'),
+    );
+    expect(removed).toEqual([]);
+    expect(stored).toContain('<g id="calque" data-name="Calque 1 (copie)" aria-label="Part (en %)">');
+  });
+
   it('drops an xml:base that would send references inside the file elsewhere', () => {
     const { svg: stored } = sanitizeSvg(svg('<use href="#a"/>', `xml:base="${REMOTE}/"`));
     expect(stored).not.toContain('evil');

@@ -66,6 +66,28 @@ function isSafeHref(element: Element, value: string): boolean {
   return element.localName === 'image' && RASTER_DATA_URL.test(trimmed);
 }
 
+/**
+ * The attributes a browser reads as CSS: SVG 2's presentation attributes, geometry
+ * included. Their values are parsed, checked and written back; any other attribute (id,
+ * class, aria-label, data-name…) is never read as CSS and keeps its text. href and src are
+ * checked apart.
+ */
+const PRESENTATION = new Set([
+  'alignment-baseline', 'baseline-shift', 'clip', 'clip-path', 'clip-rule', 'color',
+  'color-interpolation', 'color-interpolation-filters', 'color-profile', 'color-rendering',
+  'cursor', 'cx', 'cy', 'd', 'direction', 'display', 'dominant-baseline', 'enable-background',
+  'fill', 'fill-opacity', 'fill-rule', 'filter', 'flood-color', 'flood-opacity', 'font',
+  'font-family', 'font-size', 'font-size-adjust', 'font-stretch', 'font-style', 'font-variant',
+  'font-weight', 'glyph-orientation-horizontal', 'glyph-orientation-vertical', 'height',
+  'image-rendering', 'kerning', 'letter-spacing', 'lighting-color', 'marker', 'marker-end',
+  'marker-mid', 'marker-start', 'mask', 'mask-type', 'opacity', 'overflow', 'paint-order',
+  'pointer-events', 'r', 'rx', 'ry', 'shape-rendering', 'stop-color', 'stop-opacity', 'stroke',
+  'stroke-dasharray', 'stroke-dashoffset', 'stroke-linecap', 'stroke-linejoin',
+  'stroke-miterlimit', 'stroke-opacity', 'stroke-width', 'text-anchor', 'text-decoration',
+  'text-overflow', 'text-rendering', 'transform', 'transform-origin', 'unicode-bidi',
+  'vector-effect', 'visibility', 'white-space', 'width', 'word-spacing', 'writing-mode', 'x', 'y',
+]); // prettier-ignore
+
 /** Attributes of the xml: namespace that change nothing outside the file (xml:base would). */
 const XML_ATTRIBUTES = new Set(['space', 'lang']);
 
@@ -150,14 +172,15 @@ class Sanitizer {
   /** A style attribute keeps its safe declarations; a presentation attribute is kept whole or dropped. */
   private cleanCss(element: Element, attribute: Attr): void {
     const label = `${attribute.name} (référence externe ou script)`;
-    if (attribute.localName === 'style' && attribute.namespaceURI === null) {
+    if (attribute.namespaceURI !== null) return;
+    if (attribute.localName === 'style') {
       const { css, removed } = cleanDeclarations(attribute.value);
       if (removed) this.removed.add(label);
       if (css === '') element.removeAttributeNode(attribute);
       else attribute.value = css;
       return;
     }
-    if (!mayCallOut(attribute.value)) return;
+    if (!PRESENTATION.has(attribute.localName ?? '') || !mayCallOut(attribute.value)) return;
     const value = cleanValue(attribute.value);
     if (value === undefined) this.drop(element, attribute, label);
     else attribute.value = value;

@@ -22,9 +22,10 @@ export async function bundleScript(source: string, dir: string, name = 'child.mj
     logLevel: 'error',
     // A native addon cannot be bundled; it is only loaded (dynamically) by exports of SVG figures.
     external: ['@resvg/resvg-js'],
-    // Bundled CommonJS dependencies may call require() on Node built-ins.
+    // Bundled CommonJS dependencies may call require() on Node built-ins. A name of its own,
+    // so a bundled module's `import { createRequire }` does not clash with it.
     banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      js: "import { createRequire as bannerCreateRequire } from 'node:module'; const require = bannerCreateRequire(import.meta.url);",
     },
   });
   return outfile;

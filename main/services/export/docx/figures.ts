@@ -78,7 +78,7 @@ function missingImage(text: string): Paragraph {
   return new Paragraph({ style: MISSING_IMAGE_STYLE.id, children: [new TextRun(text)] });
 }
 
-async function imageParagraph(node: DocNode, number: number, widthMm: number, ctx: RenderContext) {
+function imageParagraph(node: DocNode, number: number, widthMm: number, ctx: RenderContext) {
   const asset = node.attrs?.asset;
   const label = `${ctx.layout.captions.figureLabel} ${number}`;
   if (typeof asset !== 'string' || !assetIdSchema.safeParse(asset).success) {
@@ -114,7 +114,7 @@ export async function renderFigure(node: DocNode, scope: BlockScope, ctx: Render
   const number = ctx.counts.figure;
   const full = node.attrs?.width === 'full' && !scope.boxed;
   const widthMm = full ? ctx.fullWidthMm : scope.widthMm;
-  const image = await imageParagraph(node, number, widthMm, ctx);
+  const image = imageParagraph(node, number, widthMm, ctx);
   const caption = captionParagraph('figure', number, childOf(node, 'caption'), ctx);
   const span = full ? 'full' : 'column';
   return assemble(caption, [image], childOf(node, 'sourceLine'), ctx).map((child) => ({ child, span }));
