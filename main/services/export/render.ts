@@ -39,7 +39,7 @@ export async function renderSheet(
   const print = await collectSheet(context, request.sheetId, request.revision);
   deadline.check('read');
   const { bytes, warnings } = await renderer.render(print, loaded, deadline);
-  deadline.check(request.format === 'docx' ? 'docx' : 'pdf-metadata');
+  deadline.check(request.format === 'docx' ? 'docx' : 'pdf');
   return {
     fileName: exportFileName(request.sheetId, request.format, request.revision),
     mediaType: renderer.mediaType,
