@@ -11,14 +11,14 @@ import { getRevision } from '../history/queries.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import { requireSheet } from '../sheets/sheet-file.js';
-import { readVerifiedAsset, type AssetContent } from '../assets/verified-read.js';
 
 /**
  * Everything an export of one sheet prints, gathered once from the repository so every
  * format (Word, PDF) prints the same thing: the sheet (or one of its past revisions), its
  * place in the system of variables, the template's texts, the micro-scenarios it shows,
- * the images its figures show. It is data only (no function, no class), so it crosses to
- * the worker process that builds the document.
+ * where the images of its figures are. It is data only (no function, no class, no image
+ * bytes), so it crosses to the worker process that builds the document, which reads the
+ * images there (loadVerifiedAssets).
  */
 export interface PrintSheet {
   repository: RepositoryFile;
@@ -33,8 +33,8 @@ export interface PrintSheet {
   scenarios: Scenarios;
   /** Set when a past revision is printed. */
   revision?: RevisionSummary;
-  /** Every image the figures name, read and checked against its hash, or why it cannot be shown. */
-  assets: ReadonlyMap<string, AssetContent>;
+  /** Every image the figures name: its file in the repository, which may be absent or damaged. */
+  assets: ReadonlyMap<string, string>;
 }
 
 /** Every document of the sheet that can hold figures: sections, the family's note, the micro-scenarios' angles. */
@@ -91,10 +91,8 @@ export async function collectSheet(
   const scenarios = sheet.microScenarios.useFamily
     ? (shared?.scenarios ?? {})
     : sheet.microScenarios.scenarios;
-  const assets = new Map<string, AssetContent>();
-  for (const { asset } of figureImages(sheetDocs({ sheet, familyNote, scenarios }))) {
-    assets.set(asset, await readVerifiedAsset(context.layout, asset));
-  }
+  const figures = figureImages(sheetDocs({ sheet, familyNote, scenarios }));
+  const assets = new Map(figures.map(({ asset }) => [asset, context.layout.assetFile(asset)]));
   return {
     repository,
     template,

@@ -9,6 +9,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { noCounts } from '../../../../shared/content/numbering.js';
+import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import { familyColours } from '../../../../shared/model/layout.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import type { PrintSheet } from '../sheet-input.js';
@@ -155,6 +156,7 @@ export async function buildDocx(
     warnings: [],
     counts: noCounts(),
     nextListInstance: 1,
+    assets: loadVerifiedAssets(print.assets),
     rasters,
     columnWidthMm: widths.column,
     fullWidthMm: widths.full,

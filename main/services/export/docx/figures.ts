@@ -87,7 +87,7 @@ function imageParagraph(node: DocNode, number: number, widthMm: number, ctx: Ren
     );
     return missingImage(fr`Image manquante : ${label}`);
   }
-  const content = ctx.print.assets.get(asset);
+  const content = ctx.assets.get(asset);
   if (!content || 'missing' in content) {
     if (content?.missing === 'damaged') {
       ctx.warnings.push(fr`${label} : ${content.message} Un cadre « Image manquante » la remplace.`);

@@ -1,4 +1,5 @@
 import type * as ResvgModule from '@resvg/resvg-js';
+import { loadVerifiedAssets } from '../../assets/verified-read.js';
 
 /**
  * An SVG's PNG fallback for Word (which shows SVG only from 2016 on), rendered by resvg, a
@@ -8,7 +9,9 @@ import type * as ResvgModule from '@resvg/resvg-js';
  */
 
 export interface RasterRequest {
-  svg: Uint8Array;
+  assetId: string;
+  /** Its file, read here: 20 MB of SVG never cross from the host. */
+  file: string;
   /** The box the PNG must fit, in pixels. */
   maxWidthPx: number;
   maxHeightPx: number;
@@ -35,7 +38,9 @@ export async function rasteriseSvg(request: RasterRequest): Promise<Raster> {
     defaultFontFamily: request.fontFamily,
     sansSerifFamily: request.fontFamily,
   };
-  const svg = Buffer.from(request.svg.buffer, request.svg.byteOffset, request.svg.byteLength);
+  const content = loadVerifiedAssets(new Map([[request.assetId, request.file]])).get(request.assetId);
+  if (!content || !('bytes' in content)) throw new Error(content?.short ?? 'fichier absent');
+  const svg = content.bytes;
   const maxWidth = Math.max(1, Math.round(request.maxWidthPx));
   const maxHeight = Math.max(1, Math.round(request.maxHeightPx));
   // resvg reports the image's own size whatever it is asked to fit; the common case parses once.

@@ -13,7 +13,9 @@ import { columnWidths } from './units.js';
  * fallback is rendered in a job of its own (a renderer that panics on one image loses
  * that image only, which the document then shows as a frame), then the whole document is
  * built in a worker (seconds of XML, hashing and zipping off the host's event loop).
- * Both count against the export's deadline.
+ * Both count against the export's deadline. The workers read the images themselves: only
+ * their paths, and the PNGs back, cross between processes. An absent or damaged SVG gets
+ * no fallback; the document shows it as a frame with the reason.
  */
 
 /** Print resolution of the PNG fallback, and the largest side it may have. */
@@ -42,10 +44,11 @@ async function renderFallbacks(
   const maxHeightPx = pixelsAt300Dpi(loaded.layout.figures.maxHeightMm);
   const rasters = new Map<string, Raster | { problem: string }>();
   for (const { asset, full } of figureImages(sheetDocs(print))) {
-    const content = print.assets.get(asset);
-    if (extensionOf(asset) !== 'svg' || !content || !('bytes' in content)) continue;
+    const file = print.assets.get(asset);
+    if (extensionOf(asset) !== 'svg' || !file) continue;
     const request = {
-      svg: content.bytes,
+      assetId: asset,
+      file,
       maxWidthPx: pixelsAt300Dpi(full ? widths.full : widths.column),
       maxHeightPx,
       fontFiles: Object.values(loaded.fontFiles),

@@ -1,5 +1,6 @@
 import { numberSheet, type Counts } from '../../../../shared/content/numbering.js';
 import { familyColours } from '../../../../shared/model/layout.js';
+import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import type { PrintSheet } from '../sheet-input.js';
 import type { ContentContext } from './content.js';
@@ -71,7 +72,7 @@ export async function buildPrintDocument(print: PrintSheet, loaded: LoadedLayout
   const warnings: string[] = [];
   const context: ContentContext = {
     layout,
-    images: printImages(print.assets),
+    images: printImages(loadVerifiedAssets(print.assets)),
     warnings,
     hyphenate: layout.hyphenation.enabled,
     roles: { paragraph: 'body', listItem: 'listItem' },

@@ -9,7 +9,7 @@ import type { AssetContent } from '../../assets/verified-read.js';
 /** An image as the document shows it, or why it cannot (its file is absent or damaged). */
 export type PrintImage = { uri: string } | Extract<AssetContent, { missing: string }>;
 
-/** Every asset of the sheet (read and checked by collectSheet), as the document shows it. */
+/** Every asset of the sheet (read and checked against its hash), as the document shows it. */
 export function printImages(assets: ReadonlyMap<string, AssetContent>): Map<string, PrintImage> {
   const images = new Map<string, PrintImage>();
   for (const [asset, content] of assets) {
