@@ -90,4 +90,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A folder created without an fsync of its parent can vanish in a power cut, with the
+    // files just moved into it: main/ creates folders through one helper that does it.
+    files: ['main/**/*.ts'],
+    ignores: ['main/**/*.test.ts', 'main/**/testing/**', 'main/services/storage/durable-write.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'ImportDeclaration[source.value=/^(node:)?fs(\\u002Fpromises)?$/] ImportSpecifier[imported.name=/^mkdir(Sync)?$/]',
+          message: 'Create folders with makeDirectoryDurable (main/services/storage/durable-write.ts).',
+        },
+        {
+          selector: 'MemberExpression[property.name=/^mkdir(Sync)?$/]',
+          message: 'Create folders with makeDirectoryDurable (main/services/storage/durable-write.ts).',
+        },
+      ],
+    },
+  },
 );

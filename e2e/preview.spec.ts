@@ -51,3 +51,27 @@ test('l’aperçu d’une version passée part de cette version', async ({ page,
   expect(await preview.pageCount()).toBeLessThan(now);
   await preview.close();
 });
+
+test('« Page entière » montre toute la page, quelle que soit la fenêtre', async ({ page, fichesHost }) => {
+  test.setTimeout(60_000);
+  const home = new HomePage(page);
+  const preview = new PreviewDialog(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 900, height: 560 },
+  ]) {
+    await page.setViewportSize(size);
+    await preview.open();
+    await expect(preview.zoom).toHaveValue('page');
+    const area = await preview.dialog.getByTestId('preview-pages').boundingBox();
+    const first = await preview.pages.first().boundingBox();
+    if (!area || !first) throw new Error('the preview is not laid out');
+    expect(first.height).toBeLessThanOrEqual(area.height);
+    expect(first.width).toBeLessThanOrEqual(area.width);
+    expect(first.y).toBeGreaterThanOrEqual(area.y);
+    expect(first.y + first.height).toBeLessThanOrEqual(area.y + area.height);
+    await preview.close();
+  }
+});

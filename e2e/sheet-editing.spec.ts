@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/host.js';
+import layoutJson from '../templates/layout.json' with { type: 'json' };
 import { HomePage } from './pages/HomePage.js';
 import { SheetPage } from './pages/SheetPage.js';
 
@@ -97,8 +98,10 @@ test('Cobotique : tout ce qui est tapé est là après rechargement et redémarr
   await expect(sheet.useFamilyToggle).not.toBeChecked();
   await expectEverything();
 
-  const url = await fichesHost.restart();
-  await home.open(url);
+  // The server restarts as a user restarts it: same address, and the open tab goes on.
+  const url = fichesHost.url;
+  expect(await fichesHost.restart()).toBe(url);
+  await home.goHome();
   await expect(home.status('cobotique')).toHaveText('Brouillon');
   await home.openSheet('cobotique');
   await expectEverything();
@@ -234,9 +237,11 @@ test('un échec d’enregistrement est dit en français, le texte reste, Réessa
   // The host becomes unreachable for saves: the network refuses them.
   await page.route('**/api/sheets:update', (route) => route.abort('connectionrefused'));
   await sheet.typeInto(sheet.section(first), 'Texte à ne pas perdre.');
-  await expect(sheet.saveState).toContainText('Échec de l’enregistrement', { timeout: 15_000 });
-  await expect(sheet.saveState).toContainText('Le serveur Fiches ne répond pas');
-  await expect(sheet.saveState).toContainText('cliquez sur Réessayer');
+  await expect(sheet.saveState).toHaveText('Échec de l’enregistrement', { timeout: 15_000 });
+  const problem = page.getByTestId('save-problem');
+  await expect(problem).toContainText('Fiches ne répond pas');
+  await expect(problem).toContainText('elles seront enregistrées dès que Fiches répondra');
+  await expect(problem).not.toContainText(/fetch|dossier du dépôt/i);
   await expect(sheet.section(first)).toContainText('Texte à ne pas perdre.');
 
   await page.unroute('**/api/sheets:update');
@@ -280,4 +285,38 @@ test('la typographie française s’applique en tapant, sauf dans les adresses e
   await sheet.waitUntilSaved();
   await page.reload();
   await expect(sheet.section(first)).toContainText(/10:30\u202f; «\u00a0fin\u00a0»\u202f!$/);
+});
+
+test('une liste numérotée imbriquée se numérote par niveau, comme dans le Word et le PDF', async ({
+  page,
+  fichesHost,
+}) => {
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  const [first = ''] = await sheet.sectionIds();
+  await sheet.typeInto(sheet.section(first), '');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('1. matériel');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('capteurs');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('baies');
+
+  const editor = sheet.editable(sheet.section(first));
+  const styles = await editor
+    .locator('li', { hasText: 'baies' })
+    .last()
+    .evaluate((item) => {
+      const found: string[] = [];
+      for (let list = item.closest('ol'); list; list = list.parentElement?.closest('ol') ?? null) {
+        found.unshift(getComputedStyle(list).listStyleType);
+      }
+      return found;
+    });
+  // The levels of the layout the exports follow.
+  expect(styles).toEqual(layoutJson.lists.numbers);
 });

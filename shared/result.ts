@@ -16,6 +16,8 @@ export const errorCodes = [
   'io',
   'unsupported',
   'forbidden',
+  /** The host did not answer at all (stopped, restarting): nothing was done, try again later. */
+  'unreachable',
   'internal',
 ] as const;
 

@@ -12,6 +12,11 @@ export class PreviewDialog {
     return this.dialog.getByTestId('preview-page');
   }
 
+  /** « Taille »: page entière, largeur confortable, grand. */
+  get zoom(): Locator {
+    return this.dialog.getByTestId('preview-zoom');
+  }
+
   get count(): Locator {
     return this.dialog.getByTestId('preview-count');
   }

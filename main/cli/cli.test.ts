@@ -8,6 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROOT, callApi, FICHES_BIN, startFiches } from '../../e2e/fixtures/serve-process.js';
 import { readAppVersion } from '../host/handlers.js';
 import { openRepository } from '../services/index.js';
+import {
+  fichesCommandIn,
+  folderForNobody,
+  NOBODY,
+  whyNobodyCannotRun,
+} from '../services/testing/another-user.js';
+import { runScript } from '../services/testing/child-script.js';
 import { findElectronBinary } from './electron-binary.js';
 import { ELECTRON_DOWNLOAD_LINE, ELECTRON_MISSING_LINE } from './start.js';
 
@@ -22,19 +29,13 @@ interface Run {
   stderr: string;
 }
 
-const NOBODY = 65534;
 let root: string;
 
-function runFiches(
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {},
-): Promise<Run> {
+function runFiches(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [FICHES_BIN, ...args], {
       cwd: APP_ROOT,
-      env: { ...process.env, ...options.env },
-      uid: options.uid,
-      gid: options.gid,
+      env: { ...process.env, ...dataEnv(), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -45,6 +46,9 @@ function runFiches(
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** The tests' own data folder (key, remembered ports), never the real one of whoever runs them. */
+const dataEnv = () => ({ FICHES_DATA_DIR: path.join(root, 'donnees-cli') });
 
 function stderrLines(run: Run): string[] {
   return run.stderr.split('\n').filter(Boolean);
@@ -62,7 +66,7 @@ afterAll(async () => {
 describe('fiches serve', () => {
   it('creates the sample repository in a missing folder, serves its API, and releases it on SIGTERM', async () => {
     const repo = path.join(root, 'nouveau', 'depot');
-    const served = await startFiches({ args: ['serve', '--repo', repo, '--port', '0'] });
+    const served = await startFiches({ args: ['serve', '--repo', repo, '--port', '0'], env: dataEnv() });
     try {
       expect(served.lines).toHaveLength(1);
       expect(served.lines[0]).toBe(
@@ -86,7 +90,7 @@ describe('fiches serve', () => {
 
   it('refuses a repository already open, naming who holds it', async () => {
     const repo = path.join(root, 'partage');
-    const first = await startFiches({ args: ['serve', '--repo', repo] });
+    const first = await startFiches({ args: ['serve', '--repo', repo], env: dataEnv() });
     try {
       const second = await runFiches(['serve', '--repo', repo]);
       expect(second.code).toBe(1);
@@ -94,10 +98,44 @@ describe('fiches serve', () => {
       const lines = stderrLines(second);
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^fiches\u00a0: Ce dépôt est déjà ouvert par /);
+      expect(lines[0]).toContain('par «\u00a0fiches serve\u00a0» dans un terminal');
       expect(lines[0]).toContain(`processus ${first.child.pid}`);
       expect(lines[0]).toContain(os.hostname());
     } finally {
       await first.stop();
+    }
+  });
+
+  it('comes back on the repository’s last port with the same key, or on another one said so', async () => {
+    const repo = path.join(root, 'revient');
+    const env = { FICHES_DATA_DIR: path.join(root, 'donnees-revient') };
+    const first = await startFiches({ args: ['serve', '--repo', repo], env });
+    expect(await first.stop()).toBe(0);
+    const second = await startFiches({ args: ['serve', '--repo', repo], env });
+    try {
+      expect(second.url).toBe(first.url);
+      expect(second.errors).toEqual([]);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+    // Another repository gets a port of its own.
+    const other = await startFiches({ args: ['serve', '--repo', path.join(root, 'autre')], env });
+    await other.stop();
+    expect(other.origin).not.toBe(first.origin);
+    expect(other.token).toBe(first.token);
+
+    const port = Number(new URL(first.url).port);
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const third = await startFiches({ args: ['serve', '--repo', repo], env });
+      await third.stop();
+      expect(third.origin).not.toBe(first.origin);
+      expect(third.errors.filter((line) => !line.includes('npm run build'))).toEqual([
+        expect.stringContaining(`le port ${port} de la dernière fois est occupé`),
+      ]);
+    } finally {
+      blocker.close();
     }
   });
 
@@ -126,23 +164,23 @@ describe('fiches serve', () => {
     expect(run.stderr).toMatch(/^fiches\u00a0: /);
   });
 
-  it('fails with « lecture seule » on a repository it cannot write', async () => {
-    const parent = path.join(root, 'verrouille');
-    const repo = path.join(parent, 'depot');
-    await mkdir(parent);
-    const created = await openRepository(repo, { create: 'if-missing' });
-    await created.close();
-    // Root ignores permissions: the child runs as nobody, who may read but not write.
-    await chmod(root, 0o755);
-    await chmod(parent, 0o755);
-    await chmod(repo, 0o555);
+  it('fails with « lecture seule » on a repository it cannot write', async (context) => {
+    // Root ignores permissions: the command runs as nobody, who may read but not write.
+    const cannot = await whyNobodyCannotRun();
+    if (cannot) context.skip(cannot);
+    const work = await folderForNobody('fiches-cli-nobody-');
     try {
-      const run = await runFiches(['serve', '--repo', repo], { uid: NOBODY, gid: NOBODY });
-      expect(run.code).toBe(1);
+      const command = await fichesCommandIn(path.join(work, 'fiches'));
+      const repo = path.join(work, 'depot');
+      const created = await openRepository(repo, { create: 'if-missing' });
+      await created.close();
+      await chmod(repo, 0o555);
+      const run = await runScript(command, ['serve', '--repo', repo], { ...NOBODY, cwd: work });
+      expect(run.code, run.stderr).toBe(1);
       expect(stderrLines(run)).toHaveLength(1);
       expect(run.stderr).toContain('lecture seule');
     } finally {
-      await chmod(repo, 0o755);
+      await rm(work, { recursive: true, force: true });
     }
   });
 });

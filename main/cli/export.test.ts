@@ -1,7 +1,8 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openSample, type SampleRepository } from '../services/export/testing/sample.js';
+import { openRepository } from '../services/index.js';
 import { runCliCaptured as cli } from './testing/capture.js';
 
 /** `fiches export` in-process: its exit code and the lines it prints, as scripts read them. */
@@ -11,7 +12,7 @@ let out: string;
 beforeEach(async () => {
   sample = await openSample();
   await sample.session.handlers['sheets:create']({ variableId: 'cobotique' });
-  // The CLI takes the repository's lock itself.
+  // Closed here; a test opens it again where another instance must hold it.
   await sample.session.close();
   out = join(sample.dir, 'sortie');
   await mkdir(out);
@@ -22,6 +23,32 @@ afterEach(async () => {
 });
 
 describe('fiches export', () => {
+  it('exports while another instance holds the repository, and leaves it to that instance', async () => {
+    const holder = await openRepository(sample.repo, { create: 'never', instance: 'desktop' });
+    try {
+      const lock = await readFile(join(sample.repo, '.fiches.lock'), 'utf8');
+      const run = await cli(
+        'export',
+        '--format',
+        'docx',
+        '--repo',
+        sample.repo,
+        '--sheet',
+        'big-data',
+        '--out',
+        out,
+      );
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(await readdir(out)).toEqual(['big-data.docx']);
+      expect((await cli('--help')).code).toBe(0);
+      expect(await readFile(join(sample.repo, '.fiches.lock'), 'utf8')).toBe(lock);
+      // The holder writes on.
+      await holder.handlers['sheets:update']({ id: 'big-data', patch: { status: 'validated' } });
+    } finally {
+      await holder.close();
+    }
+  });
+
   it('exports every sheet, one line a file and a summary', async () => {
     const run = await cli('export', '--format', 'docx', '--repo', sample.repo, '--all', '--out', out);
     expect(run.code).toBe(0);

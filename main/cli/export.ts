@@ -9,7 +9,7 @@ import { idSchema } from '../../shared/model/ids.js';
 import { exportSheets, renderThrough } from '../services/export/export-sheets.js';
 import { closeWorkers } from '../services/worker/run-job.js';
 import { fr } from '../services/french.js';
-import { defaultRepositoryPath, openRepository, type ServiceHandlers } from '../services/index.js';
+import { defaultRepositoryPath, openRepositoryForReading, type ReadHandlers } from '../services/index.js';
 import { UsageError } from './options.js';
 
 export interface ExportCommandOptions {
@@ -44,7 +44,7 @@ function checkedId(value: string, option: string): string {
 }
 
 /** The sheets asked for, in the system's order; a damaged sheet is kept so its failure is reported. */
-async function chosenSheets(handlers: ServiceHandlers, options: ExportCommandOptions): Promise<string[]> {
+async function chosenSheets(handlers: ReadHandlers, options: ExportCommandOptions): Promise<string[]> {
   if (options.sheet !== undefined) return [checkedId(options.sheet, '--sheet')];
   const overview = await handlers['repository:overview']({});
   const familyId = options.family === undefined ? undefined : checkedId(options.family, '--family');
@@ -93,9 +93,8 @@ export async function exportCommand(options: ExportCommandOptions): Promise<numb
   }
   if (options.out === undefined)
     throw new UsageError('--out est obligatoire (un fichier ou un dossier existant)');
-  const session = await openRepository(path.resolve(options.repo ?? defaultRepositoryPath()), {
-    create: 'never',
-  });
+  // Exporting only reads: it works beside the desktop app or `fiches serve` holding the repository.
+  const session = await openRepositoryForReading(path.resolve(options.repo ?? defaultRepositoryPath()));
   try {
     const sheetIds = await chosenSheets(session.handlers, options);
     if (sheetIds.length === 0) {

@@ -25,8 +25,8 @@ describe('parseOptions', () => {
 });
 
 describe('parsePort', () => {
-  it('defaults to 0 (a free port) and accepts 0 to 65535', () => {
-    expect(parsePort(undefined)).toBe(0);
+  it('is undefined when not given (the remembered port) and accepts 0 to 65535', () => {
+    expect(parsePort(undefined)).toBeUndefined();
     expect(parsePort('0')).toBe(0);
     expect(parsePort('8080')).toBe(8080);
     expect(parsePort('65535')).toBe(65535);

@@ -42,8 +42,9 @@ export function stringOption(values: OptionValues, name: string): string | undef
   return typeof value === 'string' ? value : undefined;
 }
 
-export function parsePort(value: string | undefined): number {
-  if (value === undefined) return 0;
+/** Undefined when not given: `fiches serve` then reuses the repository's last port. */
+export function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
   if (!(port >= 0 && port <= 65535)) {
     throw new UsageError(fr`port invalide « ${value} » : un nombre entre 0 et 65535 est attendu`);

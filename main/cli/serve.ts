@@ -3,14 +3,18 @@ import { AppFailure } from '../../shared/result.js';
 import { composeHandlers, readAppVersion } from '../host/handlers.js';
 import { closeWorkers } from '../services/worker/run-job.js';
 import { fr } from '../services/french.js';
+import { appDataDir } from '../services/default-path.js';
 import { defaultRepositoryPath, findAppRoot, openRepository } from '../services/index.js';
 import { browserAppHandlers } from '../web/app-handlers.js';
 import { startWebHost, type WebHost } from '../web/host.js';
+import { loadBrowserKey } from '../web/key-file.js';
+import { PortMemory } from '../web/port-memory.js';
 
 export interface ServeOptions {
   /** Absent: the default repository in the app's data folder. */
   repo: string | undefined;
-  port: number;
+  /** Absent: the port this repository was served on last time, if free (0: any free port). */
+  port: number | undefined;
 }
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -35,9 +39,9 @@ function listenForStop(): { stopped: Promise<void>; dispose(): void } {
   return { stopped, dispose };
 }
 
-async function startHost(port: number, start: () => Promise<WebHost>): Promise<WebHost> {
+async function startHost(port: number, start: (port: number) => Promise<WebHost>): Promise<WebHost> {
   try {
-    return await start();
+    return await start(port);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
@@ -50,6 +54,37 @@ async function startHost(port: number, start: () => Promise<WebHost>): Promise<W
   }
 }
 
+const log = (message: string) => process.stderr.write(fr`fiches : ${message}\n`);
+
+/**
+ * The port asked for, else the repository's last one: a page keeps its origin, so a tab
+ * left open finds Fiches again. When that port is taken, any free one, said on stderr.
+ */
+async function startOnItsPort(
+  requested: number | undefined,
+  memory: PortMemory,
+  repository: string,
+  start: (port: number) => Promise<WebHost>,
+): Promise<WebHost> {
+  if (requested !== undefined) return startHost(requested, start);
+  const last = await memory.portOf(repository);
+  let host: WebHost | undefined;
+  if (last !== undefined) {
+    try {
+      host = await start(last);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+      log(
+        fr`le port ${last} de la dernière fois est occupé, Fiches prend un autre port. Un onglet resté ouvert à l’ancienne adresse garde ses modifications : libérez le port ${last} et relancez « fiches serve » pour qu’il les enregistre.`,
+      );
+    }
+  }
+  host ??= await startHost(0, start);
+  await memory.remember(repository, host.port);
+  return host;
+}
+
 /**
  * `fiches serve`: the repository behind the browser host until Ctrl+C, then the
  * repository is closed so its lock is released for the next launch.
@@ -60,15 +95,18 @@ export async function serve(options: ServeOptions): Promise<number> {
   const repoPath = path.resolve(options.repo ?? defaultRepositoryPath());
   const stop = listenForStop();
   try {
-    const session = await openRepository(repoPath, { create: 'if-missing' });
+    const session = await openRepository(repoPath, { create: 'if-missing', instance: 'serve' });
     let host: WebHost;
     try {
-      host = await startHost(options.port, () =>
+      const dataDir = appDataDir();
+      const key = await loadBrowserKey(dataDir, log);
+      host = await startOnItsPort(options.port, new PortMemory(dataDir, log), session.path, (port) =>
         startWebHost({
           handlers: composeHandlers(() => session.handlers, browserAppHandlers(version)),
           rendererDir: path.join(appRoot, 'dist', 'renderer'),
-          port: options.port,
-          onLog: (message) => process.stderr.write(fr`fiches : ${message}\n`),
+          port,
+          key,
+          onLog: log,
         }),
       );
     } catch (error) {

@@ -33,7 +33,10 @@ function runElectron(binary: string, appRoot: string, repo: string | undefined):
  * npm package no longer downloads it at install); otherwise the same app in the browser,
  * so a machine where the download is blocked still gets a working Fiches.
  */
-export async function start(options: { repo: string | undefined; port: number }): Promise<number> {
+export async function start(options: {
+  repo: string | undefined;
+  port: number | undefined;
+}): Promise<number> {
   let binary = findElectronBinary();
   if (binary === undefined && mayDownloadElectron()) {
     process.stdout.write(`${ELECTRON_DOWNLOAD_LINE}\n`);

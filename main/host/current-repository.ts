@@ -12,6 +12,9 @@ async function canonical(folder: string): Promise<string> {
   }
 }
 
+/** The desktop window's repository: created with the sample if missing, its lock naming a window. */
+const OPEN_OPTIONS = { create: 'if-missing', instance: 'desktop' } as const;
+
 /**
  * The repository a host has open, which the desktop host can swap for another while
  * its window lives on. A switch opens the new repository before closing the old one, so
@@ -26,7 +29,7 @@ export class CurrentRepository {
   }
 
   static async open(folder: string): Promise<CurrentRepository> {
-    return new CurrentRepository(await openRepository(path.resolve(folder), { create: 'if-missing' }));
+    return new CurrentRepository(await openRepository(path.resolve(folder), OPEN_OPTIONS));
   }
 
   get path(): string {
@@ -41,7 +44,7 @@ export class CurrentRepository {
   async switchTo(folder: string): Promise<boolean> {
     const current = this.#current();
     if ((await canonical(folder)) === (await canonical(current.path))) return false;
-    const next = await openRepository(path.resolve(folder), { create: 'if-missing' });
+    const next = await openRepository(path.resolve(folder), OPEN_OPTIONS);
     this.#session = next;
     await current.close();
     return true;

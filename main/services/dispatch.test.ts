@@ -129,3 +129,151 @@ describe('handlers called without the contract’s parsing', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 });
+
+describe('messages of the dispatcher', () => {
+  it('are French: a schema problem and an unexpected error, whose details go to the log only', async () => {
+    const invalid = expectFailure(await dispatch(handlers, 'sheets:get', { id: 42 }), 'invalid-request');
+    expect(invalid).toContain('Requête invalide pour sheets:get');
+    expect(invalid).not.toMatch(/Invalid|expected|received/);
+
+    const logged: unknown[] = [];
+    const failing = {
+      ...handlers,
+      'repository:overview': () => Promise.reject(new Error('Maximum call stack size exceeded')),
+    };
+    const message = expectFailure(
+      await dispatch(failing, 'repository:overview', {}, (error) => logged.push(error)),
+      'internal',
+    );
+    expect(message).toContain('Erreur inattendue');
+    expect(message).not.toContain('Maximum call stack');
+    expect(String(logged[0])).toContain('Maximum call stack size exceeded');
+  });
+});
+
+/** A paragraph nested `levels` deep in blockquotes, the rest of the section as it would be. */
+function nestedSection(levels: number) {
+  let node: Record<string, unknown> = { type: 'paragraph', content: [{ type: 'text', text: 'Au fond.' }] };
+  for (let i = 0; i < levels; i += 1) node = { type: 'blockquote', content: [node] };
+  return { type: 'doc', content: [node] };
+}
+
+function nestedObject(levels: number): unknown {
+  let value: unknown = 'fond';
+  for (let i = 0; i < levels; i += 1) value = { niveau: value };
+  return value;
+}
+
+const paragraph = (text: string, extra: Record<string, unknown> = {}) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text, ...extra }] }],
+});
+
+describe('hostile content at the door', () => {
+  it('answers invalid-request, in French, to a section nested 1,000 levels deep, and writes nothing', async () => {
+    await dispatch(handlers, 'sheets:create', { variableId: 'big-data' });
+    const before = await snapshot(dir);
+    const result = await dispatch(handlers, 'sheets:update', {
+      id: 'big-data',
+      patch: { sections: { passe: nestedSection(1_000) } },
+    });
+    expect(expectFailure(result, 'invalid-request')).toMatch(/trop imbriqué/);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('accepts a section nested as deep as real documents are', async () => {
+    await dispatch(handlers, 'sheets:create', { variableId: 'big-data' });
+    const result = await dispatch(handlers, 'sheets:update', {
+      id: 'big-data',
+      patch: { sections: { passe: nestedSection(30) } },
+    });
+    expect(result.ok).toBe(true);
+  });
+
+  it('refuses a paragraph whose attributes are a 3,000-level object, and the sheet’s history keeps working', async () => {
+    await dispatch(handlers, 'sheets:create', { variableId: 'big-data' });
+    const before = await snapshot(dir);
+    const hostile = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', attrs: { style: nestedObject(3_000) }, content: [{ type: 'text', text: 'x' }] },
+      ],
+    };
+    for (const patch of [
+      { sections: { passe: hostile } },
+      { status: 'review', sections: { passe: hostile } },
+      { scenarios: { basse: { angles: { social: hostile } } } },
+    ]) {
+      const message = expectFailure(
+        await dispatch(handlers, 'sheets:update', { id: 'big-data', patch }),
+        'invalid-request',
+      );
+      expect(message).toMatch(/trop imbriqué/);
+    }
+    expectFailure(
+      await dispatch(handlers, 'families:update', { familyId: 'technologies', patch: { note: hostile } }),
+      'invalid-request',
+    );
+    expect(await snapshot(dir)).toEqual(before);
+    // Nothing got in: versions and status changes work as before.
+    expect(
+      (await dispatch(handlers, 'sheets:update', { id: 'big-data', patch: { status: 'review' } })).ok,
+    ).toBe(true);
+    expect(
+      (await dispatch(handlers, 'history:recordVersion', { sheetId: 'big-data', name: 'Après' })).ok,
+    ).toBe(true);
+  });
+
+  it('refuses any request nested deeper than the contract could need, whatever the operation', async () => {
+    const message = expectFailure(
+      await dispatch(handlers, 'sheets:get', { id: nestedObject(100_000) }),
+      'invalid-request',
+    );
+    expect(message).toMatch(/trop imbriquée/);
+  });
+
+  it('refuses a section that contains itself (possible over IPC, which keeps cycles)', async () => {
+    const section: Record<string, unknown> = { type: 'doc' };
+    section.content = [section];
+    const result = await dispatch(handlers, 'sheets:update', {
+      id: 'big-data',
+      patch: { sections: { passe: section } },
+    });
+    expect(expectFailure(result, 'invalid-request')).toMatch(/trop imbriquée/);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    ' JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    'file:///etc/passwd',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+  ])('refuses the link target %j in sections, angles and the family note', async (href) => {
+    await dispatch(handlers, 'sheets:create', { variableId: 'big-data' });
+    const before = await snapshot(dir);
+    const linked = paragraph('cliquez', { marks: [{ type: 'link', attrs: { href } }] });
+    const refusals = [
+      await dispatch(handlers, 'sheets:update', { id: 'big-data', patch: { sections: { passe: linked } } }),
+      await dispatch(handlers, 'sheets:update', {
+        id: 'big-data',
+        patch: { scenarios: { haute: { angles: { economique: linked } } } },
+      }),
+      await dispatch(handlers, 'families:update', { familyId: 'technologies', patch: { note: linked } }),
+    ];
+    for (const result of refusals) expect(expectFailure(result, 'invalid-request')).toMatch(/lien/i);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('keeps http, https and mailto links', async () => {
+    await dispatch(handlers, 'sheets:create', { variableId: 'big-data' });
+    for (const href of ['https://www.insee.fr/fr/statistiques', 'http://example.org', 'mailto:a@b.fr']) {
+      const linked = paragraph('lien', { marks: [{ type: 'link', attrs: { href } }] });
+      const result = await dispatch(handlers, 'sheets:update', {
+        id: 'big-data',
+        patch: { sections: { passe: linked } },
+      });
+      expect(result.ok).toBe(true);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { emptyDoc } from '../../shared/content/doc.js';
 import { FAMILY_FILE_SCHEMA_VERSION, familyFileSchema, type FamilyFile } from '../../shared/model/sheet.js';
 import type { AppFailure } from '../../shared/result.js';
 import { docsProblem, idMismatch, scenariosProblem } from './content-checks.js';
-import { damagedFailure, setAside } from './repository/damaged.js';
+import { damagedFailure, setAside, unreadableFailure } from './repository/damaged.js';
 import type { RepositoryContext } from './repository/context.js';
 import { InvalidFileError, loadJson } from './storage/json-store.js';
 
@@ -26,6 +26,7 @@ export async function readFamilyFile(
     const family = await loadJson(path, layout.display(path), {
       kind: 'family',
       schema: familyFileSchema,
+      within: layout.root,
       check: (value) =>
         idMismatch('familyId', value.familyId, familyId) ??
         docsProblem({ note: value.note }) ??
@@ -34,6 +35,9 @@ export async function readFamilyFile(
     return { family };
   } catch (error) {
     if (!(error instanceof InvalidFileError)) throw error;
+    if (context.access === 'read') {
+      return { family: null, damaged: unreadableFailure('family', familyId, error.file, error.reason) };
+    }
     const entry = await setAside(layout, {
       kind: 'family',
       id: familyId,

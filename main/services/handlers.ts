@@ -14,6 +14,21 @@ import { addVariable } from './variables.js';
 /** Every operation of the contract that concerns an open repository; the hosts add the others. */
 export type ServiceHandlers = Omit<Handlers, 'app:info' | 'repository:choose' | 'export:save'>;
 
+/** The operations that only read: all a reading session offers (session.ts). */
+export const readOperations = [
+  'repository:overview',
+  'template:get',
+  'sheets:get',
+  'trash:list',
+  'history:list',
+  'history:get',
+  'history:compare',
+  'assets:read',
+  'export:render',
+  'preferences:get',
+] as const satisfies readonly (keyof ServiceHandlers)[];
+export type ReadHandlers = Pick<ServiceHandlers, (typeof readOperations)[number]>;
+
 export function repositoryHandlers(context: RepositoryContext): ServiceHandlers {
   return {
     'repository:overview': () => overview(context),
@@ -34,4 +49,10 @@ export function repositoryHandlers(context: RepositoryContext): ServiceHandlers 
     },
     ...historyHandlers(context),
   };
+}
+
+/** The read operations of a repository open for reading (its context says so: nothing is written). */
+export function readingHandlers(context: RepositoryContext): ReadHandlers {
+  const all = repositoryHandlers(context);
+  return Object.fromEntries(readOperations.map((name) => [name, all[name]])) as ReadHandlers;
 }

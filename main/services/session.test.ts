@@ -55,12 +55,14 @@ describe('openRepository', () => {
 
   it('refuses a second opening of the same folder, naming the holder', async () => {
     const repo = await writeFixtureRepository(join(dir, 'depot'));
-    await open(repo);
+    sessions.push(await openRepository(repo, { create: 'never', instance: 'desktop' }));
     const error = await refusal(repo);
     expect(error.code).toBe('locked');
     expect(error.message).toContain(`processus ${process.pid}`);
     expect(error.message).toContain(hostname());
-    expect(error.message).toMatch(/fermez l’autre fenêtre de Fiches/);
+    expect(error.message).toMatch(
+      /dans une fenêtre de Fiches .*\u00a0: fermez cette fenêtre, ou ouvrez un autre dépôt\.$/,
+    );
   });
 
   it('takes over the lock of a crashed instance', async () => {
@@ -249,6 +251,29 @@ describe('creation from the sample shipped in templates/', () => {
     const session = await open(join(dir, 'vide'), 'if-missing');
     expect((await session.handlers['repository:overview']({})).families.length).toBeGreaterThan(0);
     expect(await exists(join(dir, 'vide', 'template.json'))).toBe(true);
+  });
+});
+
+describe('instances racing to create the same repository', () => {
+  it('opens it once; the others are told who holds it, not a file system error', async () => {
+    const repo = join(dir, 'nouveau', 'depot');
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 4 }, () => openRepository(repo, { create: 'if-missing', instance: 'serve' })),
+    );
+    const opened = attempts.flatMap((attempt) => (attempt.status === 'fulfilled' ? [attempt.value] : []));
+    sessions.push(...opened);
+    expect(opened).toHaveLength(1);
+    for (const attempt of attempts) {
+      if (attempt.status === 'rejected') {
+        expect(attempt.reason).toBeInstanceOf(AppFailure);
+        const failure = attempt.reason as AppFailure;
+        expect(failure.message, JSON.stringify(failure.details)).toMatch(
+          /^Ce dépôt est déjà ouvert par .*fiches serve/,
+        );
+      }
+    }
+    // No creation left behind: only the repository in its parent.
+    expect(await readdir(join(dir, 'nouveau'))).toEqual(['depot']);
   });
 });
 

@@ -2,36 +2,44 @@ import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppFailure } from '../../shared/result.js';
 import { fr } from './french.js';
-import { repositoryHandlers, type ServiceHandlers } from './handlers.js';
+import { readingHandlers, repositoryHandlers, type ReadHandlers, type ServiceHandlers } from './handlers.js';
 import { closeHistory } from './history/policy.js';
 import { attachHistory, type HistoryOptions } from './history/service.js';
 import { RepositoryContext } from './repository/context.js';
 import { copySampleInto, createRepositoryAt } from './repository/create.js';
 import { inspectFolder, type CreateOption } from './repository/folder.js';
 import { RepositoryLayout } from './repository/layout.js';
-import { acquireLock, type RepositoryLock } from './repository/lock.js';
+import { acquireLock, type LockInstance, type RepositoryLock } from './repository/lock.js';
 import { TEMP_FILE_PATTERN } from './storage/durable-write.js';
 import { ioFailure } from './storage/io-errors.js';
 
-export type { ServiceHandlers } from './handlers.js';
+export type { ReadHandlers, ServiceHandlers } from './handlers.js';
 
 /** One open repository: its handlers, valid until close(), which releases the lock. */
-export interface RepositorySession {
+export interface RepositorySession<H = ServiceHandlers> {
   readonly path: string;
-  readonly handlers: ServiceHandlers;
+  readonly handlers: H;
   close(): Promise<void>;
 }
+
+/** A repository open for reading only (openRepositoryForReading). */
+export type ReadingSession = RepositorySession<ReadHandlers>;
 
 export interface OpenOptions {
   /** 'if-missing': a missing path or an empty folder gets the sample repository. */
   create: CreateOption;
   /** The history's clock and preferences file (tests); the real ones by default. */
   history?: HistoryOptions;
+  /** Who opens it, as the lock tells a second instance: a window, `fiches serve`, a command. */
+  instance?: LockInstance;
 }
 
-async function takeLock(layout: RepositoryLayout): Promise<RepositoryLock> {
+async function takeLock(
+  layout: RepositoryLayout,
+  instance: LockInstance | undefined,
+): Promise<RepositoryLock> {
   try {
-    return await acquireLock(layout.lockFile);
+    return await acquireLock(layout.lockFile, instance);
   } catch (error) {
     if (error instanceof AppFailure) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -64,9 +72,9 @@ async function removeLeftoverTempFiles(layout: RepositoryLayout): Promise<void> 
 }
 
 /** Refuses calls once the session is closed: another window may hold the repository by then. */
-function guarded(handlers: ServiceHandlers, isOpen: () => boolean, root: string): ServiceHandlers {
-  const wrapped: Partial<Record<keyof ServiceHandlers, unknown>> = {};
-  for (const name of Object.keys(handlers) as (keyof ServiceHandlers)[]) {
+function guarded<H extends object>(handlers: H, isOpen: () => boolean, root: string): H {
+  const wrapped: Partial<Record<keyof H, unknown>> = {};
+  for (const name of Object.keys(handlers) as (keyof H)[]) {
     const handler = handlers[name] as (request: unknown) => Promise<unknown>;
     wrapped[name] = (request: unknown) => {
       if (!isOpen()) {
@@ -80,7 +88,7 @@ function guarded(handlers: ServiceHandlers, isOpen: () => boolean, root: string)
       return handler(request);
     };
   }
-  return wrapped as ServiceHandlers;
+  return wrapped as H;
 }
 
 /**
@@ -93,7 +101,7 @@ export async function openRepository(path: string, options: OpenOptions): Promis
   const state = await inspectFolder(root, options.create);
   if (state === 'missing') await createRepositoryAt(root);
   const layout = new RepositoryLayout(root);
-  const lock = await takeLock(layout);
+  const lock = await takeLock(layout, options.instance);
   try {
     if (state === 'empty') {
       try {
@@ -124,4 +132,31 @@ export async function openRepository(path: string, options: OpenOptions): Promis
     await lock.release();
     throw error;
   }
+}
+
+/**
+ * Opens the repository at `path` for reading only, beside the instance that may hold it
+ * (the desktop app, `fiches serve`): CLI exports, and later volume exports and listings.
+ * No lock is taken and nothing is ever written, not even a damaged file set aside (it is
+ * reported in place) or a history's torn tail cut. What is read is whole: a sheet file is
+ * replaced by a rename, so it is the old one or the new one; a history is read up to its
+ * last whole record, and read again when it grew. Operations that write do not exist here:
+ * a command that needs them opens the repository with openRepository, which refuses while
+ * another instance holds it, naming that instance.
+ */
+export async function openRepositoryForReading(path: string): Promise<ReadingSession> {
+  const root = resolve(path);
+  await inspectFolder(root, 'never');
+  const context = new RepositoryContext(new RepositoryLayout(root), 'read');
+  attachHistory(context);
+  await context.repository();
+  await context.template();
+  let open = true;
+  return {
+    path: root,
+    handlers: guarded(readingHandlers(context), () => open, root),
+    async close() {
+      open = false;
+    },
+  };
 }

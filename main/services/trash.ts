@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import type { SheetSummary, TrashEntry } from '../../shared/api/contract.js';
 import { ID_PATTERN } from '../../shared/model/ids.js';
 import { AppFailure } from '../../shared/result.js';
@@ -7,7 +7,7 @@ import type { RepositoryContext } from './repository/context.js';
 import { compactTimestamp, TRASH_DIR } from './repository/layout.js';
 import { findVariable } from './repository/system.js';
 import { requireSheet, summarize } from './sheets/sheet-file.js';
-import { moveDurable } from './storage/durable-write.js';
+import { makeDirectoryDurable, moveDurable } from './storage/durable-write.js';
 import { ioFailure } from './storage/io-errors.js';
 import { stampOf } from './storage/stamp.js';
 
@@ -49,7 +49,7 @@ export async function deleteSheet(context: RepositoryContext, id: string): Promi
     const trashId = `${compactTimestamp(at)}-${id}`;
     const target = layout.trashFile(trashId);
     try {
-      await mkdir(layout.trashDir, { recursive: true });
+      await makeDirectoryDurable(layout.trashDir);
       await moveDurable(source, target);
     } catch (error) {
       throw ioFailure(error, 'mettre à la corbeille', layout.display(source));
@@ -96,7 +96,7 @@ export async function restoreSheet(context: RepositoryContext, trashId: string):
       );
     }
     try {
-      await mkdir(layout.sheetsDir, { recursive: true });
+      await makeDirectoryDurable(layout.sheetsDir);
       await moveDurable(source, target);
     } catch (error) {
       throw ioFailure(error, 'restaurer', layout.display(source));

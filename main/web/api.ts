@@ -1,15 +1,16 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dispatch, type Handlers } from '../../shared/api/dispatch.js';
+import { SESSION_EXPIRED } from '../../shared/api/web-auth.js';
 import { fail, type ErrorCode, type Result } from '../../shared/result.js';
 import { fr } from '../services/french.js';
+import type { HostAuth } from './auth.js';
 
 /** Large enough for a sheet full of pasted images (sent as data: URLs), small enough to refuse a flood. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface ApiContext {
   handlers: Handlers;
-  token: string;
+  auth: HostAuth;
   /** Our own origins (http://127.0.0.1:<port>, http://localhost:<port>). */
   origins: ReadonlySet<string>;
   onLog: (message: string) => void;
@@ -29,25 +30,18 @@ function refuse(res: ServerResponse, status: number, code: ErrorCode, message: s
   sendResult(res, status, fail(code, message));
 }
 
-function tokenMatches(expected: string, given: string | string[] | undefined): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 function isJsonContentType(value: string | undefined): boolean {
   return value?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 /** Resolves undefined once the body exceeded the limit (the rest is not read). */
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         req.removeAllListeners('data');
         req.pause();
         resolve(undefined);
@@ -66,41 +60,65 @@ function refuseTooLarge(res: ServerResponse): void {
   refuse(res, 413, 'invalid-request', fr`Requête trop volumineuse : 32\u00a0Mo au plus.`);
 }
 
+/** A browser names the page's origin: refused unless it is ours. False when it answered the refusal. */
+export function checkOrigin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  origins: ReadonlySet<string>,
+): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !origins.has(origin)) {
+    refuse(res, 403, 'forbidden', fr`Accès refusé : la requête vient d’un autre site.`);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * POST with a JSON body, which another site cannot send without a preflight we never
+ * answer. False when it answered the refusal.
+ */
+export function checkJsonPost(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    refuse(res, 405, 'invalid-request', fr`Méthode non autorisée : l’API n’accepte que POST.`);
+    return false;
+  }
+  if (!isJsonContentType(req.headers['content-type'])) {
+    refuse(res, 415, 'invalid-request', 'Le corps de la requête doit être du JSON (application/json).');
+    return false;
+  }
+  return true;
+}
+
 /**
  * POST /api/<name>. The checks come before any parsing, cheapest first; together they
- * make sure only the page we served, in this launch, can call: another site cannot read
- * the token (it is in the URL fragment, never sent), cannot pass the Origin check, and
- * cannot send application/json across origins without a preflight we never answer.
+ * make sure only a page holding the user's key, talking to this launch, can call: another
+ * site cannot read the key (it is in the URL fragment, never sent), cannot pass the Origin
+ * check, and a session copied from the wire is worth nothing to another launch or origin
+ * (shared/api/web-auth.ts).
  */
 export async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
   rawName: string,
+  origin: string,
   context: ApiContext,
 ): Promise<void> {
-  const origin = req.headers.origin;
-  if (origin !== undefined && !context.origins.has(origin)) {
-    refuse(res, 403, 'forbidden', fr`Accès refusé : la requête vient d’un autre site.`);
-    return;
-  }
-  if (!tokenMatches(context.token, req.headers['x-fiches-token'])) {
-    refuse(
+  if (!checkOrigin(req, res, context.origins)) return;
+  if (!context.auth.isSession(origin, req.headers['x-fiches-session'])) {
+    sendResult(
       res,
-      403,
-      'forbidden',
-      fr`Accès refusé : jeton absent ou invalide. Ouvrez Fiches avec l’adresse complète affichée au lancement.`,
+      401,
+      fail(
+        'forbidden',
+        fr`Accès refusé : cette page n’est pas (ou plus) identifiée auprès de Fiches. Ouvrez Fiches avec l’adresse complète affichée au lancement.`,
+        { reason: SESSION_EXPIRED },
+      ),
     );
     return;
   }
-  if (req.method !== 'POST') {
-    res.setHeader('Allow', 'POST');
-    refuse(res, 405, 'invalid-request', fr`Méthode non autorisée : l’API n’accepte que POST.`);
-    return;
-  }
-  if (!isJsonContentType(req.headers['content-type'])) {
-    refuse(res, 415, 'invalid-request', 'Le corps de la requête doit être du JSON (application/json).');
-    return;
-  }
+  if (!checkJsonPost(req, res)) return;
   const declaredLength = Number(req.headers['content-length'] ?? 0);
   if (declaredLength > MAX_BODY_BYTES) {
     refuseTooLarge(res);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeHandlers } from '../host/handlers.js';
 import { openRepository, type RepositorySession } from '../services/index.js';
+import { HELLO_PATH, SESSION_HEADER, shakeHands } from '../../shared/api/web-auth.js';
 import { MAX_BODY_BYTES } from './api.js';
 import { browserAppHandlers } from './app-handlers.js';
 import { startWebHost, type WebHost } from './host.js';
@@ -50,7 +51,28 @@ let root: string;
 let session: RepositorySession;
 let host: WebHost;
 let port: number;
+/** The session header of a page of http://127.0.0.1:<port>, after its handshake. */
+let pageSession: Record<string, string>;
 const logs: string[] = [];
+
+/** A page's handshake with the host on `hostPort`, as `hostName` names it, holding `key`. */
+async function handshake(hostPort: number, key: string, hostName = '127.0.0.1') {
+  return shakeHands(key, `http://${hostName}:${hostPort}`, async (body) => {
+    const answer = await send(hostPort, {
+      method: 'POST',
+      path: HELLO_PATH,
+      headers: { Host: `${hostName}:${hostPort}`, 'Content-Type': 'application/json' },
+      body,
+    });
+    return JSON.parse(answer.body) as unknown;
+  });
+}
+
+async function sessionOf(hostPort: number, key: string, hostName?: string): Promise<Record<string, string>> {
+  const outcome = await handshake(hostPort, key, hostName);
+  if (!outcome.ok) throw new Error(`handshake failed: ${outcome.reason}`);
+  return { [SESSION_HEADER]: outcome.session };
+}
 
 function api(name: string, body: string, headers: Record<string, string> = {}): Promise<Answer> {
   return send(port, {
@@ -59,7 +81,7 @@ function api(name: string, body: string, headers: Record<string, string> = {}): 
     headers: {
       Host: `127.0.0.1:${port}`,
       'Content-Type': 'application/json',
-      'X-Fiches-Token': host.token,
+      ...pageSession,
       ...headers,
     },
     body,
@@ -88,6 +110,7 @@ beforeAll(async () => {
     onLog: (message) => logs.push(message),
   });
   port = Number(new URL(host.url).port);
+  pageSession = await sessionOf(port, host.token);
 });
 
 afterAll(async () => {
@@ -127,26 +150,82 @@ describe('POST /api/<name>', () => {
     expect(choose.error.message).toContain('fiches serve --repo DOSSIER');
   });
 
-  it('accepts localhost as Host and our own Origin', async () => {
+  it('accepts localhost as Host and our own Origin, with a session for that origin', async () => {
     const answer = await api('app:info', '{}', {
       Host: `localhost:${port}`,
       Origin: `http://localhost:${port}`,
+      ...(await sessionOf(port, host.token, 'localhost')),
     });
     expect(answer.status).toBe(200);
   });
 
-  it('refuses a missing or wrong token', async () => {
+  it('refuses a missing or wrong session (401: the page shakes hands again)', async () => {
     const missing = await send(port, {
       method: 'POST',
       path: '/api/repository:overview',
       headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json' },
       body: '{}',
     });
-    expect(missing.status).toBe(403);
+    expect(missing.status).toBe(401);
     expect(errorCodeOf(missing)).toBe('forbidden');
-    const wrong = await api('repository:overview', '{}', { 'X-Fiches-Token': `${host.token.slice(1)}x` });
-    expect(wrong.status).toBe(403);
-    expect(errorCodeOf(wrong)).toBe('forbidden');
+    expect(JSON.parse(missing.body)).toMatchObject({ error: { details: { reason: 'session-expired' } } });
+    const wrong = await api('repository:overview', '{}', {
+      [SESSION_HEADER]: `${pageSession[SESSION_HEADER]?.slice(1)}x`,
+    });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('refuses the key itself: a page never sends it, so a copy from the wire is no use', async () => {
+    const answer = await send(port, {
+      method: 'POST',
+      path: '/api/repository:overview',
+      headers: {
+        Host: `127.0.0.1:${port}`,
+        'Content-Type': 'application/json',
+        'X-Fiches-Token': host.token,
+      },
+      body: '{}',
+    });
+    expect(answer.status).toBe(401);
+  });
+
+  it('refuses a session made for another origin or another launch of the same key', async () => {
+    const forLocalhost = await sessionOf(port, host.token, 'localhost');
+    expect((await api('app:info', '{}', forLocalhost)).status).toBe(401);
+    const other = await startWebHost({
+      handlers: composeHandlers(() => session.handlers, browserAppHandlers('9.9.9')),
+      rendererDir: path.join(root, 'renderer'),
+      port: 0,
+      key: host.token,
+    });
+    try {
+      expect(other.url).toBe(`http://127.0.0.1:${other.port}/#token=${host.token}`);
+      const otherSession = await sessionOf(other.port, host.token);
+      expect((await api('app:info', '{}', otherSession)).status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('proves at hello that it holds the key: a page with another key sees a wrong host', async () => {
+    expect((await handshake(port, host.token)).ok).toBe(true);
+    expect(await handshake(port, 'A'.repeat(43))).toEqual({ ok: false, reason: 'wrong-host' });
+  });
+
+  it('refuses a hello from another site, not JSON, or too long', async () => {
+    const hello = (headers: Record<string, string>, body: string) =>
+      send(port, {
+        method: 'POST',
+        path: HELLO_PATH,
+        headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...headers },
+        body,
+      });
+    const nonce = JSON.stringify({ nonce: 'n'.repeat(43) });
+    expect((await hello({ Origin: 'http://evil.example' }, nonce)).status).toBe(403);
+    expect((await hello({ 'Content-Type': 'text/plain' }, nonce)).status).toBe(415);
+    expect((await hello({}, '{"nonce":')).status).toBe(400);
+    expect((await hello({}, JSON.stringify({ nonce: 'n'.repeat(5000) }))).status).toBe(400);
+    expect((await hello({ Host: `evil.example:${port}` }, nonce)).status).toBe(403);
   });
 
   it('refuses another Host (DNS rebinding), on the API and the static files', async () => {
@@ -160,7 +239,7 @@ describe('POST /api/<name>', () => {
     expect(page.body).not.toContain('<title>Fiches</title>');
   });
 
-  it('refuses a foreign Origin, even with the right token', async () => {
+  it('refuses a foreign Origin, even with a right session', async () => {
     const answer = await api('repository:overview', '{}', { Origin: 'http://evil.example' });
     expect(answer.status).toBe(403);
     expect(errorCodeOf(answer)).toBe('forbidden');
@@ -171,7 +250,7 @@ describe('POST /api/<name>', () => {
   it('refuses other methods and content types', async () => {
     const get = await send(port, {
       path: '/api/repository:overview',
-      headers: { Host: `127.0.0.1:${port}`, 'X-Fiches-Token': host.token },
+      headers: { Host: `127.0.0.1:${port}`, ...pageSession },
     });
     expect(get.status).toBe(405);
     const text = await api('repository:overview', '{}', { 'Content-Type': 'text/plain' });
@@ -205,7 +284,7 @@ describe('POST /api/<name>', () => {
           headers: {
             Host: `127.0.0.1:${port}`,
             'Content-Type': 'application/json',
-            'X-Fiches-Token': host.token,
+            ...pageSession,
             'Transfer-Encoding': 'chunked',
           },
         },
@@ -309,7 +388,7 @@ describe('without a built renderer', () => {
         headers: {
           Host: `127.0.0.1:${barePort}`,
           'Content-Type': 'application/json',
-          'X-Fiches-Token': bare.token,
+          ...(await sessionOf(barePort, bare.token)),
         },
         body: '{}',
       });
@@ -345,7 +424,7 @@ describe('an unexpected error in a service', () => {
         headers: {
           Host: `127.0.0.1:${failingPort}`,
           'Content-Type': 'application/json',
-          'X-Fiches-Token': failing.token,
+          ...(await sessionOf(failingPort, failing.token)),
         },
         body: '{}',
       });

@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Handlers } from '../../shared/api/dispatch.js';
+import { HELLO_PATH } from '../../shared/api/web-auth.js';
 import { fail } from '../../shared/result.js';
 import { fr } from '../services/french.js';
 import { handleApi, sendResult } from './api.js';
+import { handleHello, HostAuth, randomId } from './auth.js';
 import { setSecurityHeaders } from './headers.js';
 import { serveStatic } from './static.js';
 
@@ -16,14 +17,21 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
+  /**
+   * The user's key (main/web/key-file.ts), so a page stays authorised across restarts;
+   * without one, a fresh key for this launch only.
+   */
+  key?: string;
   /** Where to report what the user of the page cannot see: unexpected errors, a missing build. */
   onLog?: (message: string) => void;
 }
 
 export interface WebHost {
-  /** The address to open, token included (in the fragment, so it never reaches a server or a log). */
+  /** The address to open, key included (in the fragment, so it never reaches a server or a log). */
   url: string;
+  /** The key in the address; pages prove they hold it without sending it (shared/api/web-auth.ts). */
   token: string;
+  port: number;
   close(): Promise<void>;
 }
 
@@ -36,7 +44,8 @@ const API_PREFIX = '/api/';
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const onLog = options.onLog ?? (() => {});
-  const token = randomBytes(32).toString('base64url');
+  const token = options.key ?? randomId();
+  const auth = new HostAuth(token);
   let hosts: ReadonlySet<string> = new Set();
   let origins: ReadonlySet<string> = new Set();
 
@@ -48,8 +57,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     setSecurityHeaders(res);
-    const isApi = (req.url ?? '').startsWith(API_PREFIX);
-    if (!hosts.has((req.headers.host ?? '').toLowerCase())) {
+    const url = req.url ?? '';
+    const isApi = url.startsWith(API_PREFIX) || url === HELLO_PATH;
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!hosts.has(host)) {
       const message = fr`Accès refusé : adresse d’hôte inattendue.`;
       if (isApi) {
         sendResult(res, 403, fail('forbidden', message));
@@ -59,9 +70,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       return;
     }
-    if (isApi) {
-      const rawName = (req.url ?? '').slice(API_PREFIX.length).split(/[?#]/)[0] ?? '';
-      await handleApi(req, res, rawName, { handlers: options.handlers, token, origins, onLog });
+    // The page's origin as the browser sees it: the Host header, checked just above.
+    const origin = `http://${host}`;
+    if (url === HELLO_PATH) {
+      await handleHello(req, res, origin, { auth, origins });
+    } else if (isApi) {
+      const rawName = url.slice(API_PREFIX.length).split(/[?#]/)[0] ?? '';
+      await handleApi(req, res, rawName, origin, { handlers: options.handlers, auth, origins, onLog });
     } else {
       await serveStatic(req, res, options.rendererDir);
     }
@@ -89,6 +104,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     token,
+    port,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

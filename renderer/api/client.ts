@@ -1,7 +1,8 @@
 import type { OpName, OpRequest, OpResponse } from '../../shared/api/contract.js';
+import { SESSION_HEADER } from '../../shared/api/web-auth.js';
 import { fail, type Result } from '../../shared/result.js';
 import { desktopBridge } from './bridge.js';
-import { sessionToken } from './token.js';
+import { forgetHostSession, hostSession, UNREACHABLE } from './host-session.js';
 
 export interface InvokeOptions {
   /**
@@ -14,11 +15,6 @@ export interface InvokeOptions {
 /** Browsers refuse keepalive bodies beyond 64 KiB (all pending ones together). */
 const KEEPALIVE_MAX_BYTES = 60_000;
 
-function describe(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return String(error);
-}
-
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   const candidate = value as { ok: unknown; error?: { message?: unknown } };
@@ -26,14 +22,29 @@ function isResult(value: unknown): value is Result<unknown> {
   return candidate.ok === false && typeof candidate.error?.message === 'string';
 }
 
+async function post(name: OpName, body: string, session: string, keepalive: boolean): Promise<Response> {
+  return fetch(`/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: session },
+    body,
+    keepalive,
+  });
+}
+
 async function overHttp(name: OpName, request: unknown, options: InvokeOptions): Promise<Result<unknown>> {
   const body = JSON.stringify(request);
   const keepalive =
     options.keepalive === true && new TextEncoder().encode(body).length <= KEEPALIVE_MAX_BYTES;
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  const token = sessionToken();
-  if (token) headers['X-Fiches-Token'] = token;
-  const response = await fetch(`/api/${name}`, { method: 'POST', headers, body, keepalive });
+  let session = await hostSession();
+  if (!session.ok) return session;
+  let response = await post(name, body, session.value, keepalive);
+  if (response.status === 401) {
+    // The host restarted since the handshake: nothing was run, shake hands again and resend.
+    forgetHostSession();
+    session = await hostSession();
+    if (!session.ok) return session;
+    response = await post(name, body, session.value, keepalive);
+  }
   let answer: unknown;
   try {
     answer = await response.json();
@@ -43,28 +54,33 @@ async function overHttp(name: OpName, request: unknown, options: InvokeOptions):
   if (isResult(answer)) return answer;
   return fail(
     'internal',
-    `Réponse inattendue du serveur Fiches (HTTP ${response.status}). Rechargez la page.`,
+    `Réponse inattendue du serveur Fiches (HTTP ${response.status})\u00a0: rien n’a été fait. Vérifiez que c’est bien Fiches qui tourne à cette adresse, puis réessayez.`,
   );
 }
 
 /**
  * The only way the renderer talks to the host: the preload bridge in Electron, HTTP in the
  * browser host. Whatever happens, the answer is a Result; a transport failure becomes an
- * error with a French message, never a thrown exception.
+ * error with a French message (never the browser's English one), never a thrown exception.
  */
 export async function invoke<N extends OpName>(
   name: N,
   request: OpRequest<N>,
   options: InvokeOptions = {},
 ): Promise<Result<OpResponse<N>>> {
+  const bridge = desktopBridge();
   try {
-    const bridge = desktopBridge();
     const result = bridge ? await bridge.invoke(name, request) : await overHttp(name, request, options);
     return result as Result<OpResponse<N>>;
-  } catch (error) {
-    return fail(
-      'io',
-      `Le serveur Fiches ne répond pas\u00a0: ${describe(error)}. Vérifiez qu’il fonctionne encore, puis réessayez.`,
-    );
+  } catch {
+    if (bridge) {
+      return fail(
+        'unreachable',
+        'L’application ne répond pas\u00a0: rien n’a été fait. Réessayez dans un instant.',
+      );
+    }
+    // The host is gone (stopped, restarting): its next launch needs a new handshake.
+    forgetHostSession();
+    return fail('unreachable', UNREACHABLE);
   }
 }

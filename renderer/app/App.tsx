@@ -1,10 +1,11 @@
 import { useCallback, useEffect } from 'react';
 import { invoke } from '../api/client.js';
+import { onTokenChange } from '../api/token.js';
 import { useResult } from '../ui/useResult.js';
 import { HomeView } from '../views/home/HomeView.js';
 import { SheetView } from '../views/sheet/SheetView.js';
 import { AppInfoContext } from './app-info.js';
-import { answerHostFlushRequests } from './pending-saves.js';
+import { answerHostFlushRequests, flushEverything } from './pending-saves.js';
 import { hrefOf, useRoute } from './router.js';
 
 export function App() {
@@ -13,6 +14,8 @@ export function App() {
   const [info] = useResult(loadInfo);
 
   useEffect(answerHostFlushRequests, []);
+  // A new key pasted into the address bar: what failed for want of it is sent now.
+  useEffect(() => onTokenChange(() => void flushEverything()), []);
 
   return (
     <AppInfoContext.Provider value={info.state === 'ready' ? info.value : null}>

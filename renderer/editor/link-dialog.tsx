@@ -1,15 +1,17 @@
 import type { Editor } from '@tiptap/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { isSafeLinkHref } from '../../shared/content/links.js';
 import { Dialog, ErrorNotice } from '../ui/Dialog.js';
 import { createStore, useStore } from '../ui/store.js';
-import { applyLink, removeLink } from './commands.js';
+import { applyLink, removeLink, syncSelectionFromDom } from './commands.js';
 
 /** The editor that asked for a link (toolbar button or Mod-K), while the dialog is open. */
 const linkRequest = createStore<{ editor: Editor; id: number } | null>(null);
 let requests = 0;
 
 export function requestLink(editor: Editor): void {
+  // The selection made just before Ctrl+K, even if ProseMirror has not heard of it yet.
+  syncSelectionFromDom(editor);
   requests += 1;
   linkRequest.set({ editor, id: requests });
 }
@@ -29,10 +31,20 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }
   const [href, setHref] = useState(existing);
   const [error, setError] = useState<string>();
 
-  // The caret goes back to the text once the dialog is gone, however it closed. Not before:
-  // while the modal is open the editor is inert, and the browser would then hand the focus
-  // back to whatever had it before the dialog, so the next keystrokes would land elsewhere.
-  useEffect(() => () => void editor.commands.focus(), [editor]);
+  const form = useRef<HTMLFormElement>(null);
+
+  /**
+   * Gives the caret back to the text now, in the handler of the key or click that closed the
+   * dialog, before the browser handles the next key: the modal is closed first (while open it
+   * makes the editor inert), then the editor takes the focus with ProseMirror's selection
+   * (just after the link). Waiting for React to unmount the dialog, or for Tiptap's focus in
+   * an animation frame, let a fast typist's next keys land elsewhere or replace the link.
+   */
+  const close = () => {
+    form.current?.closest('dialog')?.close();
+    if (!editor.isDestroyed) editor.view.focus();
+    onClose();
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -42,12 +54,12 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }
       return;
     }
     applyLink(editor, trimmed);
-    onClose();
+    close();
   };
 
   return (
-    <Dialog title={existing ? 'Modifier le lien' : 'Insérer un lien'} onClose={onClose} testId="link-dialog">
-      <form onSubmit={submit} className="dialog-body">
+    <Dialog title={existing ? 'Modifier le lien' : 'Insérer un lien'} onClose={close} testId="link-dialog">
+      <form ref={form} onSubmit={submit} className="dialog-body">
         <label htmlFor="link-href">Adresse</label>
         <input
           id="link-href"
@@ -70,14 +82,14 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }
               className="button"
               onClick={() => {
                 removeLink(editor);
-                onClose();
+                close();
               }}
               data-testid="link-remove"
             >
               Retirer le lien
             </button>
           )}
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={close}>
             Annuler
           </button>
           <button type="submit" className="button button-primary" data-testid="link-apply">

@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import { insertEncadre, toggleSourceLine } from './commands.js';
+import { enterFromEncadreTitle, insertEncadre, toggleSourceLine } from './commands.js';
 import { pickAndInsertFigures } from './figure/insert.js';
 import { requestLink } from './link-dialog.js';
 import { insertTableFigure } from './table/table-commands.js';
@@ -15,9 +15,12 @@ export const SHORTCUTS = {
 
 export const FichesShortcuts = Extension.create({
   name: 'fichesShortcuts',
+  // Before the starter kit's Enter, which would split an encadré's title.
+  priority: 1000,
 
   addKeyboardShortcuts() {
     return {
+      Enter: () => enterFromEncadreTitle(this.editor),
       [SHORTCUTS.link]: () => {
         requestLink(this.editor);
         return true;

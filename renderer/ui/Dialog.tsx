@@ -5,10 +5,12 @@ interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   testId?: string;
+  /** Added to the dialog's class, for one that needs another size. */
+  className?: string;
 }
 
 /** A modal on the native <dialog>: focus trapping and Escape come from the browser. */
-export function Dialog({ title, onClose, children, testId }: DialogProps) {
+export function Dialog({ title, onClose, children, testId, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -20,7 +22,7 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={className ? `dialog ${className}` : 'dialog'}
       aria-label={title}
       data-testid={testId}
       onCancel={(event) => {

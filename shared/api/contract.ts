@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { docSchema } from '../content/doc.js';
+import { incomingDocSchema } from '../content/links.js';
 import { idSchema } from '../model/ids.js';
 import { nameSchema } from '../model/names.js';
 import { exerciseSchema, variableSchema } from '../model/repository.js';
@@ -72,14 +72,14 @@ export const sheetViewSchema = z.object({
 export const scenarioPatchSchema = z
   .object({
     title: scenarioSchema.shape.title.optional(),
-    angles: z.record(idSchema, docSchema).optional(),
+    angles: z.record(idSchema, incomingDocSchema).optional(),
   })
   .strict();
 
 export const sheetPatchSchema = z
   .object({
     /** Only the sections that changed, keyed by template section id. */
-    sections: z.record(idSchema, docSchema).optional(),
+    sections: z.record(idSchema, incomingDocSchema).optional(),
     /** Only the hypotheses (and within them the angles) that changed. */
     scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
     useFamilyMicroScenarios: z.boolean().optional(),
@@ -90,7 +90,7 @@ export const sheetPatchSchema = z
 
 export const familyPatchSchema = z
   .object({
-    note: docSchema.optional(),
+    note: incomingDocSchema.optional(),
     scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
   })
   .strict();

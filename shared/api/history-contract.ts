@@ -40,7 +40,8 @@ export const historyListingSchema = z.object({
 export const restoreResultSchema = z.object({
   /** The state just before the restore: restoring it undoes the restore. */
   preRestore: revisionSummarySchema,
-  restore: revisionSummarySchema,
+  /** The restore's own revision; null when the restored state could not be recorded yet (it will be). */
+  restore: revisionSummarySchema.nullable(),
 });
 
 export const authorPreferenceSchema = z.object({

@@ -53,3 +53,21 @@ export function tableFigure(caption: string, source: string, rows: readonly (rea
 export function doc(...blocks: DocNode[]): DocNode {
   return { type: 'doc', content: blocks };
 }
+
+/** A list item: its text, then the lists nested in it. */
+export function listItem(value: string, ...nested: DocNode[]): DocNode {
+  return { type: 'listItem', content: [paragraph(value), ...nested] };
+}
+
+/** A numbered list; `type` is the style a paste may carry (« a », « I »…), as the editor saves it. */
+export function orderedList(items: DocNode[], attrs: { start?: number; type?: string | null } = {}): DocNode {
+  return {
+    type: 'orderedList',
+    attrs: { start: attrs.start ?? 1, type: attrs.type ?? null },
+    content: items,
+  };
+}
+
+export function bulletList(items: DocNode[]): DocNode {
+  return { type: 'bulletList', content: items };
+}

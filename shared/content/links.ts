@@ -1,3 +1,5 @@
+import { docSchema, type DocNode } from './doc.js';
+
 /**
  * Links are limited to http, https and mailto. The check runs on the URL as a browser
  * would read it: control characters and white space are stripped first, because
@@ -17,3 +19,32 @@ export function isSafeLinkHref(href: string): boolean {
   }
   return SAFE_PROTOCOLS.has(url.protocol.toLowerCase());
 }
+
+/** Every link target of a document, in no particular order. */
+export function linkTargets(doc: DocNode): string[] {
+  const targets: string[] = [];
+  const stack: DocNode[] = [doc];
+  while (stack.length > 0) {
+    const node = stack.pop() as DocNode;
+    for (const mark of node.marks ?? []) {
+      if (mark.type === 'link') targets.push(String(mark.attrs?.href ?? ''));
+    }
+    stack.push(...(node.content ?? []));
+  }
+  return targets;
+}
+
+/**
+ * A section as a request brings it: a document whose links all have a safe target. Files
+ * already on disk are read with docSchema alone: the editor and the exports drop an unsafe
+ * target when they show it, and refusing the whole file over one link would hide its text.
+ */
+export const incomingDocSchema = docSchema.superRefine((doc, context) => {
+  const unsafe = linkTargets(doc).find((href) => !isSafeLinkHref(href));
+  if (unsafe !== undefined) {
+    context.addIssue({
+      code: 'custom',
+      message: `Lien refusé «\u00a0${unsafe.slice(0, 80)}\u00a0»\u00a0: seuls les liens http, https et mailto sont acceptés.`,
+    });
+  }
+});

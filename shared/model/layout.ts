@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberStyles } from '../content/lists.js';
 import { idSchema } from './ids.js';
 
 /**
@@ -141,6 +142,18 @@ export type RunningPlaceholder = (typeof RUNNING_PLACEHOLDERS)[number];
 
 const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
 
+/**
+ * List markers level by level (content/lists.ts). A layout written before they could be
+ * set gets those of the layout shipped with Fiches (templates/layout.json).
+ */
+const listsSchema = z
+  .object({
+    /** Numbered lists without a style of their own: 1. then a. then i. */
+    numbers: z.array(z.enum(numberStyles)).min(1).max(9),
+    bullets: z.array(z.string().min(1).max(3)).min(1).max(9),
+  })
+  .default({ numbers: ['decimal', 'lower-alpha', 'lower-roman'], bullets: ['–', '◦', '▪'] });
+
 export const layoutSchema = z
   .object({
     schemaVersion: z.literal(LAYOUT_SCHEMA_VERSION),
@@ -202,6 +215,7 @@ export const layoutSchema = z
       /** A figure is scaled down to fit this height at most. */
       maxHeightMm: z.number().positive().max(500),
     }),
+    lists: listsSchema,
     encadre: z.object({
       background: colourRefSchema,
       border: colourRefSchema,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import {
   imageKinds,
   MAX_ASPECT_RATIO,
@@ -15,7 +15,7 @@ import {
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import type { RepositoryContext } from '../repository/context.js';
-import { writeFileDurable } from '../storage/durable-write.js';
+import { makeDirectoryDurable, writeFileDurable } from '../storage/durable-write.js';
 import { withIo } from '../storage/io-errors.js';
 import { runJob } from '../worker/run-job.js';
 import { rasterSize, sniffImage } from './sniff.js';
@@ -165,7 +165,7 @@ export async function importAsset(
   await context.queue.run(`asset:${assetId}`, () =>
     withIo('enregistrer', layout.display(path), async () => {
       if (await exists(path)) return;
-      await mkdir(layout.assetsDir, { recursive: true });
+      await makeDirectoryDurable(layout.assetsDir);
       await writeFileDurable(path, stored);
     }),
   );

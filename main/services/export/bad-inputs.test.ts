@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { doc, figure, paragraph } from '../../../shared/content/builders.js';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { doc, figure, paragraph, tableFigure } from '../../../shared/content/builders.js';
 import { buildDocx } from './docx/build.js';
 import { loadLayout } from './layout/load-layout.js';
+import { closeWorkers } from '../worker/run-job.js';
 import { collectSheet } from './sheet-input.js';
 import { plainText, readDocx } from './testing/docx-parts.js';
 import { openSample, type SampleRepository } from './testing/sample.js';
@@ -18,6 +19,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await sample.dispose();
 });
+afterAll(() => closeWorkers());
 
 const render = (request: { sheetId: string; revision?: number }) =>
   sample.session.handlers['export:render']({ format: 'docx', ...request });
@@ -89,6 +91,27 @@ describe('export of a sheet with bad inputs', () => {
     expect(text).toContain('Image manquante\u00a0: Figure 1');
     expect(rendered.warnings).toContain('Figure 1 sans source.');
     expect(rendered.warnings.some((warning) => warning.includes('aucune image'))).toBe(true);
+  });
+
+  it('names the figures and tables whose caption is empty, in Word and in PDF', async () => {
+    await setSection(
+      'passe',
+      doc(
+        figure('Une légende', 'Source A'),
+        figure(' \u00a0', 'Source B'),
+        tableFigure('', 'Source C', [['Année'], ['2019']]),
+        tableFigure('Adoption', '', [['Année'], ['2019']]),
+      ),
+    );
+    for (const format of ['docx', 'pdf'] as const) {
+      const { warnings } = await sample.session.handlers['export:render']({ sheetId: 'big-data', format });
+      const about = warnings.filter((warning) => /^(Figure|Tableau) \d+ sans/.test(warning));
+      expect(about, format).toEqual([
+        'Figure 2 sans légende.',
+        'Tableau 1 sans légende.',
+        'Tableau 2 sans source.',
+      ]);
+    }
   });
 
   it('reports the empty sections of a new sheet and still exports it', async () => {

@@ -12,7 +12,7 @@ import { fr } from '../french.js';
 /** Generous for a 100-page sheet on a slow machine; an export that takes longer has hung or been given too much. */
 export const EXPORT_TIMEOUT_MS = 120_000;
 
-export type ExportStep = 'read' | 'svg' | 'docx' | 'print-document' | 'print' | 'pdf-metadata' | 'pdf';
+export type ExportStep = 'read' | 'svg' | 'docx' | 'print-document' | 'print' | 'pdf-finish' | 'pdf';
 
 const stepNames: Record<ExportStep, string> = {
   read: 'lecture de la fiche et de ses images',
@@ -20,7 +20,7 @@ const stepNames: Record<ExportStep, string> = {
   docx: 'construction du fichier Word',
   'print-document': 'mise en page du document à imprimer',
   print: 'impression du PDF',
-  'pdf-metadata': 'écriture des propriétés du PDF',
+  'pdf-finish': 'finition du PDF (texte et propriétés)',
   pdf: 'mise en page et impression du PDF',
 };
 

@@ -1,6 +1,6 @@
 import { assetIdSchema } from '../../../shared/content/assets.js';
 import { textOf, wordCount, type DocNode } from '../../../shared/content/doc.js';
-import { numberBlocks, numberSheet } from '../../../shared/content/numbering.js';
+import { isSourceMissing, numberBlocks, numberSheet } from '../../../shared/content/numbering.js';
 import type { RevisionSummary } from '../../../shared/model/history.js';
 import type { Family, RepositoryFile, Variable } from '../../../shared/model/repository.js';
 import type { Scenarios, SheetFile } from '../../../shared/model/sheet.js';
@@ -110,8 +110,9 @@ export async function collectSheet(
 const isEmpty = (doc: DocNode | undefined): boolean => !doc || wordCount(textOf(doc)) === 0;
 
 /**
- * What the export reports without refusing: empty parts and figures or tables without their
- * source. Problems met while rendering (a missing image) are added by each format.
+ * What the export reports without refusing: empty parts, and figures or tables without
+ * their caption or their source. Problems met while rendering (a missing image) are added
+ * by each format.
  */
 export function contentWarnings(print: PrintSheet): string[] {
   const warnings: string[] = [];
@@ -134,12 +135,11 @@ export function contentWarnings(print: PrintSheet): string[] {
   };
   for (const { doc, start } of numberSheet(print.template, numbered)) {
     for (const block of doc ? numberBlocks(doc, start) : []) {
-      if (!block.missingSource) continue;
-      warnings.push(
-        block.kind === 'figure'
-          ? fr`Figure ${block.number} sans source.`
-          : fr`Tableau ${block.number} sans source.`,
-      );
+      const name = block.kind === 'figure' ? fr`Figure ${block.number}` : fr`Tableau ${block.number}`;
+      const caption = doc?.content?.[block.index]?.content?.find((child) => child.type === 'caption');
+      // A caption counts as a source does: once it has a visible character.
+      if (isSourceMissing(caption ? textOf(caption) : '')) warnings.push(fr`${name} sans légende.`);
+      if (block.missingSource) warnings.push(fr`${name} sans source.`);
     }
   }
   return warnings;

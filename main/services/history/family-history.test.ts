@@ -99,7 +99,7 @@ describe('history of a family’s shared micro-scenarios', () => {
     await f.h['history:restore']({ ...family, seq: committee?.seq ?? 0 });
     expect((await shared()).note).toEqual(text('Note du comité.'));
     // The pre-restore revision undoes the restore.
-    await f.h['history:restore']({ ...family, seq: part.restore.seq });
+    await f.h['history:restore']({ ...family, seq: part.restore?.seq ?? 0 });
     expect((await shared()).note).toEqual(text('Note réécrite.'));
     expect((await shared()).scenarios['basse']?.title).toBe('COMITÉ');
   });

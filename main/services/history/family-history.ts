@@ -18,6 +18,7 @@ import { requireFamily } from '../repository/system.js';
 import { saveJson } from '../storage/json-store.js';
 import { titlesOf } from './queries.js';
 import { historyOf } from './service.js';
+import { familyTarget } from './target.js';
 
 /**
  * history:list, history:compare and history:restore for a family's shared note and
@@ -44,8 +45,10 @@ export async function listFamilyHistory(
   const history = await familyHistory(context, familyId);
   const template = await context.template();
   const listing = await history.list((key) => partTitle(template, key));
+  const unrecorded = historyOf(context).unrecordedProblem(familyTarget(familyId));
   return {
     ...listing,
+    problems: unrecorded ? [unrecorded, ...listing.problems] : listing.problems,
     intervalMinutes: template.revisionIntervalMinutes ?? DEFAULT_REVISION_INTERVAL_MINUTES,
   };
 }
@@ -99,11 +102,11 @@ export async function restoreFamilyRevision(
     )) as RevisionSummary;
     const path = context.layout.familyFile(familyId);
     await saveJson(path, context.layout.display(path), next);
-    const restore = (await service.recordFamily(
+    const restore = await service.recordFamilySaved(
       next,
       { kind: 'restore', restoredFrom: seq, ...(wanted ? { restoredParts: wanted } : {}) },
       true,
-    )) as RevisionSummary;
-    return { preRestore, restore };
+    );
+    return { preRestore, restore: restore ?? null };
   });
 }

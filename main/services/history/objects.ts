@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { canonicalJson } from '../../../shared/history/canonical.js';
-import { AppendLog, scanLog } from './append-log.js';
+import { AppendLog, cutTornTail, scanLog, type LoadOptions, type RecordFormat } from './append-log.js';
 
 /**
  * Content-addressed objects of one sheet's history (blocks of text, lists of blocks,
  * titles, metadata), each stored once whatever the number of revisions that use it, as
  * one line of an append-only file: `{"h":"<hash>","c":"<crc>","d":<canonical JSON>}`.
  * The hash, the object's identity, is the SHA-256 of the data's bytes (128 bits kept,
- * base64url), checked again on every read; the CRC-32 lets the whole file be checked for
- * damage when it is first read at a fraction of that cost. A damaged line is found,
- * reported, and never taken for the content it claims to hold.
+ * base64url), checked again on every read; the CRC-32 of the hash and the data lets the
+ * whole file be checked for damage when it is first read at a fraction of that cost (lines
+ * written before it covered the hash had the CRC of the data alone: still read). A damaged
+ * line is found, reported, and never taken for the content it claims to hold.
  */
 
 const PREFIX = '{"h":"';
@@ -22,8 +23,15 @@ const MIDDLE = '","d":';
 const HASH_END = PREFIX.length + HASH_LENGTH;
 const DATA_START = HASH_END + CRC.length + CRC_LENGTH + MIDDLE.length;
 
+const hexCrc = (crc: number) => crc.toString(16).padStart(CRC_LENGTH, '0');
+
 export function crcOf(data: string | Uint8Array): string {
-  return crc32(data).toString(16).padStart(CRC_LENGTH, '0');
+  return hexCrc(crc32(data));
+}
+
+/** The CRC of an object line: its hash, then its data, so a changed byte of either is seen. */
+function lineCrc(hash: string | Uint8Array, data: string | Uint8Array): number {
+  return crc32(data, crc32(hash));
 }
 
 export function hashOf(data: string | Uint8Array): string {
@@ -33,9 +41,14 @@ export function hashOf(data: string | Uint8Array): string {
 export interface DamagedObjectLine {
   /** 1-based line number, for the message. */
   line: number;
-  /** The hash the line claims, when its start can still be read. */
+  /** The hash the damaged bytes claim, when that part of them can still be read. */
   claimed?: string;
 }
+
+const objectFormat: RecordFormat<string> = {
+  start: Buffer.from(PREFIX, 'latin1'),
+  decode: (bytes) => checkedLine(bytes),
+};
 
 interface Location {
   offset: number;
@@ -51,20 +64,22 @@ export class ObjectStore {
     readonly damaged: readonly DamagedObjectLine[],
   ) {}
 
-  static async load(path: string): Promise<ObjectStore> {
-    const scanned = await scanLog(path);
+  static async load(path: string, options: LoadOptions = {}): Promise<ObjectStore> {
+    const scanned = await scanLog(path, objectFormat);
+    if (options.keepTornTail) await cutTornTail(path, scanned, options.keepTornTail);
     const damaged: DamagedObjectLine[] = [];
-    const store = new ObjectStore(new AppendLog(path, scanned.size, scanned.exists), damaged);
-    scanned.lines.forEach(({ offset, bytes }, index) => {
-      const hash = checkedLine(bytes);
-      if (hash === undefined) {
-        const head = bytes.subarray(0, DATA_START).toString('latin1');
-        const claimed = head.startsWith(PREFIX) ? head.slice(PREFIX.length, HASH_END) : '';
-        damaged.push({ line: index + 1, ...(/^[\w-]{22}$/.test(claimed) ? { claimed } : {}) });
-        return;
+    const store = new ObjectStore(new AppendLog(path, scanned), damaged);
+    for (const entry of scanned.entries) {
+      if ('record' in entry) {
+        const { value: hash, offset, bytes } = entry.record;
+        store.index.set(hash, { offset, length: bytes.length });
+        continue;
       }
-      store.index.set(hash, { offset, length: bytes.length });
-    });
+      const { line, bytes } = entry.damaged;
+      const head = bytes.subarray(0, DATA_START).toString('latin1');
+      const claimed = head.startsWith(PREFIX) ? head.slice(PREFIX.length, HASH_END) : '';
+      damaged.push({ line, ...(/^[\w-]{22}$/.test(claimed) ? { claimed } : {}) });
+    }
     return store;
   }
 
@@ -84,7 +99,9 @@ export class ObjectStore {
   async commit(): Promise<void> {
     if (this.staged.size === 0) return;
     const entries = [...this.staged];
-    const lines = entries.map(([hash, data]) => `${PREFIX}${hash}${CRC}${crcOf(data)}${MIDDLE}${data}}`);
+    const lines = entries.map(
+      ([hash, data]) => `${PREFIX}${hash}${CRC}${hexCrc(lineCrc(hash, data))}${MIDDLE}${data}}`,
+    );
     const offsets = await this.log.append(lines);
     entries.forEach(([hash], index) => {
       const line = lines[index] as string;
@@ -133,15 +150,21 @@ const CRC_START = HASH_END + CRC.length;
 const bytesAt = (bytes: Buffer, at: number, expected: Buffer) =>
   bytes.subarray(at, at + expected.length).equals(expected);
 
+const HEX = /^[0-9a-f]{8}$/;
+
 /**
- * The hash a line claims when the line is well formed and its data matches its CRC, else
- * undefined. Compares bytes rather than strings: every line is checked when a history opens.
+ * The hash a line claims when the line is well formed and its CRC matches, else undefined.
+ * Compares bytes rather than strings: every line is checked when a history opens.
  */
 function checkedLine(bytes: Buffer): string | undefined {
   if (bytes.length < DATA_START + 2 || bytes[bytes.length - 1] !== 0x7d) return undefined;
   if (!bytesAt(bytes, 0, PREFIX_BYTES) || !bytesAt(bytes, HASH_END, CRC_BYTES)) return undefined;
   if (!bytesAt(bytes, DATA_START - MIDDLE.length, MIDDLE_BYTES)) return undefined;
-  const crc = Number.parseInt(bytes.toString('latin1', CRC_START, CRC_START + CRC_LENGTH), 16);
-  if (crc !== crc32(dataOf(bytes))) return undefined;
-  return bytes.toString('latin1', PREFIX.length, HASH_END);
+  const crcText = bytes.toString('latin1', CRC_START, CRC_START + CRC_LENGTH);
+  if (!HEX.test(crcText)) return undefined;
+  const crc = Number.parseInt(crcText, 16);
+  const hash = bytes.subarray(PREFIX.length, HASH_END);
+  const data = dataOf(bytes);
+  if (crc !== lineCrc(hash, data) && crc !== crc32(data)) return undefined;
+  return hash.toString('latin1');
 }

@@ -77,21 +77,30 @@ export async function readParts(store: ObjectStore, hashes: PartHashes): Promise
   return { parts, unreadable };
 }
 
-/**
- * The part hashes among `hashes` that cannot be read whole: the part's own object or one of
- * its blocks is missing (a damaged line of the object file). Reads only the parts' objects.
- */
-export async function unreadableHashes(
+export interface PartInspection {
+  /** The part hashes that cannot be read whole: their own object or one of their blocks is missing. */
+  unreadable: Set<string>;
+  /** The blocks each readable section or angle lists. */
+  blocksOf: Map<string, string[]>;
+}
+
+/** Reads only the parts' objects (not their blocks): enough to tell what a damaged object file costs. */
+export async function inspectParts(
   store: ObjectStore,
   hashes: Map<string, PartKey>,
-): Promise<Set<string>> {
+): Promise<PartInspection> {
   const top = await store.read(hashes.keys());
   const unreadable = new Set<string>();
+  const blocksOf = new Map<string, string[]>();
   for (const [hash, key] of hashes) {
     const object = top.get(hash);
-    if (object === undefined) unreadable.add(hash);
-    else if (isDocPart(key) && (object as DocObject).b?.some((block) => !store.has(block)))
+    if (object === undefined) {
       unreadable.add(hash);
+      continue;
+    }
+    const blocks = isDocPart(key) ? ((object as DocObject).b ?? []) : [];
+    blocksOf.set(hash, blocks);
+    if (blocks.some((block) => !store.has(block))) unreadable.add(hash);
   }
-  return unreadable;
+  return { unreadable, blocksOf };
 }

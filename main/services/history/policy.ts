@@ -33,7 +33,8 @@ export async function beforeSheetSave(context: RepositoryContext, before: SheetF
 /**
  * After a save: a status change is recorded at once; otherwise a revision is taken when
  * the first save not yet in a revision is at least the interval old. Costs nothing more
- * than a clock read when no revision is due, however long the history.
+ * than a clock read when no revision is due, however long the history. Never fails: the
+ * sheet is written already (HistoryService.recordSaved).
  */
 export async function afterSheetSave(
   context: RepositoryContext,
@@ -42,10 +43,10 @@ export async function afterSheetSave(
 ): Promise<void> {
   const service = historyOf(context);
   if (before.status !== after.status) {
-    await service.record(after, { kind: 'status', status: after.status }, true);
+    await service.recordSaved(after, { kind: 'status', status: after.status }, true);
     return;
   }
-  await afterEdit(context, after.id, () => service.record(after, { kind: 'auto' }, false));
+  await afterEdit(context, after.id, () => service.recordSaved(after, { kind: 'auto' }, false));
 }
 
 /** Records (`recordAuto`) once the first save of `key` not yet in a revision is the interval old. */
@@ -61,7 +62,9 @@ async function afterEdit(
     service.pending.set(key, now);
     return;
   }
-  if (now - since >= (await intervalMs(context))) await recordAuto();
+  // The save read the template already; one gone bad since delays the revision, never fails the save.
+  const interval = await intervalMs(context).catch(() => Infinity);
+  if (now - since >= interval) await recordAuto();
 }
 
 /** Before a families:update save: the shared content's state when its history starts. */
@@ -71,10 +74,11 @@ export async function beforeFamilySave(context: RepositoryContext, before: Famil
   await service.recordFamily(before, { kind: 'initial' }, false);
 }
 
+/** As afterSheetSave, for a family's shared content; never fails either. */
 export async function afterFamilySave(context: RepositoryContext, after: FamilyFile): Promise<void> {
   const service = historyOf(context);
   await afterEdit(context, targetKey(familyTarget(after.familyId)), () =>
-    service.recordFamily(after, { kind: 'auto' }, false),
+    service.recordFamilySaved(after, { kind: 'auto' }, false),
   );
 }
 

@@ -13,6 +13,7 @@ import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import { requireSheet } from '../sheets/sheet-file.js';
 import { historyOf } from './service.js';
+import { sheetTarget } from './target.js';
 
 /** history:list, history:get and history:compare: reading a sheet's history, never writing it. */
 
@@ -31,8 +32,10 @@ export async function listHistory(context: RepositoryContext, sheetId: string): 
   const history = await historyOfVariable(context, sheetId);
   const template = await context.template();
   const listing = await history.list((key) => partTitle(template, key));
+  const unrecorded = historyOf(context).unrecordedProblem(sheetTarget(sheetId));
   return {
     ...listing,
+    problems: unrecorded ? [unrecorded, ...listing.problems] : listing.problems,
     intervalMinutes: template.revisionIntervalMinutes ?? DEFAULT_REVISION_INTERVAL_MINUTES,
   };
 }

@@ -123,7 +123,7 @@ describe('restore', () => {
     expect(sheet.sections['trajectoire']).toEqual(text('Tapé juste avant.'));
     expect(sheet.microScenarios.scenarios['basse']?.angles['social']).toEqual(text('Tapé juste après.'));
     expect(sheet.sections['passe']).toEqual(text('Passé du comité.'));
-    expect(section.restore.restoredParts).toEqual(['section/passe']);
+    expect(section.restore?.restoredParts).toEqual(['section/passe']);
 
     for (let round = 0; round < 5; round += 1) {
       const before = text(`Trajectoire ${round}.`);

@@ -15,7 +15,7 @@ import { historyOf } from './service.js';
  * is lost: the current state is recorded first (pre-restore), and the restore itself is a
  * new revision, so restoring the pre-restore revision undoes it. Runs in the sheet's queue:
  * a save sent before the restore is in the pre-restore revision, one sent after it applies
- * on top of the restored sheet.
+ * on top of the restored sheet. A failure before the sheet is written leaves it as it was.
  */
 export function restoreRevision(
   context: RepositoryContext,
@@ -45,11 +45,12 @@ export function restoreRevision(
     }
     const preRestore = (await service.record(current, { kind: 'pre-restore' }, true)) as RevisionSummary;
     await writeSheet(context, next);
-    const restore = (await service.record(
+    // The sheet is restored: a failure to record that (recordSaved) is no failure of the restore.
+    const restore = await service.recordSaved(
       next,
       { kind: 'restore', restoredFrom: seq, ...(wanted ? { restoredParts: wanted } : {}) },
       true,
-    )) as RevisionSummary;
-    return { preRestore, restore };
+    );
+    return { preRestore, restore: restore ?? null };
   });
 }

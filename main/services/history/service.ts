@@ -1,11 +1,20 @@
 import { partsOfFamily, partsOfSheet, type SheetParts } from '../../../shared/history/parts.js';
 import type { RevisionSummary } from '../../../shared/model/history.js';
 import type { FamilyFile, SheetFile } from '../../../shared/model/sheet.js';
+import { fr } from '../french.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { ioFailure } from '../storage/io-errors.js';
+import { stampOf } from '../storage/stamp.js';
 import { Preferences } from './preferences.js';
 import { SheetHistory, type RevisionFields } from './sheet-history.js';
-import { familyTarget, sheetTarget, targetFolder, targetKey, type HistoryTarget } from './target.js';
+import {
+  familyTarget,
+  sheetTarget,
+  targetFile,
+  targetFolder,
+  targetKey,
+  type HistoryTarget,
+} from './target.js';
 
 /**
  * The history side of one open repository: each sheet's (and each family's shared
@@ -29,7 +38,11 @@ export class HistoryService {
    * for a family), with the time (ms) of the first such save.
    */
   readonly pending = new Map<string, number>();
+  /** Why a target's latest save is in no revision yet, by targetKey (see recordSaved). */
+  private readonly unrecorded = new Map<string, string>();
   private readonly loaded = new Map<string, Promise<SheetHistory>>();
+  /** For a reading session: the files' stamps when each history was read (see history()). */
+  private readonly readAt = new Map<string, string>();
   private readonly clock: () => Date;
 
   constructor(
@@ -54,19 +67,37 @@ export class HistoryService {
     return this.history(familyTarget(id));
   }
 
+  /**
+   * The target's history, read from disk the first time only: the instance holding the
+   * repository is the only one to write it. A reading session shares the files with that
+   * instance, so it reads them again once they changed; it never repairs them.
+   */
   async history(target: HistoryTarget): Promise<SheetHistory> {
     const key = targetKey(target);
-    let loading = this.loaded.get(key);
-    if (!loading) {
-      loading = SheetHistory.load(this.context.layout, target);
-      this.loaded.set(key, loading);
-      loading.catch(() => this.loaded.delete(key));
-    }
+    const reading = this.context.access === 'read';
     try {
+      // Stamped before reading: files changing meanwhile are read again next time.
+      const stamp = reading ? await this.filesStamp(target) : '';
+      let loading = this.loaded.get(key);
+      if (loading && reading && this.readAt.get(key) !== stamp) loading = undefined;
+      if (!loading) {
+        loading = SheetHistory.load(this.context.layout, target, { repair: !reading });
+        this.loaded.set(key, loading);
+        this.readAt.set(key, stamp);
+        loading.catch(() => this.loaded.delete(key));
+      }
       return await loading;
     } catch (error) {
       throw ioFailure(error, 'lire', targetFolder(target));
     }
+  }
+
+  private async filesStamp(target: HistoryTarget): Promise<string> {
+    const files = ['revisions.jsonl', 'objects.jsonl'] as const;
+    const stamps = await Promise.all(
+      files.map((file) => stampOf(targetFile(this.context.layout, target, file))),
+    );
+    return JSON.stringify(stamps);
   }
 
   /** Records `sheet` (see recordParts). */
@@ -77,6 +108,51 @@ export class HistoryService {
   /** Records a family's shared content (see recordParts). */
   recordFamily(family: FamilyFile, fields: RecordFields, force: boolean): Promise<RevisionSummary | null> {
     return this.recordParts(familyTarget(family.familyId), partsOfFamily(family), fields, force);
+  }
+
+  /**
+   * Records `sheet` just written to its file. A failure here must not turn a save that
+   * happened into a reported failure: the words are on disk. The sheet stays pending, so
+   * its next save or checkpoint (leaving it, closing the repository) records it, and
+   * history:list says meanwhile why the revision is missing. Answers undefined then.
+   */
+  recordSaved(
+    sheet: SheetFile,
+    fields: RecordFields,
+    force: boolean,
+  ): Promise<RevisionSummary | null | undefined> {
+    return this.afterSave(sheetTarget(sheet.id), () => this.record(sheet, fields, force));
+  }
+
+  /** recordSaved for a family's shared content. */
+  recordFamilySaved(
+    family: FamilyFile,
+    fields: RecordFields,
+    force: boolean,
+  ): Promise<RevisionSummary | null | undefined> {
+    return this.afterSave(familyTarget(family.familyId), () => this.recordFamily(family, fields, force));
+  }
+
+  /** The problem history:list shows while a target's latest save is in no revision. */
+  unrecordedProblem(target: HistoryTarget): string | undefined {
+    const reason = this.unrecorded.get(targetKey(target));
+    return reason === undefined
+      ? undefined
+      : fr`La dernière modification n’a pas pu être enregistrée dans l’historique (${reason.replace(/[.\s]+$/, '')}) : elle est bien enregistrée dans le dépôt, et le sera dans l’historique à la prochaine occasion (en quittant la fiche, ou à la fermeture).`;
+  }
+
+  private async afterSave(
+    target: HistoryTarget,
+    record: () => Promise<RevisionSummary | null>,
+  ): Promise<RevisionSummary | null | undefined> {
+    const key = targetKey(target);
+    try {
+      return await record();
+    } catch (error) {
+      this.unrecorded.set(key, (error as Error)?.message ?? String(error));
+      if (!this.pending.has(key)) this.pending.set(key, this.clock().getTime());
+      return undefined;
+    }
   }
 
   /**
@@ -100,6 +176,7 @@ export class HistoryService {
         force,
       );
       this.pending.delete(key);
+      this.unrecorded.delete(key);
       return summary;
     } catch (error) {
       this.loaded.delete(key);

@@ -3,8 +3,15 @@ import type { PartKey, RevisionSummary } from '../../../shared/model/history.js'
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import type { RepositoryLayout } from '../repository/layout.js';
+import {
+  inspectObjectDamage,
+  objectLineProblem,
+  revisionLineProblem,
+  tornTailKeeper,
+  type ObjectDamage,
+} from './damage.js';
 import { ObjectStore } from './objects.js';
-import { readParts, stageParts, unreadableHashes } from './part-codec.js';
+import { readParts, stageParts } from './part-codec.js';
 import { RevisionLog, type PartHashes } from './revision-log.js';
 import { summaryOf, type RevisionRecord } from './revision-record.js';
 import { targetDetail, targetFile, targetName, type HistoryTarget } from './target.js';
@@ -35,9 +42,14 @@ function sameHashes(a: PartHashes, b: PartHashes): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
+export interface HistoryLoadOptions {
+  /** A writer cuts a torn tail off (keeping it in damaged/); a reader leaves the files as they are. */
+  repair: boolean;
+}
+
 export class SheetHistory {
-  /** Part hashes that cannot be read whole; computed once, only when the object file has damage. */
-  private unreadable: Promise<Set<string>> | undefined;
+  /** What the object file's damage costs; computed once, only when it has damage. */
+  private objectDamage: Promise<ObjectDamage> | undefined;
 
   private constructor(
     readonly target: HistoryTarget,
@@ -46,13 +58,19 @@ export class SheetHistory {
     private readonly files: { objects: string; revisions: string },
   ) {}
 
-  static async load(layout: RepositoryLayout, target: HistoryTarget): Promise<SheetHistory> {
+  static async load(
+    layout: RepositoryLayout,
+    target: HistoryTarget,
+    options: HistoryLoadOptions = { repair: true },
+  ): Promise<SheetHistory> {
     const objectsPath = targetFile(layout, target, 'objects.jsonl');
     const revisionsPath = targetFile(layout, target, 'revisions.jsonl');
-    const [objects, revisions] = await Promise.all([
-      ObjectStore.load(objectsPath),
-      RevisionLog.load(revisionsPath),
-    ]);
+    const keep = (file: 'objects.jsonl' | 'revisions.jsonl') =>
+      options.repair ? { keepTornTail: tornTailKeeper(layout, target, file) } : {};
+    // The revisions first: a revision's objects are appended before it, so every revision
+    // read then finds its objects in the file, even while another process appends to both.
+    const revisions = await RevisionLog.load(revisionsPath, keep('revisions.jsonl'));
+    const objects = await ObjectStore.load(objectsPath, keep('objects.jsonl'));
     return new SheetHistory(target, objects, revisions, {
       objects: layout.display(objectsPath),
       revisions: layout.display(revisionsPath),
@@ -76,24 +94,24 @@ export class SheetHistory {
     }
     // Objects first: a crash between the two appends leaves unused objects, never a revision without its content.
     await this.objects.commit();
+    // A new revision may need what a damaged line held: the damage is weighed again when asked.
+    this.objectDamage = undefined;
     const revision = await this.revisions.append(fields, hashes);
     return summaryOf(revision.record);
   }
 
   async list(titleOf: TitleOf): Promise<HistoryListing> {
-    const unreadable = await this.unreadableParts();
+    const damage = await this.damage();
     const revisions = this.revisions.summaries().map((summary) => {
-      const damaged = this.damageOf(summary.seq, unreadable, titleOf);
+      const damaged = this.damageOf(summary.seq, damage.unreadable, titleOf);
       return damaged ? { ...summary, damaged } : summary;
     });
     const problems = [
-      ...this.revisions.damaged.map(
-        ({ line }) =>
-          fr`La ligne ${line} de ${this.files.revisions} est endommagée : cette entrée de l’historique est ignorée, les autres versions restent lisibles. Le fichier est laissé tel quel.`,
+      ...this.revisions.damaged.map(({ line, seqs }) =>
+        revisionLineProblem(this.files.revisions, line, seqs),
       ),
-      ...this.objects.damaged.map(
-        ({ line }) =>
-          fr`La ligne ${line} de ${this.files.objects} est endommagée : les versions qui en ont besoin sont signalées, les autres restent lisibles. Le fichier est laissé tel quel.`,
+      ...this.objects.damaged.map(({ line }) =>
+        objectLineProblem(this.files.objects, line, damage.affected.get(line) ?? []),
       ),
     ];
     return { revisions, problems };
@@ -145,22 +163,17 @@ export class SheetHistory {
     return parts;
   }
 
-  private unreadableParts(): Promise<Set<string>> {
-    if (this.objects.damaged.length === 0) return Promise.resolve(new Set());
-    this.unreadable ??= (async () => {
-      const hashes = new Map<string, PartKey>();
-      for (const { state } of this.revisions.all()) {
-        for (const [key, hash] of Object.entries(state ?? {})) hashes.set(hash, key);
-      }
-      return unreadableHashes(this.objects, hashes);
-    })();
-    return this.unreadable;
+  private damage(): Promise<ObjectDamage> {
+    if (this.objects.damaged.length === 0)
+      return Promise.resolve({ unreadable: new Set(), affected: new Map() });
+    this.objectDamage ??= inspectObjectDamage(this.objects, this.revisions.all());
+    return this.objectDamage;
   }
 
   private damageOf(seq: number, unreadable: Set<string>, titleOf: TitleOf): string | undefined {
     const state = this.revisions.get(seq)?.state;
     if (!state) {
-      return fr`Cette version suit une entrée endommagée de l’historique : son contenu ne peut pas être reconstitué.`;
+      return fr`Cette version suit une entrée endommagée d’un historique ancien : son contenu ne peut pas être reconstitué.`;
     }
     const broken = Object.entries(state)
       .filter(([, hash]) => !this.objects.has(hash) || unreadable.has(hash))

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/result.js';
 import { historyFixture, text, type HistoryFixture } from '../testing/history-fixture.js';
-import { FULL_EVERY } from './revision-log.js';
 import { encodeRecord, type RevisionRecord } from './revision-record.js';
 
 let f: HistoryFixture;
@@ -66,15 +65,18 @@ describe('storage', () => {
   });
 
   it('lists revisions from the small index, and rebuilds any of them exactly', async () => {
-    const count = FULL_EVERY + 5;
+    const count = 37;
     for (let v = 1; v <= count; v += 1) await editParagraph(v % paragraphs.length, v);
-    const records = (await lines('revisions.jsonl')).map((line) => JSON.parse(line) as { parts?: unknown });
-    // Most records name only what changed; one in FULL_EVERY names every part.
-    expect(records.filter((record) => record.parts).length).toBe(2);
+    const records = (await lines('revisions.jsonl')).map(
+      (line) => JSON.parse(line) as { parts?: unknown; changed: Record<string, unknown> },
+    );
+    // Every record names every part, so each reads on its own; and what changed, for the timeline.
+    expect(records.every((record) => record.parts)).toBe(true);
+    expect(records.slice(2).every((record) => Object.keys(record.changed).length === 1)).toBe(true);
     const { revisions, problems } = await f.h['history:list']({ sheetId: 'big-data' });
     expect(problems).toEqual([]);
     expect(revisions.map((r) => r.seq)).toEqual(Array.from({ length: count + 1 }, (_, i) => count + 1 - i));
-    for (const seq of [2, FULL_EVERY, FULL_EVERY + 1, count + 1]) {
+    for (const seq of [2, 17, 32, count + 1]) {
       const { sheet } = await f.h['history:get']({ sheetId: 'big-data', seq });
       const v = seq - 1;
       expect(sheet.sections['trajectoire']?.content?.[v % paragraphs.length]).toEqual(
@@ -84,7 +86,34 @@ describe('storage', () => {
     }
   });
 
-  it('reports a damaged revision line, keeps the others readable, and leaves the file as it is', async () => {
+  it('still reads a history whose records name only their changes (written before every record was whole)', async () => {
+    for (let v = 1; v <= 4; v += 1) await editParagraph(v, v);
+    await f.session.close();
+    const whole = (await lines('revisions.jsonl')).map((line) => {
+      const { sum: _, ...record } = JSON.parse(line) as RevisionRecord & { sum: string };
+      return record;
+    });
+    const chained = whole.map(({ parts, ...record }) => (record.seq === 1 ? { ...record, parts } : record));
+    await writeFile(file('revisions.jsonl'), `${chained.map((record) => encodeRecord(record)).join('\n')}\n`);
+    await f.reopen();
+    for (let seq = 1; seq <= 5; seq += 1) {
+      const { sheet } = await f.h['history:get']({ sheetId: 'big-data', seq });
+      expect(sheet.sections['trajectoire']).toBeDefined();
+    }
+    // Such a chain breaks at a damaged line: the old records after it say so.
+    const damaged = [...(await lines('revisions.jsonl'))];
+    damaged[2] = (damaged[2] as string).replace('Version 2', 'Version X');
+    await writeFile(file('revisions.jsonl'), `${damaged.join('\n')}\n`);
+    await f.reopen();
+    const { revisions } = await f.h['history:list']({ sheetId: 'big-data' });
+    expect(revisions.find((r) => r.seq === 4)?.damaged).toMatch(/historique ancien/);
+    expect((await failure(f.h['history:get']({ sheetId: 'big-data', seq: 4 }))).code).toBe('damaged');
+    // The next record is whole, readable whatever came before it.
+    expect((await editParagraph(5, 5)).seq).toBe(6);
+    expect((await f.h['history:get']({ sheetId: 'big-data', seq: 6 })).revision.name).toBe('Version 5');
+  });
+
+  it('reports a damaged revision line with its number, keeps the others readable, and leaves the file as it is', async () => {
     for (let v = 1; v <= 4; v += 1) await editParagraph(v, v);
     const original = await lines('revisions.jsonl');
     const damaged = [...original];
@@ -93,18 +122,16 @@ describe('storage', () => {
     await f.reopen();
 
     const { revisions, problems } = await f.h['history:list']({ sheetId: 'big-data' });
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^La ligne 3 de history\/big-data\/revisions\.jsonl est endommagée/);
+    expect(problems).toEqual([
+      'La ligne 3 de history/big-data/revisions.jsonl est endommagée\u00a0: la version n°\u00a03 ne peut pas être lue\u00a0; les autres versions restent lisibles. Le fichier est laissé tel quel.',
+    ]);
     expect(revisions.map((r) => r.seq)).toEqual([5, 4, 2, 1]);
-    // Revisions after the damaged line name only their changes: they cannot be rebuilt, and say so.
-    expect(revisions.find((r) => r.seq === 4)?.damaged).toMatch(/entrée endommagée/);
-    expect(revisions.find((r) => r.seq === 2)?.damaged).toBeUndefined();
-    expect((await failure(f.h['history:get']({ sheetId: 'big-data', seq: 4 }))).code).toBe('damaged');
+    expect(revisions.filter((r) => r.damaged)).toEqual([]);
     expect((await failure(f.h['history:get']({ sheetId: 'big-data', seq: 3 }))).code).toBe('not-found');
-    const second = await f.h['history:get']({ sheetId: 'big-data', seq: 2 });
-    expect(second.revision.name).toBe('Version 1');
+    expect((await f.h['history:get']({ sheetId: 'big-data', seq: 4 })).revision.name).toBe('Version 3');
+    expect((await f.h['history:get']({ sheetId: 'big-data', seq: 2 })).revision.name).toBe('Version 1');
 
-    // The next revision names every part, so it is whole; the damaged line is still there.
+    // The damaged line keeps its number: the next revision comes after it, and the line stays as it is.
     const next = await editParagraph(5, 5);
     expect(next.seq).toBe(6);
     expect((await f.h['history:get']({ sheetId: 'big-data', seq: 6 })).revision.name).toBe('Version 5');

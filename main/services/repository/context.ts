@@ -46,6 +46,13 @@ class WatchedFile<S extends z.ZodType> {
   }
 }
 
+/**
+ * How a repository is open: to write (the one instance holding its lock), or only to read
+ * (beside the instance that holds it: exports, listings), when nothing at all is written,
+ * not even a damaged file set aside, a cache or a history's repair.
+ */
+export type RepositoryAccess = 'write' | 'read';
+
 /** What every handler of one open repository shares. */
 export class RepositoryContext {
   readonly queue = new KeyedQueue();
@@ -53,7 +60,10 @@ export class RepositoryContext {
   private readonly templateFile: WatchedFile<typeof sheetTemplateSchema>;
   private templateKey: { template: SheetTemplate; key: string } | undefined;
 
-  constructor(readonly layout: RepositoryLayout) {
+  constructor(
+    readonly layout: RepositoryLayout,
+    readonly access: RepositoryAccess = 'write',
+  ) {
     this.repositoryFile = new WatchedFile(
       layout.repositoryFile,
       REPOSITORY_FILE,

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { templatesDir } from '../app-root.js';
-import { syncDirectory, writeFileDurable } from '../storage/durable-write.js';
+import { makeDirectoryDurable, syncDirectory, writeFileDurable } from '../storage/durable-write.js';
 import { ioFailure } from '../storage/io-errors.js';
 import { REPOSITORY_FILE, TEMPLATE_FILE } from './layout.js';
 
@@ -10,6 +10,16 @@ import { REPOSITORY_FILE, TEMPLATE_FILE } from './layout.js';
  * A new repository is the sample shipped in templates/: sample-repository/** as is, and
  * the sheet template as template.json. Every file is written durably.
  */
+
+/** What a rename onto a folder that appeared meanwhile answers (POSIX, Windows). */
+const CREATED_MEANWHILE = new Set(['ENOTEMPTY', 'EEXIST', 'EPERM']);
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -24,7 +34,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 async function copyDurable(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
+  await makeDirectoryDurable(dirname(to));
   await writeFileDurable(to, await readFile(from));
 }
 
@@ -44,7 +54,8 @@ export async function copySampleInto(target: string): Promise<void> {
 
 /**
  * Creates the repository at `root`, which does not exist: built in a hidden sibling folder,
- * then renamed into place, so `root` appears complete or not at all.
+ * then renamed into place, so `root` appears complete or not at all. Another instance may
+ * win that race: its repository is then the one to open (and its lock will say who holds it).
  */
 export async function createRepositoryAt(root: string): Promise<void> {
   const parent = dirname(root);
@@ -53,8 +64,8 @@ export async function createRepositoryAt(root: string): Promise<void> {
     `.${basename(root)}.creation-${process.pid}-${randomBytes(4).toString('hex')}`,
   );
   try {
-    await mkdir(parent, { recursive: true });
-    await mkdir(staging);
+    await makeDirectoryDurable(parent);
+    await makeDirectoryDurable(staging);
   } catch (error) {
     throw ioFailure(error, 'créer le dossier', parent);
   }
@@ -64,6 +75,7 @@ export async function createRepositoryAt(root: string): Promise<void> {
     await syncDirectory(parent);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    if (CREATED_MEANWHILE.has((error as NodeJS.ErrnoException).code ?? '') && (await exists(root))) return;
     throw ioFailure(error, 'créer le dépôt', root);
   }
 }

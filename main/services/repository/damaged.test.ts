@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docOfParagraphs } from '../../../shared/content/doc.js';
@@ -159,5 +159,83 @@ describe('a damaged family file', () => {
     expect((await h['sheets:get']({ id: 'big-data' })).familyShared.note).toEqual(
       docOfParagraphs(['Nouvelle']),
     );
+  });
+});
+
+describe('what is not a plain file of the repository', () => {
+  it('sets aside a folder in place of a sheet file; the home view keeps working', async () => {
+    await rm(sheetPath('big-data'));
+    await mkdir(sheetPath('big-data'));
+    await writeFile(join(sheetPath('big-data'), 'dedans.txt'), 'à garder');
+
+    const overview = await h['repository:overview']({});
+    const [bigData, cobotique] = overview.families[0]?.variables ?? [];
+    expect(cobotique?.sheet?.id).toBe('cobotique');
+    expect(bigData?.sheet).toBeNull();
+    expect(bigData?.damaged).toEqual([
+      expect.objectContaining({
+        id: 'big-data',
+        reason: 'sheets/big-data.json\u00a0: c’est un dossier, pas un fichier de fiche.',
+      }),
+    ]);
+    const entry = bigData?.damaged[0];
+    expect(await readFile(join(repo, entry?.file ?? '', 'dedans.txt'), 'utf8')).toBe('à garder');
+    expect(await readdir(join(repo, 'sheets'))).toEqual(['cobotique.json']);
+    expect((await failure(h['sheets:get']({ id: 'big-data' }))).code).toBe('damaged');
+  });
+
+  it('never reads a sheet through a link that leaves the repository, and sets the link aside', async () => {
+    const outside = join(repo, '..', 'ailleurs.json');
+    const sheet = JSON.parse(await readFile(sheetPath('cobotique'), 'utf8')) as Loose;
+    sheet.sections.passe = docOfParagraphs(['SECRET venu d’ailleurs']);
+    await writeFile(outside, JSON.stringify(sheet));
+    await rm(sheetPath('cobotique'));
+    await symlink(outside, sheetPath('cobotique'));
+
+    const overview = await h['repository:overview']({});
+    expect(JSON.stringify(overview)).not.toContain('SECRET');
+    const cobotique = overview.families[0]?.variables[1];
+    expect(cobotique?.sheet).toBeNull();
+    expect(cobotique?.damaged[0]?.reason).toBe(
+      `sheets/cobotique.json\u00a0: c’est un lien vers ${outside}, hors du dossier du dépôt\u00a0: Fiches ne lit rien hors du dépôt.`,
+    );
+    const error = await failure(h['sheets:get']({ id: 'cobotique' }));
+    expect(error.code).toBe('damaged');
+    expect(error.message).not.toContain('SECRET');
+    // The link itself was moved, its target left alone.
+    const setAside = join(repo, cobotique?.damaged[0]?.file ?? '');
+    expect((await lstat(setAside)).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(await readFile(outside, 'utf8'))).toEqual(sheet);
+  });
+
+  it('never reads a family file through a link that leaves the repository', async () => {
+    const outside = join(repo, '..', 'famille.json');
+    await writeFile(
+      outside,
+      JSON.stringify({
+        schemaVersion: 1,
+        familyId: 'technologies',
+        note: docOfParagraphs(['SECRET']),
+        scenarios: {},
+      }),
+    );
+    await mkdir(join(repo, 'families'), { recursive: true });
+    await symlink(outside, join(repo, 'families', 'technologies.json'));
+    const view = await h['sheets:get']({ id: 'big-data' });
+    expect(JSON.stringify(view)).not.toContain('SECRET');
+    expect((await h['repository:overview']({})).damaged).toEqual([
+      expect.objectContaining({
+        id: 'technologies',
+        kind: 'family',
+        reason: expect.stringMatching(/hors du dossier du dépôt/),
+      }),
+    ]);
+  });
+
+  it('reads a sheet through a link that stays inside the repository', async () => {
+    await mkdir(join(repo, 'rangement'));
+    await rename(sheetPath('cobotique'), join(repo, 'rangement', 'cobotique.json'));
+    await symlink(join('..', 'rangement', 'cobotique.json'), sheetPath('cobotique'));
+    expect((await h['sheets:get']({ id: 'cobotique' })).sheet.id).toBe('cobotique');
   });
 });

@@ -1,8 +1,8 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { damagedEntrySchema, type DamagedEntry } from '../../../shared/api/contract.js';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
-import { moveDurable } from '../storage/durable-write.js';
+import { makeDirectoryDurable, moveDurable } from '../storage/durable-write.js';
 import { ioFailure } from '../storage/io-errors.js';
 import { loadJson, saveJson } from '../storage/json-store.js';
 import { compactTimestamp, DAMAGED_DIR, type RepositoryLayout } from './layout.js';
@@ -37,7 +37,7 @@ export async function setAside(layout: RepositoryLayout, request: SetAside): Pro
   const now = new Date();
   const base = `${request.id}.${compactTimestamp(now)}`;
   try {
-    await mkdir(layout.damagedDir, { recursive: true });
+    await makeDirectoryDurable(layout.damagedDir);
     let name = base;
     for (let n = 2; await exists(layout.damagedFile(`${name}.json`)); n += 1) name = `${base}-${n}`;
     const target = layout.damagedFile(`${name}.json`);
@@ -98,6 +98,23 @@ export async function listDamaged(layout: RepositoryLayout): Promise<DamagedEntr
     }),
   );
   return entries.sort((a, b) => b.setAsideAt.localeCompare(a.setAsideAt));
+}
+
+/**
+ * The failure a reading session answers for a file that cannot be read: it is left where
+ * it is, for the instance that writes to set it aside. Its details carry the reason.
+ */
+export function unreadableFailure(
+  kind: DamagedEntry['kind'],
+  id: string,
+  file: string,
+  reason: string,
+): AppFailure {
+  const message =
+    kind === 'sheet'
+      ? fr`La fiche « ${id} » ne peut pas être lue : ${reason.replace(/[.\s]+$/, '')}. Fiches la mettra de côté à la prochaine ouverture du dépôt pour y écrire.`
+      : fr`Le fichier commun de la famille « ${id} » ne peut pas être lu : ${reason.replace(/[.\s]+$/, '')}.`;
+  return new AppFailure('damaged', message, { unreadable: { id, kind, file, reason } });
 }
 
 /** The failure answered when the sheet or family the user asked for has been set aside. */

@@ -117,6 +117,17 @@ export class RepositoryLayout {
     return this.inside(DAMAGED_DIR, `${checkedStoredName(base)}.json`);
   }
 
+  /**
+   * Where the torn tail cut off a history file is kept:
+   * damaged/history/<sheet id or @family-<id>>/<file>.<name>.tail.
+   */
+  damagedHistoryTail(historyFolder: string, file: 'objects.jsonl' | 'revisions.jsonl', name: string): string {
+    const folder = historyFolder.startsWith(FAMILY_HISTORY_PREFIX)
+      ? `${FAMILY_HISTORY_PREFIX}${checkedId(historyFolder.slice(FAMILY_HISTORY_PREFIX.length))}`
+      : checkedId(historyFolder);
+    return this.inside(DAMAGED_DIR, HISTORY_DIR, folder, `${file}.${checkedStoredName(name)}.tail`);
+  }
+
   /** The path shown to users and stored in reasons: relative, with forward slashes. */
   display(absolute: string): string {
     return relative(this.root, absolute).split(sep).join('/');

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/result.js';
 import { tempDir } from '../testing/fixtures.js';
 import { acquireLock, type LockHolder } from './lock.js';
+import { processStartTime } from './process-start.js';
 
 let dir: string;
 let file: string;
@@ -88,5 +89,90 @@ describe('repository lock', () => {
     const lock = await acquireLock(file);
     expect(lock.holder.pid).toBe(process.pid);
     await lock.release();
+  });
+});
+
+/** A live process unrelated to any lock, started now. */
+async function unrelatedProcess(): Promise<{ pid: number; stop(): void }> {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+  await new Promise((resolve) => child.once('spawn', resolve));
+  return { pid: child.pid as number, stop: () => child.kill('SIGKILL') };
+}
+
+const knowsStartTimes = (await processStartTime(process.pid)) !== undefined;
+
+describe('a lock whose pid was reused', () => {
+  it.skipIf(!knowsStartTimes)(
+    'is taken over when its pid now belongs to a process started after the lock',
+    async () => {
+      const other = await unrelatedProcess();
+      try {
+        await holderFile({ pid: other.pid, startedAt: new Date(Date.now() - 60_000).toISOString() });
+        const lock = await acquireLock(file);
+        expect(lock.holder.pid).toBe(process.pid);
+        await lock.release();
+      } finally {
+        other.stop();
+      }
+    },
+  );
+
+  it.skipIf(!knowsStartTimes)(
+    'is taken over when its pid’s process did not start when the lock says',
+    async () => {
+      const started = (await processStartTime(process.pid)) as number;
+      await holderFile({ pid: process.pid, processStartedAt: new Date(started + 3_600_000).toISOString() });
+      const lock = await acquireLock(file);
+      await lock.release();
+      // The same process, as recorded: respected.
+      await holderFile({ pid: process.pid, processStartedAt: new Date(started).toISOString() });
+      await expect(acquireLock(file)).rejects.toMatchObject({ code: 'locked' });
+    },
+  );
+
+  it('records when its own process started, where the system tells', async () => {
+    const lock = await acquireLock(file);
+    const written = JSON.parse(await readFile(file, 'utf8')) as LockHolder;
+    if (knowsStartTimes) expect(Date.parse(written.processStartedAt ?? '')).toBeLessThanOrEqual(Date.now());
+    await lock.release();
+  });
+});
+
+describe('the holder named truthfully', () => {
+  it.each([
+    ['desktop', /dans une fenêtre de Fiches .*\u00a0: fermez cette fenêtre/],
+    [
+      'serve',
+      /par «\u00a0fiches serve\u00a0» dans un terminal .*\u00a0: arrêtez-le \(Ctrl\+C dans ce terminal\)/,
+    ],
+    ['command', /par une commande fiches dans un terminal .*\u00a0: attendez qu’elle se termine/],
+    [undefined, /: fermez l’autre fenêtre ou arrêtez l’autre commande de Fiches/],
+  ] as const)('%s', async (instance, message) => {
+    await holderFile({ pid: process.pid, ...(instance ? { instance } : {}) });
+    const error = (await acquireLock(file).catch((caught: unknown) => caught)) as AppFailure;
+    expect(error.message).toMatch(/^Ce dépôt est déjà ouvert par camille sur /);
+    expect(error.message).toMatch(message);
+  });
+
+  it('is what a lock records', async () => {
+    const lock = await acquireLock(file, 'serve');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ instance: 'serve' });
+    await lock.release();
+  });
+});
+
+describe('instances racing for the lock', () => {
+  it('all but one get the holder’s name, never a half-written lock', async () => {
+    const attempts = await Promise.allSettled(Array.from({ length: 12 }, () => acquireLock(file, 'serve')));
+    const won = attempts.filter((attempt) => attempt.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const attempt of attempts) {
+      if (attempt.status === 'rejected') {
+        expect((attempt.reason as AppFailure).message).toMatch(
+          /^Ce dépôt est déjà ouvert par .*fiches serve/,
+        );
+      }
+    }
+    await (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof acquireLock>>>).value.release();
   });
 });

@@ -1,20 +1,32 @@
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { hostname, uptime, userInfo } from 'node:os';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import { syncDirectory } from '../storage/durable-write.js';
+import { processStartTime } from './process-start.js';
 
 /**
- * One writer per repository: `.fiches.lock` is created exclusively and names its holder,
- * so a second window (or a second machine on a shared folder) is told who has it open.
+ * One writer per repository: `.fiches.lock` is created exclusively, whole, and names its
+ * holder, so a second window, a terminal (or a second machine on a shared folder) is told
+ * who has it open, and what to close.
  */
+
+/** What holds the repository: a desktop window, `fiches serve` in a terminal, another `fiches` command. */
+export const lockInstances = ['desktop', 'serve', 'command'] as const;
+export type LockInstance = (typeof lockInstances)[number];
+
 export interface LockHolder {
   pid: number;
   hostname: string;
   user: string;
   app: 'Fiches';
   startedAt: string;
+  /** Absent from the locks of older versions. */
+  instance?: LockInstance;
+  /** When the holding process started (process-start.ts), where the system tells. */
+  processStartedAt?: string;
 }
 
 export interface RepositoryLock {
@@ -43,7 +55,9 @@ function isHolder(value: unknown): value is LockHolder {
     (v.pid as number) > 0 &&
     typeof v.hostname === 'string' &&
     typeof v.user === 'string' &&
-    typeof v.startedAt === 'string'
+    typeof v.startedAt === 'string' &&
+    (v.instance === undefined || lockInstances.includes(v.instance)) &&
+    (v.processStartedAt === undefined || typeof v.processStartedAt === 'string')
   );
 }
 
@@ -56,20 +70,30 @@ async function readHolder(file: string): Promise<LockHolder | 'missing' | 'unrea
   }
 }
 
+/** Start times measured twice (to the second, the boot time itself to the second) agree within this. */
+const START_TIME_SLACK_MS = 2_000;
+
 /**
  * Whether the holder (of this machine) still runs. A lock older than the last boot is stale
- * whatever its pid: after a reboot the pid may belong to an unrelated process.
+ * whatever its pid. A live pid is the holder's only if its process started when the lock
+ * says (or, for a lock that does not say, before the lock was taken): pids are reused, and
+ * an unrelated process now bearing the holder's must not block the repository.
  */
-function isAlive(holder: LockHolder): boolean {
+async function isAlive(holder: LockHolder): Promise<boolean> {
   const bootedAt = Date.now() - uptime() * 1000;
   if (Date.parse(holder.startedAt) < bootedAt - 60_000) return false;
   try {
     process.kill(holder.pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  const started = await processStartTime(holder.pid);
+  if (started === undefined) return true;
+  if (holder.processStartedAt !== undefined) {
+    return Math.abs(started - Date.parse(holder.processStartedAt)) <= START_TIME_SLACK_MS;
+  }
+  return started <= Date.parse(holder.startedAt) + START_TIME_SLACK_MS;
 }
 
 function sameHolder(a: LockHolder, b: LockHolder): boolean {
@@ -82,30 +106,78 @@ function formatDate(iso: string): string {
   return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
+/** Who holds it and what to do about it, as the holder's instance tells. */
+function holderWords(holder: LockHolder): { who: string; advice: string } {
+  switch (holder.instance) {
+    case 'desktop':
+      return { who: 'dans une fenêtre de Fiches', advice: 'fermez cette fenêtre' };
+    case 'serve':
+      return {
+        who: 'par «\u00a0fiches serve\u00a0» dans un terminal',
+        advice: 'arrêtez-le (Ctrl+C dans ce terminal)',
+      };
+    case 'command':
+      return { who: 'par une commande fiches dans un terminal', advice: 'attendez qu’elle se termine' };
+    default:
+      return {
+        who: 'par une autre instance de Fiches',
+        advice: 'fermez l’autre fenêtre ou arrêtez l’autre commande de Fiches',
+      };
+  }
+}
+
 function lockedFailure(holder: LockHolder): AppFailure {
+  const { who, advice } = holderWords(holder);
   return new AppFailure(
     'locked',
-    fr`Ce dépôt est déjà ouvert par ${holder.user} sur ${holder.hostname} (processus ${holder.pid}) depuis le ${formatDate(holder.startedAt)} : fermez l’autre fenêtre de Fiches ou ouvrez un autre dépôt.`,
+    fr`Ce dépôt est déjà ouvert par ${holder.user} sur ${holder.hostname} ${who} (processus ${holder.pid}) depuis le ${formatDate(holder.startedAt)} : ${advice}, ou ouvrez un autre dépôt.`,
     { holder },
   );
 }
 
+/**
+ * Creates the lock file with its whole content or not at all: written and fsynced under a
+ * name of its own, then linked to the lock's name, which fails if the lock exists. So a
+ * racing instance never reads a lock half-written. Where hard links are not supported
+ * (some network and FAT file systems), an exclusive create is the fallback.
+ */
 async function createExclusive(file: string, holder: LockHolder): Promise<boolean> {
-  let handle;
+  const content = `${JSON.stringify(holder, null, 2)}\n`;
+  // Not named like the temp files of writes: the instance holding the lock removes those on opening.
+  const temp = join(
+    dirname(file),
+    `${basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.claim`,
+  );
+  await writeNew(temp, content);
   try {
-    handle = await open(file, 'wx');
+    await link(temp, file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (!LINK_UNSUPPORTED.has(code ?? '')) throw error;
+    try {
+      await writeNew(file, content);
+    } catch (fallback) {
+      if ((fallback as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw fallback;
+    }
+  } finally {
+    await rm(temp, { force: true });
   }
+  await syncDirectory(dirname(file));
+  return true;
+}
+
+const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+async function writeNew(file: string, content: string): Promise<void> {
+  const handle = await open(file, 'wx');
   try {
-    await handle.writeFile(`${JSON.stringify(holder, null, 2)}\n`);
+    await handle.writeFile(content);
     await handle.sync();
   } finally {
     await handle.close();
   }
-  await syncDirectory(dirname(file));
-  return true;
 }
 
 /**
@@ -114,13 +186,16 @@ async function createExclusive(file: string, holder: LockHolder): Promise<boolea
  * is respected. File system errors (read-only folder…) are thrown as they are, for the
  * caller to translate.
  */
-export async function acquireLock(file: string): Promise<RepositoryLock> {
+export async function acquireLock(file: string, instance?: LockInstance): Promise<RepositoryLock> {
+  const processStartedAt = await processStartTime(process.pid);
   const holder: LockHolder = {
     pid: process.pid,
     hostname: hostname(),
     user: currentUser(),
     app: 'Fiches',
     startedAt: new Date().toISOString(),
+    ...(instance ? { instance } : {}),
+    ...(processStartedAt !== undefined ? { processStartedAt: new Date(processStartedAt).toISOString() } : {}),
   };
   // A stale lock is removed and creation tried again; losing that race to another instance ends as locked.
   for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -132,10 +207,10 @@ export async function acquireLock(file: string): Promise<RepositoryLock> {
       if (age < UNREADABLE_LOCK_GRACE_MS) {
         throw new AppFailure(
           'locked',
-          fr`Ce dépôt est en cours d’ouverture par une autre fenêtre de Fiches : réessayez dans quelques secondes.`,
+          fr`Ce dépôt est en cours d’ouverture par une autre instance de Fiches : réessayez dans quelques secondes.`,
         );
       }
-    } else if (existing.hostname !== holder.hostname || isAlive(existing)) {
+    } else if (existing.hostname !== holder.hostname || (await isAlive(existing))) {
       throw lockedFailure(existing);
     }
     await removeIfUnchanged(file, existing);
@@ -143,7 +218,7 @@ export async function acquireLock(file: string): Promise<RepositoryLock> {
   const last = await readHolder(file);
   throw typeof last === 'object'
     ? lockedFailure(last)
-    : new AppFailure('locked', fr`Ce dépôt est en cours d’ouverture par une autre fenêtre de Fiches.`);
+    : new AppFailure('locked', fr`Ce dépôt est en cours d’ouverture par une autre instance de Fiches.`);
 }
 
 /** Narrows the window in which two instances both take over the same stale lock. */

@@ -92,6 +92,9 @@ export async function overview(context: RepositoryContext): Promise<Overview> {
         return { entry: { familyId, file, usesFamily, family: usesFamily ? family : null, summary } };
       } catch (error) {
         if (!(error instanceof AppFailure)) throw error;
+        // A reading session leaves a damaged file in place: shown, as the writer would after setting it aside.
+        const unread = error.details?.unreadable as DamagedEntry | undefined;
+        if (unread) return { unreadable: { ...unread, setAsideAt: new Date(file.mtimeMs).toISOString() } };
         if (error.code === 'damaged') return { gone: true };
         if (error.code !== 'unsupported') throw error;
         // Left in place for the newer version that wrote it; shown so the user knows why it is missing.
@@ -159,7 +162,7 @@ async function saveIndexIfChanged(
   const beforeIds = Object.keys(before);
   const changed =
     beforeIds.length !== Object.keys(after).length || beforeIds.some((id) => before[id] !== after[id]);
-  if (!changed) return;
+  if (!changed || context.access === 'read') return;
   try {
     await writeIndex(context.layout, templateKey, after);
   } catch {

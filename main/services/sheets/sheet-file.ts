@@ -6,7 +6,7 @@ import type { SheetTemplate } from '../../../shared/model/template.js';
 import { docsProblem, idMismatch, scenariosProblem } from '../content-checks.js';
 import { readFamilyFile } from '../families.js';
 import type { RepositoryContext } from '../repository/context.js';
-import { damagedFailure, listDamaged, setAside } from '../repository/damaged.js';
+import { damagedFailure, listDamaged, setAside, unreadableFailure } from '../repository/damaged.js';
 import { emptyScenarios } from '../scenarios.js';
 import { InvalidFileError, loadJson, saveJson } from '../storage/json-store.js';
 import { AppFailure } from '../../../shared/result.js';
@@ -14,10 +14,11 @@ import { fr } from '../french.js';
 
 /** sheets/<id>.json: loading (with set-aside of damaged files), writing, summarising. */
 
-function sheetSpec(id: string) {
+function sheetSpec(id: string, root: string) {
   return {
     kind: 'sheet' as const,
     schema: sheetFileSchema,
+    within: root,
     check: (sheet: SheetFile) =>
       idMismatch('id', sheet.id, id) ??
       docsProblem(sheet.sections, 'sections') ??
@@ -26,16 +27,18 @@ function sheetSpec(id: string) {
 }
 
 /**
- * The sheet, or null when there is no file. A file that fails to load is set aside and
- * the call fails with `damaged`, its reason naming the file and the field.
+ * The sheet, or null when there is no file. A file that fails to load is set aside (left
+ * in place by a reading session) and the call fails with `damaged`, its reason naming the
+ * file and the field.
  */
 export async function readSheet(context: RepositoryContext, id: string): Promise<SheetFile | null> {
   const { layout } = context;
   const path = layout.sheetFile(id);
   try {
-    return await loadJson(path, layout.display(path), sheetSpec(id));
+    return await loadJson(path, layout.display(path), sheetSpec(id, layout.root));
   } catch (error) {
     if (!(error instanceof InvalidFileError)) throw error;
+    if (context.access === 'read') throw unreadableFailure('sheet', id, error.file, error.reason);
     const entry = await setAside(layout, { kind: 'sheet', id, source: path, reason: error.reason });
     if (entry) throw damagedFailure(entry);
     // Set aside meanwhile by another call: report it like any sheet already set aside.

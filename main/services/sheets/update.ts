@@ -1,16 +1,21 @@
 import type { SheetPatch, SheetSummary } from '../../../shared/api/contract.js';
 import type { SheetFile } from '../../../shared/model/sheet.js';
+import { readFamilyFile } from '../families.js';
 import { afterSheetSave, beforeSheetSave } from '../history/policy.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { findVariable } from '../repository/system.js';
 import { checkedSectionPatch, mergeScenarios } from '../scenarios.js';
-import { requireSheet, summarize, writeSheet } from './sheet-file.js';
+import { requireSheet, summaryOf, writeSheet } from './sheet-file.js';
 
 /**
  * sheets:update merges only what the patch names, so two editors' saves of different
  * parts never undo each other; saves of one sheet run one at a time, each on the result
  * of the previous one. Cost: reading, checking and writing this one sheet; a revision is
  * recorded only when the history's policy says so (history/policy.ts).
+ *
+ * A failure reported means nothing was written: everything that can fail (reading,
+ * checking, the history's initial revision, what the summary needs) happens before the
+ * write, and what follows it cannot fail the save (afterSheetSave).
  */
 export async function updateSheet(
   context: RepositoryContext,
@@ -18,7 +23,8 @@ export async function updateSheet(
   patch: SheetPatch,
 ): Promise<SheetSummary> {
   const template = await context.template();
-  const saved = await context.queue.run(`sheet:${id}`, async () => {
+  const familyId = findVariable(await context.repository(), id)?.family.id;
+  return context.queue.run(`sheet:${id}`, async () => {
     const sheet = await requireSheet(context, id);
     const sections = patch.sections ? checkedSectionPatch(template, patch.sections) : {};
     const scenarios = patch.scenarios
@@ -35,10 +41,15 @@ export async function updateSheet(
         scenarios,
       },
     };
+    // A sheet no variable points at any more counts no family's micro-scenarios.
+    const familyScenarios = next.microScenarios.useFamily
+      ? familyId
+        ? ((await readFamilyFile(context, familyId)).family?.scenarios ?? {})
+        : {}
+      : undefined;
     await beforeSheetSave(context, sheet);
     await writeSheet(context, next);
     await afterSheetSave(context, sheet, next);
-    return next;
+    return summaryOf(template, next, familyScenarios);
   });
-  return summarize(context, saved, findVariable(await context.repository(), id)?.family.id);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Writes that survive a crash or a power cut: the target holds either its old bytes or
@@ -27,6 +27,23 @@ export async function syncDirectory(dir: string): Promise<void> {
     if (code !== 'EINVAL' && code !== 'ENOTSUP') throw error;
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Creates `dir` and its missing parents so that they survive a power cut: a folder's entry
+ * lives in its parent, fsynced here as a renamed file's folder is. Without it, the first
+ * file moved into a new trash/ or damaged/ could vanish with its folder. The one way main/
+ * creates folders (eslint forbids mkdir elsewhere). Costs one mkdir when all exist.
+ */
+export async function makeDirectoryDurable(dir: string): Promise<void> {
+  const target = resolve(dir);
+  const first = await mkdir(target, { recursive: true });
+  if (first === undefined) return;
+  const top = resolve(first);
+  for (let created = target; ; created = dirname(created)) {
+    await syncDirectory(dirname(created));
+    if (created === top || dirname(created) === created) return;
   }
 }
 

@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { fr } from '../french.js';
+import { containedFileProblem } from './contained-file.js';
 import { DamagedFileError, DurableJSONFile } from './durable-json-file.js';
+import { makeDirectoryDurable } from './durable-write.js';
 import { ioFailure, withIo } from './io-errors.js';
 import { describeIssues, frenchIssues } from './issues.js';
 import { migrate, type FileKind } from './migrations.js';
@@ -31,6 +32,8 @@ export interface LoadSpec<S extends z.ZodType> {
   schema: S;
   /** Checks zod cannot express (content against the node set, id against the file name). */
   check?: (value: z.output<S>) => string | undefined;
+  /** The repository folder the file must lie in, links resolved (see containedFileProblem). */
+  within?: string;
 }
 
 export interface Loaded<T> {
@@ -43,14 +46,18 @@ export interface Loaded<T> {
 }
 
 /**
- * Reads one file through lowdb and our durable adapter: parse, migrate by schemaVersion,
- * validate. Answers null when the file does not exist.
+ * Reads one file through lowdb and our durable adapter: check where it lies (when asked),
+ * parse, migrate by schemaVersion, validate. Answers null when the file does not exist.
  */
 export async function loadJsonWithRaw<S extends z.ZodType>(
   path: string,
   display: string,
   spec: LoadSpec<S>,
 ): Promise<Loaded<z.output<S>> | null> {
+  if (spec.within !== undefined) {
+    const problem = await withIo('lire', display, () => containedFileProblem(path, spec.within as string));
+    if (problem) throw new InvalidFileError(display, `${display}\u00a0: ${problem}`);
+  }
   const db = new Low<unknown>(new DurableJSONFile<unknown>(path), null);
   try {
     await db.read();
@@ -81,7 +88,7 @@ export async function loadJson<S extends z.ZodType>(
 /** Writes one file durably through lowdb, creating its folder if needed. */
 export async function saveJson<T>(path: string, display: string, value: T): Promise<void> {
   await withIo('enregistrer', display, async () => {
-    await mkdir(dirname(path), { recursive: true });
+    await makeDirectoryDurable(dirname(path));
     const db = new Low<T>(new DurableJSONFile<T>(path), value);
     await db.write();
   });

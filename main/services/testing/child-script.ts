@@ -8,7 +8,13 @@ import { build } from 'esbuild';
  * the current sources, bundled by esbuild into one ESM file: no prior `npm run build`
  * needed, and no stale dist/ tested by mistake.
  */
-export async function bundleScript(source: string, dir: string, name = 'child.mjs'): Promise<string> {
+export async function bundleScript(
+  source: string,
+  dir: string,
+  name = 'child.mjs',
+  /** Packages to load from a node_modules beside the script rather than bundle. */
+  external: readonly string[] = [],
+): Promise<string> {
   const entry = join(dir, `${name}.entry.ts`);
   await writeFile(entry, source);
   const outfile = join(dir, name);
@@ -21,11 +27,10 @@ export async function bundleScript(source: string, dir: string, name = 'child.mj
     outfile,
     logLevel: 'error',
     // A native addon cannot be bundled; it is only loaded (dynamically) by exports of SVG figures.
-    external: ['@resvg/resvg-js'],
-    // Bundled CommonJS dependencies may call require() on Node built-ins. A name of its own,
-    // so a bundled module's `import { createRequire }` does not clash with it.
+    external: ['@resvg/resvg-js', ...external],
+    // Bundled CommonJS dependencies may call require() on Node built-ins (named apart from the sources' own imports).
     banner: {
-      js: "import { createRequire as bannerCreateRequire } from 'node:module'; const require = bannerCreateRequire(import.meta.url);",
+      js: "import { createRequire as createBundleRequire } from 'node:module'; const require = createBundleRequire(import.meta.url);",
     },
   });
   return outfile;

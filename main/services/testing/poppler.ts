@@ -51,12 +51,15 @@ export function pdfText(
 }
 
 /**
- * Text as a reader searches it: soft hyphens gone, words cut at a line end joined again,
- * every run of white space one space.
+ * Text as a reader searches it: a word hyphenated at a line end joined again, every run of
+ * white space one space. Chromium's line-end hyphen reads as U+2010 in poppler (its
+ * /ActualText) and as « - » in PDF.js (the glyph's ToUnicode): for the latter, a « - » at a
+ * line end between lower-case letters is taken for one, as PDF.js's own search does.
  */
 export function searchable(text: string): string {
   return text
-    .replace(/\u00ad\u2010?\s*/g, '')
+    .replace(/(?<=\p{L})\u2010\n\s*(?=\p{L})/gu, '')
+    .replace(/(?<=\p{Ll})-\n\s*(?=\p{Ll})/gu, '')
     .replace(/[\s\u00a0\u202f]+/g, ' ')
     .trim();
 }

@@ -41,14 +41,14 @@ export const jobs = {
   'render-pdf': async (request: PdfRequest): Promise<RenderedPdf> =>
     (await import('../export/pdf/print-in-worker.js')).printInWorker(request),
 
-  /** The printed PDF's properties, written with pdf-lib (which parses and rewrites the whole file). */
-  'pdf-metadata': async ({
+  /** The printed PDF finished (soft hyphens out of its text, metadata in): pdf-lib parses and rewrites the whole file. */
+  'finish-pdf': async ({
     pdf,
     metadata,
   }: {
     pdf: Uint8Array;
     metadata: PrintMetadata;
-  }): Promise<Uint8Array> => (await import('../export/pdf/metadata.js')).withMetadata(pdf, metadata),
+  }): Promise<Uint8Array> => (await import('../export/pdf/finish.js')).finishPdf(pdf, metadata),
 } satisfies JobTable;
 
 export type Jobs = typeof jobs;

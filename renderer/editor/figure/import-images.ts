@@ -30,7 +30,12 @@ export async function importImage(blob: Blob, name: string): Promise<Result<Impo
   try {
     dataUrl = await readAsDataUrl(blob);
   } catch (error) {
-    return fail('io', `Le fichier «\u00a0${name}\u00a0» n’a pas pu être lu (${(error as Error).message}).`);
+    // The browser's reason is English: to the console, not to the message.
+    console.error('Fiches\u00a0: lecture d’une image', error);
+    return fail(
+      'io',
+      `Le fichier «\u00a0${name}\u00a0» n’a pas pu être lu (déplacé, supprimé ou illisible)\u00a0: vérifiez-le puis réessayez.`,
+    );
   }
   return invoke('assets:import', { name, mediaType: blob.type, base64: base64Of(dataUrl) });
 }

@@ -1,72 +1,12 @@
 import { useCallback } from 'react';
-import type { BlockChange, PartDiff } from '../../../shared/history/diff-schema.js';
+import type { PartDiff } from '../../../shared/history/diff-schema.js';
 import { META_KEY } from '../../../shared/model/history.js';
 import { invoke } from '../../api/client.js';
 import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
-import { DiffText } from './DiffText.js';
+import { DiffMetaList, DiffPartBody } from './DiffBlocks.js';
 import { useHistoryContext } from './history-context.js';
 import { RestoreButton } from './RestoreButton.js';
-
-/** Unchanged blocks around a change are context: long ones are cut. */
-const CONTEXT_CHARS = 280;
-
-const clip = (text: string) => (text.length > CONTEXT_CHARS ? `${text.slice(0, CONTEXT_CHARS)}…` : text);
-
-function Label({ block }: { block: BlockChange }) {
-  return block.label ? <span className="diff-label">{block.label}</span> : null;
-}
-
-function Block({ block }: { block: BlockChange }) {
-  switch (block.kind) {
-    case 'same':
-      return (
-        <div className="diff-block diff-same">
-          <Label block={block} />
-          {clip(block.text)}
-        </div>
-      );
-    case 'added':
-      return (
-        <div className="diff-block diff-added">
-          <span className="diff-tag">Ajouté</span>
-          <Label block={block} />
-          <ins>{block.text}</ins>
-        </div>
-      );
-    case 'removed':
-      return (
-        <div className="diff-block diff-removed">
-          <span className="diff-tag">Supprimé</span>
-          <Label block={block} />
-          <del>{block.text}</del>
-        </div>
-      );
-    case 'moved-out':
-    case 'moved-in': {
-      const where = block.otherPart
-        ? `${block.kind === 'moved-out' ? 'vers' : 'depuis'} «\u00a0${block.otherPart}\u00a0»`
-        : block.kind === 'moved-out'
-          ? 'ailleurs dans la partie'
-          : 'ici';
-      return (
-        <div className={`diff-block diff-${block.kind}`}>
-          <span className="diff-tag">Déplacé {where}</span>
-          <Label block={block} />
-          {clip(block.text)}
-        </div>
-      );
-    }
-    case 'changed':
-      return (
-        <div className="diff-block diff-changed">
-          {block.formatOnly && <span className="diff-tag">Mise en forme ou image modifiée</span>}
-          <Label block={block} />
-          <DiffText segments={block.segments} />
-        </div>
-      );
-  }
-}
 
 function ChangedPart({ part, from }: { part: PartDiff; from: number }) {
   return (
@@ -81,13 +21,7 @@ function ChangedPart({ part, from }: { part: PartDiff; from: number }) {
           testId={`compare-restore-${part.key}`}
         />
       </header>
-      {part.segments ? (
-        <p className="diff-block diff-changed">
-          <DiffText segments={part.segments} />
-        </p>
-      ) : (
-        part.blocks?.map((block, index) => <Block key={index} block={block} />)
-      )}
+      <DiffPartBody part={part} />
     </section>
   );
 }
@@ -143,16 +77,7 @@ export function CompareView({ from, to }: { from: number; to?: number }) {
               testId="compare-restore-meta"
             />
           </header>
-          <dl className="diff-meta">
-            {diff.meta.map((change) => (
-              <div key={change.field}>
-                <dt>{change.label}</dt>
-                <dd>
-                  <del>{change.before}</del> → <ins>{change.after}</ins>
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <DiffMetaList changes={diff.meta} />
         </section>
       )}
       {changed.map((part) => (

@@ -24,11 +24,39 @@ interface Preview {
   warnings: string[];
 }
 
-const ZOOMS = [
-  { label: 'Page entière', width: 560 },
-  { label: 'Largeur confortable', width: 800 },
-  { label: 'Grand', width: 1100 },
-] as const;
+/** « Page entière » fits the first page in the visible area; the others are widths in CSS pixels. */
+type Zoom = 'page' | number;
+
+const ZOOMS: { label: string; value: Zoom }[] = [
+  { label: 'Page entière', value: 'page' },
+  { label: 'Largeur confortable', value: 800 },
+  { label: 'Grand', value: 1100 },
+];
+
+/** Room kept around a page fitted whole: the list's padding and the page's shadow. */
+const FIT_MARGIN_PX = 40;
+
+/** The size of an element's content box, followed as the window changes. */
+function useContentSize(element: HTMLElement | null): { width: number; height: number } | undefined {
+  const [size, setSize] = useState<{ width: number; height: number }>();
+  useEffect(() => {
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setSize({ width: entry.contentRect.width, height: entry.contentRect.height });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return size;
+}
+
+function fittedWidth(
+  area: { width: number; height: number },
+  page: { width: number; height: number },
+): number {
+  const byHeight = ((area.height - FIT_MARGIN_PX) * page.width) / page.height;
+  return Math.max(120, Math.floor(Math.min(area.width - FIT_MARGIN_PX, byHeight)));
+}
 
 async function loadPreview(sheetId: string, revision: number | undefined): Promise<Result<Preview>> {
   // The preview shows what was typed last: pending edits are saved first.
@@ -54,18 +82,24 @@ export function PreviewDialog({ sheetId, name, revision, onClose }: Props) {
     try {
       return await loadPreview(sheetId, revision);
     } catch (error) {
+      console.error('Fiches\u00a0: aperçu', error);
       return {
         ok: false,
         error: {
           code: 'internal',
-          message: `L’aperçu n’a pas pu afficher le PDF (${(error as Error).message}). Exportez-le pour l’ouvrir dans un lecteur de PDF.`,
+          message:
+            'L’aperçu n’a pas pu afficher ce PDF dans la page. Exportez-le pour l’ouvrir dans un lecteur de PDF.',
         },
       };
     }
   }, [sheetId, revision]);
   const [preview, reload] = useResult(load);
-  const [zoom, setZoom] = useState<number>(ZOOMS[0].width);
+  const [zoom, setZoom] = useState<Zoom>('page');
   const pdf = preview.state === 'ready' ? preview.value.pdf : undefined;
+  const [pagesArea, setPagesArea] = useState<HTMLDivElement | null>(null);
+  const area = useContentSize(pagesArea);
+  const firstPage = preview.state === 'ready' ? preview.value.pages[0] : undefined;
+  const width = zoom !== 'page' ? zoom : area && firstPage ? fittedWidth(area, firstPage) : 560;
 
   useEffect(() => () => void pdf?.loadingTask.destroy(), [pdf]);
 
@@ -83,9 +117,14 @@ export function PreviewDialog({ sheetId, name, revision, onClose }: Props) {
         )}
         <label className="preview-zoom">
           <span>Taille</span>
-          <select className="input" value={zoom} onChange={(event) => setZoom(Number(event.target.value))}>
+          <select
+            className="input"
+            value={String(zoom)}
+            onChange={(event) => setZoom(event.target.value === 'page' ? 'page' : Number(event.target.value))}
+            data-testid="preview-zoom"
+          >
             {ZOOMS.map((option) => (
-              <option key={option.width} value={option.width}>
+              <option key={option.value} value={String(option.value)}>
                 {option.label}
               </option>
             ))}
@@ -102,12 +141,12 @@ export function PreviewDialog({ sheetId, name, revision, onClose }: Props) {
           ))}
         </ul>
       )}
-      <div className="preview-pages" data-testid="preview-pages">
+      <div className="preview-pages" ref={setPagesArea} data-testid="preview-pages">
         {preview.state === 'loading' && <Loading label="Mise en page du PDF…" />}
         {preview.state === 'error' && <LoadError error={preview.error} onRetry={reload} />}
         {preview.state === 'ready' &&
           preview.value.pages.map((size, index) => (
-            <PreviewPage key={index} pdf={preview.value.pdf} number={index + 1} size={size} width={zoom} />
+            <PreviewPage key={index} pdf={preview.value.pdf} number={index + 1} size={size} width={width} />
           ))}
       </div>
     </Dialog>

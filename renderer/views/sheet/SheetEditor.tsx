@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SheetView } from '../../../shared/api/contract.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { LinkDialogHost } from '../../editor/link-dialog.js';
@@ -7,8 +7,11 @@ import { Toolbar } from '../../editor/Toolbar.js';
 import { HistoryButtons } from '../history/HistoryButtons.js';
 import { HistoryHost } from '../history/HistoryHost.js';
 import { familyColourIndex } from '../home/FamilyCard.js';
+import { pageJournal, type JournalEntry } from './journal.js';
 import { Outline } from './Outline.js';
-import { SaveStateIndicator } from './SaveState.js';
+import { RecoveryDialog } from './recovery/RecoveryDialog.js';
+import { sortRecovered } from './recovery/recovery.js';
+import { SaveProblem, SaveStateIndicator } from './SaveState.js';
 import { SheetBody } from './SheetBody.js';
 import { SheetSession, SheetSessionContext } from './session.js';
 import { useLeaveGuards } from './useLeaveGuards.js';
@@ -16,14 +19,29 @@ import { useLeaveGuards } from './useLeaveGuards.js';
 interface Props {
   view: SheetView;
   template: SheetTemplate;
+  /** Edits of this sheet the browser kept because the host never acknowledged them. */
+  journal: JournalEntry[];
   /** Loads the sheet again (after a restore replaced its content). */
   onReload: () => void;
 }
 
 /** The open sheet: toolbar, outline, every part in the template's order, and its history. */
-export function SheetEditor({ view, template, onReload }: Props) {
+export function SheetEditor({ view, template, journal, onReload }: Props) {
   const [session] = useState(() => new SheetSession(view, template));
+  const [recovery] = useState(() => sortRecovered(journal, view));
+  const [offering, setOffering] = useState(recovery.offered.length > 0);
   useLeaveGuards(session);
+
+  // Edits that reached the host after all need no offer: forget them.
+  useEffect(() => {
+    if (recovery.landed.length === 0) return;
+    void pageJournal().then((opened) =>
+      opened?.remove(
+        view.sheet.id,
+        recovery.landed.map((entry) => entry.key),
+      ),
+    );
+  }, [recovery, view]);
 
   return (
     <SheetSessionContext.Provider value={session}>
@@ -32,16 +50,30 @@ export function SheetEditor({ view, template, onReload }: Props) {
         data-family={familyColourIndex(view.family.number)}
         data-testid="sheet-view"
       >
-        <Toolbar>
-          <SaveStateIndicator />
-          <HistoryButtons />
-        </Toolbar>
-        <EditorNotices />
+        {/* Sticky together, so the messages sit under the toolbar whatever its height. */}
+        <div className="sheet-top">
+          <Toolbar>
+            <SaveStateIndicator />
+            <HistoryButtons />
+          </Toolbar>
+          <div className="sheet-messages">
+            <SaveProblem />
+            <EditorNotices />
+          </div>
+        </div>
         <div className="sheet-layout">
           <Outline />
           <SheetBody />
         </div>
         <LinkDialogHost />
+        {offering && (
+          <RecoveryDialog
+            view={view}
+            template={template}
+            offered={recovery.offered}
+            onDone={(taken) => (taken ? onReload() : setOffering(false))}
+          />
+        )}
         <HistoryHost onRestored={onReload} />
       </main>
     </SheetSessionContext.Provider>

@@ -1,25 +1,42 @@
 import { useCallback } from 'react';
 import { ok } from '../../../shared/result.js';
 import { invoke } from '../../api/client.js';
+import { flushEverything } from '../../app/pending-saves.js';
 import { hrefOf } from '../../app/router.js';
 import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
+import { pageJournal, type JournalEntry } from './journal.js';
 import { SheetEditor } from './SheetEditor.js';
 
 /** Numbers each completed load, so the editor starts afresh from every one. */
 let loads = 0;
 
-/** Loads a sheet and the template it follows, then hands them to the editor. */
+/** What this browser's journal still holds for the sheet; nothing where there is no journal. */
+async function journalled(sheetId: string): Promise<JournalEntry[]> {
+  try {
+    return (await (await pageJournal())?.entriesOf(sheetId)) ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Loads a sheet, the template it follows and the edits of it this browser still holds,
+ * then hands them to the editor. Saves still running (the sheet was just left) end
+ * first, so what they send is not taken for lost.
+ */
 export function SheetView({ sheetId }: { sheetId: string }) {
   const load = useCallback(async () => {
-    const [view, template] = await Promise.all([
+    await flushEverything();
+    const [view, template, journal] = await Promise.all([
       invoke('sheets:get', { id: sheetId }),
       invoke('template:get', {}),
+      journalled(sheetId),
     ]);
     if (!view.ok) return view;
     if (!template.ok) return template;
     loads += 1;
-    return ok({ view: view.value, template: template.value, load: loads });
+    return ok({ view: view.value, template: template.value, journal, load: loads });
   }, [sheetId]);
   const [loaded, reload] = useResult(load);
 
@@ -34,8 +51,8 @@ export function SheetView({ sheetId }: { sheetId: string }) {
       </main>
     );
   }
-  const { view, template, load: loadNumber } = loaded.value;
+  const { view, template, journal, load: loadNumber } = loaded.value;
   // A new key after a reload (a restore rewrote the sheet, or only its family's shared
   // micro-scenarios, which leave the sheet's updatedAt as it was): the editors start from the new content.
-  return <SheetEditor key={loadNumber} view={view} template={template} onReload={reload} />;
+  return <SheetEditor key={loadNumber} view={view} template={template} journal={journal} onReload={reload} />;
 }

@@ -140,11 +140,97 @@ describe('Autosaver', () => {
     expect(values(host.calls[1]!.batch)).toEqual({ intro: 'nouveau' });
   });
 
-  it('turns a save that throws into an error state, not an unhandled rejection', async () => {
-    const { saver } = autosaver(() => Promise.reject(new Error('réseau coupé')));
+  it('turns a save that throws into an error state in French, not an unhandled rejection', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { saver } = autosaver(() => Promise.reject(new Error('Network down')));
     saver.markDirty('intro', () => 'texte');
     expect(await saver.flush()).toBe(false);
-    expect(saver.getState()).toMatchObject({ kind: 'error', error: { message: 'réseau coupé' } });
+    expect(saver.getState()).toMatchObject({
+      kind: 'error',
+      error: { code: 'internal', message: 'Erreur inattendue de la page pendant l’enregistrement' },
+    });
+    quiet.mockRestore();
+  });
+
+  it('tries a failed save again by itself, less and less often, until the host answers', async () => {
+    const host = controlledHost();
+    const { saver } = autosaver(host.save);
+    saver.markDirty('intro', () => 'tapé pendant l’arrêt');
+    await vi.advanceTimersByTimeAsync(1000);
+    host.calls[0]!.finish(fail('unreachable', 'Fiches ne répond pas.'));
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(host.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(host.calls).toHaveLength(2);
+    host.calls[1]!.finish(fail('unreachable', 'Fiches ne répond pas.'));
+    // The next wait is twice as long.
+    await vi.advanceTimersByTimeAsync(3999);
+    expect(host.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(host.calls).toHaveLength(3);
+    expect(values(host.calls[2]!.batch)).toEqual({ intro: 'tapé pendant l’arrêt' });
+    host.calls[2]!.finish(ok(null));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saver.getState().kind).toBe('saved');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(host.calls).toHaveLength(3);
+  });
+
+  it('does not retry what the host would refuse again, nor once the sheet was left', async () => {
+    const host = controlledHost();
+    const { saver } = autosaver(host.save);
+    saver.markDirty('intro', () => 'x');
+    void saver.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    host.calls[0]!.finish(fail('invalid-content', 'Contenu refusé.'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(host.calls).toHaveLength(1);
+
+    const left = autosaver(host.save).saver;
+    left.markDirty('intro', () => 'y');
+    const leaving = left.leave();
+    await vi.advanceTimersByTimeAsync(0);
+    host.calls[1]!.finish(fail('unreachable', 'Fiches ne répond pas.'));
+    expect(await leaving).toBe(false);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(host.calls).toHaveLength(2);
+  });
+
+  it('journals each batch before sending it, and acknowledges it only once the host saved it', async () => {
+    const host = controlledHost();
+    const journal: string[] = [];
+    let attempts = 0;
+    const saver = new Autosaver<string>({
+      keyOf: (part) => part,
+      save: host.save,
+      journal: {
+        keep: (batch) => {
+          attempts += 1;
+          journal.push(`keep ${attempts} ${JSON.stringify(values(batch))}`);
+          return attempts;
+        },
+        acknowledged: (attempt, batch) => journal.push(`ack ${attempt} ${JSON.stringify(values(batch))}`),
+      },
+    });
+    saver.markDirty('intro', () => 'a');
+    void saver.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(journal).toEqual(['keep 1 {"intro":"a"}']);
+    host.calls[0]!.finish(fail('unreachable', 'Fiches ne répond pas.'));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(journal).toEqual(['keep 1 {"intro":"a"}', 'keep 2 {"intro":"a"}']);
+    host.calls[1]!.finish(ok(null));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(journal.at(-1)).toBe('ack 2 {"intro":"a"}');
+
+    // On exit, the keepalive send is journalled too, and a failure keeps the parts dirty.
+    saver.markDirty('passe', () => 'p');
+    saver.flushOnExit();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(journal.at(-1)).toBe('keep 3 {"passe":"p"}');
+    host.calls[2]!.finish(fail('unreachable', 'Fiches ne répond pas.'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saver.hasUnsaved()).toBe(true);
   });
 
   it('freezes the value of a part whose editor goes away', async () => {

@@ -1,4 +1,4 @@
-import type { AppError, Result } from '../../../shared/result.js';
+import type { AppError, ErrorCode, Result } from '../../../shared/result.js';
 
 /**
  * Autosave of one open sheet, never losing a word. Editors only mark their part dirty
@@ -6,7 +6,10 @@ import type { AppError, Result } from '../../../shared/result.js';
  * second after the last change, or at once when asked (blur, leaving the sheet, the page
  * going away, Electron closing). Saves of a sheet are strictly sequential; a part edited
  * while a save is in flight is saved again by the next one; a failed save keeps its parts
- * dirty, so the next save (or Réessayer) sends them again.
+ * dirty, so the next save (or Réessayer) sends them again, and one that may succeed later
+ * (the host restarting, a full disk) is tried again by itself, less and less often. Each
+ * batch goes to the journal (journal.ts) before it is sent, and leaves it once the host
+ * acknowledged it.
  */
 export type SaveState =
   { kind: 'saved' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'error'; error: AppError };
@@ -21,13 +24,33 @@ export interface Entry<P> {
   value: unknown;
 }
 
+/** Where a batch waits until the host acknowledged it (journal.ts). */
+export interface SaveJournal<P> {
+  /** The batch is about to be sent; returns this attempt's number. */
+  keep(batch: Entry<P>[]): number;
+  acknowledged(attempt: number, batch: Entry<P>[]): void;
+}
+
 export interface AutosaverOptions<P> {
   keyOf: (part: P) => string;
   save: (batch: Entry<P>[], options: SaveOptions) => Promise<Result<unknown>>;
   /** Every value read for saving, so an editor mounted again starts from it. */
   onRead?: (part: P, value: unknown) => void;
+  journal?: SaveJournal<P>;
   delayMs?: number;
+  /** The first automatic retry after a failure; each next one waits twice as long, up to a cap. */
+  retryMs?: number;
 }
+
+/** Failures that waiting cannot mend: the same request would be refused again. */
+const FINAL_FAILURES: ReadonlySet<ErrorCode> = new Set([
+  'invalid-request',
+  'invalid-content',
+  'not-found',
+  'unsupported',
+]);
+
+const MAX_RETRY_MS = 15_000;
 
 interface Dirty<P> {
   part: P;
@@ -42,14 +65,21 @@ export class Autosaver<P> {
   private readonly dirty = new Map<string, Dirty<P>>();
   private readonly listeners = new Set<() => void>();
   private readonly delayMs: number;
+  private readonly retryMs: number;
   private state: SaveState = SAVED;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The wait before the next automatic retry, while saves fail. */
+  private nextRetryMs: number;
+  /** Left or discarded: nothing is retried any more. */
+  private stopped = false;
   /** The tail of the chain of saves: each save starts when the previous one ended. */
   private queue: Promise<boolean> = Promise.resolve(true);
   private pending = 0;
 
   constructor(private readonly options: AutosaverOptions<P>) {
     this.delayMs = options.delayMs ?? 1000;
+    this.retryMs = options.retryMs ?? 2000;
+    this.nextRetryMs = this.retryMs;
   }
 
   /** A part changed; `read` is called only when it is saved. */
@@ -89,17 +119,24 @@ export class Autosaver<P> {
       return;
     }
     if (this.dirty.size === 0) return;
-    void this.options.save(this.takeBatch(), { keepalive: true });
+    void this.send(this.takeBatch(), { keepalive: true });
   }
 
-  /** Saves everything and reads no editor any more: the sheet is being left. */
+  /**
+   * Saves everything and reads no editor any more: the sheet is being left. What still
+   * fails stays in the journal, offered back when the sheet opens again; this autosaver
+   * tries no more, so it never competes with the next opening.
+   */
   leave(): Promise<boolean> {
     for (const entry of this.dirty.values()) this.freeze(entry.part);
-    return this.flush();
+    const last = this.flush();
+    this.stopped = true;
+    return last;
   }
 
   /** The sheet is gone (deleted): nothing left to save. */
   discard(): void {
+    this.stopped = true;
     this.cancelTimer();
     this.dirty.clear();
     this.setState(SAVED);
@@ -145,26 +182,53 @@ export class Autosaver<P> {
     if (this.dirty.size === 0) return this.state.kind !== 'error';
     const batch = this.takeBatch();
     this.setState(SAVING);
+    const result = await this.send(batch, options);
+    if (!result.ok) {
+      this.setState({ kind: 'error', error: result.error });
+      this.retryLater(result.error.code);
+      return false;
+    }
+    this.nextRetryMs = this.retryMs;
+    this.setState(this.dirty.size > 0 ? DIRTY : SAVED);
+    return true;
+  }
+
+  /** One attempt: journal, send, then forget from the journal or put the batch back. */
+  private async send(batch: Entry<P>[], options: SaveOptions): Promise<Result<unknown>> {
+    const attempt = this.options.journal?.keep(batch);
     let result: Result<unknown>;
     try {
       result = await this.options.save(batch, options);
     } catch (error) {
+      console.error('Fiches\u00a0: enregistrement', error);
       result = {
         ok: false,
-        error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+        error: {
+          code: 'internal',
+          message: 'Erreur inattendue de la page pendant l’enregistrement',
+        },
       };
     }
-    if (!result.ok) {
-      // Put the batch back unless the part changed again meanwhile (its newer reader wins).
-      for (const { part, value } of batch) {
-        const key = this.options.keyOf(part);
-        if (!this.dirty.has(key)) this.dirty.set(key, { part, read: () => value });
-      }
-      this.setState({ kind: 'error', error: result.error });
-      return false;
+    if (result.ok) {
+      if (attempt !== undefined) this.options.journal?.acknowledged(attempt, batch);
+      return result;
     }
-    this.setState(this.dirty.size > 0 ? DIRTY : SAVED);
-    return true;
+    // Put the batch back unless the part changed again meanwhile (its newer reader wins).
+    for (const { part, value } of batch) {
+      const key = this.options.keyOf(part);
+      if (!this.dirty.has(key)) this.dirty.set(key, { part, read: () => value });
+    }
+    return result;
+  }
+
+  private retryLater(code: ErrorCode): void {
+    if (this.stopped || FINAL_FAILURES.has(code) || this.timer !== undefined) return;
+    const wait = this.nextRetryMs;
+    this.nextRetryMs = Math.min(wait * 2, MAX_RETRY_MS);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, wait);
   }
 
   private setState(state: SaveState): void {

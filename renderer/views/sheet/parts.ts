@@ -1,5 +1,5 @@
-import type { FamilyPatch, ScenarioPatch, SheetPatch } from '../../../shared/api/contract.js';
-import type { DocNode } from '../../../shared/content/doc.js';
+import type { FamilyPatch, ScenarioPatch, SheetPatch, SheetView } from '../../../shared/api/contract.js';
+import { emptyDoc, type DocNode } from '../../../shared/content/doc.js';
 import type { SheetStatus } from '../../../shared/model/sheet.js';
 
 /**
@@ -40,6 +40,29 @@ export function partKey(part: Part): string {
       return `${part.owner}/${part.hypothesis}/angle/${part.angle}`;
     default:
       return part.kind;
+  }
+}
+
+/** What the host has for a part, in a loaded sheet view. */
+export function partValueIn(view: SheetView, part: Part): unknown {
+  const { sheet, familyShared } = view;
+  const scenarios = (owner: Owner) =>
+    owner === 'sheet' ? sheet.microScenarios.scenarios : familyShared.scenarios;
+  switch (part.kind) {
+    case 'section':
+      return sheet.sections[part.section] ?? emptyDoc();
+    case 'scenario-title':
+      return scenarios(part.owner)[part.hypothesis]?.title ?? '';
+    case 'scenario-angle':
+      return scenarios(part.owner)[part.hypothesis]?.angles[part.angle] ?? emptyDoc();
+    case 'family-note':
+      return familyShared.note;
+    case 'status':
+      return sheet.status;
+    case 'authors':
+      return sheet.authors;
+    case 'use-family':
+      return sheet.microScenarios.useFamily;
   }
 }
 

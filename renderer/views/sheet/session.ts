@@ -1,8 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { SheetView } from '../../../shared/api/contract.js';
-import { emptyDoc, textOf, wordCount, type DocNode } from '../../../shared/content/doc.js';
+import { textOf, wordCount, type DocNode } from '../../../shared/content/doc.js';
 import { countNumbered, numberingOrder } from '../../../shared/content/numbering.js';
-import type { Scenarios } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { ok, type Result } from '../../../shared/result.js';
 import { invoke } from '../../api/client.js';
@@ -10,7 +9,8 @@ import { NumberingRegistry, type PartCounts } from '../../editor/figure/numberin
 import { createStore, type Store } from '../../ui/store.js';
 import { Autosaver, type Entry, type SaveOptions } from './autosave.js';
 import { WordCounts } from './counts.js';
-import { partKey, patchesOf, type Owner, type Part, type PartValue } from './parts.js';
+import { pageJournal, SheetJournal } from './journal.js';
+import { partKey, partValueIn, patchesOf, type Owner, type Part, type PartValue } from './parts.js';
 
 /**
  * One open sheet: what was loaded, the latest value of each part, its autosave and its
@@ -37,10 +37,14 @@ export class SheetSession {
     this.numbering = new NumberingRegistry(this.initialNumbering());
     this.numbering.setOrder(this.numberingKeys(this.useFamily.get()));
     this.useFamily.subscribe(() => this.numbering.setOrder(this.numberingKeys(this.useFamily.get())));
+    const journal = readOnly
+      ? undefined
+      : new SheetJournal(pageJournal(), view.sheet.id, (part) => this.loaded(part));
     this.autosaver = new Autosaver<Part>({
       keyOf: partKey,
-      save: (batch, options) => this.save(batch, options),
+      save: (batch, options) => savePatches(this.view, batch, options),
       onRead: (part, value) => this.latest.set(partKey(part), value),
+      ...(journal ? { journal } : {}),
     });
   }
 
@@ -62,28 +66,8 @@ export class SheetSession {
     if (part.kind === 'scenario-title') this.counts.set(partKey(part), wordCount(value as string));
   }
 
-  private scenariosOf(owner: Owner): Scenarios {
-    return owner === 'sheet' ? this.view.sheet.microScenarios.scenarios : this.view.familyShared.scenarios;
-  }
-
   private loaded(part: Part): unknown {
-    const { sheet, familyShared } = this.view;
-    switch (part.kind) {
-      case 'section':
-        return sheet.sections[part.section] ?? emptyDoc();
-      case 'scenario-title':
-        return this.scenariosOf(part.owner)[part.hypothesis]?.title ?? '';
-      case 'scenario-angle':
-        return this.scenariosOf(part.owner)[part.hypothesis]?.angles[part.angle] ?? emptyDoc();
-      case 'family-note':
-        return familyShared.note;
-      case 'status':
-        return sheet.status;
-      case 'authors':
-        return sheet.authors;
-      case 'use-family':
-        return sheet.microScenarios.useFamily;
-    }
+    return partValueIn(this.view, part);
   }
 
   /** The parts in numbering order (content/numbering.ts), the micro-scenarios being the ones shown. */
@@ -138,23 +122,24 @@ export class SheetSession {
       ),
     ];
   }
+}
 
-  private async save(batch: Entry<Part>[], options: SaveOptions): Promise<Result<unknown>> {
-    const { sheet, family } = patchesOf(batch);
-    if (sheet) {
-      const result = await invoke('sheets:update', { id: this.view.sheet.id, patch: sheet }, options);
-      if (!result.ok) return result;
-    }
-    if (family) {
-      const result = await invoke(
-        'families:update',
-        { familyId: this.view.family.id, patch: family },
-        options,
-      );
-      if (!result.ok) return result;
-    }
-    return ok(null);
+/** Sends parts of a sheet (and of its family's shared content) to the host: one request for each. */
+export async function savePatches(
+  view: SheetView,
+  batch: readonly Entry<Part>[],
+  options: SaveOptions = {},
+): Promise<Result<unknown>> {
+  const { sheet, family } = patchesOf(batch);
+  if (sheet) {
+    const result = await invoke('sheets:update', { id: view.sheet.id, patch: sheet }, options);
+    if (!result.ok) return result;
   }
+  if (family) {
+    const result = await invoke('families:update', { familyId: view.family.id, patch: family }, options);
+    if (!result.ok) return result;
+  }
+  return ok(null);
 }
 
 export const SheetSessionContext = createContext<SheetSession | null>(null);

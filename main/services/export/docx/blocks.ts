@@ -12,7 +12,8 @@ import {
 } from 'docx';
 import type { DocNode } from '../../../../shared/content/doc.js';
 import { isNodeName, type NodeName } from '../../../../shared/content/node-names.js';
-import { resolveColour } from '../../../../shared/model/layout.js';
+import { bulletOf, numberStyleOf, numberStyles, type NumberStyle } from '../../../../shared/content/lists.js';
+import { resolveColour, type Layout } from '../../../../shared/model/layout.js';
 import { fr } from '../../french.js';
 import type { BlockScope, Flow, RenderContext } from './context.js';
 import { renderFigure, renderTableFigure, sourceParagraph } from './figures.js';
@@ -32,12 +33,22 @@ type Serializer =
   | { root: true };
 
 const BULLETS = 'fiche-puces';
-const NUMBERS = 'fiche-numeros';
 const LIST_INDENT_TWIPS = 284;
 const LIST_LEVELS = 6;
 
-/** Real Word lists: bullets, and numbers that restart with each list. */
-export function listNumbering(): INumberingOptions {
+const WORD_FORMATS: Record<NumberStyle, (typeof LevelFormat)[keyof typeof LevelFormat]> = {
+  decimal: LevelFormat.DECIMAL,
+  'lower-alpha': LevelFormat.LOWER_LETTER,
+  'upper-alpha': LevelFormat.UPPER_LETTER,
+  'lower-roman': LevelFormat.LOWER_ROMAN,
+  'upper-roman': LevelFormat.UPPER_ROMAN,
+};
+
+/** One Word list a number style, the same at every level: each list picks its style (content/lists.ts). */
+const numbersReference = (style: NumberStyle) => `fiche-numeros-${style}`;
+
+/** Real Word lists: bullets by level as the layout says, and numbers that restart with each list. */
+export function listNumbering(layout: Layout): INumberingOptions {
   const level = (n: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
     level: n,
     format,
@@ -45,21 +56,17 @@ export function listNumbering(): INumberingOptions {
     alignment: AlignmentType.LEFT,
     style: { paragraph: { indent: { left: LIST_INDENT_TWIPS * (n + 1), hanging: LIST_INDENT_TWIPS } } },
   });
-  const bullets = ['•', '–', '◦'];
+  const levels = Array.from({ length: LIST_LEVELS }, (_, n) => n);
   return {
     config: [
       {
         reference: BULLETS,
-        levels: Array.from({ length: LIST_LEVELS }, (_, n) =>
-          level(n, LevelFormat.BULLET, bullets[n % 3] ?? '•'),
-        ),
+        levels: levels.map((n) => level(n, LevelFormat.BULLET, bulletOf(n, layout.lists))),
       },
-      {
-        reference: NUMBERS,
-        levels: Array.from({ length: LIST_LEVELS }, (_, n) =>
-          level(n, n % 2 === 0 ? LevelFormat.DECIMAL : LevelFormat.LOWER_LETTER, `%${n + 1}.`),
-        ),
-      },
+      ...numberStyles.map((style) => ({
+        reference: numbersReference(style),
+        levels: levels.map((n) => level(n, WORD_FORMATS[style], `%${n + 1}.`)),
+      })),
     ],
   };
 }
@@ -69,7 +76,9 @@ const column = (child: Paragraph | Table): Flow => ({ child, span: 'column' });
 function paragraph(node: DocNode, scope: BlockScope): Flow[] {
   if (!node.content?.length) return [];
   const indent =
-    scope.listLevel !== undefined ? { left: LIST_INDENT_TWIPS * (scope.listLevel + 1) } : undefined;
+    scope.listLevel !== undefined
+      ? { left: LIST_INDENT_TWIPS * (Math.min(scope.listLevel, LIST_LEVELS - 1) + 1) }
+      : undefined;
   return [
     column(
       new Paragraph({
@@ -82,7 +91,9 @@ function paragraph(node: DocNode, scope: BlockScope): Flow[] {
 }
 
 async function list(node: DocNode, scope: BlockScope, ctx: RenderContext, ordered: boolean): Promise<Flow[]> {
-  const level = scope.listLevel === undefined ? 0 : Math.min(scope.listLevel + 1, LIST_LEVELS - 1);
+  // The depth picks the marker, as in the PDF; Word's levels (and indents) stop at the last.
+  const depth = scope.listLevel === undefined ? 0 : scope.listLevel + 1;
+  const level = Math.min(depth, LIST_LEVELS - 1);
   const instance = ordered ? ctx.nextListInstance++ : 0;
   const flows: Flow[] = [];
   for (const item of node.content ?? []) {
@@ -92,14 +103,18 @@ async function list(node: DocNode, scope: BlockScope, ctx: RenderContext, ordere
         column(
           new Paragraph({
             style: STYLES.listItem.id,
-            numbering: { reference: ordered ? NUMBERS : BULLETS, level, instance },
+            numbering: {
+              reference: ordered ? numbersReference(numberStyleOf(node, depth, ctx.layout.lists)) : BULLETS,
+              level,
+              instance,
+            },
             children: inlineChildren(first.content),
           }),
         ),
       );
     }
     const others = first?.type === 'paragraph' ? rest : (item.content ?? []);
-    flows.push(...(await renderBlocks(others, { ...scope, paragraph: 'listItem', listLevel: level }, ctx)));
+    flows.push(...(await renderBlocks(others, { ...scope, paragraph: 'listItem', listLevel: depth }, ctx)));
   }
   return flows;
 }

@@ -180,7 +180,7 @@ export async function buildDocx(
     keywords: properties.keywords,
     description: properties.description,
     styles: documentStyles(ctx),
-    numbering: listNumbering(),
+    numbering: listNumbering(layout),
     fonts: await embeddedFonts(loaded),
     theme: { fonts: { headings: layout.font.family, body: layout.font.family } },
     hyphenation: {

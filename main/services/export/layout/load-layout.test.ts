@@ -41,6 +41,19 @@ describe('loadLayout', () => {
     expect(loaded.layout.name).toBe('Maison');
   });
 
+  it('gives a layout written before list markers could be set the shipped ones, and checks them', async () => {
+    const shipped = await shippedJson();
+    const { lists, ...older } = shipped;
+    await writeFile(join(dir, 'layout.json'), JSON.stringify(older));
+    expect((await loadLayout(new RepositoryLayout(dir))).layout.lists).toEqual(lists);
+
+    await writeFile(
+      join(dir, 'layout.json'),
+      JSON.stringify({ ...older, lists: { numbers: ['grec'], bullets: ['–'] } }),
+    );
+    await expect(loadLayout(new RepositoryLayout(dir))).rejects.toThrow(/lists\.numbers\.0/);
+  });
+
   it('names the file and the field of an invalid layout', async () => {
     const own = await shippedJson();
     (own.columns as Record<string, unknown>).count = 'deux';

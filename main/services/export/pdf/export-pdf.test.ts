@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { docOfParagraphs } from '../../../../shared/content/doc.js';
 import { runCliCaptured as cli } from '../../../cli/testing/capture.js';
-import { findAppRoot } from '../../app-root.js';
+import { fichesCommandIn, folderForNobody, NOBODY, whyNobodyCannotRun } from '../../testing/another-user.js';
 import { runScript } from '../../testing/child-script.js';
 import { pdfInfo, pdfText, searchable } from '../../testing/poppler.js';
 import { formatDate } from '../running-values.js';
@@ -103,34 +102,18 @@ describe('fiches export --format pdf', () => {
     }
   });
 
-  it('refuses an output folder its user cannot write, at once and in one line', async () => {
-    await sample.session.close();
+  it('refuses an output folder its user cannot write, at once and in one line', async (context) => {
     // Root writes anywhere: the export runs as nobody, who owns the repository but not the folder.
-    const appRoot = findAppRoot();
-    const cache = join(appRoot, 'node_modules', '.cache');
-    await mkdir(cache, { recursive: true });
-    const scriptDir = await mkdtemp(join(cache, 'fiches-pdf-test-'));
+    const cannot = await whyNobodyCannotRun();
+    if (cannot) context.skip(cannot);
+    await sample.session.close();
+    const work = await folderForNobody('fiches-pdf-nobody-');
     try {
-      const script = join(scriptDir, 'fiches.mjs');
-      await writeFile(
-        join(scriptDir, 'entry.ts'),
-        `import { runCli } from ${JSON.stringify(join(appRoot, 'main/cli/run.ts'))};\nprocess.exitCode = await runCli(process.argv.slice(2));\n`,
-      );
-      // Dependencies stay in node_modules (one has a native binding): the script sits inside the app to find them.
-      await build({
-        entryPoints: [join(scriptDir, 'entry.ts')],
-        bundle: true,
-        packages: 'external',
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        outfile: script,
-        logLevel: 'error',
-      });
-      for (const dir of [scriptDir, sample.dir, out]) await chmod(dir, 0o755);
+      const command = await fichesCommandIn(join(work, 'fiches'));
+      for (const dir of [sample.dir, out]) await chmod(dir, 0o755);
       await promisify(execFile)('chown', ['-R', '65534:65534', sample.repo]);
       const run = await runScript(
-        script,
+        command,
         [
           'export',
           '--format',
@@ -142,18 +125,14 @@ describe('fiches export --format pdf', () => {
           '--out',
           join(out, 'fiche.pdf'),
         ],
-        {
-          uid: 65534,
-          gid: 65534,
-          cwd: scriptDir,
-        },
+        { ...NOBODY, cwd: work },
       );
       expect(run.code).toBe(1);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toContain(`Le dossier de destination «\u00a0${out}\u00a0» est en lecture seule`);
       expect(await readdir(out)).toEqual([]);
     } finally {
-      await rm(scriptDir, { recursive: true, force: true });
+      await rm(work, { recursive: true, force: true });
     }
   });
 });

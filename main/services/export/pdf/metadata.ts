@@ -1,17 +1,12 @@
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import type { PrintMetadata } from '../print/document.js';
 
 /**
  * Chromium writes the document's <title> as the PDF's Title and nothing else of use: the
  * author, subject, keywords, language and producer are written here, with pdf-lib, into
- * the PDF it printed. Loading and saving keeps every object (tags, outline, links).
+ * the PDF it printed.
  */
-export async function withMetadata(
-  pdf: Uint8Array,
-  metadata: PrintMetadata,
-  now = new Date(),
-): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+export function writeMetadata(document: PDFDocument, metadata: PrintMetadata, now = new Date()): void {
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   document.setAuthor(metadata.author);
   document.setSubject(metadata.subject);
@@ -21,5 +16,4 @@ export async function withMetadata(
   document.setProducer('Fiches (Chromium, pdf-lib)');
   document.setCreationDate(now);
   document.setModificationDate(now);
-  return document.save({ useObjectStreams: false });
 }

@@ -2,10 +2,12 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { doc, paragraph } from '../../../../shared/content/builders.js';
-import type { DocNode } from '../../../../shared/content/doc.js';
+import { doc, paragraph, tableFigure } from '../../../../shared/content/builders.js';
+import { textOf, type DocNode } from '../../../../shared/content/doc.js';
+import { pdfJsText } from '../../testing/pdfjs.js';
 import { pdfFonts, pdfInfo, pdfOutline, pdfText, pdfWordBoxes, searchable } from '../../testing/poppler.js';
 import { sampleRepository, type SampleRepository } from '../../testing/print-sheet.js';
+import { qpdfCheck } from '../../testing/qpdf.js';
 import { loadLayout, type LoadedLayout } from '../layout/load-layout.js';
 import { buildPrintDocument } from '../print/document.js';
 import type { PrintSheet } from '../sheet-input.js';
@@ -112,15 +114,41 @@ describe('the PDF of Big Data', () => {
     expect(last).toContain(String(pages));
   });
 
-  it('hyphenates the two-column body at French break points', async () => {
+  it('hyphenates the two-column body at French break points, with a visible hyphen', async () => {
     const lines = (await pdfText(file, { layout: true })).split('\n');
     // With -layout each line holds both columns: a column's line ends before the gap.
     const ends = lines
       .flatMap((line) => line.split(/\s{3,}/))
-      .filter((segment) => /\u00ad?\u2010$/.test(segment.trim()));
+      .filter((segment) => /\p{L}\u2010$/u.test(segment.trim()));
     expect(ends.length).toBeGreaterThan(20);
-    const text = await pdfText(file);
-    expect(text).toMatch(/l’aug\u00ad\u2010\s*\n\s*men\u00adta\u00adtion/);
+    // A word cut at a line end reads as a hyphenated word: its hyphen, then the rest on the next line.
+    expect(await pdfText(file)).toMatch(/l’aug\u2010\n\s*mentation/);
+    expect(await pdfJsText(file)).toMatch(/l’aug-\n\s*mentation/);
+  });
+
+  it('has no soft hyphen in its text: poppler and PDF.js find every word whole', async () => {
+    const sheet = await sample.bigData();
+    const body = Object.values(sheet.sheet.sections)
+      .map((section) => textOf(section))
+      .join(' ');
+    const words = [...new Set(body.match(/\p{L}{8,}/gu))];
+    expect(words.length).toBeGreaterThan(100);
+    for (const [reader, text] of [
+      ['pdftotext', await pdfText(file)],
+      ['PDF.js', await pdfJsText(file)],
+    ] as const) {
+      expect(text, reader).not.toContain('\u00ad');
+      const found = searchable(text);
+      expect(found, reader).toContain('Le Big Data signifie, littéralement, « grosses données »');
+      expect(
+        words.filter((word) => !found.includes(word)),
+        reader,
+      ).toEqual([]);
+    }
+  });
+
+  it('is a valid PDF once its text is rewritten', async () => {
+    await expect(qpdfCheck(file)).resolves.toMatch(/No syntax or stream encoding errors found/);
   });
 
   it('lists the sections in its outline', async () => {
@@ -143,6 +171,40 @@ describe('the PDF of Big Data', () => {
       'HYPOTHÈSE TENDANCIELLE',
       'HYPOTHÈSE HAUTE',
     ]);
+  });
+});
+
+describe('words in the columns', () => {
+  it('breaks no word without a hyphen: tables fit their words, headings and headers stay whole', async () => {
+    const heading = 'Le prototypage rapide et la fabrication additive des pièces industrielles';
+    const rows = [
+      ['Année', 'Investissements consolidés des entreprises industrielles', 'Part'],
+      ['2019', '12,5 milliards d’euros, principalement dans la transformation numérique', '23 %'],
+    ];
+    const content = doc(
+      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: heading }] },
+      paragraph('Les investissements nécessaires comprennent plusieurs volets.'),
+      tableFigure('Investissements par année', 'Insee', rows),
+    );
+    const { file } = await printed(withSection(await sample.bigData(), 'trajectoire', content), 'words');
+    const text = await pdfText(file);
+    const found = searchable(text);
+    // A word cut at a line end ends with its hyphen (searchable joins it again): any other cut splits a word.
+    const table = found.slice(found.indexOf('Tableau 1'), found.indexOf('Source : Insee'));
+    const words = new Set(table.split(' '));
+    const cellWords = rows.flat().flatMap((cell) => cell.split(' '));
+    expect(cellWords.filter((word) => !words.has(word))).toEqual([]);
+    expect(found).toContain(heading);
+    // The heading and the header row are never hyphenated: none of their words is cut at a line end.
+    const lines = text.split('\n');
+    const cut = lines.flatMap((line, index) =>
+      line.endsWith('\u2010')
+        ? [`${line.split(' ').pop()?.slice(0, -1)}${lines[index + 1]?.trim().split(' ')[0] ?? ''}`]
+        : [],
+    );
+    expect(cut.length).toBeGreaterThan(0);
+    const titles = [...heading.split(' '), ...(rows[0] ?? []).flatMap((cell) => cell.split(' '))];
+    expect(cut.filter((word) => titles.includes(word))).toEqual([]);
   });
 });
 

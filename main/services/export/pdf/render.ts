@@ -8,13 +8,13 @@ import type { PdfPrinter } from './printer.js';
 
 /**
  * The PDF format of the export registry (formats.ts): the sheet's print document, printed,
- * with its metadata written in (pdf-lib parses and rewrites the whole file). None of it on
- * the host's event loop, and every step within the export's deadline:
+ * then finished (soft hyphens out of its text, metadata in: finish.ts). None of it on the
+ * host's event loop, and every step within the export's deadline:
  * - headless Chromium (browser host, CLI): the whole of it is one worker job, the worker
  *   printing with a Chromium of its own, so the print document (tens of MB for large
  *   images) never even crosses to the host;
  * - a printer of the host's (the desktop app's, Electron's own Chromium): the document is
- *   built in a worker, printed by the host, its metadata written in a worker.
+ *   built in a worker, printed by the host, finished in a worker.
  * The warnings are those met while building the document (missing images); the registry
  * adds the content's own.
  */
@@ -40,9 +40,9 @@ async function printByHost(
     printer.print(document.html, deadline.remainingMs()),
   );
   const bytes = await runJob(
-    'pdf-metadata',
+    'finish-pdf',
     { pdf: printed, metadata: document.metadata },
-    deadline.limits('pdf-metadata'),
+    deadline.limits('pdf-finish'),
   );
   return { bytes, warnings: document.warnings };
 }

@@ -1,17 +1,19 @@
 import type { DocMark, DocNode } from '../../../../shared/content/doc.js';
+import { bulletOf, numberStyleOf } from '../../../../shared/content/lists.js';
 import { isSafeLinkHref } from '../../../../shared/content/links.js';
 import type { NodeName } from '../../../../shared/content/node-names.js';
 import { isNodeName } from '../../../../shared/content/node-names.js';
 import { numberBlocks, type Counts, type NumberedBlock } from '../../../../shared/content/numbering.js';
 import type { TextRole } from '../../../../shared/model/layout.js';
-import { escapeHtml } from './escape.js';
+import { cssString, escapeHtml } from './escape.js';
 import { figureHtml, tableFigureHtml, type FigureContext } from './figures.js';
-import { bodyText } from './text.js';
+import { asTitle, bodyText } from './text.js';
 
 /**
  * Section content (ProseMirror JSON) to print HTML, one serializer per node of the content
  * schema: a node added to the schema without a serializer here is a compile error. Every
- * text goes through bodyText (escaped, hyphenated); attributes are checked before use.
+ * text goes through bodyText (escaped, hyphenated but in titles); attributes are checked
+ * before use.
  */
 
 /** The text style of the blocks being written: a section's body, an encadré, an angle… */
@@ -22,6 +24,8 @@ export interface BlockRoles {
 
 export interface ContentContext extends FigureContext {
   roles: BlockRoles;
+  /** How many lists enclose the blocks being written (content/lists.ts): 0 outside any. */
+  listLevel?: number;
 }
 
 type Serialize = (node: DocNode, context: ContentContext) => string;
@@ -73,13 +77,21 @@ function paragraphHtml(node: DocNode, context: ContentContext): string {
 
 function headingHtml(node: DocNode, context: ContentContext): string {
   const level = node.attrs?.level === 4 ? 4 : 3;
-  return `<h${level} class="${roleClass(level === 4 ? 'heading4' : 'heading3')}">${children(node, context)}</h${level}>`;
+  return `<h${level} class="${roleClass(level === 4 ? 'heading4' : 'heading3')}">${children(node, asTitle(context))}</h${level}>`;
 }
 
+/** The list's marker as the layout says for its level: a list-style for numbers, the ::before text for bullets. */
 function listHtml(tag: 'ul' | 'ol', node: DocNode, context: ContentContext): string {
+  const level = context.listLevel ?? 0;
+  const levels = context.layout.lists;
   const start = node.attrs?.start;
   const startAttr = tag === 'ol' && Number.isInteger(start) && start !== 1 ? ` start="${Number(start)}"` : '';
-  return `<${tag}${startAttr}>${children(node, context)}</${tag}>`;
+  const marker =
+    tag === 'ol'
+      ? `list-style-type: ${numberStyleOf(node, level, levels)}`
+      : `--bullet: ${cssString(bulletOf(level, levels))}`;
+  const inner = { ...context, listLevel: level + 1 };
+  return `<${tag}${startAttr} style="${escapeHtml(marker)}">${children(node, inner)}</${tag}>`;
 }
 
 function listItemHtml(node: DocNode, context: ContentContext): string {
@@ -104,7 +116,7 @@ function cellHtml(tag: 'th' | 'td', node: DocNode, context: ContentContext): str
       : '';
   };
   const inner: ContentContext = { ...context, roles: { paragraph: 'body', listItem: 'listItem' } };
-  return `<${tag}${span('colspan')}${span('rowspan')}>${children(node, inner)}</${tag}>`;
+  return `<${tag}${span('colspan')}${span('rowspan')}>${children(node, tag === 'th' ? asTitle(inner) : inner)}</${tag}>`;
 }
 
 export const serializers: Record<NodeName, Serialize> = {
@@ -121,7 +133,7 @@ export const serializers: Record<NodeName, Serialize> = {
   sourceLine: sourceLineHtml,
   encadre: encadreHtml,
   encadreTitle: (node, context) =>
-    `<p class="encadre-title ${roleClass('encadreTitle')}">${children(node, context)}</p>`,
+    `<p class="encadre-title ${roleClass('encadreTitle')}">${children(node, asTitle(context))}</p>`,
   // Figures and tables write their caption and source themselves, with their number.
   figure: (node, context) => figureHtml(node, undefined, context, serializeNode),
   caption: children,

@@ -133,6 +133,54 @@ describe('the print document of Big Data', () => {
     expect((await parsed(bigData, off)).html).not.toContain(SOFT_HYPHEN);
   });
 
+  it('never hyphenates sub-headings, captions, encadré titles, table headers or addresses', async () => {
+    const url = 'https://www.economie.gouv.fr/entreprises/transformation-numerique-industrie';
+    const print = withSection(
+      bigData,
+      'trajectoire',
+      doc(
+        {
+          type: 'heading',
+          attrs: { level: 3 },
+          content: [{ type: 'text', text: 'Le prototypage rapide industrialisé' }],
+        },
+        {
+          type: 'heading',
+          attrs: { level: 4 },
+          content: [{ type: 'text', text: 'Investissements consolidés' }],
+        },
+        paragraph(`Voir ${url} pour les investissements consolidés.`),
+        tableFigure('Investissements consolidés par année', 'Insee', [
+          ['Année', 'Investissements consolidés'],
+          ['2019', 'Investissements consolidés'],
+        ]),
+        {
+          type: 'encadre',
+          content: [
+            { type: 'encadreTitle', content: [{ type: 'text', text: 'Investissements consolidés' }] },
+            paragraph('Investissements consolidés.'),
+          ],
+        },
+      ),
+    );
+    const { document } = await parsed(print);
+    const raw = (selector: string) =>
+      [...document.querySelectorAll(selector)].map((element) => element.textContent);
+    expect(raw('.body h3')).toEqual(['Le prototypage rapide industrialisé']);
+    expect(raw('.body h4')).toEqual(['Investissements consolidés']);
+    expect(raw('th')).toEqual(['Année', 'Investissements consolidés']);
+    expect(raw('figcaption')).toContain('Tableau\u00a01\u00a0: Investissements consolidés par année');
+    expect(raw('figcaption').join('')).not.toContain(SOFT_HYPHEN);
+    expect(raw('.encadre-title')).toContain('Investissements consolidés');
+    expect(raw('.encadre-title').join('')).not.toContain(SOFT_HYPHEN);
+    // The body around them is hyphenated, cells and the encadré's text included; the address is not.
+    expect(raw('td').join('')).toContain(
+      `In${SOFT_HYPHEN}ves${SOFT_HYPHEN}tis${SOFT_HYPHEN}se${SOFT_HYPHEN}ments`,
+    );
+    expect(raw('.encadre p:not(.encadre-title)').join('')).toContain(SOFT_HYPHEN);
+    expect(raw('.body p').join('')).toContain(`Voir ${url} pour`);
+  });
+
   it('writes the running header and footer from the layout, with the page number', async () => {
     const { html } = await parsed(bigData);
     const style = html.slice(html.indexOf('<style>'), html.indexOf('</style>'));

@@ -4,7 +4,7 @@ import type { Layout } from '../../../../shared/model/layout.js';
 import { fr } from '../../french.js';
 import { escapeHtml } from './escape.js';
 import type { PrintImage } from './images.js';
-import type { TextOptions } from './text.js';
+import { asTitle, type TextOptions } from './text.js';
 
 /**
  * Figures and tables: number and caption (above or below, as the layout says), the image
@@ -33,7 +33,7 @@ function captionHtml<C extends FigureContext>(
   context: C,
   serialize: Serialize<C>,
 ): string {
-  const text = (caption?.content ?? []).map((child) => serialize(child, context)).join('');
+  const text = (caption?.content ?? []).map((child) => serialize(child, asTitle(context))).join('');
   return `<figcaption class="caption r-caption">${label ? `<span class="caption-label">${escapeHtml(label)}</span>` : ''}${text}</figcaption>`;
 }
 

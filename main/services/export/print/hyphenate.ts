@@ -5,7 +5,8 @@ import frenchPatterns from 'hyphen/patterns/fr.js';
  * French hyphenation done by us, because Chromium ignores `hyphens: auto` on Windows and
  * Linux (Electron has no hyphenation dictionaries there): soft hyphens (U+00AD) at the
  * break points of Liang's French patterns (those of TeX), where Chromium may break a line
- * and prints a hyphen. A line that does not need it shows nothing.
+ * and prints a hyphen. A line that does not need it shows nothing. They are break
+ * opportunities, not text: pdf/text-layer.ts takes them out of the printed PDF's text.
  */
 
 export const SOFT_HYPHEN = '\u00ad';

@@ -63,7 +63,9 @@ function blockRules(layout: Layout): string {
 html { font-family: ${fontStack(layout)}; color: ${colours.text}; font-size: ${layout.styles.body.sizePt}pt;
   hyphens: manual; font-kerning: normal; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; }
-p, li, td, th, figcaption, h1, h2, h3, h4, a { overflow-wrap: anywhere; }
+/* A word wider than its column breaks rather than overflow it; unlike « anywhere », « break-word »
+   leaves a table column at least as wide as its longest word (« Anné/e » otherwise). */
+p, li, td, th, figcaption, h1, h2, h3, h4, a { overflow-wrap: break-word; }
 p, h1, h2, h3, h4, ul, ol, blockquote, figure { margin-left: 0; margin-right: 0; }
 .columns { column-count: ${columns.count}; column-gap: ${columns.gapMm}mm; }
 .columns p, .columns li { text-align-last: start; }
@@ -71,7 +73,7 @@ p, h1, h2, h3, h4, ul, ol, blockquote, figure { margin-left: 0; margin-right: 0;
 ul, ol { padding-left: 12pt; margin-top: 0; }
 ul { list-style: none; }
 ul > li { position: relative; }
-ul > li::before { content: "–"; position: absolute; left: -10pt; color: var(--family); }
+ul > li::before { content: var(--bullet); position: absolute; left: -10pt; color: var(--family); }
 blockquote { margin: 0 0 0 0; padding-left: 8pt; border-left: 1.5pt solid var(--family-tint); }
 a { color: var(--family); text-decoration: underline; }
 h1, h2, h3, h4, .band, .display-title, .question, .caption, .hypothesis-label, .scenario-title,

@@ -20,6 +20,12 @@ export interface TextOptions {
   hyphenate: boolean;
 }
 
+/**
+ * The options of a title written with the content's serializers (sub-headings, table
+ * headers, captions, encadré titles): never hyphenated, like every title.
+ */
+export const asTitle = <C extends TextOptions>(options: C): C => ({ ...options, hyphenate: false });
+
 export function bodyText(text: string, options: TextOptions): string {
   const spaced = frenchSpaces(text);
   return escapeHtml(options.hyphenate ? hyphenateFrench(spaced) : spaced);
