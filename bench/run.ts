@@ -1,5 +1,6 @@
 import { benchBlocks } from './blocks.js';
 import { benchDocx } from './docx.js';
+import { benchHeavySvg } from './heavy-svg.js';
 import { benchHistory } from './history.js';
 import { benchHome } from './home.js';
 import { benchImport } from './import.js';
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<void>> = {
   docx: benchDocx,
   pdf: benchPdf,
   import: benchImport,
+  'heavy-svg': benchHeavySvg,
 };
 
 const filter = process.argv[2];

@@ -8,6 +8,7 @@ import { composeHandlers } from '../host/handlers.js';
 import { usePdfPrinter } from '../services/export/pdf/printer-choice.js';
 import { defaultRepositoryPath } from '../services/index.js';
 import { fr } from '../services/french.js';
+import { useWorkerLauncher } from '../services/worker/launcher.js';
 import { MENU_CHANNEL } from './channels.js';
 import { Desktop } from './desktop.js';
 import { requestFlush } from './flush.js';
@@ -16,6 +17,7 @@ import { buildMenu } from './menu.js';
 import { ElectronPrinter } from './pdf-printer.js';
 import { hardenApp } from './security.js';
 import { createMainWindow } from './window.js';
+import { utilityLauncher } from './worker-launcher.js';
 
 const rendererIndex = path.join(app.getAppPath(), 'dist', 'renderer', 'index.html');
 const preload = path.join(import.meta.dirname, 'preload.cjs');
@@ -41,6 +43,7 @@ async function run(): Promise<void> {
   await app.whenReady();
   hardenApp();
   usePdfPrinter(new ElectronPrinter());
+  useWorkerLauncher(utilityLauncher);
 
   let repository: CurrentRepository;
   try {

@@ -108,6 +108,7 @@ export async function analyseDocx(
   const segmented = segment(items, template, loaded.layout.diagram.title, title);
   for (const warning of segmented.warnings) warnings.add(warning);
   const images = new ImageResolver(doc, warnings);
+  await images.preload();
   const multiColumn = doc.body.some((block) => block.kind === 'paragraph' && block.columns > 1);
   const parts = segmented.parts.map((draft) => {
     const builder = new ContentBuilder({

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { tooLargeMessage } from '../../../shared/content/assets.js';
 import { AppFailure } from '../../../shared/result.js';
 import { assetIdOf, prepareImage, type Prepared } from '../assets/import.js';
-import type { DocxDocument, DocxImage } from '../docx-read/model.js';
+import type { Block, DocxDocument, DocxImage, Inline } from '../docx-read/model.js';
 import { fr } from '../french.js';
 import type { Warnings } from './warnings.js';
 
@@ -18,11 +18,39 @@ export class ImageResolver {
   /** Prepared images by asset id, to store when the import is applied. */
   readonly prepared = new Map<string, Prepared>();
   private readonly resolved = new Map<string, string | null>();
+  /** Each embedded part's outcome, computed up front by preload(): cleaning an SVG is asynchronous. */
+  private readonly outcomes = new Map<string, Prepared | AppFailure>();
 
   constructor(
     private readonly doc: DocxDocument,
     private readonly warnings: Warnings,
   ) {}
+
+  /**
+   * Checks (and, for an SVG, cleans in a worker process) every image the document embeds,
+   * once each, so that building the content afterwards can stay synchronous.
+   */
+  async preload(): Promise<void> {
+    const parts = new Set<string>();
+    const blocks = [
+      ...this.doc.body,
+      ...[...this.doc.footnotes.values(), ...this.doc.endnotes.values()].flat(),
+    ];
+    for (const image of imagesIn(blocks)) {
+      if (image.svgPart) parts.add(image.svgPart);
+      if (image.part) parts.add(image.part);
+    }
+    for (const part of parts) {
+      const read = this.doc.media(part);
+      if (!('bytes' in read)) continue;
+      try {
+        this.outcomes.set(part, await prepareImage(posix.basename(part), read.bytes));
+      } catch (error) {
+        if (!(error instanceof AppFailure)) throw error;
+        this.outcomes.set(part, error);
+      }
+    }
+  }
 
   /** The asset id of the image, or null for the placeholder; `where` names the figure in warnings. */
   resolve(image: DocxImage, where: string): string | null {
@@ -61,19 +89,34 @@ export class ImageResolver {
         );
       return undefined;
     }
-    try {
-      const prepared = prepareImage(name, read.bytes);
-      const assetId = assetIdOf(prepared);
-      this.prepared.set(assetId, prepared);
-      if (prepared.removed.length > 0) {
-        this.warnings.add(fr`${where} : l’image SVG a été nettoyée (${prepared.removed.join(', ')}).`);
-      }
-      return assetId;
-    } catch (error) {
-      if (!(error instanceof AppFailure)) throw error;
+    const outcome = this.outcomes.get(part);
+    if (outcome === undefined) throw new Error(`image ${part} used before ImageResolver.preload()`);
+    if (outcome instanceof AppFailure) {
       if (report)
-        this.warnings.add(fr`${where} : ${error.message} Un cadre « Image manquante » la remplace.`);
+        this.warnings.add(fr`${where} : ${outcome.message} Un cadre « Image manquante » la remplace.`);
       return undefined;
     }
+    const assetId = assetIdOf(outcome);
+    this.prepared.set(assetId, outcome);
+    if (outcome.removed.length > 0) {
+      this.warnings.add(fr`${where} : l’image SVG a été nettoyée (${outcome.removed.join(', ')}).`);
+    }
+    return assetId;
+  }
+}
+
+function* imagesInInlines(inlines: readonly Inline[]): Generator<DocxImage> {
+  for (const inline of inlines) {
+    if (inline.kind === 'image') yield inline.image;
+    else if (inline.kind === 'link' || inline.kind === 'field') yield* imagesInInlines(inline.content);
+    else if (inline.kind === 'text-box') yield* imagesIn(inline.blocks);
+  }
+}
+
+/** Every image of these blocks, in tables and text boxes too. */
+function* imagesIn(blocks: readonly Block[]): Generator<DocxImage> {
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') yield* imagesInInlines(block.content);
+    else for (const row of block.rows) for (const cell of row.cells) yield* imagesIn(cell.blocks);
   }
 }

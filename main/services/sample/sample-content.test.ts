@@ -11,7 +11,7 @@ import { slugOf } from '../../../shared/model/ids.js';
 import { repositoryFileSchema } from '../../../shared/model/repository.js';
 import { familyFileSchema, sheetFileSchema } from '../../../shared/model/sheet.js';
 import { sheetTemplateSchema } from '../../../shared/model/template.js';
-import { prepareImage } from '../assets/import.js';
+import { cleanInProcess, prepareImage } from '../assets/import.js';
 
 /**
  * The sheet template and the sample repository are data the application ships and opens
@@ -271,7 +271,7 @@ describe('Big Data sheet and its family', () => {
     expect(paragraphs.filter((node) => /^Figure \d/.test(textOf(node)))).toEqual([]);
   });
 
-  it('ships each figure’s chart in its assets, named by its content and already clean', () => {
+  it('ships each figure’s chart in its assets, named by its content and already clean', async () => {
     const assets = readdirSync(join(SAMPLE, 'assets')).sort();
     const used = Object.values(sheet.sections)
       .flatMap((doc) => nodesOfType(doc, 'figure'))
@@ -281,7 +281,7 @@ describe('Big Data sheet and its family', () => {
     for (const assetId of assets) {
       const bytes = readFileSync(join(SAMPLE, 'assets', assetId));
       expect(`${createHash('sha256').update(bytes).digest('hex')}.svg`).toBe(assetId);
-      const prepared = prepareImage(assetId, bytes);
+      const prepared = await prepareImage(assetId, bytes, cleanInProcess);
       expect(prepared.removed).toEqual([]);
       expect(prepared.stored.equals(bytes)).toBe(true);
     }
