@@ -43,9 +43,10 @@ afterEach(async () => {
 async function refused(name: string, bytes: Buffer): Promise<{ reason: unknown; message: string }> {
   const before = await snapshot(sample.repo);
   const h = sample.session.handlers;
+  // Thunks, run one after the other: a second call started early would reject unobserved.
   const attempts = [
-    h['import:analyse']({ name, base64: bytes.toString('base64') }),
-    h['import:apply']({
+    () => h['import:analyse']({ name, base64: bytes.toString('base64') }),
+    () => h['import:apply']({
       name,
       base64: bytes.toString('base64'),
       choices: {
@@ -60,7 +61,7 @@ async function refused(name: string, bytes: Buffer): Promise<{ reason: unknown; 
   const failures: AppFailure[] = [];
   for (const attempt of attempts) {
     try {
-      await attempt;
+      await attempt();
     } catch (error) {
       if (error instanceof AppFailure) failures.push(error);
       else throw error;
