@@ -73,7 +73,8 @@ export function contentExtensions(): AnyExtension[] {
         openOnClick: false,
         autolink: true,
         defaultProtocol: 'https',
-        protocols: ['mailto'],
+        // No `protocols`: linkifyjs knows mailto: already, and registering a scheme again
+        // for every editor made it warn « already initialized » once per editor.
         isAllowedUri: (url) => isSafeLinkHref(url),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
