@@ -1,6 +1,7 @@
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname, uptime, userInfo } from 'node:os';
 import { dirname } from 'node:path';
+import { formatFrenchDate } from '../../../shared/dates.js';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import { syncDirectory } from '../storage/durable-write.js';
@@ -76,16 +77,10 @@ function sameHolder(a: LockHolder, b: LockHolder): boolean {
   return a.pid === b.pid && a.hostname === b.hostname && a.startedAt === b.startedAt;
 }
 
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(date);
-}
-
 function lockedFailure(holder: LockHolder): AppFailure {
   return new AppFailure(
     'locked',
-    fr`Ce dépôt est déjà ouvert par ${holder.user} sur ${holder.hostname} (processus ${holder.pid}) depuis le ${formatDate(holder.startedAt)} : fermez l’autre fenêtre de Fiches ou ouvrez un autre dépôt.`,
+    fr`Ce dépôt est déjà ouvert par ${holder.user} sur ${holder.hostname} (processus ${holder.pid}) depuis le ${formatFrenchDate(holder.startedAt, { time: true })} : fermez l’autre fenêtre de Fiches ou ouvrez un autre dépôt.`,
     { holder },
   );
 }
