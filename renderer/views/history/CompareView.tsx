@@ -7,6 +7,7 @@ import { useResult } from '../../ui/useResult.js';
 import { DiffText } from './DiffText.js';
 import { useHistoryContext } from './history-context.js';
 import { RestoreButton } from './RestoreButton.js';
+import { TableDiff } from './TableDiff.js';
 
 /** Unchanged blocks around a change are context: long ones are cut. */
 const CONTEXT_CHARS = 280;
@@ -62,7 +63,7 @@ function Block({ block }: { block: BlockChange }) {
         <div className="diff-block diff-changed">
           {block.formatOnly && <span className="diff-tag">Mise en forme ou image modifiée</span>}
           <Label block={block} />
-          <DiffText segments={block.segments} />
+          {block.table ? <TableDiff table={block.table} /> : <DiffText segments={block.segments} />}
         </div>
       );
   }
