@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/host.js';
+import { BlocksPage } from './pages/BlocksPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { SheetPage } from './pages/SheetPage.js';
 
@@ -24,7 +25,7 @@ test('une adresse tapée avant une virgule, un point, un point-virgule ou une pa
       '(https://exemple.fr/parenthese) et (voir https://exemple.fr/fin). Encore',
       'https://exemple.fr/a,b.html et exemple.com1 et fin.',
       'Écrire à mailto:prospective@exemple.fr; merci.',
-      'Sans ponctuation https://exemple.fr/simple ',
+      'Sans ponctuation https://exemple.fr/simple et www.exemple.net ',
     ].join(' '),
   );
   await page.keyboard.type('et https://exemple.fr/entree.');
@@ -40,6 +41,7 @@ test('une adresse tapée avant une virgule, un point, un point-virgule ou une pa
     'https://exemple.fr/a,b.html',
     'mailto:prospective@exemple.fr',
     'https://exemple.fr/simple',
+    'www.exemple.net',
     'https://exemple.fr/entree',
   ]);
   expect(await links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')))).toEqual([
@@ -51,6 +53,7 @@ test('une adresse tapée avant une virgule, un point, un point-virgule ou une pa
     'https://exemple.fr/a,b.html',
     'mailto:prospective@exemple.fr',
     'https://exemple.fr/simple',
+    'https://www.exemple.net',
     'https://exemple.fr/entree',
   ]);
   // The punctuation is plain text, and what follows is typed outside the link.
@@ -59,7 +62,7 @@ test('une adresse tapée avant une virgule, un point, un point-virgule ou une pa
   // The links are saved as typed.
   await sheet.waitUntilSaved();
   await page.reload();
-  await expect(links).toHaveCount(9);
+  await expect(links).toHaveCount(10);
 });
 
 test('linkifyjs n’avertit pas « already initialized » quand des éditeurs s’ouvrent après la saisie', async ({
@@ -91,4 +94,27 @@ test('linkifyjs n’avertit pas « already initialized » quand des éditeurs s�
   await expect(sheet.section(first).locator('a[href="https://exemple.fr/apres"]')).toHaveText(
     'https://exemple.fr/apres',
   );
+});
+
+test('une adresse dans un texte collé devient un lien', async ({ page, fichesHost }) => {
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  const blocks = new BlocksPage(page);
+  await home.open(fichesHost.url);
+  await home.createSheet('cobotique');
+  const [first = ''] = await sheet.sectionIds();
+  const section = sheet.section(first);
+  await sheet.typeInto(section, 'Avant.');
+  await page.keyboard.press('Enter');
+  await blocks.paste(section, {
+    text: 'Voir https://exemple.fr/etude et www.exemple.org puis écrire à prospective@exemple.fr.\n\nSans adresse ici.',
+  });
+  await expect(section.locator('a')).toHaveText([
+    'https://exemple.fr/etude',
+    'www.exemple.org',
+    'prospective@exemple.fr',
+  ]);
+  expect(
+    await section.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+  ).toEqual(['https://exemple.fr/etude', 'https://www.exemple.org', 'mailto:prospective@exemple.fr']);
 });

@@ -1,7 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
 import { contentExtensions } from '../../shared/content/schema.js';
-import { AutolinkBeforePunctuation } from './autolink.js';
+import { TypedAddressLinks } from './typed-address-links.js';
 import { FigureEditing } from './figure/figure-editing.js';
 import type { NumberingSource } from './figure/numbering-registry.js';
 import { BlockNumbering } from './figure/numbering-plugin.js';
@@ -18,7 +18,7 @@ export function editorExtensions(placeholder: string, numbering?: NumberingSourc
     ...contentExtensions(),
     Placeholder.configure({ placeholder }),
     FrenchTypography,
-    AutolinkBeforePunctuation,
+    TypedAddressLinks,
     FichesShortcuts,
     FigureEditing,
     FichesPaste,

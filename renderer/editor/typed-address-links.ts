@@ -2,21 +2,16 @@ import { Extension } from '@tiptap/core';
 import { isHistoryTransaction } from '@tiptap/pm/history';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { ReplaceStep } from '@tiptap/pm/transform';
-import { tokenize } from 'linkifyjs';
-import { isSafeLinkHref } from '../../shared/content/links.js';
+import { addressOfWord } from '../../shared/content/addresses.js';
 
 /**
- * Tiptap's autolink links a word typed before a space only when the whole word is an
- * address (or an address in brackets): « voir https://exemple.fr, puis » stays plain text.
- * French text puts punctuation right after an address, so this links the address of such
- * a word, without the punctuation, once the space or Enter that ends it is typed. The
- * address is found by the scanner Tiptap's autolink uses (linkifyjs), and checked as the
- * Link mark checks it (shared/content/links.ts, and the mark's own shouldAutoLink).
+ * A web or e-mail address typed in the text becomes a link once the space or Enter that
+ * ends it is typed, without the punctuation French puts right after it: « voir
+ * https://exemple.fr, puis » or « (www.exemple.org). ». Tiptap's own autolink links only
+ * a word that is wholly an address, and checks the address's text rather than its href,
+ * so « www.exemple.org » and e-mail addresses were never linked. Where both apply, the
+ * link is made once.
  */
-
-/** Before the address: opening brackets or guillemets; after it: closing ones and punctuation. */
-const OPENING = /^[([{«“"']*$/u;
-const CLOSING = /^[)\]}»”"'’.,;:!?…]+$/u;
 
 /** The word a typed space or Enter has just ended, and where it starts in the document. */
 function endedWord(state: EditorState): { text: string; from: number } | undefined {
@@ -41,19 +36,6 @@ function endedWord(state: EditorState): { text: string; from: number } | undefin
   return match?.[1] ? { text: match[1], from: start + match.index } : undefined;
 }
 
-/** The address inside `word` when the rest is only brackets and punctuation around it. */
-function addressIn(word: string): { start: number; end: number; href: string; value: string } | undefined {
-  const tokens = tokenize(word).map((token) => token.toObject('https'));
-  const links = tokens.filter((token) => token.isLink);
-  const [link] = links;
-  if (links.length !== 1 || !link) return undefined;
-  const before = word.slice(0, link.start);
-  const after = word.slice(link.end);
-  // A bare address is Tiptap's own case.
-  if (after === '' || !OPENING.test(before) || !CLOSING.test(after)) return undefined;
-  return link;
-}
-
 function typedSomething(transactions: readonly Transaction[]): boolean {
   return transactions.some(
     (tr) =>
@@ -65,8 +47,8 @@ function typedSomething(transactions: readonly Transaction[]): boolean {
   );
 }
 
-export const AutolinkBeforePunctuation = Extension.create({
-  name: 'autolinkBeforePunctuation',
+export const TypedAddressLinks = Extension.create({
+  name: 'typedAddressLinks',
 
   addProseMirrorPlugins() {
     const linkExtension = this.editor.extensionManager.extensions.find(
@@ -77,14 +59,13 @@ export const AutolinkBeforePunctuation = Extension.create({
     )?.shouldAutoLink;
     return [
       new Plugin({
-        key: new PluginKey('autolinkBeforePunctuation'),
+        key: new PluginKey('typedAddressLinks'),
         appendTransaction: (transactions, _oldState, state) => {
           const linkType = state.schema.marks['link'];
           if (!linkType || !typedSomething(transactions)) return null;
           const word = endedWord(state);
-          const address = word && addressIn(word.text);
-          if (!word || !address) return null;
-          if (!isSafeLinkHref(address.href) || shouldAutoLink?.(address.value) === false) return null;
+          const address = word && addressOfWord(word.text);
+          if (!word || !address || shouldAutoLink?.(address.value) === false) return null;
           const from = word.from + address.start;
           const to = word.from + address.end;
           if (state.doc.rangeHasMark(from, to, linkType)) return null;
