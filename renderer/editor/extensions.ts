@@ -7,6 +7,7 @@ import type { NumberingSource } from './figure/numbering-registry.js';
 import { BlockNumbering } from './figure/numbering-plugin.js';
 import { FrenchTypography } from './french-typography.js';
 import { FichesPaste } from './paste/paste-extension.js';
+import { ReactSelectionOptOut } from './react-selection.js';
 import { FichesShortcuts } from './shortcuts.js';
 
 /**
@@ -23,5 +24,6 @@ export function editorExtensions(placeholder: string, numbering?: NumberingSourc
     FigureEditing,
     FichesPaste,
     BlockNumbering.configure({ source: numbering }),
+    ReactSelectionOptOut,
   ];
 }
