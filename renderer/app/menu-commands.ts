@@ -1,3 +1,4 @@
+import type { MenuCommand } from '../../shared/api/bridge.js';
 import { desktopBridge } from '../api/bridge.js';
 
 /**
@@ -5,14 +6,14 @@ import { desktopBridge } from '../api/bridge.js';
  * on one: the preload keeps a single callback, so it is taken once here and each command
  * is handed to every listener. In the browser host there is no menu: nothing is heard.
  */
-const listeners = new Set<(command: string) => void>();
+const listeners = new Set<(command: MenuCommand) => void>();
 let subscribed = false;
 
-export function onMenuCommand(listener: (command: string) => void): () => void {
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   listeners.add(listener);
   if (!subscribed) {
     subscribed = true;
-    desktopBridge()?.onMenuCommand?.((command) => {
+    desktopBridge()?.onMenuCommand((command) => {
       for (const each of [...listeners]) each(command);
     });
   }

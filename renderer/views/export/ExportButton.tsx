@@ -10,8 +10,6 @@ interface Props {
   current?: { id: string; name: string };
 }
 
-const MENU_PREFIX = 'export:';
-
 /**
  * « Exporter… »: opens the export dialog, from this button or from the desktop menu
  * (Fichier › Exporter › Word…), for what the view shows.
@@ -22,9 +20,8 @@ export function ExportButton({ current }: Props) {
   useEffect(
     () =>
       onMenuCommand((command) => {
-        const asked = command.startsWith(MENU_PREFIX) ? command.slice(MENU_PREFIX.length) : undefined;
-        const known = exportFormats.find((candidate) => candidate === asked);
-        if (known) setFormat(known);
+        const asked = exportFormats.find((candidate) => command === `export:${candidate}`);
+        if (asked) setFormat(asked);
       }),
     [],
   );

@@ -8,6 +8,7 @@ import {
   type Header,
   type ISectionOptions,
 } from 'docx';
+import { formatFrenchDate } from '../../../../shared/dates.js';
 import { noCounts } from '../../../../shared/content/numbering.js';
 import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import { familyColours } from '../../../../shared/model/layout.js';
@@ -128,7 +129,7 @@ function coreProperties(print: PrintSheet, language: string): CoreProperties {
     creator: print.sheet.authors.join(', ') || exercise.organisation,
     keywords: ['fiche variable', print.family.name, title, exercise.name].join('; '),
     description: print.revision
-      ? `Fiche variable, version n°\u00a0${print.revision.seq} du ${new Date(print.revision.at).toLocaleDateString('fr-FR')}`
+      ? `Fiche variable, version n°\u00a0${print.revision.seq} du ${formatFrenchDate(print.revision.at, { timeZone: 'Europe/Paris' })}`
       : 'Fiche variable',
     language,
     created: w3cdtf(print.sheet.createdAt),
