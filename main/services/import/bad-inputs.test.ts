@@ -46,17 +46,18 @@ async function refused(name: string, bytes: Buffer): Promise<{ reason: unknown; 
   // Thunks, run one after the other: a second call started early would reject unobserved.
   const attempts = [
     () => h['import:analyse']({ name, base64: bytes.toString('base64') }),
-    () => h['import:apply']({
-      name,
-      base64: bytes.toString('base64'),
-      choices: {
-        fingerprint: '0'.repeat(64),
-        variable: { kind: 'existing', variableId: 'monnaie' },
-        replaceExisting: false,
-        targets: {},
-        unplacedSection: 'trajectoire',
-      },
-    }),
+    () =>
+      h['import:apply']({
+        name,
+        base64: bytes.toString('base64'),
+        choices: {
+          fingerprint: '0'.repeat(64),
+          variable: { kind: 'existing', variableId: 'monnaie' },
+          replaceExisting: false,
+          targets: {},
+          unplacedSection: 'trajectoire',
+        },
+      }),
   ];
   const failures: AppFailure[] = [];
   for (const attempt of attempts) {
