@@ -131,7 +131,7 @@ describe('applying it', () => {
       'Inflexions et ruptures (contenu non placé)',
       'Trajectoire de la variable',
       'Évolution passée',
-      "Dynamiques à l'œuvre",
+      'Dynamiques à l’œuvre',
       'Dynamiques en région',
       'Inflexions et ruptures (contenu non placé)',
     ]);
