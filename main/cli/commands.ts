@@ -1,4 +1,5 @@
 import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
 import { parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
 import { serve } from './serve.js';
 import { start } from './start.js';
@@ -10,9 +11,9 @@ export interface Command {
   /** One line for `fiches --help`. */
   summary: string;
   options: OptionSpec;
-  /** The name of the one positional argument the command takes, if any (`fiches join URL`). */
-  argument?: string;
-  run(values: OptionValues): Promise<number>;
+  /** The command takes files after its options (`fiches import FICHIER.docx…`). */
+  takesFiles?: boolean;
+  run(values: OptionValues, files: string[]): Promise<number>;
 }
 
 const repoOption = { repo: { type: 'string' } } as const;
@@ -59,6 +60,29 @@ export const commands: Record<string, Command> = {
         out: stringOption(values, 'out'),
       }),
   },
+  import: {
+    synopsis:
+      'fiches import [--repo DOSSIER] FICHIER.docx… [--variable ID] [--update] [--unplaced SECTION] [--dry-run]',
+    summary:
+      'importe des fiches Word (fichiers .docx ou dossiers) : une fiche par fichier, et où chaque partie est allée',
+    options: {
+      ...repoOption,
+      variable: { type: 'string' },
+      update: { type: 'boolean' },
+      unplaced: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    takesFiles: true,
+    run: (values, files) =>
+      importCommand({
+        repo: stringOption(values, 'repo'),
+        files,
+        variable: stringOption(values, 'variable'),
+        update: values.update === true,
+        unplaced: stringOption(values, 'unplaced'),
+        dryRun: values['dry-run'] === true,
+      }),
+  },
   share: {
     synopsis: 'fiches share [--repo DOSSIER] --remote URL',
     summary: 'partage le dépôt vers un dépôt distant git vide (https), et l’y envoie',
@@ -70,8 +94,9 @@ export const commands: Record<string, Command> = {
     synopsis: 'fiches join URL --repo DOSSIER',
     summary: 'rejoint un dépôt partagé : le copie dans un dossier nouveau',
     options: repoOption,
-    argument: 'url',
-    run: (values) => joinCommand({ url: stringOption(values, 'url'), repo: stringOption(values, 'repo') }),
+    // Its one argument is the remote's address (joinCommand refuses more).
+    takesFiles: true,
+    run: (values, args) => joinCommand({ urls: args, repo: stringOption(values, 'repo') }),
   },
   sync: {
     synopsis: 'fiches sync [--repo DOSSIER]',

@@ -13,20 +13,24 @@ export type OptionValues = Record<string, string | boolean | undefined>;
  * node:util's parseArgs, with our own checks on its tokens: its strict mode would do the
  * same checks but answer in English, and every message of the CLI is French.
  */
-/**
- * `argument`: the name under which the command takes one positional argument (`fiches join
- * URL`), absent for commands that take none.
- */
-export function parseOptions(args: string[], options: OptionSpec, argument?: string): OptionValues {
+export function parseOptions(args: string[], options: OptionSpec): OptionValues {
+  return parseCommandLine(args, options, false).values;
+}
+
+/** The options, and the arguments that are not options (files) when the command takes some. */
+export function parseCommandLine(
+  args: string[],
+  options: OptionSpec,
+  acceptsArguments: boolean,
+): { values: OptionValues; positionals: string[] } {
   const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const values: OptionValues = {};
+  const positionals: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue;
     if (token.kind === 'positional') {
-      if (argument === undefined || values[argument] !== undefined) {
-        throw new UsageError(fr`argument inattendu « ${token.value} »`);
-      }
-      values[argument] = token.value;
+      if (!acceptsArguments) throw new UsageError(fr`argument inattendu « ${token.value} »`);
+      positionals.push(token.value);
       continue;
     }
     const spec = options[token.name];
@@ -44,7 +48,7 @@ export function parseOptions(args: string[], options: OptionSpec, argument?: str
     }
     values[token.name] = token.value;
   }
-  return values;
+  return { values, positionals };
 }
 
 export function stringOption(values: OptionValues, name: string): string | undefined {

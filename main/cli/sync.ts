@@ -58,15 +58,14 @@ export async function shareCommand(options: {
   });
 }
 
-export async function joinCommand(options: {
-  url: string | undefined;
-  repo: string | undefined;
-}): Promise<number> {
-  if (options.url === undefined)
+export async function joinCommand(options: { urls: string[]; repo: string | undefined }): Promise<number> {
+  const [url, extra] = options.urls;
+  if (url === undefined)
     throw new UsageError('l’adresse du dépôt partagé est obligatoire (fiches join URL --repo DOSSIER)');
+  if (extra !== undefined) throw new UsageError(fr`argument inattendu « ${extra} »`);
   if (options.repo === undefined)
     throw new UsageError('--repo est obligatoire (le dossier, nouveau ou vide, du dépôt rejoint)');
-  const remote = checkedRemoteUrl(options.url);
+  const remote = checkedRemoteUrl(url);
   const folder = await joinRepository({
     remote,
     folder: options.repo,

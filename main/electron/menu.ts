@@ -1,4 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { SyncMenuCommand } from '../../shared/api/sync-contract.js';
 import { exportFormatLabels, exportFormats, type ExportFormat } from '../../shared/api/export-contract.js';
 
 export interface MenuActions {
@@ -8,8 +9,10 @@ export interface MenuActions {
   revealRepository(): void;
   /** The page opens its export dialog for what it shows (this sheet, or the collection). */
   exportAs(format: ExportFormat): void;
+  /** The page opens its import of Word sheets. */
+  importWord(): void;
   /** The page shares the repository, joins a shared one, or syncs (renderer/views/sync). */
-  sync(command: 'sync:share' | 'sync:join' | 'sync:run'): void;
+  sync(command: SyncMenuCommand): void;
 }
 
 /** French menus. Editing and zoom use Electron's roles, so they follow the platform's shortcuts. */
@@ -36,6 +39,7 @@ export function buildMenu(actions: MenuActions): Menu {
       label: 'Fichier',
       submenu: [
         { label: 'Ouvrir un dépôt…', accelerator: 'CmdOrCtrl+O', click: actions.openRepository },
+        { label: 'Importer des fiches Word…', click: actions.importWord },
         { type: 'separator' },
         { label: 'Partager ce dépôt…', click: () => actions.sync('sync:share') },
         { label: 'Rejoindre un dépôt partagé…', click: () => actions.sync('sync:join') },

@@ -8,6 +8,7 @@ import { sheetTemplateSchema } from '../model/template.js';
 import { assetsContract } from './assets-contract.js';
 import { exportContract } from './export-contract.js';
 import { historyContract } from './history-contract.js';
+import { importContract } from './import-contract.js';
 import { syncContract } from './sync-contract.js';
 
 /**
@@ -167,6 +168,7 @@ export const contract = {
   ...syncContract,
   ...assetsContract,
   ...exportContract,
+  ...importContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -113,6 +113,10 @@ export const syncContract = {
   'conflicts:resolve': { request: resolveRequestSchema, response: revisionSummarySchema.nullable() },
 } as const;
 
+/** Fichier › Partager ce dépôt…, Rejoindre un dépôt partagé…, Synchroniser: what the desktop menu asks the page. */
+export const SYNC_MENU_COMMANDS = ['sync:share', 'sync:join', 'sync:run'] as const;
+export type SyncMenuCommand = (typeof SYNC_MENU_COMMANDS)[number];
+
 export type SyncStatusView = z.infer<typeof syncStatusSchema>;
 export type SyncReportView = z.infer<typeof syncReportSchema>;
 export type ConflictChoice = z.infer<typeof conflictChoiceSchema>;

@@ -29,6 +29,8 @@ export const revisionKinds = [
   'restore',
   /** The state just before an import or a bulk change replaces content. */
   'import',
+  /** The state an import made (from a Word file): compared and restored like any other. */
+  'imported',
   /** The state just before a sync brought a colleague's changes into the sheet. */
   'pre-sync',
   /** A colleague's changes, merged into the sheet by a sync. */
@@ -50,6 +52,7 @@ export const revisionKindLabels: Record<RevisionKind, string> = {
   'pre-restore': 'Avant restauration',
   restore: 'Restauration',
   import: 'Avant import',
+  imported: 'Import Word',
   'pre-sync': 'Avant synchronisation',
   sync: 'Synchronisation',
   resolve: 'Conflit résolu',
@@ -87,6 +90,8 @@ export const revisionSummarySchema = z.object({
   /** The revision a restore took its content from, and the parts it took (all when absent). */
   restoredFrom: z.number().int().positive().optional(),
   restoredParts: z.array(partKeySchema).optional(),
+  /** The file an import took its content from (its name). */
+  source: z.string().optional(),
   /** The parts that differ from the previous revision. */
   changed: z.array(partKeySchema),
   /** Why this revision cannot be read (whole or in part), in French. */

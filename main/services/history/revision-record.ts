@@ -25,6 +25,8 @@ export interface RevisionRecord {
   /** The revision restored: its id (a local number in a history written before sharing). */
   restoredFrom?: number | string;
   restoredParts?: PartKey[];
+  /** The file an import read. */
+  source?: string;
   /**
    * The latest revision this copy knew when it recorded this one (in a shared repository):
    * the state it was edited from, which may be a colleague's. Absent before sharing.
@@ -72,6 +74,7 @@ export function isRevisionRecord(value: unknown): value is RevisionRecord {
       record.restoredFrom,
       (from) => isCount(from) || (isString(from) && REVISION_ID_PATTERN.test(from as string)),
     ) &&
+    optional(record.source, isString) &&
     optional(
       record.restoredParts,
       (parts) => Array.isArray(parts) && parts.every((key) => isString(key) && PART_KEY_PATTERN.test(key)),
@@ -109,7 +112,7 @@ export function decodeRecord(bytes: Buffer): RevisionRecord | undefined {
 export function recordSummary(
   record: RevisionRecord,
 ): Omit<RevisionSummary, 'seq' | 'id' | 'restoredFrom' | 'changed'> {
-  const { at, author, kind, name, comment, status, restoredParts } = record;
+  const { at, author, kind, name, comment, status, restoredParts, source } = record;
   return {
     at,
     author,
@@ -118,5 +121,6 @@ export function recordSummary(
     ...(comment !== undefined ? { comment } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(restoredParts !== undefined ? { restoredParts } : {}),
+    ...(source !== undefined ? { source } : {}),
   };
 }
