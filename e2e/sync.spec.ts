@@ -79,6 +79,8 @@ test('le même paragraphe modifié des deux côtés : le conflit est montré et 
   await anneHome.openSheet('big-data');
   await brunoHome.openSheet('big-data');
   await anneSheet.typeInto(anneSheet.section('passe'), ' Ajout d’Anne.');
+  // Anne also writes in a section Bruno leaves alone: it reaches his open sheet without a reload.
+  await anneSheet.typeInto(anneSheet.section('trajectoire'), ' Trajectoire revue par Anne.');
   await brunoSheet.typeInto(brunoSheet.section('passe'), ' Ajout de Bruno.');
   await anneSheet.waitUntilSaved();
   await brunoSheet.waitUntilSaved();
@@ -88,6 +90,7 @@ test('le même paragraphe modifié des deux côtés : le conflit est montré et 
   await expect(anneSync.state).toHaveText('À jour');
   await brunoSync.sync();
   await expect(brunoSync.state).toHaveText('Conflit à résoudre dans 1 fiche');
+  await expect(brunoSheet.section('trajectoire')).toContainText('Trajectoire revue par Anne.');
   // The open sheet shows it, without a reload.
   await expect(brunoSync.conflictBanner).toContainText('Évolution passée');
   await expect(brunoSync.conflictBanner).toContainText('version de Anne');
