@@ -116,7 +116,7 @@ export async function openRepository(path: string, options: OpenOptions): Promis
     }
     const context = new RepositoryContext(layout);
     attachHistory(context, { ...options.history, writer: await historyWriter(layout) });
-    const sync = attachSync(context, options.sync);
+    const sync = attachSync(context, { ...options.sync, newSample: state !== 'repository' });
     await context.repository();
     await context.template();
     await removeLeftoverTempFiles(layout);

@@ -42,8 +42,18 @@ export const syncStatusSchema = z.object({
   toSend: z.number(),
   conflicts: z.number(),
   generation: z.number(),
-  lastSync: z.object({ at: z.string(), ok: z.boolean(), message: z.string().optional() }).optional(),
+  lastSync: z
+    .object({
+      at: z.string(),
+      ok: z.boolean(),
+      message: z.string().optional(),
+      /** What the sync has to say: a sheet deleted on one side and edited on the other… */
+      notes: z.array(z.string()).optional(),
+    })
+    .optional(),
   settings: syncSettingsSchema,
+  /** First start: the repository was just made from the sample and is not shared (join is offered). */
+  firstStart: z.boolean(),
 });
 
 export const syncReportSchema = z.object({

@@ -27,6 +27,8 @@ export interface SyncOptions {
   /** Sync on a schedule and on close (the interactive hosts); never in one-shot CLI commands. */
   background?: boolean;
   hooks?: SyncHooks;
+  /** The repository was just made from the sample (first start): joining is offered first. */
+  newSample?: boolean;
 }
 
 export interface LastSync {
@@ -54,6 +56,11 @@ export class SyncService {
   ) {
     this.credentials = options.credentials ?? new MemoryCredentialStore(environmentCredentials());
     this.repo = new GitRepository(context.layout.root);
+  }
+
+  /** Just made from the sample and never shared: the home view offers to join a team's repository. */
+  get newSample(): boolean {
+    return this.options.newSample === true;
   }
 
   get isRunning(): boolean {

@@ -25,8 +25,11 @@ export interface SyncStatus {
   conflicts: number;
   /** Bumped when a sync changed files here. */
   generation: number;
-  lastSync?: { at: string; ok: boolean; message?: string };
+  /** How the last sync ended: its failure's message, or what it has to say (a sheet brought back…). */
+  lastSync?: { at: string; ok: boolean; message?: string; notes?: string[] };
   settings: SyncSettings;
+  /** First start: this repository was just made from the sample, and is not shared. */
+  firstStart: boolean;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
@@ -35,12 +38,23 @@ export async function computeStatus(service: SyncService, settings: SyncSettings
   const remote = await service.remote();
   const last = service.last;
   const lastSync = last
-    ? { at: last.at, ok: last.ok, ...(last.error ? { message: last.error.message } : {}) }
+    ? {
+        at: last.at,
+        ok: last.ok,
+        ...(last.error ? { message: last.error.message } : {}),
+        ...(last.report?.notes.length ? { notes: last.report.notes } : {}),
+      }
     : undefined;
-  const base = { generation: service.generation, settings, ...(lastSync ? { lastSync } : {}) };
+  const base = {
+    generation: service.generation,
+    settings,
+    firstStart: false,
+    ...(lastSync ? { lastSync } : {}),
+  };
   if (!remote) {
     return {
       ...base,
+      firstStart: service.newSample,
       shared: false,
       state: 'not-shared',
       label: 'Dépôt non partagé',

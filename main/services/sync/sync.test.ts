@@ -167,18 +167,33 @@ describe('two colleagues, one sheet, offline', () => {
     ).rejects.toThrow(/déjà résolu/);
   });
 
-  it('brings back a sheet deleted on one side and edited on the other, and says so', async () => {
+  it('brings back a sheet deleted on one side and edited on the other, and says so (deleted here)', async () => {
     const { anne, bruno } = team;
     await anne.h['sheets:delete']({ id: 'big-data' });
     await save(bruno, { passe: [PASSE[0]!, 'Après 2000, Bruno continue.', PASSE[2]!] });
     await bruno.h['sync:run']({});
     const report = await anne.h['sync:run']({});
-    expect(report.notes.join('\n')).toMatch(
-      /«\u00a0big-data\u00a0», supprimée ici, a été modifiée par Bruno/,
-    );
+    const note = /«\u00a0big-data\u00a0», supprimée ici, a été modifiée par Bruno\u00a0: elle revient/;
+    expect(report.notes.join('\n')).toMatch(note);
+    // The status says it too, for the interface (a scheduled sync has no one to answer).
+    expect((await anne.h['sync:status']({})).lastSync?.notes?.join('\n')).toMatch(note);
     expect(plain((await sheetOf(anne.h)).sections.passe)).toContain('Bruno continue');
     await bruno.h['sync:run']({});
     expect(plain((await sheetOf(bruno.h)).sections.passe)).toContain('Bruno continue');
+  });
+
+  it('keeps a sheet deleted on one side and edited on the other, and says so (edited here)', async () => {
+    const { anne, bruno } = team;
+    await anne.h['sheets:delete']({ id: 'big-data' });
+    await anne.h['sync:run']({});
+    await save(bruno, { passe: [PASSE[0]!, 'Après 2000, Bruno continue.', PASSE[2]!] });
+    const report = await bruno.h['sync:run']({});
+    expect(report.notes.join('\n')).toMatch(
+      /«\u00a0big-data\u00a0», supprimée par Anne, a été modifiée ici\u00a0: elle est gardée/,
+    );
+    expect(plain((await sheetOf(bruno.h)).sections.passe)).toContain('Bruno continue');
+    await anne.h['sync:run']({});
+    expect(plain((await sheetOf(anne.h)).sections.passe)).toContain('Bruno continue');
   });
 
   it('keeps the variables both added to the system, and merges the family’s shared content', async () => {

@@ -24,6 +24,13 @@ export interface GitServer {
   password: string;
   /** Every request's method and path, for tests that count what was asked. */
   requests: string[];
+  /** The password changes (as when IT renews it): the old one gets 401 from now on. */
+  setPassword(password: string): void;
+  /**
+   * Each chunk the backend answers is held this long before it goes out (0: none), so
+   * that a clone lasts long enough for its progress to be watched.
+   */
+  setChunkDelay(ms: number): void;
   /** An empty bare repository, answering its URL. */
   createRepository(name: string): Promise<string>;
   /** The bare repository's folder (for git fsck, git log). */
@@ -50,6 +57,7 @@ function cgi(
   response: ServerResponse,
   payload: Buffer,
   user: string,
+  chunkDelayMs: number,
 ): void {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const child = spawn(HTTP_BACKEND, [], {
@@ -77,9 +85,15 @@ function cgi(
   child.stdin.end(payload);
   let head = Buffer.alloc(0);
   let headersDone = false;
+  // Chunks go out in order, each after the delay (when slowed down).
+  let sent = Promise.resolve();
+  const later = (send: () => void) => {
+    if (chunkDelayMs === 0) return send();
+    sent = sent.then(() => new Promise<void>((resolve) => setTimeout(resolve, chunkDelayMs))).then(send);
+  };
   child.stdout.on('data', (chunk: Buffer) => {
     if (headersDone) {
-      response.write(chunk);
+      later(() => response.write(chunk));
       return;
     }
     head = Buffer.concat([head, chunk]);
@@ -100,12 +114,13 @@ function cgi(
     }
     response.writeHead(status, headers);
     headersDone = true;
-    response.write(head.subarray(cut + separator));
+    const rest = head.subarray(cut + separator);
+    later(() => response.write(rest));
   });
   child.stderr.resume();
   child.on('close', () => {
     if (!headersDone) response.writeHead(500);
-    response.end();
+    later(() => response.end());
   });
 }
 
@@ -115,7 +130,10 @@ export async function startGitServer(
 ): Promise<GitServer> {
   const root = await tempDir('fiches-git-server-');
   const requests: string[] = [];
-  const expected = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const basic = (secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+  let expected = basic(password);
+  let current = password;
+  let chunkDelayMs = 0;
   const server: Server = createServer((request, response) => {
     requests.push(`${request.method} ${request.url}`);
     if (request.headers.authorization !== expected) {
@@ -124,7 +142,7 @@ export async function startGitServer(
       return;
     }
     body(request).then(
-      (payload) => cgi(root, request, response, payload, user),
+      (payload) => cgi(root, request, response, payload, user, chunkDelayMs),
       () => response.destroy(),
     );
   });
@@ -142,8 +160,17 @@ export async function startGitServer(
     base: `http://127.0.0.1:${port}/`,
     root,
     user,
-    password,
+    get password() {
+      return current;
+    },
     requests,
+    setPassword(next) {
+      current = next;
+      expected = basic(next);
+    },
+    setChunkDelay(ms) {
+      chunkDelayMs = ms;
+    },
     pathOf: (name) => join(root, name),
     git,
     async createRepository(name) {

@@ -14,6 +14,7 @@ import {
 import { watchSyncGeneration } from '../sync/sync-status.js';
 import { DamagedFiles } from './DamagedFiles.js';
 import { FamilyCard } from './FamilyCard.js';
+import { FirstStartWelcome } from './FirstStartWelcome.js';
 import { RepositoryHeader } from './RepositoryHeader.js';
 import { TrashPanel } from './TrashPanel.js';
 
@@ -70,6 +71,7 @@ export function HomeView() {
         </p>
       )}
       <RepositoryHeader overview={value} onRepositoryChanged={reload} />
+      <FirstStartWelcome />
       <DamagedFiles entries={orphans} />
       <div className="families">
         {value.families.map((family) => (

@@ -6,6 +6,7 @@ import { CredentialsFields, credentialsOf, type CredentialsValue } from './Crede
 
 /** isomorphic-git's phases, in French, with a percentage when the total is known. */
 const phases: Record<string, string> = {
+  Connexion: 'connexion au dépôt partagé',
   'Counting objects': 'objets comptés',
   'Compressing objects': 'objets préparés',
   'Receiving objects': 'objets reçus',
@@ -16,9 +17,8 @@ const phases: Record<string, string> = {
 
 function progressLabel({ phase, loaded, total }: { phase: string; loaded: number; total?: number }): string {
   const what = phases[phase] ?? phase;
-  return total
-    ? `(${what}\u00a0: ${Math.round((100 * loaded) / total)}\u00a0%)`
-    : `(${what}\u00a0: ${loaded})`;
+  if (total) return `(${what}\u00a0: ${Math.round((100 * loaded) / total)}\u00a0%)`;
+  return loaded > 0 ? `(${what}\u00a0: ${loaded})` : `(${what})`;
 }
 
 /**

@@ -4,10 +4,13 @@ import type { AppError } from '../../../shared/result.js';
 import { desktopBridge } from '../../api/bridge.js';
 import { invoke } from '../../api/client.js';
 import { flushEverything } from '../../app/pending-saves.js';
+import { useStore } from '../../ui/store.js';
 import { CredentialsDialog } from './CredentialsDialog.js';
 import { JoinDialog } from './JoinDialog.js';
 import { ShareDialog } from './ShareDialog.js';
 import { refreshSyncStatus, useSyncStatus } from './sync-status.js';
+import { openSyncDialog, syncDialog } from './sync-dialogs.js';
+import { SyncNotes } from './SyncNotes.js';
 import { SyncSettingsDialog } from './SyncSettingsDialog.js';
 import './sync.css';
 
@@ -17,11 +20,10 @@ import './sync.css';
  * Before a repository is shared: « Partager ce dépôt… » and « Rejoindre un dépôt partagé… ».
  * The desktop menu (Fichier) opens the same dialogs.
  */
-type Open = 'share' | 'join' | 'settings' | { credentials: string } | null;
-
 export function SyncBar() {
   const status = useSyncStatus();
-  const [open, setOpen] = useState<Open>(null);
+  const open = useStore(syncDialog);
+  const setOpen = openSyncDialog;
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<AppError>();
 
@@ -103,6 +105,7 @@ export function SyncBar() {
               {failure.message}
             </span>
           )}
+          <SyncNotes lastSync={status.lastSync} />
         </>
       ) : (
         <>
