@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -9,20 +9,33 @@ import { SheetPage } from './pages/SheetPage.js';
 import { SyncPanel } from './pages/SyncPanel.js';
 
 /**
- * Two colleagues, two browser hosts, two browser contexts, one remote (a real git server):
- * Anne shares her repository from the interface, Bruno joins it from his, both write in the
- * same paragraph, and the conflict is shown side by side and resolved in the interface.
+ * Two colleagues, two browser hosts, two browser contexts, one remote (a real git server).
+ * After each test the password (every one the server had) is searched for in every file of
+ * both colleagues' folders (repositories and data folders) and every line either host
+ * printed, and every repository of the server passes `git fsck`.
  */
 interface Colleague {
   served: ServedFiches;
   root: string;
 }
 
+/** The passwords the server had during the test: none may be written or printed anywhere. */
+const passwords: string[] = [];
+
 const test = base.extend<{ server: GitServer; anne: Colleague; bruno: Colleague }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test needs from this pattern
   server: async ({}, use) => {
     const server = await startGitServer();
+    const setPassword = server.setPassword.bind(server);
+    passwords.push(server.password);
+    server.setPassword = (next) => {
+      passwords.push(next);
+      setPassword(next);
+    };
     await use(server);
+    for (const name of await readdir(server.root)) {
+      await server.git(['--git-dir', server.pathOf(name), 'fsck', '--strict', '--no-progress']);
+    }
     await server.close();
   },
   // eslint-disable-next-line no-empty-pattern -- as above
@@ -46,9 +59,25 @@ async function colleague(name: string): Promise<Colleague> {
   return person;
 }
 
-test.afterEach(async () => {
-  for (const person of started.splice(0)) {
-    await person.served.stop();
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+test.afterEach(async ({ server }) => {
+  const people = started.splice(0);
+  for (const person of people) await person.served.stop();
+  const secrets = passwords
+    .splice(0)
+    .flatMap((password) => [password, Buffer.from(`${server.user}:${password}`).toString('base64')]);
+  for (const person of people) {
+    const printed = [...person.served.lines, ...person.served.errors];
+    for (const secret of secrets) {
+      for (const line of printed) expect(line).not.toContain(secret);
+      for (const file of await filesUnder(person.root)) {
+        expect((await readFile(file)).includes(secret), file).toBe(false);
+      }
+    }
     await rm(person.root, { recursive: true, force: true });
   }
 });
@@ -71,9 +100,22 @@ test('le même paragraphe modifié des deux côtés : le conflit est montré et 
 
   await anneHome.open(anne.served.url);
   await anneSync.share(remote, server.user, server.password);
+  // Bruno starts Fiches for the first time: it offers to join his team's repository first.
   await brunoHome.open(bruno.served.url);
-  await brunoSync.join(remote, server.user, server.password, path.join(bruno.root, 'equipe'));
+  await expect(brunoSync.firstStart).toContainText('Rejoindre un dépôt partagé…');
+  // The server answers slowly, so the copy lasts long enough to watch its progress.
+  server.setChunkDelay(150);
+  await brunoSync.join(remote, server.user, server.password, path.join(bruno.root, 'equipe'), {
+    from: 'welcome',
+    whileCopying: async () => {
+      await expect(brunoSync.joinProgress).toContainText('Copie du dépôt partagé…');
+      await expect(brunoSync.joinProgress).toContainText(/\(objets [a-zé]+\u00a0: \d+\u00a0%\)/);
+    },
+  });
+  server.setChunkDelay(0);
   await expect(brunoPage.getByTestId('repository-hint')).toContainText(path.join(bruno.root, 'equipe'));
+  // A joined repository is not a first start.
+  await expect(brunoSync.firstStart).toBeHidden();
 
   // Both write at the end of the same paragraph of « Évolution passée », offline from each other.
   await anneHome.openSheet('big-data');
@@ -124,6 +166,65 @@ test('le même paragraphe modifié des deux côtés : le conflit est montré et 
   await expect(anneSync.state).toHaveText('À jour');
   await expect(anneSync.conflictBanner).toBeHidden();
   await expect(anneSheet.section('passe')).toContainText('Relu ensemble.');
+  await anneContext.close();
+  await brunoContext.close();
+});
+
+test('une fiche supprimée ici et modifiée par un collègue revient, et c’est dit ; des identifiants refusés sont redemandés', async ({
+  browser,
+  server,
+  anne,
+  bruno,
+}) => {
+  test.setTimeout(180_000);
+  const remote = await server.createRepository('equipe.git');
+  const anneContext = await browser.newContext();
+  const brunoContext = await browser.newContext();
+  const annePage = await anneContext.newPage();
+  const brunoPage = await brunoContext.newPage();
+  const [anneHome, brunoHome] = [new HomePage(annePage), new HomePage(brunoPage)];
+  const [anneSync, brunoSync] = [new SyncPanel(annePage), new SyncPanel(brunoPage)];
+  const [anneSheet, brunoSheet] = [new SheetPage(annePage), new SheetPage(brunoPage)];
+
+  await anneHome.open(anne.served.url);
+  await anneSync.share(remote, server.user, server.password);
+  await brunoHome.open(bruno.served.url);
+  await brunoSync.join(remote, server.user, server.password, path.join(bruno.root, 'equipe'));
+
+  // Anne deletes the sheet; Bruno, offline from her, keeps writing in it and syncs first.
+  await anneHome.openSheet('big-data');
+  await anneSheet.deleteSheet();
+  await brunoHome.openSheet('big-data');
+  await brunoSheet.typeInto(brunoSheet.section('passe'), ' Bruno continue.');
+  await brunoSheet.waitUntilSaved();
+  await brunoSync.sync();
+  await expect(brunoSync.state).toHaveText('À jour');
+
+  await anneSync.sync();
+  await expect(anneSync.notes).toContainText(
+    'La fiche «\u00a0big-data\u00a0», supprimée ici, a été modifiée par Bruno\u00a0: elle revient',
+  );
+  await anneSync.notes.getByTestId('sync-notes-close').click();
+  await expect(anneSync.notes).toBeHidden();
+  await anneHome.openSheet('big-data');
+  await expect(anneSheet.section('passe')).toContainText('Bruno continue.');
+
+  // IT renews the password: Anne's next sync is refused, and the credentials are asked again.
+  server.setPassword('nouveau-mot-de-passe-57');
+  await anneSheet.typeInto(anneSheet.section('passe'), ' Anne relit.');
+  await anneSheet.waitUntilSaved();
+  await anneSync.page.getByTestId('sync-run').click();
+  await expect(anneSync.credentialsDialog.getByTestId('credentials-reason')).toContainText(
+    'a refusé ces identifiants',
+  );
+  await anneSync.giveCredentials(server.user, 'nouveau-mot-de-passe-57');
+  await expect(anneSync.state).toHaveText('À jour');
+
+  await brunoSync.sync();
+  await expect(brunoSync.credentialsDialog).toBeVisible();
+  await brunoSync.giveCredentials(server.user, 'nouveau-mot-de-passe-57');
+  await expect(brunoSync.state).toHaveText('À jour');
+  await expect(brunoSheet.section('passe')).toContainText('Anne relit.');
   await anneContext.close();
   await brunoContext.close();
 });

@@ -30,14 +30,49 @@ export class SyncPanel {
     await expect(this.state).toHaveText('À jour');
   }
 
-  /** Joins into `folder`; the page starts again on the joined repository. */
-  async join(remote: string, username: string, password: string, folder: string): Promise<void> {
-    await this.page.getByTestId('sync-join').click();
+  get firstStart(): Locator {
+    return this.page.getByTestId('first-start');
+  }
+
+  get joinProgress(): Locator {
+    return this.page.getByTestId('join-progress');
+  }
+
+  get notes(): Locator {
+    return this.page.getByTestId('sync-notes');
+  }
+
+  get credentialsDialog(): Locator {
+    return this.page.getByTestId('credentials-dialog');
+  }
+
+  /**
+   * Fills the join dialog and submits it, from the sync bar or the first-start welcome;
+   * `whileCopying` runs while the copy is under way (the dialog shows its progress).
+   */
+  async join(
+    remote: string,
+    username: string,
+    password: string,
+    folder: string,
+    { from = 'bar', whileCopying }: { from?: 'bar' | 'welcome'; whileCopying?: () => Promise<void> } = {},
+  ): Promise<void> {
+    await this.page.getByTestId(from === 'welcome' ? 'first-start-join' : 'sync-join').click();
     await this.page.getByTestId('join-remote').fill(remote);
     await this.fillCredentials(username, password);
     await this.page.getByTestId('join-folder').fill(folder);
     await this.page.getByTestId('join-submit').click();
+    await whileCopying?.();
     await expect(this.state).toHaveText('À jour', { timeout: 30_000 });
+  }
+
+  /** Answers the credentials dialog the server's refusal opened; the sync runs again. */
+  async giveCredentials(username: string, password: string): Promise<void> {
+    await expect(this.credentialsDialog).toBeVisible();
+    await this.fillCredentials(username, password);
+    await this.page.getByTestId('credentials-submit').click();
+    await expect(this.credentialsDialog).toBeHidden();
+    await expect(this.state).not.toHaveText('Synchronisation…', { timeout: 30_000 });
   }
 
   async sync(): Promise<void> {

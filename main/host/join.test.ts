@@ -53,13 +53,16 @@ describe('joinAndOpen', () => {
       expect((await current.handlers['sync:status']({})).label).toBe('À jour');
       // What the dialog showed: the connection, then the phases of the copy, with figures.
       expect(seen[0]).toMatch(/^Connexion/);
-      expect(seen.some((line) => /^(Counting|Compressing|Receiving|Resolving) objects \d+\/\d+/.test(line))).toBe(
-        true,
-      );
+      expect(
+        seen.some((line) => /^(Counting|Compressing|Receiving|Resolving) objects \d+\/\d+/.test(line)),
+      ).toBe(true);
       // Nothing under way any more.
       expect(joinProgress()).toBeNull();
       // The credentials given are kept for the next syncs, by the host's store.
-      expect(await credentials.get(team.remote)).toEqual({ username: server.user, password: server.password });
+      expect(await credentials.get(team.remote)).toEqual({
+        username: server.user,
+        password: server.password,
+      });
     } finally {
       await current.close();
     }

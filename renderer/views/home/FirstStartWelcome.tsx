@@ -17,9 +17,8 @@ export function FirstStartWelcome() {
     <section className="first-start" data-testid="first-start">
       <h2>Bienvenue dans Fiches</h2>
       <p>
-        Ce dépôt d’exemple vient d’être créé sur cet ordinateur. Votre équipe partage déjà ses
-        fiches&nbsp;? Rejoignez son dépôt partagé&nbsp;: Fiches le copie ici, et vous y travaillez même
-        hors ligne.
+        Ce dépôt d’exemple vient d’être créé sur cet ordinateur. Votre équipe partage déjà ses fiches&nbsp;?
+        Rejoignez son dépôt partagé&nbsp;: Fiches le copie ici, et vous y travaillez même hors ligne.
       </p>
       <div className="first-start-actions">
         <button
