@@ -41,6 +41,32 @@ describe('only http(s), TLS verified', () => {
     }
   });
 
+  it.each([
+    'http://git.example.org/depot.git',
+    'http://8.8.8.8/depot.git',
+    'http://172.32.0.1/depot.git',
+    'http://[2001:db8::1]/depot.git',
+  ])('refuses plain http beyond the local network: %s', (url) => {
+    expect(() => checkedRemoteUrl(url)).toThrow(/http n’est accepté que sur un réseau local/);
+  });
+
+  it.each([
+    'http://127.0.0.1:8080/depot.git',
+    'http://localhost/depot.git',
+    'http://192.168.1.20/equipe/depot.git',
+    'http://10.0.0.5/depot.git',
+    'http://172.20.0.1/depot.git',
+    'http://169.254.10.1/depot.git',
+    'http://[::1]:3000/depot.git',
+    'http://[fd12:3456::1]/depot.git',
+    'http://gitea/depot.git',
+    'http://gitea.agence.local/depot.git',
+    'http://forge.home.arpa/depot.git',
+    'https://git.example.org/depot.git',
+  ])('accepts %s', (url) => {
+    expect(checkedRemoteUrl(url)).toBe(new URL(url).href);
+  });
+
   it('refuses a server whose certificate is not trusted, before sending anything', async () => {
     const dir = await tempDir();
     await run('openssl', [

@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 
@@ -8,6 +9,40 @@ import { fr } from '../french.js';
  * logged, so a password there would leak; they are asked for (or stored) apart.
  */
 const URL_MAX = 2000;
+
+/** Addresses of a local network: loopback, private and link-local ranges (IPv4 and IPv6). */
+const LOCAL_NETWORK = new BlockList();
+for (const [prefix, bits] of [
+  ['127.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['169.254.0.0', 16],
+] as const) {
+  LOCAL_NETWORK.addSubnet(prefix, bits, 'ipv4');
+}
+for (const [prefix, bits] of [
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const) {
+  LOCAL_NETWORK.addSubnet(prefix, bits, 'ipv6');
+}
+
+/** Names that only resolve inside a network: a single label (« gitea ») or a local domain. */
+const LOCAL_NAME = /^(?:localhost|[^.]+|.+\.(?:local|lan|internal|intranet|home\.arpa))$/i;
+
+/**
+ * Plain http sends the password as readable as the text: only where the traffic stays on
+ * the local network (an address of a private range, or a name that only resolves there).
+ */
+function isLocalNetwork(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  const family = isIP(host);
+  if (family === 4) return LOCAL_NETWORK.check(host, 'ipv4');
+  if (family === 6) return LOCAL_NETWORK.check(host, 'ipv6');
+  return LOCAL_NAME.test(host);
+}
 
 export function checkedRemoteUrl(raw: string): string {
   const text = raw.trim();
@@ -32,6 +67,11 @@ export function checkedRemoteUrl(raw: string): string {
   }
   if (url.hash || url.search) throw refuse('une adresse de dépôt n’a ni « ? » ni « # ».');
   if (!url.hostname) throw refuse('il manque le nom du serveur.');
+  if (url.protocol === 'http:' && !isLocalNetwork(url.hostname)) {
+    throw refuse(
+      fr`http n’est accepté que sur un réseau local (« ${url.hostname} » n’en est pas) : le mot de passe y passerait en clair. Utilisez l’adresse https du dépôt.`,
+    );
+  }
   return url.href;
 }
 
