@@ -110,7 +110,7 @@ describe('credentials', () => {
     expect((await bruno.h['sync:status']({})).label).toBe('À jour');
   });
 
-  it('never writes the password in the repository nor prints it, whatever happens', async () => {
+  it('never writes the password in any file nor prints it, whatever happens', async () => {
     const { anne, bruno } = team;
     const printed: string[] = [];
     const capture = (chunk: unknown) => (printed.push(String(chunk)), true);
@@ -140,11 +140,10 @@ describe('credentials', () => {
     const secrets = [server.password, Buffer.from(`${server.user}:${server.password}`).toString('base64')];
     for (const secret of secrets) {
       for (const text of [...printed, ...messages]) expect(text).not.toContain(secret);
-      for (const repo of [anne.repo, bruno.repo]) {
-        for (const file of await filesUnder(repo)) {
-          const bytes = await readFile(file);
-          expect(bytes.includes(secret), file).toBe(false);
-        }
+      // Every file: both copies (their .git too), their preferences, and the remote itself.
+      for (const file of [...(await filesUnder(team.dir)), ...(await filesUnder(server.root))]) {
+        const bytes = await readFile(file);
+        expect(bytes.includes(secret), file).toBe(false);
       }
     }
   });
