@@ -228,3 +228,60 @@ test('une fiche supprimée ici et modifiée par un collègue revient, et c’est
   await anneContext.close();
   await brunoContext.close();
 });
+
+test('le texte d’un collègue arrive dans la partie en cours d’écriture une fois celle-ci enregistrée, sans rien perdre', async ({
+  browser,
+  server,
+  anne,
+  bruno,
+}) => {
+  test.setTimeout(180_000);
+  const remote = await server.createRepository('equipe.git');
+  const anneContext = await browser.newContext();
+  const brunoContext = await browser.newContext();
+  const annePage = await anneContext.newPage();
+  const brunoPage = await brunoContext.newPage();
+  const [anneHome, brunoHome] = [new HomePage(annePage), new HomePage(brunoPage)];
+  const [anneSync, brunoSync] = [new SyncPanel(annePage), new SyncPanel(brunoPage)];
+  const [anneSheet, brunoSheet] = [new SheetPage(annePage), new SheetPage(brunoPage)];
+  await anneHome.open(anne.served.url);
+  await anneSync.share(remote, server.user, server.password);
+  await brunoHome.open(bruno.served.url);
+  await brunoSync.join(remote, server.user, server.password, path.join(bruno.root, 'equipe'));
+
+  await anneHome.openSheet('big-data');
+  await brunoHome.openSheet('big-data');
+  // Bruno is writing at the end of « Évolution passée »; Anne edits its first paragraph and syncs.
+  await brunoSheet.typeInto(brunoSheet.section('passe'), ' Bruno écrit encore.');
+  await brunoSheet.waitUntilSaved();
+  await anneSheet.editable(anneSheet.section('passe')).locator('p').first().click();
+  await annePage.keyboard.press('End');
+  await annePage.keyboard.type(' Précision d’Anne.');
+  await anneSheet.waitUntilSaved();
+  await anneSync.sync();
+  // Bruno's scheduled sync runs while he still has the focus in that section.
+  await callApi(bruno.served, 'sync:run', {});
+  await expect(brunoSync.state).toHaveText('À jour');
+  const brunoPasse = brunoSheet.editable(brunoSheet.section('passe'));
+  await expect(brunoPasse).toBeFocused();
+  // What he is typing is not disturbed: Anne's text waits until his part is saved.
+  await brunoPage.keyboard.type(' Et termine.');
+  await brunoSheet.waitUntilSaved();
+  // His save merged with Anne's paragraph on the host; his editor keeps what he sees until he leaves it.
+  const hostPasse = async () => {
+    const answer = (await callApi(bruno.served, 'sheets:get', { id: 'big-data' })) as {
+      value: { sheet: { sections: { passe: unknown } } };
+    };
+    return JSON.stringify(answer.value.sheet.sections.passe);
+  };
+  await expect.poll(hostPasse).toContain('Précision d’Anne.');
+  expect(await hostPasse()).toContain('Bruno écrit encore. Et termine.');
+  await expect(brunoPasse).toContainText('Bruno écrit encore. Et termine.');
+  await expect(brunoPasse).not.toContainText('Précision d’Anne.');
+  // He leaves the section: it shows both, as the host holds them.
+  await brunoSheet.title.click();
+  await expect(brunoPasse).toContainText('Précision d’Anne.');
+  await expect(brunoPasse).toContainText('Bruno écrit encore. Et termine.');
+  await anneContext.close();
+  await brunoContext.close();
+});
