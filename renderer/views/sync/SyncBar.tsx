@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { AppError } from '../../../shared/result.js';
 import { desktopBridge } from '../../api/bridge.js';
@@ -23,7 +23,6 @@ import './sync.css';
 export function SyncBar() {
   const status = useSyncStatus();
   const open = useStore(syncDialog);
-  const setOpen = openSyncDialog;
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<AppError>();
 
@@ -36,16 +35,18 @@ export function SyncBar() {
     setRunning(false);
     await refreshSyncStatus();
     if (result.ok) return;
-    if (result.error.code === 'unauthorized') setOpen({ credentials: result.error.message });
+    if (result.error.code === 'unauthorized') openSyncDialog({ credentials: result.error.message });
     else setFailure(result.error);
   };
 
+  // The menu's « Synchroniser » runs the latest `sync` without subscribing again.
+  const syncFromMenu = useEffectEvent(() => void sync());
   useEffect(
     () =>
       desktopBridge()?.onMenuCommand?.((command) => {
-        if (command === 'sync:share') setOpen('share');
-        else if (command === 'sync:join') setOpen('join');
-        else if (command === 'sync:run') void sync();
+        if (command === 'sync:share') openSyncDialog('share');
+        else if (command === 'sync:join') openSyncDialog('join');
+        else if (command === 'sync:run') syncFromMenu();
       }),
     [],
   );
@@ -54,16 +55,16 @@ export function SyncBar() {
   const dialogs = open && (
     <>
       {open === 'share' && (
-        <ShareDialog onClose={() => setOpen(null)} onShared={() => void refreshSyncStatus()} />
+        <ShareDialog onClose={() => openSyncDialog(null)} onShared={() => void refreshSyncStatus()} />
       )}
-      {open === 'join' && <JoinDialog onClose={() => setOpen(null)} />}
-      {open === 'settings' && <SyncSettingsDialog status={status} onClose={() => setOpen(null)} />}
+      {open === 'join' && <JoinDialog onClose={() => openSyncDialog(null)} />}
+      {open === 'settings' && <SyncSettingsDialog status={status} onClose={() => openSyncDialog(null)} />}
       {typeof open === 'object' && open && (
         <CredentialsDialog
           reason={open.credentials}
-          onClose={() => setOpen(null)}
+          onClose={() => openSyncDialog(null)}
           onGiven={() => {
-            setOpen(null);
+            openSyncDialog(null);
             void sync();
           }}
         />
@@ -94,7 +95,7 @@ export function SyncBar() {
           <button
             type="button"
             className="button button-small"
-            onClick={() => setOpen('settings')}
+            onClick={() => openSyncDialog('settings')}
             aria-label="Réglages de la synchronisation"
             data-testid="sync-settings"
           >
@@ -112,7 +113,7 @@ export function SyncBar() {
           <button
             type="button"
             className="button button-small"
-            onClick={() => setOpen('share')}
+            onClick={() => openSyncDialog('share')}
             data-testid="sync-share"
           >
             Partager ce dépôt…
@@ -120,7 +121,7 @@ export function SyncBar() {
           <button
             type="button"
             className="button button-small"
-            onClick={() => setOpen('join')}
+            onClick={() => openSyncDialog('join')}
             data-testid="sync-join"
           >
             Rejoindre un dépôt partagé…
