@@ -77,6 +77,14 @@ export async function benchHeavySvg(): Promise<void> {
   const host = await serve(path);
   try {
     const api = await apiOf(host.url);
+    // As the interface does before its « Exporter… » button is there: the home view, then the sheet.
+    for (const [name, request] of [
+      ['repository:overview', {}],
+      ['template:get', {}],
+      ['sheets:get', { id: SHEET }],
+    ] as const) {
+      if (!(await api(name, request)).ok) throw new Error(`${name} failed`);
+    }
     const note = `${(svg.length / 1_000_000).toFixed(1)} MB, 560,000 shapes`;
     for (const format of ['docx', 'pdf'] as const) {
       const { ms, latencies } = await exportWhilePolling(api, format);
