@@ -8,7 +8,7 @@ import {
   versionNameSchema,
 } from '../model/history.js';
 import { idSchema } from '../model/ids.js';
-import { nameSchema } from '../model/names.js';
+import { authorEmailSchema, nameSchema } from '../model/names.js';
 import { sheetFileSchema } from '../model/sheet.js';
 
 /**
@@ -50,6 +50,8 @@ export const restoreResultSchema = z.object({
 
 export const authorPreferenceSchema = z.object({
   authorName: z.string(),
+  /** Optional: commits of a shared repository carry it beside the name. */
+  authorEmail: z.string().optional(),
   isDefault: z.boolean(),
   problem: z.string().optional(),
 });
@@ -92,7 +94,8 @@ export const historyContract = {
     response: authorPreferenceSchema,
   },
   'preferences:set': {
-    request: z.object({ authorName: nameSchema }).strict(),
+    /** `authorEmail` absent: kept as it is; empty: removed. */
+    request: z.object({ authorName: nameSchema, authorEmail: authorEmailSchema.optional() }).strict(),
     response: authorPreferenceSchema,
   },
 } as const;

@@ -29,6 +29,7 @@ export function historyHandlers(context: RepositoryContext): HistoryHandlers {
         ? restoreFamilyRevision(context, target.familyId, seq, parts)
         : restoreRevision(context, target.sheetId, seq, parts),
     'preferences:get': () => historyOf(context).preferences.author(),
-    'preferences:set': ({ authorName }) => historyOf(context).preferences.setAuthor(authorName),
+    'preferences:set': ({ authorName, authorEmail }) =>
+      historyOf(context).preferences.setAuthor(authorName, authorEmail),
   };
 }

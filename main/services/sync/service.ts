@@ -73,8 +73,8 @@ export class SyncService {
   }
 
   private async author(): Promise<Author> {
-    const { authorName } = await historyOf(this.context).preferences.author();
-    return { name: authorName, email: '' };
+    const { authorName, authorEmail } = await historyOf(this.context).preferences.author();
+    return { name: authorName, email: authorEmail ?? '' };
   }
 
   /** Runs `work` as the one sync of this repository, remembering how it ended. */

@@ -221,6 +221,8 @@ describe('two colleagues, one sheet, offline', () => {
 describe('interoperable with git', () => {
   it('a plain git clone shows ordinary files, and git log tells the sheet’s story', async () => {
     const { anne, bruno } = team;
+    // The e-mail is optional: Anne gives one (history panel), Bruno does not.
+    await anne.h['preferences:set']({ authorName: 'Anne', authorEmail: 'anne@agence.fr' });
     await save(anne, { passe: [PASSE[0]!, 'Après 2000, Anne.', PASSE[2]!] });
     await anne.h['sync:run']({});
     await bruno.h['sync:run']({});
@@ -246,6 +248,9 @@ describe('interoperable with git', () => {
     const lines = log.trim().split('\n');
     expect(lines[0]).toBe('Bruno|Big Data\u00a0: Trajectoire de la variable');
     expect(lines).toContain('Anne|Big Data\u00a0: Évolution passée');
+    // (The sharing commit came before Anne gave her e-mail.)
+    const emails = (await server.git(['log', '--format=%an <%ae>'], clone)).trim().split('\n');
+    expect(emails).toEqual(expect.arrayContaining(['Bruno <>', 'Anne <anne@agence.fr>']));
     expect(lines[lines.length - 1]).toMatch(/^Anne\|Partage du dépôt/);
   });
 });
