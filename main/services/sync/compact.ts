@@ -5,7 +5,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import git from 'isomorphic-git';
 import { makeDirectoryDurable, writeFileDurable } from '../storage/durable-write.js';
 import { encodeDelta } from './delta.js';
-import { durableGitFs } from './git-fs.js';
+import { durableGitFs, syncObjects } from './git-fs.js';
 
 /**
  * Keeps a shared repository's .git small. Every commit adds whole (zlib'd) copies of what
@@ -136,6 +136,8 @@ export async function compactObjects(dir: string, threshold = COMPACT_AFTER_LOOS
   await writeFileDurable(packPath, Buffer.concat([body, sum]));
   // isomorphic-git writes the index (durably, through our file system), checking every object.
   const { oids } = await git.indexPack({ fs: durableGitFs, dir, filepath: `.git/objects/pack/${name}.pack` });
+  // The pack's index on the disk before the loose objects it replaces go.
+  await syncObjects();
   const packed = new Set(oids);
   const removable = objects.filter((object) => packed.has(object.oid));
   for (const object of removable) await rm(object.path, { force: true });
