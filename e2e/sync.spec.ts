@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { startGitServer, type GitServer } from '../main/services/testing/git-server.js';
 import { callApi, startFiches, type ServedFiches } from './fixtures/serve-process.js';
+import { HistoryPanel } from './pages/HistoryPanel.js';
 import { HomePage } from './pages/HomePage.js';
 import { SheetPage } from './pages/SheetPage.js';
 import { SyncPanel } from './pages/SyncPanel.js';
@@ -220,11 +221,26 @@ test('une fiche supprimée ici et modifiée par un collègue revient, et c’est
   await anneSync.giveCredentials(server.user, 'nouveau-mot-de-passe-57');
   await expect(anneSync.state).toHaveText('À jour');
 
+  // Anne gives her e-mail in the history panel: her next commit carries it beside her name.
+  const anneHistory = new HistoryPanel(annePage);
+  await anneHistory.open();
+  await anneHistory.setAuthor('Anne', 'anne@agence.fr');
+  await expect(anneHistory.panel.getByTestId('history-author-email')).toHaveText(' (anne@agence.fr)');
+  // The panel covers the application bar in a small window: closed, as a user would.
+  await anneHistory.close();
+  await anneSheet.typeInto(anneSheet.section('passe'), ' Signé.');
+  await anneSheet.waitUntilSaved();
+  await anneSync.sync();
+  await expect(anneSync.state).toHaveText('À jour');
+  expect(
+    await server.git(['--git-dir', server.pathOf('equipe.git'), 'log', '-1', '--format=%an <%ae>']),
+  ).toBe('Anne <anne@agence.fr>\n');
+
   await brunoSync.sync();
   await expect(brunoSync.credentialsDialog).toBeVisible();
   await brunoSync.giveCredentials(server.user, 'nouveau-mot-de-passe-57');
   await expect(brunoSync.state).toHaveText('À jour');
-  await expect(brunoSheet.section('passe')).toContainText('Anne relit.');
+  await expect(brunoSheet.section('passe')).toContainText('Anne relit. Signé.');
   await anneContext.close();
   await brunoContext.close();
 });
