@@ -7,7 +7,7 @@ import { startGitServer, type GitServer } from '../services/testing/git-server.j
 import { paragraphs } from '../services/testing/team-fixture.js';
 import { runCliCaptured as cli } from './testing/capture.js';
 
-/** `fiches share`, `fiches join`, `fiches sync` in-process, credentials from the environment. */
+/** `fiches share`, `fiches join`, `fiches sync` in-process, credentials from the environment; git fsck after each. */
 let server: GitServer;
 let dir: string;
 
@@ -22,8 +22,12 @@ beforeEach(async () => {
   vi.stubEnv('FICHES_GIT_USERNAME', server.user);
   vi.stubEnv('FICHES_GIT_PASSWORD', server.password);
 });
-afterEach(() => {
+afterEach(async () => {
   vi.unstubAllEnvs();
+  // Whatever the commands did, every repository of the server passes git fsck.
+  for (const name of await readdir(server.root)) {
+    await server.git(['--git-dir', server.pathOf(name), 'fsck', '--strict', '--no-progress']);
+  }
 });
 
 async function edit(repo: string, section: string, text: string): Promise<void> {
