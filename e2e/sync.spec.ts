@@ -264,6 +264,17 @@ test('le texte d’un collègue arrive dans la partie en cours d’écriture une
   await anneSync.share(remote, server.user, server.password);
   await brunoHome.open(bruno.served.url);
   await brunoSync.join(remote, server.user, server.password, path.join(bruno.root, 'equipe'));
+  // Bruno's copy syncs every 10 minutes, not at closing: his settings, kept on his computer.
+  await brunoSync.setSettings({ every: 10, onClose: false });
+  const settings = async () =>
+    ((await callApi(bruno.served, 'sync:status', {})) as { value: { settings: unknown } }).value.settings;
+  expect(await settings()).toEqual({ auto: true, intervalMinutes: 10, onClose: false });
+  await brunoPage.reload();
+  await brunoPage.getByTestId('sync-settings').click();
+  await expect(brunoPage.getByTestId('sync-setting-interval')).toHaveValue('10');
+  await expect(brunoPage.getByTestId('sync-setting-on-close')).not.toBeChecked();
+  await brunoPage.keyboard.press('Escape');
+  await expect(brunoPage.getByTestId('sync-settings-dialog')).toBeHidden();
 
   await anneHome.openSheet('big-data');
   await brunoHome.openSheet('big-data');

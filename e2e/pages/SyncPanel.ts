@@ -66,6 +66,17 @@ export class SyncPanel {
     await expect(this.state).toHaveText('À jour', { timeout: 30_000 });
   }
 
+  /** « Réglages »: when this copy syncs by itself, saved with « Enregistrer ». */
+  async setSettings({ every, onClose }: { every: number | null; onClose: boolean }): Promise<void> {
+    await this.page.getByTestId('sync-settings').click();
+    const dialog = this.page.getByTestId('sync-settings-dialog');
+    await dialog.getByTestId('sync-setting-auto').setChecked(every !== null);
+    if (every !== null) await dialog.getByTestId('sync-setting-interval').fill(String(every));
+    await dialog.getByTestId('sync-setting-on-close').setChecked(onClose);
+    await dialog.getByTestId('sync-settings-save').click();
+    await expect(dialog).toBeHidden();
+  }
+
   /** Answers the credentials dialog the server's refusal opened; the sync runs again. */
   async giveCredentials(username: string, password: string): Promise<void> {
     await expect(this.credentialsDialog).toBeVisible();
