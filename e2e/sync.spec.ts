@@ -203,7 +203,7 @@ test('une fiche supprimée ici et modifiée par un collègue revient, et c’est
 
   await anneSync.sync();
   await expect(anneSync.notes).toContainText(
-    'La fiche «\u00a0big-data\u00a0», supprimée ici, a été modifiée par Bruno\u00a0: elle revient',
+    'La fiche «\u00a0Big Data\u00a0», supprimée ici, a été modifiée par Bruno\u00a0: elle revient',
   );
   await anneSync.notes.getByTestId('sync-notes-close').click();
   await expect(anneSync.notes).toBeHidden();

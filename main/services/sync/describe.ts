@@ -32,7 +32,7 @@ function sheetOf(bytes: Buffer | undefined, path: string): SheetFile | undefined
 }
 
 /** The variable's name; its id when repository.json cannot be read now (the message still says which sheet). */
-async function nameOf(context: RepositoryContext, id: string): Promise<string> {
+export async function nameOf(context: RepositoryContext, id: string): Promise<string> {
   try {
     return findVariable(await context.repository(), id)?.variable.name ?? id;
   } catch {

@@ -6,7 +6,7 @@ import { fr } from '../french.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { applyTree, changedBetween } from './apply.js';
 import type { CredentialStore } from './credentials.js';
-import { commitMessage, describeChanges, type PathChange } from './describe.js';
+import { commitMessage, describeChanges, nameOf, type PathChange } from './describe.js';
 import { SHEET_PATH } from './file-merge.js';
 import type { Author, GitRepository, ProgressEvent, TreeFiles } from './repo.js';
 import { mergeTrees } from './tree-merge.js';
@@ -101,7 +101,14 @@ async function mergeRemote(
     report.received.push(...sheetIds(changedBetween(oursFiles, target)));
   } else {
     const base = await repo.mergeBase(ours, theirs);
-    const merge = await mergeTrees(repo, await repo.files(base), oursFiles, await repo.files(theirs), labels);
+    const merge = await mergeTrees(
+      repo,
+      await repo.files(base),
+      oursFiles,
+      await repo.files(theirs),
+      labels,
+      (id) => nameOf(context, id),
+    );
     target = merge.files;
     report.notes.push(...merge.notes);
     for (const { path, how, conflicts } of merge.merged) {

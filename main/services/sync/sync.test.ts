@@ -173,7 +173,7 @@ describe('two colleagues, one sheet, offline', () => {
     await save(bruno, { passe: [PASSE[0]!, 'Après 2000, Bruno continue.', PASSE[2]!] });
     await bruno.h['sync:run']({});
     const report = await anne.h['sync:run']({});
-    const note = /«\u00a0big-data\u00a0», supprimée ici, a été modifiée par Bruno\u00a0: elle revient/;
+    const note = /«\u00a0Big Data\u00a0», supprimée ici, a été modifiée par Bruno\u00a0: elle revient/;
     expect(report.notes.join('\n')).toMatch(note);
     // The status says it too, for the interface (a scheduled sync has no one to answer).
     expect((await anne.h['sync:status']({})).lastSync?.notes?.join('\n')).toMatch(note);
@@ -189,7 +189,7 @@ describe('two colleagues, one sheet, offline', () => {
     await save(bruno, { passe: [PASSE[0]!, 'Après 2000, Bruno continue.', PASSE[2]!] });
     const report = await bruno.h['sync:run']({});
     expect(report.notes.join('\n')).toMatch(
-      /«\u00a0big-data\u00a0», supprimée par Anne, a été modifiée ici\u00a0: elle est gardée/,
+      /«\u00a0Big Data\u00a0», supprimée par Anne, a été modifiée ici\u00a0: elle est gardée/,
     );
     expect(plain((await sheetOf(bruno.h)).sections.passe)).toContain('Bruno continue');
     await anne.h['sync:run']({});

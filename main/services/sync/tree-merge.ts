@@ -36,6 +36,8 @@ export async function mergeTrees(
   ours: TreeFiles,
   theirs: TreeFiles,
   labels: ConflictLabels,
+  /** A sheet's name for the notes (its variable's), its id by default. */
+  nameOf: (sheetId: string) => Promise<string> = async (id) => id,
 ): Promise<TreeMerge> {
   const files: TreeFiles = new Map(ours);
   const result: TreeMerge = { files, merged: [], revived: [], notes: [] };
@@ -57,10 +59,11 @@ export async function mergeTrees(
       const sheet = SHEET_PATH.exec(path)?.[1];
       if (sheet) {
         result.revived.push(sheet);
+        const name = await nameOf(sheet);
         result.notes.push(
           o
-            ? fr`La fiche « ${sheet} », supprimée par ${labels.theirAuthor}, a été modifiée ici : elle est gardée.`
-            : fr`La fiche « ${sheet} », supprimée ici, a été modifiée par ${labels.theirAuthor} : elle revient, avec ses modifications (votre copie supprimée reste dans la corbeille).`,
+            ? fr`La fiche « ${name} », supprimée par ${labels.theirAuthor}, a été modifiée ici : elle est gardée.`
+            : fr`La fiche « ${name} », supprimée ici, a été modifiée par ${labels.theirAuthor} : elle revient, avec ses modifications (votre copie supprimée reste dans la corbeille).`,
         );
       }
       continue;
