@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { templatesDir } from '../app-root.js';
 import type { ServiceHandlers } from '../session.js';
 import { startGitServer, type GitServer } from '../testing/git-server.js';
 import { paragraphs, plain, teamFixture, type Colleague, type Team } from '../testing/team-fixture.js';
@@ -215,6 +216,54 @@ describe('two colleagues, one sheet, offline', () => {
     expect(await variables(anne)).toEqual(await variables(bruno));
     expect(await variables(anne)).toEqual(['big-data', 'cobotique', 'impression-3d', 'robotique']);
     expect(plain((await bruno.h['sheets:get']({ id: 'big-data' })).familyShared.note)).toBe('Note d’Anne.');
+  });
+});
+
+describe('the state shown beside « Synchroniser »', () => {
+  it('counts the sheets changed here, then says « À jour » once sent', async () => {
+    const { anne } = team;
+    const others = (await anne.h['repository:overview']({})).families
+      .flatMap((family) => family.variables.map((variable) => variable.id))
+      .filter((id) => id !== 'big-data')
+      .slice(0, 2);
+    for (const id of others) await anne.h['sheets:create']({ variableId: id });
+    expect((await anne.h['sync:status']({})).label).toBe('2 fiches modifiées à envoyer');
+    await save(anne, { passe: ['Encore.'] });
+    expect(await anne.h['sync:status']({})).toMatchObject({
+      state: 'to-send',
+      toSend: 3,
+      label: '3 fiches modifiées à envoyer',
+    });
+    await anne.h['sync:run']({});
+    expect((await anne.h['sync:status']({})).label).toBe('À jour');
+  });
+});
+
+describe('the settings files', () => {
+  it('merges template.json and layout.json field by field', async () => {
+    const { anne, bruno } = team;
+    const edit = async (repo: string, file: string, change: (json: Record<string, unknown>) => void) => {
+      const json = JSON.parse(await readFile(join(repo, file), 'utf8')) as Record<string, unknown>;
+      change(json);
+      await writeFile(join(repo, file), `${JSON.stringify(json, null, 2)}\n`);
+    };
+    // The agency's print layout joins the shared repository.
+    await copyFile(join(templatesDir(), 'layout.json'), join(anne.repo, 'layout.json'));
+    await anne.h['sync:run']({});
+    await bruno.h['sync:run']({});
+    await edit(anne.repo, 'template.json', (t) => (t.name = 'Gabarit revu par Anne'));
+    await edit(anne.repo, 'layout.json', (l) => ((l.columns as { gapMm: number }).gapMm = 9));
+    await edit(bruno.repo, 'template.json', (t) => (t.revisionIntervalMinutes = 7));
+    await edit(bruno.repo, 'layout.json', (l) => ((l.hyphenation as { zoneMm: number }).zoneMm = 5));
+    await anne.h['sync:run']({});
+    expect(await bruno.h['sync:run']({})).toMatchObject({ notes: [], pushed: true });
+    await anne.h['sync:run']({});
+    for (const person of [anne, bruno]) {
+      const template = JSON.parse(await readFile(join(person.repo, 'template.json'), 'utf8'));
+      expect(template).toMatchObject({ name: 'Gabarit revu par Anne', revisionIntervalMinutes: 7 });
+      const layout = JSON.parse(await readFile(join(person.repo, 'layout.json'), 'utf8'));
+      expect(layout).toMatchObject({ columns: { gapMm: 9 }, hyphenation: { zoneMm: 5 } });
+    }
   });
 });
 
