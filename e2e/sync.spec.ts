@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startGitServer, type GitServer } from '../main/services/testing/git-server.js';
 import { callApi, startFiches, type ServedFiches } from './fixtures/serve-process.js';
 import { HistoryPanel } from './pages/HistoryPanel.js';
@@ -15,9 +15,15 @@ import { SyncPanel } from './pages/SyncPanel.js';
  * both colleagues' folders (repositories and data folders) and every line either host
  * printed, and every repository of the server passes `git fsck`.
  */
+/** A colleague: their own host and data, and their own browser context on it. */
 interface Colleague {
   served: ServedFiches;
   root: string;
+  context: BrowserContext;
+  page: Page;
+  home: HomePage;
+  sync: SyncPanel;
+  sheet: SheetPage;
 }
 
 /** The passwords the server had during the test: none may be written or printed anywhere. */
@@ -39,15 +45,13 @@ const test = base.extend<{ server: GitServer; anne: Colleague; bruno: Colleague 
     }
     await server.close();
   },
-  // eslint-disable-next-line no-empty-pattern -- as above
-  anne: async ({}, use) => use(await colleague('Anne')),
-  // eslint-disable-next-line no-empty-pattern -- as above
-  bruno: async ({}, use) => use(await colleague('Bruno')),
+  anne: async ({ browser }, use) => use(await colleague('Anne', browser)),
+  bruno: async ({ browser }, use) => use(await colleague('Bruno', browser)),
 });
 
 const started: Colleague[] = [];
 
-async function colleague(name: string): Promise<Colleague> {
+async function colleague(name: string, browser: Browser): Promise<Colleague> {
   const root = await mkdtemp(path.join(os.tmpdir(), `fiches-e2e-${name.toLowerCase()}-`));
   const served = await startFiches({
     args: ['serve', '--repo', path.join(root, 'depot'), '--port', '0'],
@@ -55,9 +59,28 @@ async function colleague(name: string): Promise<Colleague> {
   });
   // The name commits and revisions are signed with (set in the history panel by a user).
   await callApi(served, 'preferences:set', { authorName: name });
-  const person = { served, root };
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const person = {
+    served,
+    root,
+    context,
+    page,
+    home: new HomePage(page),
+    sync: new SyncPanel(page),
+    sheet: new SheetPage(page),
+  };
   started.push(person);
   return person;
+}
+
+/** Anne shares her repository from the interface, Bruno joins it from the sync bar. */
+async function shareAndJoin(server: GitServer, anne: Colleague, bruno: Colleague): Promise<void> {
+  const remote = await server.createRepository('equipe.git');
+  await anne.home.open(anne.served.url);
+  await anne.sync.share(remote, server.user, server.password);
+  await bruno.home.open(bruno.served.url);
+  await bruno.sync.join(remote, server.user, server.password, path.join(bruno.root, 'equipe'));
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -67,7 +90,10 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 test.afterEach(async ({ server }) => {
   const people = started.splice(0);
-  for (const person of people) await person.served.stop();
+  for (const person of people) {
+    await person.context.close();
+    await person.served.stop();
+  }
   const secrets = passwords
     .splice(0)
     .flatMap((password) => [password, Buffer.from(`${server.user}:${password}`).toString('base64')]);
@@ -84,20 +110,14 @@ test.afterEach(async ({ server }) => {
 });
 
 test('le même paragraphe modifié des deux côtés : le conflit est montré et résolu dans l’interface', async ({
-  browser,
   server,
   anne,
   bruno,
 }) => {
   test.setTimeout(180_000);
   const remote = await server.createRepository('equipe.git');
-  const anneContext = await browser.newContext();
-  const brunoContext = await browser.newContext();
-  const annePage = await anneContext.newPage();
-  const brunoPage = await brunoContext.newPage();
-  const [anneHome, brunoHome] = [new HomePage(annePage), new HomePage(brunoPage)];
-  const [anneSync, brunoSync] = [new SyncPanel(annePage), new SyncPanel(brunoPage)];
-  const [anneSheet, brunoSheet] = [new SheetPage(annePage), new SheetPage(brunoPage)];
+  const { home: anneHome, sync: anneSync, sheet: anneSheet } = anne;
+  const { page: brunoPage, home: brunoHome, sync: brunoSync, sheet: brunoSheet } = bruno;
 
   await anneHome.open(anne.served.url);
   await anneSync.share(remote, server.user, server.password);
@@ -167,30 +187,17 @@ test('le même paragraphe modifié des deux côtés : le conflit est montré et 
   await expect(anneSync.state).toHaveText('À jour');
   await expect(anneSync.conflictBanner).toBeHidden();
   await expect(anneSheet.section('passe')).toContainText('Relu ensemble.');
-  await anneContext.close();
-  await brunoContext.close();
 });
 
 test('une fiche supprimée ici et modifiée par un collègue revient, et c’est dit ; des identifiants refusés sont redemandés', async ({
-  browser,
   server,
   anne,
   bruno,
 }) => {
   test.setTimeout(180_000);
-  const remote = await server.createRepository('equipe.git');
-  const anneContext = await browser.newContext();
-  const brunoContext = await browser.newContext();
-  const annePage = await anneContext.newPage();
-  const brunoPage = await brunoContext.newPage();
-  const [anneHome, brunoHome] = [new HomePage(annePage), new HomePage(brunoPage)];
-  const [anneSync, brunoSync] = [new SyncPanel(annePage), new SyncPanel(brunoPage)];
-  const [anneSheet, brunoSheet] = [new SheetPage(annePage), new SheetPage(brunoPage)];
-
-  await anneHome.open(anne.served.url);
-  await anneSync.share(remote, server.user, server.password);
-  await brunoHome.open(bruno.served.url);
-  await brunoSync.join(remote, server.user, server.password, path.join(bruno.root, 'equipe'));
+  const { page: annePage, home: anneHome, sync: anneSync, sheet: anneSheet } = anne;
+  const { home: brunoHome, sync: brunoSync, sheet: brunoSheet } = bruno;
+  await shareAndJoin(server, anne, bruno);
 
   // Anne deletes the sheet; Bruno, offline from her, keeps writing in it and syncs first.
   await anneHome.openSheet('big-data');
@@ -241,29 +248,17 @@ test('une fiche supprimée ici et modifiée par un collègue revient, et c’est
   await brunoSync.giveCredentials(server.user, 'nouveau-mot-de-passe-57');
   await expect(brunoSync.state).toHaveText('À jour');
   await expect(brunoSheet.section('passe')).toContainText('Anne relit. Signé.');
-  await anneContext.close();
-  await brunoContext.close();
 });
 
 test('le texte d’un collègue arrive dans la partie en cours d’écriture une fois celle-ci enregistrée, sans rien perdre', async ({
-  browser,
   server,
   anne,
   bruno,
 }) => {
   test.setTimeout(180_000);
-  const remote = await server.createRepository('equipe.git');
-  const anneContext = await browser.newContext();
-  const brunoContext = await browser.newContext();
-  const annePage = await anneContext.newPage();
-  const brunoPage = await brunoContext.newPage();
-  const [anneHome, brunoHome] = [new HomePage(annePage), new HomePage(brunoPage)];
-  const [anneSync, brunoSync] = [new SyncPanel(annePage), new SyncPanel(brunoPage)];
-  const [anneSheet, brunoSheet] = [new SheetPage(annePage), new SheetPage(brunoPage)];
-  await anneHome.open(anne.served.url);
-  await anneSync.share(remote, server.user, server.password);
-  await brunoHome.open(bruno.served.url);
-  await brunoSync.join(remote, server.user, server.password, path.join(bruno.root, 'equipe'));
+  const { page: annePage, home: anneHome, sync: anneSync, sheet: anneSheet } = anne;
+  const { page: brunoPage, home: brunoHome, sync: brunoSync, sheet: brunoSheet } = bruno;
+  await shareAndJoin(server, anne, bruno);
   // Bruno's copy syncs every 10 minutes, not at closing: his settings, kept on his computer.
   await brunoSync.setSettings({ every: 10, onClose: false });
   const settings = async () =>
@@ -309,6 +304,4 @@ test('le texte d’un collègue arrive dans la partie en cours d’écriture une
   await brunoSheet.title.click();
   await expect(brunoPasse).toContainText('Précision d’Anne.');
   await expect(brunoPasse).toContainText('Bruno écrit encore. Et termine.');
-  await anneContext.close();
-  await brunoContext.close();
 });
