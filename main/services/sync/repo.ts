@@ -140,18 +140,23 @@ export class GitRepository {
     onStaged?: () => Promise<void> | void,
   ): Promise<string | undefined> {
     const rows = await git.statusMatrix(this.base);
+    const added: string[] = [];
+    const removed: string[] = [];
     let changed = false;
     for (const [filepath, head, workdir, stage] of rows) {
       if (workdir === 0 && head === 1) {
-        await git.remove({ ...this.base, filepath });
+        removed.push(filepath);
         changed = true;
       } else if (workdir === 2 || (workdir === 1 && stage !== 1 && head === 1)) {
-        await git.add({ ...this.base, filepath });
+        added.push(filepath);
         changed = true;
       } else if (head === 0 && stage !== 0 && workdir === 0) {
-        await git.remove({ ...this.base, filepath });
+        removed.push(filepath);
       }
     }
+    // All at once: each call writes the whole index (durably), once per call, not per path.
+    if (removed.length > 0) await git.remove({ ...this.base, filepath: removed });
+    if (added.length > 0) await git.add({ ...this.base, filepath: added });
     if (!changed && !parents) return undefined;
     await onStaged?.();
     const now = Math.floor(Date.now() / 1000);
