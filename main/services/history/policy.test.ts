@@ -185,7 +185,10 @@ describe('recording policy', () => {
       authorName: 'Anne M.',
     });
     const handlers = f.h as unknown as Parameters<typeof dispatch>[0];
-    const tidied = await dispatch(handlers, 'preferences:set', { authorName: 'Anne', authorEmail: ' a@b.fr ' });
+    const tidied = await dispatch(handlers, 'preferences:set', {
+      authorName: 'Anne',
+      authorEmail: ' a@b.fr ',
+    });
     expect(tidied).toMatchObject({ ok: true, value: { authorEmail: 'a@b.fr' } });
     const bad = await dispatch(handlers, 'preferences:set', { authorName: 'Anne', authorEmail: 'anne@' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });

@@ -82,7 +82,9 @@ export class Preferences {
       const name = loaded?.value.authorName;
       const email = loaded?.value.authorEmail;
       return {
-        ...(name ? { authorName: name, isDefault: false } : { authorName: systemUserName(), isDefault: true }),
+        ...(name
+          ? { authorName: name, isDefault: false }
+          : { authorName: systemUserName(), isDefault: true }),
         ...(email ? { authorEmail: email } : {}),
       };
     } catch (error) {
