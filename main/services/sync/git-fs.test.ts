@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as DurableWrite from '../storage/durable-write.js';
@@ -46,5 +46,17 @@ describe('durableGitFs', () => {
     await syncObjects();
     await fs.writeFile(join(git, 'HEAD'), 'ref: refs/heads/main\n');
     expect(events).toEqual(['durable HEAD']);
+  });
+
+  it('forgets the objects of a copy removed before its refs were written (a join given up)', async () => {
+    const given = join(await tempDir('fiches-git-fs-'), '.git');
+    const fs = durableGitFs.promises;
+    await fs.mkdir(join(given, 'objects', 'ab'));
+    await fs.writeFile(join(given, 'objects', 'ab', 'cdef'), 'objet d’une copie abandonnée');
+    await rm(given, { recursive: true, force: true });
+    const other = join(await tempDir('fiches-git-fs-'), '.git');
+    await fs.mkdir(join(other, 'refs', 'heads'));
+    await fs.writeFile(join(other, 'refs', 'heads', 'main'), 'ab cdef\n', 'utf8');
+    expect(await readFile(join(other, 'refs', 'heads', 'main'), 'utf8')).toBe('ab cdef\n');
   });
 });

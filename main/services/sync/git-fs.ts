@@ -31,6 +31,11 @@ const isObject = (path: string) => resolve(path).includes(`${sep}.git${sep}objec
 const unsyncedFiles = new Set<string>();
 const unsyncedFolders = new Set<string>();
 
+/** Nothing to wait for: the file or folder is gone (a copy given up half-way, then removed). */
+const unlessGone = (error: unknown) => {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+};
+
 /** Makes the objects written so far durable (before removing what they replace, say). */
 export async function syncObjects(): Promise<void> {
   if (unsyncedFiles.size === 0 && unsyncedFolders.size === 0) return;
@@ -39,8 +44,8 @@ export async function syncObjects(): Promise<void> {
   unsyncedFiles.clear();
   unsyncedFolders.clear();
   try {
-    await Promise.all(files.map((file) => syncFile(file)));
-    await Promise.all(folders.map((folder) => syncDirectory(folder)));
+    await Promise.all(files.map((file) => syncFile(file).catch(unlessGone)));
+    await Promise.all(folders.map((folder) => syncDirectory(folder).catch(unlessGone)));
   } catch (error) {
     // Not on the disk yet: tried again before the next ref.
     for (const file of files) unsyncedFiles.add(file);
