@@ -1,3 +1,5 @@
+import type { ParseRule } from '@tiptap/pm/model';
+
 /**
  * The stylesheets of pasted HTML, reduced to what the paste reads from them. ProseMirror,
  * when it reads pasted HTML, copies each stylesheet rule into the style attribute of every
@@ -25,9 +27,11 @@ const PIECE =
 const STYLE_END = /<\/style\s*>/gi;
 
 /** The style properties a parser with these rules reads (`font-weight=400` reads font-weight). */
-export function styleProperties(rules: readonly { style?: string }[]): ReadonlySet<string> {
+export function styleProperties(rules: readonly ParseRule[]): ReadonlySet<string> {
   const read = new Set(READ_BY_CLEANUP);
-  for (const rule of rules) if (rule.style) read.add(/[^=]*/.exec(rule.style)?.[0] ?? rule.style);
+  for (const rule of rules) {
+    if ('style' in rule) read.add(/[^=]*/.exec(rule.style)?.[0] ?? rule.style);
+  }
   return read;
 }
 
