@@ -14,12 +14,13 @@ import { assetIdSchema } from '../../../../shared/content/assets.js';
 import { resolveColour } from '../../../../shared/model/layout.js';
 import { fr } from '../../french.js';
 import { childOfType, planText } from '../plan/content.js';
-import type { PlanNode, PlanNumber } from '../plan/types.js';
+import type { PlanNode } from '../plan/types.js';
 import type { BlockScope, Flow, RenderContext } from './context.js';
 import { imageRun } from './images.js';
 import { inlineChildren } from './inline.js';
 import { FIGURE_STYLE, MISSING_IMAGE_STYLE } from './styles.js';
 import { wordColour } from './units.js';
+import { bookmarked } from './bookmarks.js';
 
 /**
  * Figures and tables: a caption numbered by a Word SEQ field (« Figure 3 : … ») whose
@@ -36,7 +37,8 @@ export type RenderBlocks = (
 /** Word's SEQ identifier is a single word: the label with its spaces made underscores. */
 const seqName = (label: string): string => label.replace(/\s+/g, '_');
 
-function captionParagraph(number: PlanNumber | undefined, caption: PlanNode | undefined, ctx: RenderContext) {
+function captionParagraph(node: PlanNode, ctx: RenderContext) {
+  const { number } = node;
   const children: ParagraphChild[] = number
     ? [
         new TextRun(`${number.name}\u00a0`),
@@ -49,8 +51,15 @@ function captionParagraph(number: PlanNumber | undefined, caption: PlanNode | un
         new TextRun(number.separator),
       ]
     : [];
-  children.push(...inlineChildren(caption?.content));
-  return new Paragraph({ style: ctx.styles.caption, keepNext: true, keepLines: true, children });
+  children.push(...inlineChildren(childOfType(node, 'caption')?.content));
+  // The list of figures points at the caption, when the document has one.
+  const listed = ctx.plan.pieces.some((piece) => piece.kind === 'figures');
+  return new Paragraph({
+    style: ctx.styles.caption,
+    keepNext: true,
+    keepLines: true,
+    children: listed ? bookmarked(node.anchor, children) : children,
+  });
 }
 
 export function sourceParagraph(source: PlanNode, ctx: RenderContext): Paragraph {
@@ -111,7 +120,7 @@ export async function renderFigure(node: PlanNode, scope: BlockScope, ctx: Rende
   const full = node.attrs.width === 'full' && !scope.boxed;
   const widthMm = full ? ctx.fullWidthMm : scope.widthMm;
   const image = imageParagraph(node, widthMm, ctx);
-  const caption = captionParagraph(node.number, childOfType(node, 'caption'), ctx);
+  const caption = captionParagraph(node, ctx);
   const span = full ? 'full' : 'column';
   return assemble(caption, [image], childOfType(node, 'sourceLine'), ctx).map((child) => ({ child, span }));
 }
@@ -127,7 +136,7 @@ export async function renderTableFigure(
   ctx: RenderContext,
   renderBlocks: RenderBlocks,
 ): Promise<Flow[]> {
-  const caption = captionParagraph(node.number, childOfType(node, 'caption'), ctx);
+  const caption = captionParagraph(node, ctx);
   const table = childOfType(node, 'table');
   const rows = table?.content ?? [];
   const columns = Math.max(1, ...rows.map((row) => row.content.reduce((n, c) => n + cellWidthSpan(c), 0)));

@@ -70,7 +70,20 @@ export const STYLES: Record<TextRole, StyleName> = {
   continuation: { id: 'FicheSuite', name: 'Fiche – Titre de page suivante' },
   header: { id: 'FicheEnTete', name: 'Fiche – En-tête' },
   footer: { id: 'FichePiedDePage', name: 'Fiche – Pied de page' },
+  coverTitle: { id: 'FicheCouvertureTitre', name: 'Fiche – Titre de couverture', keepNext: true },
+  coverText: { id: 'FicheCouverture', name: 'Fiche – Couverture' },
+  tocTitle: { id: 'FicheSommaireTitre', name: 'Fiche – Titre du sommaire', keepNext: true },
+  // Word's own names, so Word's update of the table of contents keeps the look.
+  tocEntry: { id: 'TOC1', name: 'toc 1' },
+  dividerNumber: { id: 'FicheIntercalaireNumero', name: 'Fiche – Numéro de famille', keepNext: true },
+  dividerTitle: { id: 'FicheIntercalaire', name: 'Fiche – Intercalaire', keepNext: true },
 };
+
+/** The entries of the table of contents below its first level: Word's « toc 2 », « toc 3 », indented. */
+export const TOC_LEVELS = [
+  { id: 'TOC2', name: 'toc 2', indentPt: 12 },
+  { id: 'TOC3', name: 'toc 3', indentPt: 24 },
+] as const;
 
 /** Paragraph styles that are not text roles: where an image sits, and its stand-in when it is missing. */
 export const FIGURE_STYLE = { id: 'FicheFigure', name: 'Fiche – Figure' };
@@ -198,6 +211,13 @@ export function documentStyles(ctx: StyleContext): IStylesOptions {
   }
   const body = ctx.layout.styles.body;
   paragraphStyles.push(
+    ...TOC_LEVELS.map((level) => ({
+      id: level.id,
+      name: level.name,
+      basedOn: STYLES.tocEntry.id,
+      next: 'FicheCorps',
+      paragraph: { indent: { left: twipsFromPt(level.indentPt) } },
+    })),
     {
       ...FIGURE_STYLE,
       basedOn: 'Normal',

@@ -11,6 +11,7 @@ export function planOfSheet(print: PrintSheet, loaded: LoadedLayout): ExportPlan
   const { sheet } = planSheet(print, {
     layout: loaded.layout,
     warnings,
+    anchorPrefix: print.variable.id,
     inVolume: false,
     showMicroScenarios: true,
     offset: noCounts(),

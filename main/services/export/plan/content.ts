@@ -19,6 +19,8 @@ import type { PlanMark, PlanNode } from './types.js';
 export interface ContentPlanning {
   layout: Layout;
   warnings: string[];
+  /** Starts the anchors of the numbered blocks (unique in the document: the sheet's or the family's id). */
+  anchorPrefix: string;
 }
 
 const isMarkName = (name: string): name is MarkName => (markNames as readonly string[]).includes(name);
@@ -77,6 +79,7 @@ export function planContent(doc: DocNode | undefined, start: Counts, planning: C
         number: numbered.number,
         separator: captions.separator,
       };
+      planned.anchor = `${planning.anchorPrefix}-${numbered.kind}-${numbered.number}`;
     }
     return [planned];
   });
