@@ -148,6 +148,7 @@ export async function docxFromPlan(
     loaded,
     layout,
     families,
+    variants: families.flatMap((family) => variantOf(families, family) ?? []),
     family: first.colours,
     styles: styleIds(layout),
     warnings: [...plan.warnings],
@@ -160,8 +161,7 @@ export async function docxFromPlan(
   const pieces: WordPiece[] = [];
   for (const piece of plan.pieces) pieces.push(await serializePiece(piece, ctx));
   const properties = coreProperties(plan.metadata);
-  const variants = families.flatMap((family) => variantOf(families, family) ?? []);
-  const styles = documentStyles({ layout, family: first.colours, variants });
+  const styles = documentStyles({ layout, family: first.colours, variants: ctx.variants });
   const hasContents = plan.pieces.some((piece) => piece.kind === 'contents');
   const document = new Document({
     title: properties.title,

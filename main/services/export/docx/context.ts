@@ -4,6 +4,7 @@ import type { AssetContent } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import type { ExportPlan, PlanFamily } from '../plan/types.js';
 import type { RasterCache } from './images.js';
+import type { FamilyVariant } from './styles.js';
 
 /** What every part of the Word serializer shares while it translates one plan. */
 export interface RenderContext {
@@ -12,6 +13,8 @@ export interface RenderContext {
   layout: Layout;
   /** The document's families, in order (each after the first has its own variant of the coloured styles). */
   families: readonly PlanFamily[];
+  /** Their variants of the coloured styles (styles.ts), the first family's excepted. */
+  variants: readonly FamilyVariant[];
   /** The colours of the family whose pages are being written. */
   family: FamilyColours;
   /** The style id of each role on those pages (a volume's families have variants: styles.ts). */

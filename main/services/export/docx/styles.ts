@@ -134,6 +134,17 @@ export function styleIds(layout: Layout, variant?: FamilyVariant): Record<TextRo
   ) as Record<TextRole, string>;
 }
 
+/** The name Word shows for a family's variant of a role's style. */
+export function variantName(role: TextRole, variant: FamilyVariant): string {
+  return `${STYLES[role].builtIn ? STYLES[role].id : STYLES[role].name} ${variant.suffix}`;
+}
+
+/** Every name a role's style takes in a document: its own, and its families' variants where its colour follows the family. */
+export function styleNames(layout: Layout, role: TextRole, variants: readonly FamilyVariant[]): string[] {
+  const varies = familyRoles(layout).includes(role);
+  return [STYLES[role].name, ...(varies ? variants.map((variant) => variantName(role, variant)) : [])];
+}
+
 function colour(ctx: StyleContext, ref: TextStyle['colour']): string {
   return wordColour(resolveColour(ctx.layout, ref, ctx.family));
 }
@@ -195,7 +206,7 @@ export function documentStyles(ctx: StyleContext): IStylesOptions {
       const local: StyleContext = { layout: ctx.layout, family: variant.colours };
       paragraphStyles.push({
         id: `${STYLES[role].id}${variant.suffix}`,
-        name: `${STYLES[role].builtIn ? STYLES[role].id : STYLES[role].name} ${variant.suffix}`,
+        name: variantName(role, variant),
         basedOn: STYLES[role].id,
         next: 'FicheCorps',
         run: { color: colour(local, style.colour) },

@@ -14,7 +14,8 @@ import { bookmarkName } from './bookmarks.js';
 import type { Flow, PageFlow, RenderContext } from './context.js';
 import { renderDiagram, standardParagraphs } from './opening.js';
 import { renderMicroScenarios, type Part } from './parts.js';
-import { STYLES } from './styles.js';
+import { styleNames, TOC_LEVELS } from './styles.js';
+import type { TextRole } from '../../../../shared/model/layout.js';
 import { twipsFromMm } from './units.js';
 
 /**
@@ -52,10 +53,13 @@ export function frontPart(front: PlanFront, ctx: RenderContext): Part {
  * parts, by style name, as Word's own update will; docx fills its entries in from them.
  */
 export function contentsPart(contents: PlanContents, ctx: RenderContext): Part {
+  const names = (role: TextRole) => styleNames(ctx.layout, role, ctx.variants);
   const levels = [
-    new StyleLevel(STYLES.dividerTitle.name, 1),
-    new StyleLevel(STYLES.title.name, 2),
-    ...(contents.depth === 3 ? [new StyleLevel('heading 1', 3), new StyleLevel('heading 2', 3)] : []),
+    ...names('dividerTitle').map((name) => new StyleLevel(name, 1)),
+    ...names('title').map((name) => new StyleLevel(name, 2)),
+    ...(contents.depth === 3
+      ? [...names('displayTitle'), ...names('question')].map((name) => new StyleLevel(name, 3))
+      : []),
   ];
   return {
     newPage: false,
@@ -100,7 +104,7 @@ export function figuresPart(list: PlanFiguresList, ctx: RenderContext): Part {
       ...list.entries.map((entry) =>
         full(
           new Paragraph({
-            style: ctx.styles.tocEntry,
+            style: entry.level === 1 ? ctx.styles.tocEntry : TOC_LEVELS[0].id,
             tabStops: [{ type: TabStopType.RIGHT, position: right, leader: 'dot' }],
             children: [
               new InternalHyperlink({

@@ -52,7 +52,7 @@ function numberedOf(nodes: readonly PlanNode[]): PlanEntry[] {
     node.number && node.anchor
       ? [
           {
-            level: 1 as const,
+            level: 2 as const,
             text: `${node.number.name}\u00a0${node.number.number}${node.number.separator}${planText(node.content.find((child) => child.type === 'caption') ?? node)}`,
             anchor: node.anchor,
           },
@@ -155,7 +155,10 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
           toc.push({ level: 3, text: section.heading.text, anchor: section.anchor });
         }
       }
-      figures.push(...sheetFigures(sheet));
+      const numbered = sheetFigures(sheet);
+      // Each sheet numbers its own: its name heads its figures in the list.
+      if (numbered.length)
+        figures.push({ level: 1, text: sheet.variableName, anchor: sheet.anchor }, ...numbered);
     }
   }
   const figuresPiece: PlanPiece[] =
