@@ -1,6 +1,6 @@
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
-import { parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
+import { listOption, parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
 import { serve } from './serve.js';
 import { start } from './start.js';
 
@@ -36,15 +36,19 @@ export const commands: Record<string, Command> = {
   },
   export: {
     synopsis:
-      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] --out CHEMIN',
+      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] --out CHEMIN\n' +
+      '       fiches export --format docx|pdf --volume [--family ID…|--sheet ID…|--status S…] [--title T] [--repo DOSSIER] --out FICHIER',
     summary:
-      'exporte des fiches (Word ou PDF) : un fichier par fiche, dans un fichier ou un dossier existant',
+      'exporte des fiches (Word ou PDF) : un fichier par fiche, ou avec --volume le recueil en un seul fichier',
     options: {
       ...repoOption,
       format: { type: 'string' },
-      sheet: { type: 'string' },
-      family: { type: 'string' },
+      sheet: { type: 'string', multiple: true },
+      family: { type: 'string', multiple: true },
       all: { type: 'boolean' },
+      volume: { type: 'boolean' },
+      status: { type: 'string', multiple: true },
+      title: { type: 'string' },
       revision: { type: 'string' },
       out: { type: 'string' },
     },
@@ -52,9 +56,12 @@ export const commands: Record<string, Command> = {
       exportCommand({
         repo: stringOption(values, 'repo'),
         format: stringOption(values, 'format'),
-        sheet: stringOption(values, 'sheet'),
-        family: stringOption(values, 'family'),
+        sheet: listOption(values, 'sheet'),
+        family: listOption(values, 'family'),
         all: values.all === true,
+        volume: values.volume === true,
+        status: listOption(values, 'status'),
+        title: stringOption(values, 'title'),
         revision: stringOption(values, 'revision'),
         out: stringOption(values, 'out'),
       }),
