@@ -7,6 +7,7 @@ import { benchImport } from './import.js';
 import { benchKeystroke } from './keystroke.js';
 import { benchPdf } from './pdf.js';
 import { benchSave } from './save.js';
+import { benchVolume } from './volume.js';
 
 /**
  * `npm run bench`: measures, never asserts. One line per figure, `name: value unit`.
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<void>> = {
   pdf: benchPdf,
   import: benchImport,
   'heavy-svg': benchHeavySvg,
+  volume: benchVolume,
 };
 
 const filter = process.argv[2];
