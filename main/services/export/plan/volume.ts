@@ -128,7 +128,8 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
         rightHand,
       },
     });
-    toc.push({ level: 1, text: planned.label, anchor });
+    // The divider's title, as Word's TOC field lists it from the heading.
+    toc.push({ level: 1, text: planned.name, anchor });
     figures.push(...numberedOf(note));
     if (micro)
       figures.push(...micro.hypotheses.flatMap((h) => h.angles.flatMap((angle) => numberedOf(angle.body))));
