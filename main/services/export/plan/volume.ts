@@ -74,10 +74,13 @@ function sheetFigures(sheet: PlanSheet): PlanEntry[] {
   ];
 }
 
+/** A sheet that shows its family's shared micro-scenarios, and the family has written some. */
+const usesShared = (print: PrintSheet) =>
+  print.sheet.microScenarios.useFamily && Object.keys(print.scenarios).length > 0;
+
 /** The family's shared micro-scenarios go on its divider when the layout says so and one of its sheets uses them. */
 const sharesOnDivider = (layout: Layout, sheets: readonly PrintSheet[]) =>
-  layout.volume.sharedMicroScenarios === 'family' &&
-  sheets.some((print) => print.sheet.microScenarios.useFamily);
+  layout.volume.sharedMicroScenarios === 'family' && sheets.some(usesShared);
 
 export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): ExportPlan {
   const { layout } = loaded;
@@ -104,16 +107,11 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
     const planning = { layout, warnings, anchorPrefix: anchor };
     const start = settings.numbering === 'volume' ? offset : noCounts();
     const micro = onDivider
-      ? planMicroScenarios(
-          undefined,
-          sheets.find((print) => print.sheet.microScenarios.useFamily)?.scenarios ?? {},
-          new Map(),
-          {
-            ...planning,
-            template,
-            level: 2,
-          },
-        )
+      ? planMicroScenarios(undefined, sheets.find(usesShared)?.scenarios ?? {}, new Map(), {
+          ...planning,
+          template,
+          level: 2,
+        })
       : undefined;
     const note = planContent(lead.familyNote, start, planning);
     body.push({
@@ -134,7 +132,7 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
     if (micro)
       figures.push(...micro.hypotheses.flatMap((h) => h.angles.flatMap((angle) => numberedOf(angle.body))));
     for (const print of sheets) {
-      const showOwn = !(onDivider && print.sheet.microScenarios.useFamily);
+      const showOwn = !(onDivider && usesShared(print));
       const { sheet, counts } = planSheet(
         // The family's note is on the divider: a sheet's own micro-scenarios come without it.
         { ...print, familyNote: settings.sharedMicroScenarios === 'family' ? undefined : print.familyNote },
