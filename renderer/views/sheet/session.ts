@@ -4,7 +4,7 @@ import { textOf, wordCount, type DocNode } from '../../../shared/content/doc.js'
 import { countNumbered, numberingOrder } from '../../../shared/content/numbering.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { ok, type Result } from '../../../shared/result.js';
-import { invoke } from '../../api/client.js';
+import { invoke, Serialised } from '../../api/client.js';
 import { NumberingRegistry, type PartCounts } from '../../editor/figure/numbering-registry.js';
 import { createStore, type Store } from '../../ui/store.js';
 import { Autosaver, type Entry, type SaveOptions } from './autosave.js';
@@ -130,7 +130,13 @@ export async function savePatches(
   batch: readonly Entry<Part>[],
   options: SaveOptions = {},
 ): Promise<Result<unknown>> {
-  const { sheet, family } = patchesOf(batch);
+  // Values the autosave serialised already go as their text (api/client.ts).
+  const { sheet, family } = patchesOf(
+    batch.map(({ part, value, json }) => ({
+      part,
+      value: json === undefined ? value : new Serialised(value, json),
+    })),
+  );
   if (sheet) {
     const result = await invoke('sheets:update', { id: view.sheet.id, patch: sheet }, options);
     if (!result.ok) return result;
