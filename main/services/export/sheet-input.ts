@@ -4,6 +4,11 @@ import { isSourceMissing, numberBlocks, numberSheet } from '../../../shared/cont
 import type { RevisionSummary } from '../../../shared/model/history.js';
 import type { Family, RepositoryFile, Variable } from '../../../shared/model/repository.js';
 import type { Scenarios, SheetFile } from '../../../shared/model/sheet.js';
+import {
+  scenariosWithoutSuggestions,
+  sheetWithoutSuggestions,
+  withoutSuggestions,
+} from '../../../shared/review/suggestions.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { readFamilyFile } from '../families.js';
 import { fr } from '../french.js';
@@ -25,6 +30,10 @@ export interface PrintSheet {
   /** Position of the family in the system, for its fallback colour. */
   familyIndex: number;
   variable: Variable;
+  /**
+   * The sheet with its pending suggestions left undone (inserted text out, deleted text
+   * in: shared/review/suggestions.ts); its comment marks and its review are kept.
+   */
   sheet: SheetFile;
   familyNote: DocNode | undefined;
   /** The sheet's own micro-scenarios, or its family's when it uses them. */
@@ -55,15 +64,19 @@ export async function collectSheet(
   // A damaged family file is set aside and reported by the overview; the sheet still prints.
   const shared = (await readFamilyFile(context, family.id)).family;
   const { layout } = context;
+  // Suggestions waiting in the text print as if undone: what the sheet says until someone accepts them.
+  const printed = sheetWithoutSuggestions(sheet);
   return {
     repository,
     template,
     family,
     familyIndex: repository.families.findIndex((candidate) => candidate.id === family.id),
     variable,
-    sheet,
-    familyNote: shared?.note,
-    scenarios: sheet.microScenarios.useFamily ? (shared?.scenarios ?? {}) : sheet.microScenarios.scenarios,
+    sheet: printed,
+    familyNote: shared ? withoutSuggestions(shared.note) : undefined,
+    scenarios: sheet.microScenarios.useFamily
+      ? scenariosWithoutSuggestions(shared?.scenarios ?? {}, {})
+      : printed.microScenarios.scenarios,
     ...(summary ? { revision: summary } : {}),
     async readAsset(assetId) {
       const path = layout.assetFile(assetId);
