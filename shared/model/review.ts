@@ -101,7 +101,12 @@ const suggestionAttrsSchema = z.object({
 /** A mark over [from, to) of a scenario title, in UTF-16 offsets as JavaScript counts them. */
 export const titleMarkSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal(COMMENT_MARK), attrs: z.object({ thread: reviewIdSchema }), from: offset, to: offset }),
+    z.object({
+      type: z.literal(COMMENT_MARK),
+      attrs: z.object({ thread: reviewIdSchema }),
+      from: offset,
+      to: offset,
+    }),
     z.object({ type: z.literal(INSERTION_MARK), attrs: suggestionAttrsSchema, from: offset, to: offset }),
     z.object({ type: z.literal(DELETION_MARK), attrs: suggestionAttrsSchema, from: offset, to: offset }),
   ])

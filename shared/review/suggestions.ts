@@ -117,7 +117,10 @@ export function withoutSuggestions(doc: DocNode): DocNode {
 }
 
 /** Scenarios as they stand while their suggestions wait, titles included (their marks: review.titleMarks). */
-export function scenariosWithoutSuggestions(scenarios: Scenarios, titleMarks: Review['titleMarks']): Scenarios {
+export function scenariosWithoutSuggestions(
+  scenarios: Scenarios,
+  titleMarks: Review['titleMarks'],
+): Scenarios {
   return Object.fromEntries(
     Object.entries(scenarios).map(([hypothesis, scenario]) => [
       hypothesis,

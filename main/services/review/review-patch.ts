@@ -29,10 +29,13 @@ function checkPart(template: SheetTemplate, thread: CommentThread): void {
           (parsed.kind === 'title' || angles.some((angle) => angle.id === parsed.angle))
         : false;
   if (!known) {
-    refuse(fr`Le commentaire « ${thread.id} » porte sur une partie que le modèle de fiche n’a pas (« ${thread.part} »).`, {
-      thread: thread.id,
-      part: thread.part,
-    });
+    refuse(
+      fr`Le commentaire « ${thread.id} » porte sur une partie que le modèle de fiche n’a pas (« ${thread.part} »).`,
+      {
+        thread: thread.id,
+        part: thread.part,
+      },
+    );
   }
 }
 
@@ -48,7 +51,9 @@ function checkUnchangedIdentity(before: CommentThread, after: CommentThread): vo
   });
   const problem = moved ?? (reply ? 'une réponse garde son auteur et sa date' : undefined);
   if (problem) {
-    refuse(fr`Modification refusée du fil de commentaires « ${after.id} » : ${problem}.`, { thread: after.id });
+    refuse(fr`Modification refusée du fil de commentaires « ${after.id} » : ${problem}.`, {
+      thread: after.id,
+    });
   }
 }
 
@@ -64,7 +69,9 @@ function mergeThreads(
       continue;
     }
     if (thread.id !== id) {
-      refuse(fr`Le fil de commentaires « ${thread.id} » est envoyé sous l’identifiant « ${id} ».`, { thread: id });
+      refuse(fr`Le fil de commentaires « ${thread.id} » est envoyé sous l’identifiant « ${id} ».`, {
+        thread: id,
+      });
     }
     checkPart(template, thread);
     const before = current[id];
@@ -72,9 +79,12 @@ function mergeThreads(
     threads[id] = thread;
   }
   if (Object.keys(threads).length > REVIEW_LIMITS.threads) {
-    refuse(fr`Une fiche compte au plus ${REVIEW_LIMITS.threads} fils de commentaires : supprimez-en avant d’en ajouter.`, {
-      limit: REVIEW_LIMITS.threads,
-    });
+    refuse(
+      fr`Une fiche compte au plus ${REVIEW_LIMITS.threads} fils de commentaires : supprimez-en avant d’en ajouter.`,
+      {
+        limit: REVIEW_LIMITS.threads,
+      },
+    );
   }
   return threads;
 }
@@ -92,9 +102,12 @@ function mergeTitleMarks(
     }
     const length = scenarios[hypothesis]?.title.length ?? 0;
     if (marks.some((mark) => mark.to > length)) {
-      refuse(fr`Une marque du titre de l’hypothèse « ${hypothesis} » dépasse la fin du titre (${length} caractères).`, {
-        hypothesis,
-      });
+      refuse(
+        fr`Une marque du titre de l’hypothèse « ${hypothesis} » dépasse la fin du titre (${length} caractères).`,
+        {
+          hypothesis,
+        },
+      );
     }
     if (marks.length > 0) titleMarks[hypothesis] = marks;
     else delete titleMarks[hypothesis];
