@@ -6,6 +6,7 @@ import type { NumberingSource } from './figure/numbering-registry.js';
 import { BlockNumbering } from './figure/numbering-plugin.js';
 import { FrenchTypography } from './french-typography.js';
 import { FichesPaste } from './paste/paste-extension.js';
+import { ReviewEditing } from './review/review-editing.js';
 import { FichesShortcuts } from './shortcuts.js';
 
 /**
@@ -21,5 +22,6 @@ export function editorExtensions(placeholder: string, numbering?: NumberingSourc
     FigureEditing,
     FichesPaste,
     BlockNumbering.configure({ source: numbering }),
+    ReviewEditing,
   ];
 }

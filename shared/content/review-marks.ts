@@ -1,5 +1,6 @@
 import { Mark, mergeAttributes } from '@tiptap/core';
 import { ID_MAX_LENGTH, ID_PATTERN } from '../model/ids.js';
+import { suggestionLabel } from '../review/labels.js';
 
 /**
  * The marks of a review, in the content itself so they follow every edit: a comment's
@@ -65,6 +66,29 @@ export const CommentMark = Mark.create({
   renderHTML: ({ HTMLAttributes }) => ['span', mergeAttributes(HTMLAttributes, { class: 'comment-mark' }), 0],
 });
 
+/** The editor's rendering of a suggestion: its kind, author and date as a tooltip (on hover). */
+function renderSuggestion(tag: 'ins' | 'del', kind: SuggestionKind) {
+  return ({
+    HTMLAttributes,
+    mark,
+  }: {
+    HTMLAttributes: Record<string, unknown>;
+    mark: { attrs: Record<string, unknown> };
+  }) =>
+    [
+      tag,
+      mergeAttributes(HTMLAttributes, {
+        class: `suggestion suggestion-${kind}`,
+        title: suggestionLabel(
+          kind,
+          String(mark.attrs.author ?? ''),
+          (mark.attrs.date as string | null) ?? null,
+        ),
+      }),
+      0,
+    ] as [string, Record<string, unknown>, 0];
+}
+
 function suggestionAttributes() {
   return {
     id: {
@@ -92,11 +116,7 @@ export const InsertionMark = Mark.create({
   excludes: INSERTION_MARK,
   inclusive: false,
   addAttributes: suggestionAttributes,
-  renderHTML: ({ HTMLAttributes }) => [
-    'ins',
-    mergeAttributes(HTMLAttributes, { class: 'suggestion suggestion-insertion' }),
-    0,
-  ],
+  renderHTML: renderSuggestion('ins', INSERTION_MARK),
 });
 
 /** Text a reviewer proposes to remove: still in the text, struck through, until accepted or rejected. */
@@ -105,11 +125,7 @@ export const DeletionMark = Mark.create({
   excludes: DELETION_MARK,
   inclusive: false,
   addAttributes: suggestionAttributes,
-  renderHTML: ({ HTMLAttributes }) => [
-    'del',
-    mergeAttributes(HTMLAttributes, { class: 'suggestion suggestion-deletion' }),
-    0,
-  ],
+  renderHTML: renderSuggestion('del', DELETION_MARK),
 });
 
 export function reviewMarkExtensions() {
