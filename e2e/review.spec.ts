@@ -1,0 +1,331 @@
+import { expect, test } from './fixtures/host.js';
+import { HomePage } from './pages/HomePage.js';
+import { ReviewPanel } from './pages/ReviewPanel.js';
+import { SheetPage } from './pages/SheetPage.js';
+
+/** The review of a sheet in the interface: comments on any part, their thread, suggestions. */
+
+const NO_HIGHLIGHT = 'rgba(0, 0, 0, 0)';
+const highlight = (sheet: SheetPage, part: string) => sheet.section(part).locator('.comment-mark').first();
+
+test('commenter, répondre, résoudre, rouvrir, modifier puis supprimer son commentaire', async ({
+  page,
+  fichesHost,
+}) => {
+  test.setTimeout(90_000);
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  const review = new ReviewPanel(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+
+  const passe = sheet.editable(sheet.section('passe'));
+  const thread = await review.comment(passe, 'une histoire récente', 'Depuis quand exactement ?');
+  await expect(review.part('section/passe')).toContainText('une histoire récente');
+  await expect(highlight(sheet, 'passe')).toHaveText('une histoire récente');
+  await expect(review.openCount).toHaveText('1');
+  await sheet.waitUntilSaved();
+
+  // Saved with the sheet: there after a reload, highlighted, in the panel.
+  await page.reload();
+  await review.open();
+  const saved = review.thread('une histoire récente');
+  await expect(saved).toContainText('Depuis quand exactement\u202f?');
+  await expect(highlight(sheet, 'passe')).toHaveText('une histoire récente');
+
+  // Clicking the thread selects its text in the section.
+  await saved.getByTestId('thread-quote').click();
+  await expect.poll(() => page.evaluate(() => String(window.getSelection()))).toBe('une histoire récente');
+
+  await review.reply(saved, 'Fin des années 1990, selon l’étude.');
+  await review.edit(saved, 'Depuis quand, exactement ?');
+  await expect(saved.getByTestId('thread-text')).toHaveText('Depuis quand, exactement\u202f?');
+  await expect(saved).toContainText('(modifié)');
+
+  await review.resolve(saved);
+  // Resolved threads wait behind the filter; their text is no longer highlighted.
+  await expect(saved).toBeHidden();
+  await expect(review.panel.getByTestId('review-empty')).toContainText('tous sont résolus');
+  await expect(highlight(sheet, 'passe')).toHaveCSS('background-color', NO_HIGHLIGHT);
+  await expect(review.openCount).toBeHidden();
+  await review.setShowResolved(true);
+  await expect(saved).toHaveAttribute('data-state', 'resolved');
+  await expect(saved.getByTestId('thread-resolution')).toContainText('Résolu par');
+  await review.reopen(saved);
+  await expect(highlight(sheet, 'passe')).not.toHaveCSS('background-color', NO_HIGHLIGHT);
+
+  // One's own reply, then the thread itself, can be deleted; the text is highlighted no more.
+  await review.delete(saved.locator('[data-testid^="reply-"]').first());
+  await expect(saved.locator('[data-testid^="reply-"]')).toHaveCount(0);
+  await review.delete(saved);
+  await expect(review.threads).toHaveCount(0);
+  await expect(sheet.section('passe').locator('.comment-mark')).toHaveCount(0);
+  await sheet.waitUntilSaved();
+  await page.reload();
+  await review.open();
+  await expect(review.threads).toHaveCount(0);
+  await expect(thread).toHaveCount(0);
+});
+
+test('le commentaire d’un autre se lit, se résout et reçoit des réponses, mais ne se modifie pas', async ({
+  page,
+  fichesHost,
+}) => {
+  await fichesHost.call('sheets:update', {
+    id: 'big-data',
+    patch: {
+      sections: {
+        'present-region': {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: 'L’industrie régionale ' },
+                {
+                  type: 'text',
+                  text: 'utilise le numérique',
+                  marks: [{ type: 'comment', attrs: { thread: 'c-bruno' } }],
+                },
+                { type: 'text', text: ' plus que les autres activités.' },
+              ],
+            },
+          ],
+        },
+      },
+      threads: {
+        'c-bruno': {
+          id: 'c-bruno',
+          author: 'Bruno Petit',
+          at: '2025-03-12T09:00:00.000Z',
+          text: 'Citer le baromètre.',
+          part: 'section/present-region',
+          quote: 'utilise le numérique',
+          replies: [],
+        },
+      },
+    },
+  });
+  const home = new HomePage(page);
+  const review = new ReviewPanel(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  await review.open();
+  const thread = review.thread('utilise le numérique');
+  await expect(thread).toContainText('Bruno Petit');
+  await expect(thread.getByTestId('thread-edit')).toHaveCount(0);
+  await expect(thread.getByTestId('thread-delete')).toHaveCount(0);
+  await review.reply(thread, 'Ajouté en source.');
+  // One's own reply is one's own: it can be edited.
+  await expect(thread.locator('[data-testid^="reply-"]').getByTestId('thread-edit')).toHaveCount(1);
+  await review.resolve(thread);
+  await review.setShowResolved(true);
+  await expect(thread).toHaveAttribute('data-state', 'resolved');
+});
+
+test('commenter un titre de scénario, un encadré et une légende ; Ctrl+Alt+M comme dans Word', async ({
+  page,
+  fichesHost,
+}) => {
+  test.setTimeout(90_000);
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  const review = new ReviewPanel(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  await sheet.setUseFamily(false);
+  await sheet.typeTitle('basse', 'LA DONNÉE SANS MAÎTRE');
+  await sheet.waitUntilSaved();
+
+  await review.comment(sheet.scenarioTitle('basse'), 'SANS MAÎTRE', 'Titre trop dur ?', 'shortcut');
+  await review.comment(
+    sheet.editable(sheet.section('futurs')),
+    'Health Data Hub',
+    'Donner le sigle.',
+    'shortcut',
+  );
+  await review.comment(sheet.editable(sheet.section('passe')), 'principaux freins', 'Combien ?');
+  await expect(review.part('scenario/basse/title')).toContainText('SANS MAÎTRE');
+  await expect(review.part('section/futurs')).toContainText('Health Data Hub');
+  await expect(review.part('section/passe')).toContainText('principaux freins');
+  await expect(sheet.section('futurs').locator('.encadre .comment-mark')).toHaveText('Health Data Hub');
+  await expect(sheet.section('passe').locator('figcaption .comment-mark')).toHaveText('principaux freins');
+  await expect(page.getByTestId('scenario-basse-title').locator('.comment-mark')).toHaveText('SANS MAÎTRE');
+
+  // The title's anchor follows an edit before it.
+  await sheet.scenarioTitle('basse').click();
+  await page.keyboard.press('Home');
+  await page.keyboard.type('OUI, ');
+  await sheet.waitUntilSaved();
+  await page.reload();
+  await review.open();
+  await expect(sheet.scenarioTitle('basse')).toHaveText('OUI, LA DONNÉE SANS MAÎTRE');
+  await expect(page.getByTestId('scenario-basse-title').locator('.comment-mark')).toHaveText('SANS MAÎTRE');
+  await expect(review.threads).toHaveCount(3);
+  await review.thread('SANS MAÎTRE').getByTestId('thread-quote').click();
+  await expect.poll(() => page.evaluate(() => String(window.getSelection()))).toBe('SANS MAÎTRE');
+});
+
+test('un fil dont le texte est supprimé reste listé, « texte supprimé », avec sa citation', async ({
+  page,
+  fichesHost,
+}) => {
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  const review = new ReviewPanel(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  const passe = sheet.editable(sheet.section('passe'));
+  const thread = await review.comment(passe, 'une histoire récente', 'À dater.');
+  await expect(thread).toHaveAttribute('data-anchored', 'true');
+
+  await review.select(passe, 'a une histoire récente');
+  await page.keyboard.press('Backspace');
+  await sheet.waitUntilSaved();
+  await expect(thread).toHaveAttribute('data-anchored', 'false');
+  await expect(thread.getByTestId('thread-orphan')).toHaveText('texte supprimé');
+  await expect(thread.getByTestId('thread-quote')).toContainText('une histoire récente');
+
+  await page.reload();
+  await review.open();
+  const kept = review.thread('une histoire récente');
+  await expect(kept.getByTestId('thread-orphan')).toHaveText('texte supprimé');
+  await expect(kept).toContainText('À dater.');
+});
+
+test('passer à « Validée » avec des fils ouverts demande confirmation ; l’accueil les compte', async ({
+  page,
+  fichesHost,
+}) => {
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  const review = new ReviewPanel(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  const passe = sheet.editable(sheet.section('passe'));
+  await review.comment(passe, 'une histoire récente', 'À dater.');
+  await review.comment(passe, 'cabinet IDC', 'Lien vers l’étude ?');
+  await review.close();
+
+  await sheet.setStatus('Validée');
+  const dialog = page.getByTestId('confirm-dialog');
+  await expect(dialog.getByTestId('status-open-threads')).toContainText(
+    '2\u00a0fils de commentaires sont encore ouverts',
+  );
+  await dialog.getByTestId('confirm-cancel').click();
+  await expect(sheet.status).toHaveValue('review');
+
+  await sheet.setStatus('Validée');
+  await page.getByTestId('confirm-ok').click();
+  await expect(sheet.status).toHaveValue('validated');
+  await sheet.waitUntilSaved();
+
+  await home.goHome();
+  await expect(page.getByTestId('variable-threads-big-data')).toHaveText('2\u00a0commentaires ouverts');
+  await expect(page.getByTestId('variable-threads-cobotique')).toHaveCount(0);
+});
+
+test('accepter et refuser des modifications proposées, une à une, par partie, ou toutes', async ({
+  page,
+  fichesHost,
+}) => {
+  test.setTimeout(90_000);
+  const anne = (id: string, kind: 'insertion' | 'deletion') => ({
+    type: kind,
+    attrs: { id, author: 'Anne Martin', date: '2025-03-12T10:00:00Z' },
+  });
+  const text = (value: string, ...marks: object[]) => ({
+    type: 'text',
+    text: value,
+    ...(marks.length ? { marks } : {}),
+  });
+  const paragraph = (...content: object[]) => ({ type: 'paragraph', content });
+  const answer = await fichesHost.call('sheets:update', {
+    id: 'big-data',
+    patch: {
+      sections: {
+        passe: {
+          type: 'doc',
+          content: [
+            paragraph(
+              text('Le Big Data '),
+              text('massif ', anne('s-1', 'insertion')),
+              text('a une histoire'),
+              text(' très', anne('s-2', 'deletion')),
+              text(' récente.'),
+            ),
+            paragraph(text('Un second paragraphe'), text(' en trop', anne('s-3', 'deletion')), text('.')),
+          ],
+        },
+        futurs: {
+          type: 'doc',
+          content: [
+            paragraph(
+              text('Demain, '),
+              text('sans doute ', anne('s-4', 'insertion')),
+              text('la donnée'),
+              text(' partout', anne('s-5', 'insertion')),
+              text('.'),
+            ),
+          ],
+        },
+        'present-region': {
+          type: 'doc',
+          content: [
+            paragraph(text('En région, '), text('presque ', anne('s-6', 'insertion')), text('tout.')),
+          ],
+        },
+      },
+    },
+  });
+  expect(answer).toMatchObject({ ok: true });
+
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  const review = new ReviewPanel(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  const passe = sheet.section('passe');
+
+  // Shown in the text: inserted words underlined, deleted ones struck through, who and when on hover.
+  await expect(passe.locator('ins.suggestion-insertion')).toHaveText('massif ');
+  await expect(passe.locator('del.suggestion-deletion').first()).toHaveText(' très');
+  await expect(passe.locator('ins.suggestion-insertion')).toHaveAttribute(
+    'title',
+    /Ajout proposé par Anne Martin le 12 mars 2025/,
+  );
+  // …and on focus: the cursor in a suggestion shows the bar, which decides it.
+  await passe.locator('ins.suggestion-insertion').click();
+  await expect(page.getByTestId('suggestion-bar')).toContainText('Ajout proposé par Anne Martin');
+  await page.getByTestId('suggestion-bar-accept').click();
+  await expect(passe.locator('ins.suggestion-insertion')).toHaveCount(0);
+  await expect(passe).toContainText('Le Big Data massif a une histoire très récente.');
+  // A decision is an edit like any other: Ctrl+Z takes it back.
+  await page.keyboard.press('Control+z');
+  await expect(passe.locator('ins.suggestion-insertion')).toHaveText('massif ');
+  await passe.locator('ins.suggestion-insertion').click();
+  await page.getByTestId('suggestion-bar-accept').click();
+  await expect(passe.locator('ins.suggestion-insertion')).toHaveCount(0);
+
+  await review.open();
+  await review.decide('s-2', 'reject');
+  await expect(passe).toContainText('Le Big Data massif a une histoire très récente.');
+  await review.decide('s-3', 'accept');
+  await expect(passe).toContainText('Un second paragraphe.');
+  await expect(passe.locator('.suggestion')).toHaveCount(0);
+
+  // A part's at once, then everything left.
+  await review.suggestionsOf('section/futurs').getByTestId('suggestions-reject-part').click();
+  await expect(sheet.section('futurs')).toContainText('Demain, la donnée.');
+  await expect(review.suggestionsOf('section/futurs')).toHaveCount(0);
+  await review.panel.getByTestId('suggestions-accept-all').click();
+  await expect(sheet.section('present-region')).toContainText('En région, presque tout.');
+  await expect(review.panel.getByTestId('review-suggestions')).toHaveCount(0);
+
+  // Saved like any edit.
+  await sheet.waitUntilSaved();
+  await page.reload();
+  await expect(sheet.section('passe')).toContainText('Le Big Data massif a une histoire très récente.');
+  await expect(sheet.section('futurs')).toContainText('Demain, la donnée.');
+  await expect(page.locator('.suggestion')).toHaveCount(0);
+});
