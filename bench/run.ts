@@ -4,6 +4,7 @@ import { benchHistory } from './history.js';
 import { benchHome } from './home.js';
 import { benchKeystroke } from './keystroke.js';
 import { benchPdf } from './pdf.js';
+import { benchReview } from './review.js';
 import { benchSave } from './save.js';
 
 /**
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<void>> = {
   save: benchSave,
   home: benchHome,
   keystroke: benchKeystroke,
+  review: benchReview,
   blocks: benchBlocks,
   history: benchHistory,
   docx: benchDocx,

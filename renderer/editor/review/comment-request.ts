@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import type { PartKey } from '../../../shared/model/history.js';
 import { createStore } from '../../ui/store.js';
+import { notify } from '../notices/notices.js';
 import { clearDraft, showDraft } from './comment-draft.js';
 import { commentablePart } from './commentable.js';
 import { selectedText } from './review-commands.js';
@@ -33,6 +34,14 @@ export function canComment(editor: Editor): boolean {
 
 export function requestComment(editor: Editor): boolean {
   const part = commentablePart(editor);
+  if (!part && editor.isEditable) {
+    // The family's note and shared micro-scenarios belong to every sheet of the family.
+    notify(
+      'info',
+      'Les textes partagés par la famille ne se commentent pas depuis une fiche : commentez le texte propre à la fiche.',
+    );
+    return true;
+  }
   if (!part || !canComment(editor)) return false;
   cancelCommentRequest();
   const { from, to } = editor.state.selection;
