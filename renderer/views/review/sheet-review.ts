@@ -66,11 +66,13 @@ export class SheetReview {
     review: Review,
   ) {
     this.threads = createStore<Readonly<Record<string, CommentThread>>>(review.threads);
-    for (const section of template.sections) this.read({ kind: 'section', section: section.id });
+    // As loaded: quotes follow edits, and opening a sheet edits nothing.
+    const loaded = (part: Part) => this.read(part, false);
+    for (const section of template.sections) loaded({ kind: 'section', section: section.id });
     for (const hypothesis of template.microScenarios.hypotheses) {
-      this.read({ kind: 'scenario-title', owner: 'sheet', hypothesis: hypothesis.id });
+      loaded({ kind: 'scenario-title', owner: 'sheet', hypothesis: hypothesis.id });
       for (const angle of template.microScenarios.angles) {
-        this.read({ kind: 'scenario-angle', owner: 'sheet', hypothesis: hypothesis.id, angle: angle.id });
+        loaded({ kind: 'scenario-angle', owner: 'sheet', hypothesis: hypothesis.id, angle: angle.id });
       }
     }
   }
@@ -82,8 +84,8 @@ export class SheetReview {
     return anchoredTitleMarks(title, marks, this.threads.get());
   }
 
-  /** A part's content was read (for saving, or at opening): what does it anchor now? */
-  read(part: Part): void {
+  /** A part's content was read for saving: what does it anchor now? Quotes follow the anchored words. */
+  read(part: Part, followQuotes = true): void {
     const key = reviewPartOf(part);
     if (!key) return;
     const anchors =
@@ -96,7 +98,7 @@ export class SheetReview {
     this.anchors.set(key, anchors);
     this.anchorsVersion.set(this.anchorsVersion.get() + 1);
     // Saved with the next batch: this read may be part of the batch being taken now.
-    if (!this.host.readOnly) queueMicrotask(() => this.followQuotes(key, anchors));
+    if (followQuotes && !this.host.readOnly) queueMicrotask(() => this.followQuotes(key, anchors));
   }
 
   anchorsOf(part: PartKey): PartAnchors | undefined {
