@@ -209,8 +209,8 @@ test('passer à « Validée » avec des fils ouverts demande confirmation ; l’
 
   await sheet.setStatus('Validée');
   const dialog = page.getByTestId('confirm-dialog');
-  await expect(dialog.getByTestId('status-open-threads')).toContainText(
-    '2\u00a0fils de commentaires sont encore ouverts',
+  await expect(dialog.getByTestId('status-open-threads')).toHaveText(
+    '2\u00a0fils de commentaires sont encore ouverts. Vous pouvez les résoudre depuis «\u00a0Relecture\u00a0», ou changer le statut quand même.',
   );
   await dialog.getByTestId('confirm-cancel').click();
   await expect(sheet.status).toHaveValue('review');

@@ -50,7 +50,7 @@ export function VariableRow({ variable, onChanged }: { variable: Variable; onCha
                 data-testid={`variable-threads-${variable.id}`}
               >
                 {sheet.openThreads === 1
-                  ? '1 commentaire ouvert'
+                  ? '1\u00a0commentaire ouvert'
                   : `${sheet.openThreads}\u00a0commentaires ouverts`}
               </span>
             )}

@@ -113,7 +113,7 @@ export function SheetHeader() {
               {confirming.open === 1
                 ? 'Un fil de commentaires est encore ouvert.'
                 : `${confirming.open}\u00a0fils de commentaires sont encore ouverts.`}{' '}
-              Vous pouvez les résoudre depuis «\u00a0Relecture\u00a0», ou changer le statut quand même.
+              Vous pouvez les résoudre depuis «&nbsp;Relecture&nbsp;», ou changer le statut quand même.
             </p>
           }
           confirmLabel={`Passer à «\u00a0${sheetStatusLabels[confirming.status]}\u00a0»`}
