@@ -3,10 +3,10 @@ import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './main/host/csp.js';
 
 /**
- * The built page carries the same CSP as the hosts' header, as a meta tag too: older
- * Electron versions do not apply response headers to file:// pages. frame-ancestors is
- * dropped because a meta tag cannot carry it. Build only: Vite's dev server injects
- * inline scripts that this policy would block.
+ * The built page carries the same CSP as the hosts' header, as a meta tag too, so the
+ * policy holds however the page is opened. frame-ancestors is dropped because a meta tag
+ * cannot carry it. Build only: Vite's dev server injects inline scripts that this policy
+ * would block.
  */
 function contentSecurityPolicyMeta(): Plugin {
   const policy = CONTENT_SECURITY_POLICY.split('; ')
@@ -25,8 +25,8 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
-// The renderer: built once into dist/renderer, loaded by Electron from file and served
-// by the browser host. `base: './'` keeps asset URLs relative for both.
+// The renderer: built once into dist/renderer, served by Electron (app://fiches/) and by the
+// browser host. `base: './'` keeps asset URLs relative for both.
 export default defineConfig({
   root: 'renderer',
   base: './',

@@ -66,11 +66,17 @@ async function benchLong(): Promise<void> {
     const out = join(work, 'long.docx');
     const child = fileURLToPath(new URL('./docx-child.js', import.meta.url));
     const { stdout } = await run(process.execPath, [child, path, LONG_SHEET_ID, out]);
-    const measured = JSON.parse(stdout) as { ms: number; maxRssKb: number };
+    const measured = JSON.parse(stdout) as { ms: number; maxRssKb: number; treePeakMiB: number };
     const pageCount = await pages(out, work);
     const note = `${LONG.figures} figures, ${LONG.tables} tables${pageCount ? `, ${pageCount} pages` : ''}`;
     report('docx-long-sheet', measured.ms, 'ms', `${note}; target ≤ 5000`);
-    report('docx-long-sheet-peak-rss', measured.maxRssKb / 1024, 'MiB', 'own process; target ≤ 1024');
+    report(
+      'docx-long-sheet-peak-rss',
+      measured.treePeakMiB,
+      'MiB',
+      'the host and its worker processes, RSS summed; target ≤ 1024',
+    );
+    report('docx-long-sheet-peak-host-rss', measured.maxRssKb / 1024, 'MiB', 'the host process alone');
 
     const html = join(path, 'long.html');
     await writeFile(

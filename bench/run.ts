@@ -1,7 +1,9 @@
 import { benchBlocks } from './blocks.js';
 import { benchDocx } from './docx.js';
+import { benchHeavySvg } from './heavy-svg.js';
 import { benchHistory } from './history.js';
 import { benchHome } from './home.js';
+import { benchImport } from './import.js';
 import { benchKeystroke } from './keystroke.js';
 import { benchPdf } from './pdf.js';
 import { benchReview } from './review.js';
@@ -20,6 +22,8 @@ const benches: Record<string, () => Promise<void>> = {
   history: benchHistory,
   docx: benchDocx,
   pdf: benchPdf,
+  import: benchImport,
+  'heavy-svg': benchHeavySvg,
 };
 
 const filter = process.argv[2];

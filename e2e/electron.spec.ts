@@ -2,6 +2,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { bridgeMembers } from '../shared/api/bridge.js';
 import { findElectronBinary } from '../main/cli/electron-binary.js';
 import { APP_ROOT } from './fixtures/serve-process.js';
 
@@ -12,7 +13,7 @@ test.skip(
   'Electron binary not installed (download blocked): the desktop shell is covered by the browser-host specs.',
 );
 
-test('la fenêtre s’ouvre isolée, et la page ne voit que invoke et onFlushRequest', async () => {
+test('la fenêtre s’ouvre isolée, depuis app://fiches, et la page ne voit que le pont déclaré', async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), 'fiches-electron-'));
   const app = await electron.launch({
     executablePath: binary,
@@ -42,11 +43,15 @@ test('la fenêtre s’ouvre isolée, et la page ne voit que invoke et onFlushReq
       bridge: Object.keys((window as unknown as { fiches: object }).fiches).sort(),
       require: typeof (globalThis as { require?: unknown }).require,
       process: typeof (globalThis as { process?: unknown }).process,
+      origin: document.location.origin,
+      page: document.location.pathname,
     }));
     expect(surface).toEqual({
-      bridge: ['invoke', 'onFlushRequest'],
+      bridge: [...bridgeMembers].sort(),
       require: 'undefined',
       process: 'undefined',
+      origin: 'app://fiches',
+      page: '/index.html',
     });
 
     const refused = await window.evaluate(() =>

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { prepareImage } from '../main/services/assets/import.js';
+import { cleanInProcess, prepareImage } from '../main/services/assets/import.js';
 import { findAppRoot } from '../main/services/app-root.js';
 
 const root = findAppRoot();
@@ -19,7 +19,11 @@ const target = join(root, 'templates', 'sample-repository', 'assets');
 
 await mkdir(target, { recursive: true });
 for (const name of (await readdir(sources)).filter((file) => file.endsWith('.svg')).sort()) {
-  const { kind, stored, removed } = prepareImage(name, await readFile(join(sources, name)));
+  const { kind, stored, removed } = await prepareImage(
+    name,
+    await readFile(join(sources, name)),
+    cleanInProcess,
+  );
   if (removed.length > 0) throw new Error(`${name}: the sanitiser removed ${removed.join(', ')}`);
   const assetId = `${createHash('sha256').update(stored).digest('hex')}.${kind}`;
   await writeFile(join(target, assetId), stored);

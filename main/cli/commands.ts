@@ -1,4 +1,5 @@
 import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
 import { parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
 import { serve } from './serve.js';
 import { start } from './start.js';
@@ -9,7 +10,9 @@ export interface Command {
   /** One line for `fiches --help`. */
   summary: string;
   options: OptionSpec;
-  run(values: OptionValues): Promise<number>;
+  /** The command takes files after its options (`fiches import FICHIER.docx…`). */
+  takesFiles?: boolean;
+  run(values: OptionValues, files: string[]): Promise<number>;
 }
 
 const repoOption = { repo: { type: 'string' } } as const;
@@ -54,6 +57,29 @@ export const commands: Record<string, Command> = {
         all: values.all === true,
         revision: stringOption(values, 'revision'),
         out: stringOption(values, 'out'),
+      }),
+  },
+  import: {
+    synopsis:
+      'fiches import [--repo DOSSIER] FICHIER.docx… [--variable ID] [--update] [--unplaced SECTION] [--dry-run]',
+    summary:
+      'importe des fiches Word (fichiers .docx ou dossiers) : une fiche par fichier, et où chaque partie est allée',
+    options: {
+      ...repoOption,
+      variable: { type: 'string' },
+      update: { type: 'boolean' },
+      unplaced: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    takesFiles: true,
+    run: (values, files) =>
+      importCommand({
+        repo: stringOption(values, 'repo'),
+        files,
+        variable: stringOption(values, 'variable'),
+        update: values.update === true,
+        unplaced: stringOption(values, 'unplaced'),
+        dryRun: values['dry-run'] === true,
       }),
   },
 };

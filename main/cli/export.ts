@@ -7,7 +7,7 @@ import {
 } from '../../shared/api/export-contract.js';
 import { idSchema } from '../../shared/model/ids.js';
 import { exportSheets, renderThrough } from '../services/export/export-sheets.js';
-import { closePdfPrinter } from '../services/export/pdf/printer-choice.js';
+import { closeWorkers } from '../services/worker/run-job.js';
 import { fr } from '../services/french.js';
 import { defaultRepositoryPath, openRepositoryForReading, type ReadHandlers } from '../services/index.js';
 import { UsageError } from './options.js';
@@ -110,7 +110,7 @@ export async function exportCommand(options: ExportCommandOptions): Promise<numb
     return printSummary(summary) ? 0 : 1;
   } finally {
     await session.close();
-    // A PDF export leaves its browser open for the next print: nothing comes next here.
-    await closePdfPrinter();
+    // A worker waits for the next job (with its browser, after a PDF): nothing comes next here.
+    await closeWorkers();
   }
 }

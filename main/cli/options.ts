@@ -14,11 +14,25 @@ export type OptionValues = Record<string, string | boolean | undefined>;
  * same checks but answer in English, and every message of the CLI is French.
  */
 export function parseOptions(args: string[], options: OptionSpec): OptionValues {
+  return parseCommandLine(args, options, false).values;
+}
+
+/** The options, and the arguments that are not options (files) when the command takes some. */
+export function parseCommandLine(
+  args: string[],
+  options: OptionSpec,
+  acceptsArguments: boolean,
+): { values: OptionValues; positionals: string[] } {
   const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const values: OptionValues = {};
+  const positionals: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue;
-    if (token.kind === 'positional') throw new UsageError(fr`argument inattendu « ${token.value} »`);
+    if (token.kind === 'positional') {
+      if (!acceptsArguments) throw new UsageError(fr`argument inattendu « ${token.value} »`);
+      positionals.push(token.value);
+      continue;
+    }
     const spec = options[token.name];
     if (spec === undefined) throw new UsageError(fr`option inconnue « ${token.rawName} »`);
     if (values[token.name] !== undefined) throw new UsageError(fr`option « ${token.rawName} » répétée`);
@@ -34,7 +48,7 @@ export function parseOptions(args: string[], options: OptionSpec): OptionValues 
     }
     values[token.name] = token.value;
   }
-  return values;
+  return { values, positionals };
 }
 
 export function stringOption(values: OptionValues, name: string): string | undefined {

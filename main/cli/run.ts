@@ -3,7 +3,7 @@ import { readAppVersion } from '../host/handlers.js';
 import { fr } from '../services/french.js';
 import { findAppRoot } from '../services/index.js';
 import { commands } from './commands.js';
-import { parseOptions, UsageError } from './options.js';
+import { parseCommandLine, UsageError } from './options.js';
 
 function helpText(version: string): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
@@ -47,12 +47,16 @@ async function dispatchCommand(argv: string[]): Promise<number> {
       first.startsWith('-') ? fr`option inconnue « ${first} »` : fr`commande inconnue « ${first} »`,
     );
   }
-  const values = parseOptions(rest, { ...command.options, help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseCommandLine(
+    rest,
+    { ...command.options, help: { type: 'boolean', short: 'h' } },
+    command.takesFiles === true,
+  );
   if (values.help === true) {
     process.stdout.write(fr`Usage : ${command.synopsis}\n${command.summary}\n`);
     return 0;
   }
-  return command.run(values);
+  return command.run(values, positionals);
 }
 
 /** Runs the command line and answers the exit code: 0, 1 for a failure, 2 for a usage error. */

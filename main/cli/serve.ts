@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AppFailure } from '../../shared/result.js';
 import { composeHandlers, readAppVersion } from '../host/handlers.js';
-import { closePdfPrinter } from '../services/export/pdf/printer-choice.js';
+import { closeWorkers } from '../services/worker/run-job.js';
 import { fr } from '../services/french.js';
 import { appDataDir } from '../services/default-path.js';
 import { defaultRepositoryPath, findAppRoot, openRepository } from '../services/index.js';
@@ -121,8 +121,8 @@ export async function serve(options: ServeOptions): Promise<number> {
     await session.close();
     return 0;
   } finally {
-    // The browser of the PDF exports, if one was started.
-    await closePdfPrinter();
+    // The worker processes (and the browser of their PDF exports), if any were started.
+    await closeWorkers();
     stop.dispose();
   }
 }

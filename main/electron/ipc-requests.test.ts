@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { composeHandlers } from '../host/handlers.js';
 import { openRepository, type RepositorySession } from '../services/index.js';
@@ -19,11 +18,11 @@ vi.mock('electron', () => ({
 }));
 
 const { registerInvokeHandler } = await import('./ipc.js');
+const { RENDERER_URL } = await import('./app-scheme.js');
 
 let root: string;
 let session: RepositorySession;
-const rendererIndex = path.join(os.tmpdir(), 'fiches-renderer', 'index.html');
-const frame = { processId: 4, routingId: 1, url: pathToFileURL(rendererIndex).href };
+const frame = { processId: 4, routingId: 1, url: RENDERER_URL };
 const internalErrors: unknown[] = [];
 
 beforeAll(async () => {
@@ -37,7 +36,6 @@ beforeAll(async () => {
       'export:save': unused,
     }),
     mainFrame: () => frame as never,
-    rendererIndex,
     onInternalError: (error) => internalErrors.push(error),
   });
 });

@@ -1,22 +1,28 @@
 import { app, dialog, Menu, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { IMPORT_MENU_COMMAND } from '../../shared/api/import-contract.js';
+import type { MenuCommand } from '../../shared/api/bridge.js';
 import { AppFailure } from '../../shared/result.js';
 import { CurrentRepository } from '../host/current-repository.js';
 import { composeHandlers } from '../host/handlers.js';
 import { usePdfPrinter } from '../services/export/pdf/printer-choice.js';
 import { defaultRepositoryPath } from '../services/index.js';
 import { fr } from '../services/french.js';
+import { useWorkerLauncher } from '../services/worker/launcher.js';
+import { registerAppScheme } from './app-scheme.js';
 import { MENU_CHANNEL } from './channels.js';
 import { Desktop } from './desktop.js';
 import { requestFlush } from './flush.js';
 import { registerInvokeHandler } from './ipc.js';
 import { buildMenu } from './menu.js';
 import { ElectronPrinter } from './pdf-printer.js';
+import { serveRenderer } from './renderer-protocol.js';
 import { hardenApp } from './security.js';
 import { createMainWindow } from './window.js';
+import { utilityLauncher } from './worker-launcher.js';
 
-const rendererIndex = path.join(app.getAppPath(), 'dist', 'renderer', 'index.html');
+const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
 const preload = path.join(import.meta.dirname, 'preload.cjs');
 
 /** `--repo DIR`, as `fiches start --repo DIR` passes it; Chromium's own switches are ignored. */
@@ -39,7 +45,9 @@ function messageOf(error: unknown): string {
 async function run(): Promise<void> {
   await app.whenReady();
   hardenApp();
+  serveRenderer(rendererDir);
   usePdfPrinter(new ElectronPrinter());
+  useWorkerLauncher(utilityLauncher);
 
   let repository: CurrentRepository;
   try {
@@ -50,14 +58,13 @@ async function run(): Promise<void> {
     return;
   }
 
-  let window: BrowserWindow | undefined = createMainWindow({ rendererIndex, preload });
+  let window: BrowserWindow | undefined = createMainWindow({ preload });
   window.on('closed', () => (window = undefined));
   const desktop = new Desktop(repository, () => window);
 
   registerInvokeHandler({
     handlers: composeHandlers(() => repository.handlers, desktop.appHandlers()),
     mainFrame: () => window?.webContents.mainFrame,
-    rendererIndex,
     onInternalError: (error) => console.error('fiches:', error),
   });
 
@@ -87,7 +94,11 @@ async function run(): Promise<void> {
         void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
       },
       revealRepository: () => void shell.openPath(repository.path),
-      exportAs: (format) => window?.webContents.send(MENU_CHANNEL, `export:${format}`),
+      exportAs: (format) => {
+        const command: MenuCommand = `export:${format}`;
+        window?.webContents.send(MENU_CHANNEL, command);
+      },
+      importWord: () => window?.webContents.send(MENU_CHANNEL, IMPORT_MENU_COMMAND),
     }),
   );
 
@@ -127,6 +138,7 @@ async function run(): Promise<void> {
 }
 
 app.enableSandbox();
+registerAppScheme();
 if (app.requestSingleInstanceLock()) {
   void run();
 } else {

@@ -8,6 +8,8 @@ export interface MenuActions {
   revealRepository(): void;
   /** The page opens its export dialog for what it shows (this sheet, or the collection). */
   exportAs(format: ExportFormat): void;
+  /** The page opens its import of Word sheets. */
+  importWord(): void;
 }
 
 /** French menus. Editing and zoom use Electron's roles, so they follow the platform's shortcuts. */
@@ -34,6 +36,7 @@ export function buildMenu(actions: MenuActions): Menu {
       label: 'Fichier',
       submenu: [
         { label: 'Ouvrir un dépôt…', accelerator: 'CmdOrCtrl+O', click: actions.openRepository },
+        { label: 'Importer des fiches Word…', click: actions.importWord },
         {
           label: 'Exporter',
           submenu: exportFormats.map((format) => ({

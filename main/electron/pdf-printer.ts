@@ -1,26 +1,42 @@
-import { app, BrowserWindow, session, type Session } from 'electron';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { BrowserWindow, session, type Session } from 'electron';
+import { randomUUID } from 'node:crypto';
 import type { PdfPrinter } from '../services/export/pdf/printer.js';
 import { withDeadline } from '../services/export/pdf/printer.js';
+import { APP_SCHEME, appUrl, PRINT_HOST } from './app-scheme.js';
+import { denyPermissions } from './security.js';
 
 /**
  * The desktop app prints with its own Chromium (`webContents.printToPDF`): no browser to
  * install. Each print gets a hidden window of its own, in a session of its own: the app's
- * session adds the editor's Content-Security-Policy to every page, which would refuse the
- * print document's embedded font. That session loads nothing but the document itself.
+ * session serves the editor (and its Content-Security-Policy, which would refuse the print
+ * document's embedded font). The print session serves the documents being printed, from
+ * memory at `app://print/<id>.html`, and loads nothing else but their data: URLs.
  */
 
+/** The documents being printed, by their URL; each is removed when its print ends. */
+const documents = new Map<string, string>();
 let printSession: Session | undefined;
+
+function documentResponse(request: Request): Response {
+  const html = appUrl(request.url, PRINT_HOST) && documents.get(request.url);
+  if (request.method !== 'GET' || html === undefined) {
+    return new Response('Introuvable.', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+  return new Response(html, {
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+  });
+}
 
 function isolatedSession(): Session {
   if (printSession) return printSession;
   const own = session.fromPartition('fiches-print');
-  own.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  own.setPermissionCheckHandler(() => false);
+  denyPermissions(own);
+  own.protocol.handle(APP_SCHEME, documentResponse);
   own.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !details.url.startsWith('file:') && !details.url.startsWith('data:') });
+    callback({ cancel: !documents.has(details.url) && !details.url.startsWith('data:') });
   });
   printSession = own;
   return own;
@@ -28,8 +44,7 @@ function isolatedSession(): Session {
 
 export class ElectronPrinter implements PdfPrinter {
   async print(html: string, timeoutMs: number): Promise<Uint8Array> {
-    const dir = await mkdtemp(join(app.getPath('temp'), 'fiches-print-'));
-    const file = join(dir, 'fiche.html');
+    const url = `${APP_SCHEME}://${PRINT_HOST}/${randomUUID()}.html`;
     const window = new BrowserWindow({
       show: false,
       webPreferences: {
@@ -40,12 +55,12 @@ export class ElectronPrinter implements PdfPrinter {
         spellcheck: false,
       },
     });
+    documents.set(url, html);
     try {
       return await withDeadline(
         timeoutMs,
         async () => {
-          await writeFile(file, html);
-          await window.loadURL(pathToFileURL(file).href);
+          await window.loadURL(url);
           // The document has no script (its policy forbids them); this only waits for its font.
           await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
           const pdf = await window.webContents.printToPDF({
@@ -60,8 +75,8 @@ export class ElectronPrinter implements PdfPrinter {
         async () => window.destroy(),
       );
     } finally {
+      documents.delete(url);
       if (!window.isDestroyed()) window.destroy();
-      await rm(dir, { recursive: true, force: true });
     }
   }
 

@@ -1,11 +1,14 @@
 import { BrowserWindow } from 'electron';
+import { RENDERER_URL } from './app-scheme.js';
 
 export interface WindowPaths {
-  rendererIndex: string;
   preload: string;
 }
 
-/** The one window of the app, with every isolation Electron offers switched on explicitly. */
+/**
+ * The one window of the app, with every isolation Electron offers switched on explicitly.
+ * Its page comes from our own scheme (renderer-protocol.ts), never from file:.
+ */
 export function createMainWindow(paths: WindowPaths): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -20,13 +23,15 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(paths.rendererIndex);
+  void window.loadURL(RENDERER_URL);
   return window;
 }

@@ -4,6 +4,7 @@ import { readAsset } from './assets/read.js';
 import { renderSheet } from './export/render.js';
 import { updateFamily } from './family-update.js';
 import { historyHandlers } from './history/handlers.js';
+import { importHandlers } from './import/handlers.js';
 import type { RepositoryContext } from './repository/context.js';
 import { overview } from './repository/overview.js';
 import { updateSheet } from './sheets/update.js';
@@ -48,6 +49,7 @@ export function repositoryHandlers(context: RepositoryContext): ServiceHandlers 
       return { ...rendered, base64: bytes.toString('base64') };
     },
     ...historyHandlers(context),
+    ...importHandlers(context),
   };
 }
 

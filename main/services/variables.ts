@@ -6,6 +6,9 @@ import type { RepositoryContext } from './repository/context.js';
 import { REPOSITORY_FILE } from './repository/layout.js';
 import { findVariable, requireFamily } from './repository/system.js';
 import { saveJson } from './storage/json-store.js';
+import { writeFileDurable } from './storage/durable-write.js';
+import { withIo } from './storage/io-errors.js';
+import { canonicalJson } from '../../shared/history/canonical.js';
 
 /** variables:add: a new variable at the end of its family, its id the slug of its name. */
 export async function addVariable(
@@ -41,5 +44,30 @@ export async function addVariable(
     repositoryFileSchema.parse(json);
     await saveJson(context.layout.repositoryFile, REPOSITORY_FILE, json);
     return variable;
+  });
+}
+
+/**
+ * Takes back a variable just added, when what it was added for failed (an import whose
+ * sheet could not be written: the caller knows no sheet of it was written). `before` is
+ * repository.json as it was: written back byte for byte when nothing else changed since,
+ * so a failed import leaves the folder exactly as it found it.
+ */
+export async function withdrawVariable(
+  context: RepositoryContext,
+  id: string,
+  before: Buffer,
+): Promise<void> {
+  await context.queue.run('repository', async () => {
+    const { json } = await context.repositoryJson();
+    const families = (json as { families: { variables: { id: string }[] }[] }).families;
+    for (const family of families)
+      family.variables = family.variables.filter((variable) => variable.id !== id);
+    repositoryFileSchema.parse(json);
+    const unchanged = canonicalJson(JSON.parse(before.toString('utf8'))) === canonicalJson(json);
+    await withIo('enregistrer', REPOSITORY_FILE, async () => {
+      if (unchanged) await writeFileDurable(context.layout.repositoryFile, before);
+      else await saveJson(context.layout.repositoryFile, REPOSITORY_FILE, json);
+    });
   });
 }

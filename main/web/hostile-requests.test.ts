@@ -6,6 +6,7 @@ import { composeHandlers } from '../host/handlers.js';
 import { openRepository, type RepositorySession } from '../services/index.js';
 import { browserAppHandlers } from './app-handlers.js';
 import { startWebHost, type WebHost } from './host.js';
+import { sessionHeaders } from './testing/host-client.js';
 
 /**
  * Requests built to bring the host down: nesting that would overflow a recursive parser,
@@ -33,9 +34,10 @@ afterAll(async () => {
 });
 
 async function call(name: string, body: string): Promise<{ status: number; json: unknown }> {
+  const origin = new URL(host.url).origin;
   const response = await fetch(new URL(`/api/${name}`, host.url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Fiches-Token': host.token },
+    headers: { 'Content-Type': 'application/json', ...(await sessionHeaders(origin, host.token)) },
     body,
   });
   const text = await response.text();

@@ -1,9 +1,9 @@
-import { link, lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { link, lstat, open, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { RANDOM_ID } from '../../shared/api/web-auth.js';
 import { AppFailure } from '../../shared/result.js';
 import { fr } from '../services/french.js';
-import { syncDirectory } from '../services/storage/durable-write.js';
+import { makeDirectoryDurable, syncDirectory } from '../services/storage/durable-write.js';
 import { randomId } from './auth.js';
 
 /**
@@ -16,12 +16,6 @@ import { randomId } from './auth.js';
 export const KEY_FILE = 'browser-host.key';
 
 const POSIX = process.platform !== 'win32';
-
-/** Makes a new folder (and any missing parent) private, and its entry durable. */
-async function ensurePrivateFolder(folder: string): Promise<void> {
-  const first = await mkdir(folder, { recursive: true, mode: 0o700 });
-  if (first !== undefined) await syncDirectory(dirname(first));
-}
 
 /** The key bytes, written and flushed under a temporary name, never visible half-written. */
 async function writeTemp(folder: string, key: string): Promise<string> {
@@ -71,7 +65,7 @@ async function readKey(file: string): Promise<Found> {
  */
 export async function loadBrowserKey(dataDir: string, onLog: (message: string) => void): Promise<string> {
   const file = join(dataDir, KEY_FILE);
-  await ensurePrivateFolder(dataDir);
+  await makeDirectoryDurable(dataDir, { mode: 0o700 });
   const found = await readKey(file);
   if (found.kind === 'ok') return found.key;
 

@@ -1,29 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
+import { contentTypeOf, fileIn, safeSegments } from '../host/static-files.js';
 import { fr } from '../services/french.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-};
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -62,46 +40,6 @@ function notBuiltPage(rendererDir: string): string {
 `;
 }
 
-/**
- * Maps a raw request path to path segments, refusing anything that could name a file
- * outside the folder once decoded: dot segments (plain or percent-encoded), encoded
- * slashes, backslashes and null bytes. Undefined means "refuse".
- */
-export function safeSegments(rawPath: string): string[] | undefined {
-  const segments: string[] = [];
-  for (const raw of rawPath.split('/').slice(1)) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return undefined;
-    }
-    if (segment === '.' || segment === '..' || /[/\\\0]/.test(segment) || segment.includes(':')) {
-      return undefined;
-    }
-    if (segment !== '') segments.push(segment);
-  }
-  return segments;
-}
-
-function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
-async function fileIn(root: string, segments: string[]): Promise<{ file: string; size: number } | undefined> {
-  try {
-    const realRoot = await realpath(root);
-    // Symbolic links inside the folder must not lead out of it either.
-    const file = await realpath(path.join(realRoot, ...segments));
-    if (!isInside(realRoot, file)) return undefined;
-    const info = await stat(file);
-    return info.isFile() ? { file, size: info.size } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** GET and HEAD of the built renderer: files from rendererDir only, index.html for "/". */
 export async function serveStatic(
   req: IncomingMessage,
@@ -130,7 +68,7 @@ export async function serveStatic(
     return;
   }
   res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(found.file),
     'Content-Length': found.size,
     'Cache-Control': 'no-cache',
   });

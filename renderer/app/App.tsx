@@ -3,6 +3,7 @@ import { invoke } from '../api/client.js';
 import { onTokenChange } from '../api/token.js';
 import { useResult } from '../ui/useResult.js';
 import { HomeView } from '../views/home/HomeView.js';
+import { ImportHost } from '../views/import/ImportHost.js';
 import { SheetView } from '../views/sheet/SheetView.js';
 import { AppInfoContext } from './app-info.js';
 import { answerHostFlushRequests, flushEverything } from './pending-saves.js';
@@ -28,6 +29,7 @@ export function App() {
         </header>
         {route.name === 'sheet' ? <SheetView key={route.id} sheetId={route.id} /> : <HomeView />}
       </div>
+      <ImportHost />
     </AppInfoContext.Provider>
   );
 }

@@ -32,5 +32,5 @@ let listening = false;
 export function answerHostFlushRequests(): void {
   if (listening) return;
   listening = true;
-  desktopBridge()?.onFlushRequest?.(flushEverything);
+  desktopBridge()?.onFlushRequest(flushEverything);
 }

@@ -1,11 +1,13 @@
 import type { AnyExtension } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
 import { contentExtensions } from '../../shared/content/schema.js';
+import { TypedAddressLinks } from './typed-address-links.js';
 import { FigureEditing } from './figure/figure-editing.js';
 import type { NumberingSource } from './figure/numbering-registry.js';
 import { BlockNumbering } from './figure/numbering-plugin.js';
 import { FrenchTypography } from './french-typography.js';
 import { FichesPaste } from './paste/paste-extension.js';
+import { ReactSelectionOptOut } from './react-selection.js';
 import { ReviewEditing } from './review/review-editing.js';
 import { FichesShortcuts } from './shortcuts.js';
 
@@ -18,10 +20,12 @@ export function editorExtensions(placeholder: string, numbering?: NumberingSourc
     ...contentExtensions(),
     Placeholder.configure({ placeholder }),
     FrenchTypography,
+    TypedAddressLinks,
     FichesShortcuts,
     FigureEditing,
     FichesPaste,
     BlockNumbering.configure({ source: numbering }),
+    ReactSelectionOptOut,
     ReviewEditing,
   ];
 }

@@ -1,9 +1,8 @@
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+import { formatFrenchDate } from '../../shared/dates.js';
 
-/** "26 novembre 2025 à 14:32", or the raw text when it is not a date. */
+/** "1er décembre 2025 à 14:32", or the raw text when it is not a date. */
 export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  return formatFrenchDate(iso, { time: true });
 }
 
 /** "320 / 400–1200 mots", with the no-break spaces French wants. */

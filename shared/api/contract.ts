@@ -9,6 +9,7 @@ import { sheetTemplateSchema } from '../model/template.js';
 import { assetsContract } from './assets-contract.js';
 import { exportContract } from './export-contract.js';
 import { historyContract } from './history-contract.js';
+import { importContract } from './import-contract.js';
 
 /**
  * Every operation the renderer can ask of the host, declared once: its `domain:verb`
@@ -155,6 +156,7 @@ export const contract = {
   ...historyContract,
   ...assetsContract,
   ...exportContract,
+  ...importContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -24,6 +24,40 @@ export const imageExtensions = Object.keys(imageKinds) as ImageExtension[];
  */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
+/**
+ * An image this many times wider than high (or higher than wide) shows as a line in a
+ * figure; beyond, it is refused. 1 × 1,000,000 once made the SVG renderer abort.
+ */
+export const MAX_ASPECT_RATIO = 50;
+
+/**
+ * 50 million pixels: a 45-megapixel camera's photo passes; a file of a few kilobytes that
+ * would take gigabytes once decoded (for Word, for the PDF printer) does not.
+ */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
+/**
+ * Elements of an SVG: a detailed map passes (a region's 3,800 communes are 3,800 paths);
+ * 560,000 shapes took the export minutes to draw. Nesting past 100 levels is no drawing.
+ */
+export const MAX_SVG_ELEMENTS = 100_000;
+export const MAX_SVG_DEPTH = 100;
+
+/** « 1 000 000 », « 0,5 » (thin no-break space between thousands, as French typesets them). */
+export function formatNumber(value: number): string {
+  return value.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
+}
+
+export function proportionsMessage(name: string, width: number, height: number): string {
+  const shape = height > width ? 'plus haute que large' : 'plus large que haute';
+  return `L’image «\u00a0${name}\u00a0» est refusée\u00a0: ses proportions sont extrêmes (${formatNumber(width)} × ${formatNumber(height)})\u00a0: une figure peut être au plus ${MAX_ASPECT_RATIO}\u00a0fois ${shape}. Recadrez-la, puis réessayez.`;
+}
+
+export function pixelsMessage(name: string, width: number, height: number): string {
+  const millions = formatNumber(Math.round((width * height) / 1_000_000));
+  return `L’image «\u00a0${name}\u00a0» est refusée\u00a0: elle compte ${millions}\u00a0millions de pixels (${formatNumber(width)} × ${formatNumber(height)})\u00a0: la limite est de ${MAX_IMAGE_PIXELS / 1_000_000}\u00a0millions. Réduisez ses dimensions, puis réessayez.`;
+}
+
 /** What a file picker offers; the content is still checked, the type announced is never trusted. */
 export const ACCEPTED_IMAGE_TYPES = imageExtensions.map((ext) => imageKinds[ext].mediaType).join(',');
 

@@ -1,6 +1,8 @@
-import { getSchema, mergeAttributes, Node, type AnyExtension } from '@tiptap/core';
+import { getSchema, markPasteRule, mergeAttributes, Node, type AnyExtension } from '@tiptap/core';
+import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { Caption, Figure } from './figure.js';
+import { addressesIn } from './addresses.js';
 import { isSafeLinkHref } from './links.js';
 import { REVIEW_MARKS, reviewMarkExtensions } from './review-marks.js';
 import { SectionDocument } from './sheet-blocks.js';
@@ -57,6 +59,28 @@ export const Encadre = Node.create({
   ],
 });
 
+/**
+ * Tiptap's Link, with a paste rule of our own: an address in pasted text becomes a link
+ * when its href is safe (addresses.ts). Tiptap's checked the address's text, which
+ * refused « www.exemple.fr » and e-mail addresses, and ran linkifyjs over every pasted
+ * text block and text node, most of a second for a 4 MB web page.
+ */
+const FichesLink = Link.extend({
+  addPasteRules() {
+    const { shouldAutoLink } = this.options;
+    return [
+      markPasteRule({
+        type: this.type,
+        find: (text) =>
+          addressesIn(text)
+            .filter((address) => shouldAutoLink(address.value))
+            .map((address) => ({ text: address.value, index: address.start, data: { href: address.href } })),
+        getAttributes: (match) => ({ href: match.data?.['href'] }),
+      }),
+    ];
+  },
+});
+
 /** Sub-headings inside a section: the section title itself is the layout's. */
 export const HEADING_LEVELS = [3, 4] as const;
 
@@ -70,14 +94,16 @@ export function contentExtensions(): AnyExtension[] {
       strike: false,
       horizontalRule: false,
       heading: { levels: [...HEADING_LEVELS] },
-      link: {
-        openOnClick: false,
-        autolink: true,
-        defaultProtocol: 'https',
-        protocols: ['mailto'],
-        isAllowedUri: (url) => isSafeLinkHref(url),
-        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
-      },
+      link: false,
+    }),
+    FichesLink.configure({
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: 'https',
+      // No `protocols`: linkifyjs knows mailto: already, and registering a scheme again
+      // for every editor made it warn « already initialized » once per editor.
+      isAllowedUri: (url) => isSafeLinkHref(url),
+      HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
     }),
     SectionDocument,
     SourceLine,

@@ -68,6 +68,8 @@ describe('URLs and links', () => {
     ['mailto:a@b.fr', 'mailto:a@b.fr'],
     ['voir www.exemple.fr/?q=1', 'voir www.exemple.fr/?q=1'],
     ["https://exemple.fr/l'index", "https://exemple.fr/l'index"],
+    ['(https://exemple.fr/a)', '(https://exemple.fr/a)'],
+    ['[www.exemple.fr]', '[www.exemple.fr]'],
   ])('%j is typed as is', (input, expected) => {
     expect(typed(input)).toBe(expected);
   });

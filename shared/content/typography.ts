@@ -38,7 +38,8 @@ function currentToken(before: string): string {
 }
 
 function inUrl(before: string, typed: string): boolean {
-  const token = currentToken(before);
+  // An address in brackets or guillemets: « (https://… ».
+  const token = currentToken(before).replace(/^[([{«“"']+/u, '');
   return URL_START.test(token) || (typed === ':' && URL_SCHEME.test(token));
 }
 

@@ -14,7 +14,7 @@ const blockLabels: Record<string, string> = {
   encadre: 'Encadré',
   figure: 'Figure',
   image: 'Image',
-  table: 'Tableau',
+  tableFigure: 'Tableau',
 };
 
 /** Text held in attributes rather than in child nodes (a figure's caption, an image's alternative). */
@@ -43,10 +43,12 @@ function attributeText(node: DocNode): string {
     .join('\n');
 }
 
-export function describeBlock(node: DocNode): BlockInfo {
+/** `number`: the figure's or table's number in the sheet (« Tableau 2 »). */
+export function describeBlock(node: DocNode, number?: number): BlockInfo {
   const text = [attributeText(node), textOf(node)].filter((part) => part !== '').join('\n');
   if (node.type === 'paragraph') return { type: node.type, text };
-  return { type: node.type, label: blockLabels[node.type] ?? 'Bloc', text };
+  const label = blockLabels[node.type] ?? 'Bloc';
+  return { type: node.type, label: number === undefined ? label : `${label} ${number}`, text };
 }
 
 export function blocksOf(doc: DocNode | undefined): DocNode[] {

@@ -7,6 +7,29 @@ export const segmentSchema = z.object({ op: z.enum(['same', 'ins', 'del']), text
 
 const blockBase = { type: z.string(), label: z.string().optional() };
 
+export const cellChangeSchema = z.object({
+  /** 1-based. */
+  column: z.number().int().positive(),
+  /** The text of the column's header cell, when the table has a header row. */
+  heading: z.string().optional(),
+  segments: z.array(segmentSchema),
+});
+
+export const rowChangeSchema = z.object({
+  kind: z.enum(['changed', 'added', 'removed']),
+  /** 1-based, the header row included: in the newer table, or in the older for a removed row. */
+  row: z.number().int().positive(),
+  /** The cells that changed (every cell of an added or removed row). */
+  cells: z.array(cellChangeSchema),
+});
+
+/** A changed table, part by part: its caption and source when they changed, then its rows. */
+export const tableChangeSchema = z.object({
+  caption: z.array(segmentSchema).optional(),
+  source: z.array(segmentSchema).optional(),
+  rows: z.array(rowChangeSchema),
+});
+
 export const blockChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['same', 'added', 'removed']), ...blockBase, text: z.string() }),
   z.object({
@@ -22,6 +45,7 @@ export const blockChangeSchema = z.discriminatedUnion('kind', [
     segments: z.array(segmentSchema),
     /** The text is the same: only formatting or attributes (a link, an image) changed. */
     formatOnly: z.boolean(),
+    table: tableChangeSchema.optional(),
   }),
 ]);
 
@@ -68,6 +92,9 @@ export const sheetDiffSchema = z.object({
 
 export type Segment = z.infer<typeof segmentSchema>;
 export type BlockChange = z.infer<typeof blockChangeSchema>;
+export type CellChange = z.infer<typeof cellChangeSchema>;
+export type RowChange = z.infer<typeof rowChangeSchema>;
+export type TableChange = z.infer<typeof tableChangeSchema>;
 export type PartDiff = z.infer<typeof partDiffSchema>;
 export type MetaChange = z.infer<typeof metaChangeSchema>;
 export type ThreadChange = z.infer<typeof threadChangeSchema>;

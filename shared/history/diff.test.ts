@@ -252,7 +252,7 @@ describe('diffSheets', () => {
       diffSheets(template, partsOfSheet(before), partsOfSheet(after)).parts,
       'section/trajectoire',
     ).blocks;
-    expect(blocks?.[0]).toMatchObject({ kind: 'changed', label: 'Figure', formatOnly: false });
+    expect(blocks?.[0]).toMatchObject({ kind: 'changed', label: 'Figure 1', formatOnly: false });
     expect(inserted(blocks?.[0]).join('').trim()).toBe('4 principaux');
     expect(blocks?.[1]).toMatchObject({ kind: 'changed', formatOnly: true });
   });

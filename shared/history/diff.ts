@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import type { DocNode } from '../content/doc.js';
+import { countNumbered, noCounts, numberBlocks, type Counts } from '../content/numbering.js';
 import { META_KEY, parsePartKey, REVIEW_KEY, type PartKey } from '../model/history.js';
 import type { Review } from '../model/review.js';
 import { sheetStatusLabels } from '../model/sheet.js';
@@ -7,6 +8,7 @@ import type { SheetTemplate } from '../model/template.js';
 import { blocksOf, describeBlock } from './blocks.js';
 import { canonicalJson } from './canonical.js';
 import type { SheetMeta, SheetParts } from './parts.js';
+import { tableChange } from './tables.js';
 import { orderedParts, partTitle, templatePartKeys } from './titles.js';
 import type { BlockChange, MetaChange, PartDiff, SheetDiff, ThreadChange } from './diff-schema.js';
 import { reviewChanges } from './review-diff.js';
@@ -15,7 +17,8 @@ import { similarity, wordDiff } from './tokens.js';
 /**
  * The comparison of two states of a sheet, part by part: unchanged parts are only named
  * (the view folds them); a changed section lists its blocks, each unchanged, added,
- * removed, moved (found unchanged elsewhere) or changed with a word-level inline diff.
+ * removed, moved (found unchanged elsewhere) or changed with a word-level inline diff
+ * (a table's row by row). Figures and tables are named by their number, as in the sheet.
  */
 
 /** Below this share of unchanged text, two blocks at the same place are a removal and an addition. */
@@ -26,19 +29,38 @@ const EMPTY_DOC: DocNode = { type: 'doc', content: [] };
 interface Pending {
   key: PartKey;
   /** Blocks in order; removed and added ones not yet paired are settled after the move search. */
-  items: Array<{ kind: 'same'; node: DocNode } | { kind: 'hunk'; removed: Slot[]; added: Slot[] }>;
+  items: Array<{ kind: 'same'; slot: Slot } | { kind: 'hunk'; removed: Slot[]; added: Slot[] }>;
 }
 
 interface Slot {
   node: DocNode;
   json: string;
+  /** Its place among the blocks of its part, on its side (the newer one for an unchanged block). */
+  index: number;
   /** Set when found unchanged in another place. */
   moved?: { part: PartKey };
 }
 
+/** Figure and table numbers of one side, by part and block index. */
+type Numbers = Map<PartKey, Map<number, number>>;
+
+/** Each part counts on from the parts before it, in the sheet's order (numbering.ts). */
+function numbersOf(keys: readonly PartKey[], parts: SheetParts): Numbers {
+  const numbers: Numbers = new Map();
+  let counts: Counts = noCounts();
+  for (const key of keys) {
+    const value = parts[key] as DocNode | string | undefined;
+    if (typeof value !== 'object' || value.type !== 'doc') continue;
+    numbers.set(key, new Map(numberBlocks(value, counts).map((block) => [block.index, block.number])));
+    const own = countNumbered(value);
+    counts = { figure: counts.figure + own.figure, table: counts.table + own.table };
+  }
+  return numbers;
+}
+
 function alignBlocks(key: PartKey, before: DocNode, after: DocNode): Pending {
-  const oldBlocks = blocksOf(before).map((node) => ({ node, json: canonicalJson(node) }));
-  const newBlocks = blocksOf(after).map((node) => ({ node, json: canonicalJson(node) }));
+  const oldBlocks = blocksOf(before).map((node, index) => ({ node, json: canonicalJson(node), index }));
+  const newBlocks = blocksOf(after).map((node, index) => ({ node, json: canonicalJson(node), index }));
   const changes = diffArrays(
     oldBlocks.map((block) => block.json),
     newBlocks.map((block) => block.json),
@@ -64,9 +86,8 @@ function alignBlocks(key: PartKey, before: DocNode, after: DocNode): Pending {
       continue;
     }
     hunk = undefined;
-    for (const block of newBlocks.slice(newIndex, newIndex + count)) {
-      pending.items.push({ kind: 'same', node: block.node });
-    }
+    for (const slot of newBlocks.slice(newIndex, newIndex + count))
+      pending.items.push({ kind: 'same', slot });
     oldIndex += count;
     newIndex += count;
   }
@@ -99,16 +120,22 @@ function findMoves(pendings: Pending[]): void {
   }
 }
 
-function settle(pending: Pending, titleOf: (key: PartKey) => string): BlockChange[] {
+function settle(
+  pending: Pending,
+  titleOf: (key: PartKey) => string,
+  numbers: { before: Numbers; after: Numbers },
+): BlockChange[] {
   const blocks: BlockChange[] = [];
-  const plain = (node: DocNode) => {
-    const { type, label, text } = describeBlock(node);
+  const numberOf = (slot: Slot, side: Numbers) => side.get(pending.key)?.get(slot.index);
+  const describe = (slot: Slot, side: Numbers) => describeBlock(slot.node, numberOf(slot, side));
+  const plain = (slot: Slot, side: Numbers) => {
+    const { type, label, text } = describe(slot, side);
     return label ? { type, label, text } : { type, text };
   };
   const otherPart = (part: PartKey) => (part === pending.key ? {} : { otherPart: titleOf(part) });
   for (const item of pending.items) {
     if (item.kind === 'same') {
-      blocks.push({ kind: 'same', ...plain(item.node) });
+      blocks.push({ kind: 'same', ...plain(item.slot, numbers.after) });
       continue;
     }
     const removed = item.removed.filter((slot) => !slot.moved);
@@ -118,8 +145,8 @@ function settle(pending: Pending, titleOf: (key: PartKey) => string): BlockChang
     removed.forEach((oldSlot, index) => {
       const newSlot = added[index];
       if (!newSlot || newSlot.node.type !== oldSlot.node.type) return;
-      const before = describeBlock(oldSlot.node);
-      const after = describeBlock(newSlot.node);
+      const before = describe(oldSlot, numbers.before);
+      const after = describe(newSlot, numbers.after);
       const segments = wordDiff(before.text, after.text);
       if (similarity(segments) < PAIRING_SIMILARITY) return;
       const formatOnly = segments.every((segment) => segment.op === 'same');
@@ -129,19 +156,21 @@ function settle(pending: Pending, titleOf: (key: PartKey) => string): BlockChang
         ...(after.label ? { label: after.label } : {}),
         segments,
         formatOnly,
+        ...(after.type === 'tableFigure' ? { table: tableChange(oldSlot.node, newSlot.node) } : {}),
       });
       pairedRemoved.add(oldSlot);
     });
     for (const slot of item.removed) {
-      if (slot.moved) blocks.push({ kind: 'moved-out', ...plain(slot.node), ...otherPart(slot.moved.part) });
-      else if (!pairedRemoved.has(slot)) blocks.push({ kind: 'removed', ...plain(slot.node) });
+      if (slot.moved) {
+        blocks.push({ kind: 'moved-out', ...plain(slot, numbers.before), ...otherPart(slot.moved.part) });
+      } else if (!pairedRemoved.has(slot)) blocks.push({ kind: 'removed', ...plain(slot, numbers.before) });
     }
     for (const slot of item.added) {
       const change = paired.get(slot);
       if (change) blocks.push(change);
-      else if (slot.moved)
-        blocks.push({ kind: 'moved-in', ...plain(slot.node), ...otherPart(slot.moved.part) });
-      else blocks.push({ kind: 'added', ...plain(slot.node) });
+      else if (slot.moved) {
+        blocks.push({ kind: 'moved-in', ...plain(slot, numbers.after), ...otherPart(slot.moved.part) });
+      } else blocks.push({ kind: 'added', ...plain(slot, numbers.after) });
     }
   }
   return blocks;
@@ -183,14 +212,15 @@ const blockVerbs: Record<BlockChange['kind'], string> = {
   changed: 'modifié',
 };
 
-const feminineLabels = new Set(['Source', 'Figure', 'Citation', 'Image', 'Liste à puces', 'Liste numérotée']);
+/** Blocks named by a feminine noun (« Source modifiée »), by node type. */
+const feminineTypes = new Set(['sourceLine', 'figure', 'blockquote', 'image', 'bulletList', 'orderedList']);
 
 function highlightsOf(part: PartDiff): string[] {
   if (part.segments) return [`${part.title}\u00a0: titre modifié`];
   return (part.blocks ?? [])
     .filter((block) => block.label && blockVerbs[block.kind] !== '')
     .map((block) => {
-      const verb = blockVerbs[block.kind] + (feminineLabels.has(block.label ?? '') ? 'e' : '');
+      const verb = blockVerbs[block.kind] + (feminineTypes.has(block.type) ? 'e' : '');
       return `${block.label} ${verb} (${part.title})`;
     });
 }
@@ -228,9 +258,10 @@ export function diffSheets(template: SheetTemplate, before: SheetParts, after: S
     parts.push({ key, title, changed: true });
   }
   findMoves(pendings.map((entry) => entry.pending));
+  const numbers = { before: numbersOf(keys, before), after: numbersOf(keys, after) };
   for (const { index, pending } of pendings) {
     const part = parts[index];
-    if (part) part.blocks = settle(pending, titleOf);
+    if (part) part.blocks = settle(pending, titleOf, numbers);
   }
   const meta = metaChanges(
     before[META_KEY] as SheetMeta | undefined,

@@ -29,6 +29,8 @@ export const revisionKinds = [
   'restore',
   /** The state just before an import or a bulk change replaces content. */
   'import',
+  /** The state an import made (from a Word file): compared and restored like any other. */
+  'imported',
 ] as const;
 
 export type RevisionKind = (typeof revisionKinds)[number];
@@ -44,6 +46,7 @@ export const revisionKindLabels: Record<RevisionKind, string> = {
   'pre-restore': 'Avant restauration',
   restore: 'Restauration',
   import: 'Avant import',
+  imported: 'Import Word',
 };
 
 /** Default of the template's revisionIntervalMinutes. */
@@ -109,6 +112,8 @@ export const revisionSummarySchema = z.object({
   /** The revision a restore took its content from, and the parts it took (all when absent). */
   restoredFrom: z.number().int().positive().optional(),
   restoredParts: z.array(partKeySchema).optional(),
+  /** The file an import took its content from (its name). */
+  source: z.string().optional(),
   /** The parts that differ from the previous revision. */
   changed: z.array(partKeySchema),
   /** Why this revision cannot be read (whole or in part), in French. */

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/api/dispatch.js';
@@ -133,7 +133,7 @@ describe('assets:import', () => {
       /script|onload|onclick|foreignObject|iframe|evil\.example|javascript|animate|@import/i,
     );
     expect(stored).toContain(
-      '<rect id="bar" width="50" height="20" fill="#1c5f9e" style="stroke: url(#grad)"/>',
+      '<rect id="bar" width="50" height="20" fill="#1c5f9e" style="stroke:url(#grad)"/>',
     );
     expect(stored).toContain('<use href="#bar"/>');
     expect(stored).toContain('Données 2019');
@@ -172,6 +172,20 @@ describe('assets:read', () => {
     expect(error.message).toContain(
       `Image introuvable\u00a0: le fichier assets/${assetId} manque dans le dépôt`,
     );
+  });
+
+  it('reports a file whose content no longer matches its name as damaged, in French', async () => {
+    const png = pngImage(5, 5);
+    const { assetId } = await h['assets:import'](request('a.png', png));
+    const altered = Buffer.from(png);
+    altered.writeUInt8(altered.readUInt8(altered.length - 20) ^ 0xff, altered.length - 20);
+    await writeFile(join(repo, 'assets', assetId), altered);
+    const error = await failure(h['assets:read']({ assetId }));
+    expect(error.code).toBe('damaged');
+    expect(error.message).toBe(
+      `Image endommagée\u00a0: le fichier assets/${assetId} ne correspond plus à l’image importée (modifié ou abîmé depuis). Remplacez l’image de cette figure, ou remettez le fichier d’origine.`,
+    );
+    expect(error.details).toMatchObject({ assetId, reason: 'hash-mismatch' });
   });
 
   it('refuses a name that is not an asset name, before touching the disk', async () => {

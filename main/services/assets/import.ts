@@ -2,8 +2,12 @@ import { createHash } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import {
   imageKinds,
+  MAX_ASPECT_RATIO,
   MAX_IMAGE_BYTES,
+  MAX_IMAGE_PIXELS,
   notAnImageMessage,
+  pixelsMessage,
+  proportionsMessage,
   tooLargeMessage,
   type ImageExtension,
   type ImportedAsset,
@@ -13,8 +17,9 @@ import { fr } from '../french.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { makeDirectoryDurable, writeFileDurable } from '../storage/durable-write.js';
 import { withIo } from '../storage/io-errors.js';
+import { runJob } from '../worker/run-job.js';
 import { rasterSize, sniffImage } from './sniff.js';
-import { sanitizeSvg, SvgRefused } from './svg-sanitize.js';
+import type { SanitizeOutcome } from './svg-sanitize.js';
 
 export interface ImportRequest {
   /** The file's name, for messages only. */
@@ -47,7 +52,7 @@ function decode(request: ImportRequest): Buffer {
   return bytes;
 }
 
-interface Prepared {
+export interface Prepared {
   kind: ImageExtension;
   stored: Buffer;
   width?: number;
@@ -55,32 +60,85 @@ interface Prepared {
   removed: string[];
 }
 
-/** Checks the bytes and returns what to store: the file as given, or an SVG cleaned of anything active. */
-export function prepareImage(name: string, bytes: Buffer): Prepared {
-  const kind = sniffImage(bytes);
-  if (!kind) throw refuse('not-an-image', notAnImageMessage(name), name);
-  if (kind === 'svg') {
-    try {
-      const { svg, removed, width, height } = sanitizeSvg(bytes.toString('utf8'));
-      return { kind, stored: Buffer.from(svg, 'utf8'), removed, width, height };
-    } catch (error) {
-      if (!(error instanceof SvgRefused)) throw error;
-      throw refuse(
-        'damaged',
-        fr`L’image SVG « ${name} » est refusée : ${error.message}. Ré-exportez-la depuis votre logiciel de dessin, ou utilisez une image PNG.`,
+/** Cleaning an SVG at the limits takes a few seconds; a minute means something is wrong. */
+export const SANITIZE_TIMEOUT_MS = 60_000;
+
+/** Where an SVG is cleaned: a worker process for the hosts, this process for build scripts. */
+export type SvgCleaner = (name: string, bytes: Buffer) => Promise<SanitizeOutcome>;
+
+/** Seconds of parsing for a large file, off the host's event loop, and never more than a minute. */
+export const cleanInWorker: SvgCleaner = (name, bytes) =>
+  runJob('sanitize-svg', bytes, {
+    timeoutMs: SANITIZE_TIMEOUT_MS,
+    onTimeout: () =>
+      refuse(
+        'too-complex',
+        fr`L’image SVG « ${name} » demande trop de calcul pour être vérifiée (plus de ${SANITIZE_TIMEOUT_MS / 1000}\u00a0s) : simplifiez-la, ou utilisez une image PNG.`,
         name,
-      );
-    }
-  }
-  const size = rasterSize(bytes, kind);
-  if (!size) {
+      ),
+  }).catch((error: unknown) => {
+    // The worker itself failed (it crashed): say which image could not be checked.
+    if (!(error instanceof AppFailure) || error.details?.reason !== 'worker-crashed') throw error;
+    throw new AppFailure(
+      'internal',
+      fr`L’image SVG « ${name} » n’a pas pu être vérifiée : ${error.message} Réessayez ; si cela se reproduit, utilisez une image PNG.`,
+      { ...error.details, name },
+    );
+  });
+
+/** The parser and the CSS checker are loaded only where cleaning happens: a host never loads them. */
+export const cleanInProcess: SvgCleaner = async (_name, bytes) =>
+  (await import('./svg-sanitize.js')).sanitizeOrRefuse(bytes);
+
+async function cleanSvg(name: string, bytes: Buffer, clean: SvgCleaner): Promise<Prepared> {
+  const outcome = await clean(name, bytes);
+  if ('refused' in outcome) {
     throw refuse(
-      'damaged',
-      fr`Le fichier « ${name} » commence comme une image ${imageKinds[kind].label} mais n’en est pas une lisible (fichier tronqué ou endommagé) : ouvrez-le dans un logiciel d’images et enregistrez-le à nouveau.`,
+      outcome.refused.reason,
+      fr`L’image SVG « ${name} » est refusée : ${outcome.refused.message}. Ré-exportez-la depuis votre logiciel de dessin, ou utilisez une image PNG.`,
       name,
     );
   }
-  return { kind, stored: bytes, removed: [], ...size };
+  const { svg, removed, width, height } = outcome;
+  return { kind: 'svg', stored: Buffer.from(svg, 'utf8'), removed, width, height };
+}
+
+/** A figure's image must have proportions a page can show and, decoded, fit in memory. */
+function checkDimensions(name: string, prepared: Prepared): void {
+  const { kind, width, height } = prepared;
+  if (!width || !height) return;
+  if (Math.max(width / height, height / width) > MAX_ASPECT_RATIO) {
+    throw refuse('proportions', proportionsMessage(name, width, height), name);
+  }
+  // An SVG's size is in units of its own; only a raster's pixels are decoded as such.
+  if (kind !== 'svg' && width * height > MAX_IMAGE_PIXELS) {
+    throw refuse('too-many-pixels', pixelsMessage(name, width, height), name);
+  }
+}
+
+/** Checks the bytes and returns what to store: the file as given, or an SVG cleaned of anything active. */
+export async function prepareImage(
+  name: string,
+  bytes: Buffer,
+  clean: SvgCleaner = cleanInWorker,
+): Promise<Prepared> {
+  const kind = sniffImage(bytes);
+  if (!kind) throw refuse('not-an-image', notAnImageMessage(name), name);
+  let prepared: Prepared;
+  if (kind === 'svg') prepared = await cleanSvg(name, bytes, clean);
+  else {
+    const size = rasterSize(bytes, kind);
+    if (!size) {
+      throw refuse(
+        'damaged',
+        fr`Le fichier « ${name} » commence comme une image ${imageKinds[kind].label} mais n’en est pas une lisible (fichier tronqué ou endommagé) : ouvrez-le dans un logiciel d’images et enregistrez-le à nouveau.`,
+        name,
+      );
+    }
+    prepared = { kind, stored: bytes, removed: [], ...size };
+  }
+  checkDimensions(name, prepared);
+  return prepared;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -92,27 +150,38 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** The name an image is stored under: the SHA-256 of what is stored, and its kind. */
+export function assetIdOf(prepared: Prepared): string {
+  return `${createHash('sha256').update(prepared.stored).digest('hex')}.${prepared.kind}`;
+}
+
 /**
- * Stores an image in assets/, named by the SHA-256 of what is stored: the same image
- * imported twice (in two figures, two sheets) is one file, written once.
+ * Stores a prepared image in assets/ unless it is there already (the same image in two
+ * figures, two sheets is one file, written once). Answers whether this call wrote it.
  */
+export async function storeImage(context: RepositoryContext, prepared: Prepared): Promise<boolean> {
+  const { layout } = context;
+  const path = layout.assetFile(assetIdOf(prepared));
+  return context.queue.run(`asset:${assetIdOf(prepared)}`, () =>
+    withIo('enregistrer', layout.display(path), async () => {
+      if (await exists(path)) return false;
+      await makeDirectoryDurable(layout.assetsDir);
+      await writeFileDurable(path, prepared.stored);
+      return true;
+    }),
+  );
+}
+
+/** assets:import: an image checked, cleaned when it is an SVG, and stored. */
 export async function importAsset(
   context: RepositoryContext,
   request: ImportRequest,
 ): Promise<ImportedAsset> {
-  const { kind, stored, removed, width, height } = prepareImage(request.name, decode(request));
-  const assetId = `${createHash('sha256').update(stored).digest('hex')}.${kind}`;
-  const { layout } = context;
-  const path = layout.assetFile(assetId);
-  await context.queue.run(`asset:${assetId}`, () =>
-    withIo('enregistrer', layout.display(path), async () => {
-      if (await exists(path)) return;
-      await makeDirectoryDurable(layout.assetsDir);
-      await writeFileDurable(path, stored);
-    }),
-  );
+  const prepared = await prepareImage(request.name, decode(request));
+  const { kind, stored, removed, width, height } = prepared;
+  await storeImage(context, prepared);
   return {
-    assetId,
+    assetId: assetIdOf(prepared),
     mediaType: imageKinds[kind].mediaType,
     bytes: stored.length,
     ...(width ? { width } : {}),

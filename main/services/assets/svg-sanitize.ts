@@ -1,10 +1,15 @@
 import { DOMParser, XMLSerializer, type Attr, type Element, type Node } from '@xmldom/xmldom';
+import { formatNumber, MAX_SVG_DEPTH, MAX_SVG_ELEMENTS } from '../../../shared/content/assets.js';
+import { cleanDeclarations, cleanStyleSheet, cleanValue, mayCallOut } from './svg-css.js';
+import { svgSize } from './svg-size.js';
 
 /**
  * An SVG is a document that can carry scripts, event handlers, HTML (foreignObject) and
  * references to other files. Only drawing survives here: an allowlist of SVG elements,
- * no event attribute, links only inside the file. The result is what gets stored, so the
- * editor, the Word export and the PDF export all read the clean file.
+ * no event attribute, links only inside the file, CSS parsed and checked (svg-css.ts). The
+ * result is what gets stored, so the editor, the Word export and the PDF export all read
+ * the clean file. The work is bounded before it starts: elements are counted in the text
+ * before it is parsed, nesting is limited, and the size must make a figure.
  *
  * Why not DOMPurify: in Node it needs a whole browser DOM (jsdom), and it serialises as
  * HTML (`&nbsp;`, dropped namespace declarations), which breaks the file as an image.
@@ -35,7 +40,17 @@ const SILENT_ELEMENTS = new Set(['metadata']);
 /** An embedded raster image is fine; anything else a `data:` URL can hold is not. */
 const RASTER_DATA_URL = /^data:image\/(?:png|jpeg|gif);base64,[a-z0-9+/=\s]*$/i;
 
-export class SvgRefused extends Error {}
+/** Why an SVG is refused: broken XML, not an SVG, a size that makes no figure, too much to draw. */
+export type SvgRefusal = 'damaged' | 'size' | 'too-complex';
+
+export class SvgRefused extends Error {
+  constructor(
+    message: string,
+    readonly reason: SvgRefusal = 'damaged',
+  ) {
+    super(message);
+  }
+}
 
 export interface SanitizedSvg {
   svg: string;
@@ -45,40 +60,80 @@ export interface SanitizedSvg {
   height?: number;
 }
 
-/** Every url(…) of a value points inside the file, and nothing reads as script. */
-function isSafeValue(value: string): boolean {
-  // eslint-disable-next-line no-control-regex -- browsers ignore these inside a URL scheme
-  const compact = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
-  if (/javascript:|vbscript:|expression\(|@import|behavior:|-moz-binding/.test(compact)) return false;
-  const urls = compact.match(/url\(([^)]*)\)/g) ?? [];
-  return urls.every((url) => /^url\((['"]?)#[^'"]*\1\)$/.test(url));
-}
-
 function isSafeHref(element: Element, value: string): boolean {
   const trimmed = value.trim();
   if (trimmed.startsWith('#')) return true;
   return element.localName === 'image' && RASTER_DATA_URL.test(trimmed);
 }
 
+/**
+ * The attributes a browser reads as CSS: SVG 2's presentation attributes, geometry
+ * included. Their values are parsed, checked and written back; any other attribute (id,
+ * class, aria-label, data-name…) is never read as CSS and keeps its text. href and src are
+ * checked apart.
+ */
+const PRESENTATION = new Set([
+  'alignment-baseline', 'baseline-shift', 'clip', 'clip-path', 'clip-rule', 'color',
+  'color-interpolation', 'color-interpolation-filters', 'color-profile', 'color-rendering',
+  'cursor', 'cx', 'cy', 'd', 'direction', 'display', 'dominant-baseline', 'enable-background',
+  'fill', 'fill-opacity', 'fill-rule', 'filter', 'flood-color', 'flood-opacity', 'font',
+  'font-family', 'font-size', 'font-size-adjust', 'font-stretch', 'font-style', 'font-variant',
+  'font-weight', 'glyph-orientation-horizontal', 'glyph-orientation-vertical', 'height',
+  'image-rendering', 'kerning', 'letter-spacing', 'lighting-color', 'marker', 'marker-end',
+  'marker-mid', 'marker-start', 'mask', 'mask-type', 'opacity', 'overflow', 'paint-order',
+  'pointer-events', 'r', 'rx', 'ry', 'shape-rendering', 'stop-color', 'stop-opacity', 'stroke',
+  'stroke-dasharray', 'stroke-dashoffset', 'stroke-linecap', 'stroke-linejoin',
+  'stroke-miterlimit', 'stroke-opacity', 'stroke-width', 'text-anchor', 'text-decoration',
+  'text-overflow', 'text-rendering', 'transform', 'transform-origin', 'unicode-bidi',
+  'vector-effect', 'visibility', 'white-space', 'width', 'word-spacing', 'writing-mode', 'x', 'y',
+]); // prettier-ignore
+
+/** Attributes of the xml: namespace that change nothing outside the file (xml:base would). */
+const XML_ATTRIBUTES = new Set(['space', 'lang']);
+
+const tooComplex = () =>
+  new SvgRefused(
+    `elle compte plus de ${formatNumber(MAX_SVG_ELEMENTS)}\u00a0éléments de dessin, la limite pour une figure`,
+    'too-complex',
+  );
+
+/**
+ * Counts what looks like an element's start in the text, before any parsing: a file of
+ * 560,000 shapes is refused in milliseconds instead of being parsed for seconds.
+ */
+function countElementStarts(source: string): number {
+  let count = 0;
+  for (let at = source.indexOf('<'); at >= 0; at = source.indexOf('<', at + 1)) {
+    if (/[A-Za-z_:]/.test(source.charAt(at + 1))) count += 1;
+  }
+  return count;
+}
+
 class Sanitizer {
   readonly removed = new Set<string>();
+  #elements = 0;
 
-  cleanElement(element: Element): void {
+  cleanElement(element: Element, depth = 0): void {
+    if (depth > MAX_SVG_DEPTH) {
+      throw new SvgRefused(
+        `ses éléments sont imbriqués sur plus de ${MAX_SVG_DEPTH} niveaux, ce qui n’est pas un dessin`,
+        'too-complex',
+      );
+    }
+    this.#elements += 1;
+    if (this.#elements > MAX_SVG_ELEMENTS) throw tooComplex();
     this.cleanAttributes(element);
-    for (const child of Array.from(element.childNodes)) this.cleanChild(element, child);
+    for (const child of Array.from(element.childNodes)) this.cleanChild(element, child, depth + 1);
   }
 
-  private cleanChild(parent: Element, child: Node): void {
+  private cleanChild(parent: Element, child: Node, depth: number): void {
     switch (child.nodeType) {
       case child.ELEMENT_NODE: {
         const element = child as Element;
         const inSvg = element.namespaceURI === SVG_NS;
         if (inSvg && ALLOWED_ELEMENTS.has(element.localName ?? '')) {
-          if (element.localName === 'style' && !isSafeValue(element.textContent ?? '')) {
-            this.remove(parent, child, '<style> (référence externe)');
-          } else {
-            this.cleanElement(element);
-          }
+          if (element.localName === 'style') this.cleanStyleElement(element);
+          else this.cleanElement(element, depth);
         } else if (
           (inSvg && !SILENT_ELEMENTS.has(element.localName ?? '')) ||
           element.namespaceURI === XHTML_NS
@@ -98,6 +153,39 @@ class Sanitizer {
     }
   }
 
+  /** A <style> keeps its safe rules, written back as one text (comments and CDATA gone). */
+  private cleanStyleElement(element: Element): void {
+    this.#elements += 1;
+    const { css, removed } = cleanStyleSheet(element.textContent ?? '');
+    if (removed) this.removed.add('<style> (référence externe ou script)');
+    while (element.firstChild) element.removeChild(element.firstChild);
+    for (const attribute of Array.from(element.attributes)) {
+      if (attribute.localName !== 'media' && attribute.localName !== 'type') {
+        element.removeAttributeNode(attribute);
+      }
+    }
+    const document = element.ownerDocument;
+    if (css === '' || !document) element.parentNode?.removeChild(element);
+    else element.appendChild(document.createTextNode(css));
+  }
+
+  /** A style attribute keeps its safe declarations; a presentation attribute is kept whole or dropped. */
+  private cleanCss(element: Element, attribute: Attr): void {
+    const label = `${attribute.name} (référence externe ou script)`;
+    if (attribute.namespaceURI !== null) return;
+    if (attribute.localName === 'style') {
+      const { css, removed } = cleanDeclarations(attribute.value);
+      if (removed) this.removed.add(label);
+      if (css === '') element.removeAttributeNode(attribute);
+      else attribute.value = css;
+      return;
+    }
+    if (!PRESENTATION.has(attribute.localName ?? '') || !mayCallOut(attribute.value)) return;
+    const value = cleanValue(attribute.value);
+    if (value === undefined) this.drop(element, attribute, label);
+    else attribute.value = value;
+  }
+
   private cleanAttributes(element: Element): void {
     for (const attribute of Array.from(element.attributes)) {
       const name = attribute.name;
@@ -111,12 +199,17 @@ class Sanitizer {
           element.removeAttributeNode(attribute);
         continue;
       }
-      if (namespace !== null && namespace !== XLINK_NS && namespace !== XML_NS) {
+      const xmlAttribute = namespace === XML_NS;
+      if (
+        (namespace !== null && namespace !== XLINK_NS && !xmlAttribute) ||
+        (xmlAttribute && !XML_ATTRIBUTES.has(attribute.localName ?? ''))
+      ) {
         element.removeAttributeNode(attribute);
         continue;
       }
       const isHref = attribute.localName === 'href' || attribute.localName === 'src';
-      if (isHref ? !isSafeHref(element, attribute.value) : !isSafeValue(attribute.value)) {
+      if (!isHref) this.cleanCss(element, attribute);
+      else if (!isSafeHref(element, attribute.value)) {
         this.drop(element, attribute, `${name} (référence externe ou script)`);
       }
     }
@@ -133,26 +226,8 @@ class Sanitizer {
   }
 }
 
-function lengthOf(value: string | null): number | undefined {
-  const match = value ? /^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$/.exec(value) : null;
-  const number = match ? Number(match[1]) : NaN;
-  return number > 0 ? number : undefined;
-}
-
-/** Pixel size from width/height, or from the viewBox when they are relative or missing. */
-function sizeOf(root: Element): { width?: number; height?: number } {
-  const width = lengthOf(root.getAttribute('width'));
-  const height = lengthOf(root.getAttribute('height'));
-  if (width && height) return { width, height };
-  const box = (root.getAttribute('viewBox') ?? '')
-    .trim()
-    .split(/[\s,]+/)
-    .map(Number);
-  const [, , boxWidth = NaN, boxHeight = NaN] = box;
-  return box.length === 4 && boxWidth > 0 && boxHeight > 0 ? { width: boxWidth, height: boxHeight } : {};
-}
-
 export function sanitizeSvg(source: string): SanitizedSvg {
+  if (countElementStarts(source) > MAX_SVG_ELEMENTS) throw tooComplex();
   let root: Element | null;
   try {
     const parsed = new DOMParser({
@@ -168,9 +243,25 @@ export function sanitizeSvg(source: string): SanitizedSvg {
   if (!root || root.namespaceURI !== SVG_NS || root.localName !== 'svg') {
     throw new SvgRefused('le document n’est pas une image SVG');
   }
+  const size = svgSize(root);
+  if (size === 'invalid') {
+    throw new SvgRefused('sa taille (width, height ou viewBox) est nulle, négative ou illisible', 'size');
+  }
   const sanitizer = new Sanitizer();
   sanitizer.cleanElement(root);
   if (!root.getAttribute('xmlns')) root.setAttribute('xmlns', SVG_NS);
   const svg = new XMLSerializer().serializeToString(root);
-  return { svg, removed: [...sanitizer.removed], ...sizeOf(root) };
+  return { svg, removed: [...sanitizer.removed], ...size };
+}
+
+/** What the worker answers (an exception's class does not cross processes): the clean file, or why not. */
+export type SanitizeOutcome = SanitizedSvg | { refused: { reason: SvgRefusal; message: string } };
+
+export function sanitizeOrRefuse(source: Uint8Array): SanitizeOutcome {
+  try {
+    return sanitizeSvg(Buffer.from(source.buffer, source.byteOffset, source.byteLength).toString('utf8'));
+  } catch (error) {
+    if (!(error instanceof SvgRefused)) throw error;
+    return { refused: { reason: error.reason, message: error.message } };
+  }
 }

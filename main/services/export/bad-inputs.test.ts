@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doc, figure, paragraph, tableFigure } from '../../../shared/content/builders.js';
 import { buildDocx } from './docx/build.js';
 import { loadLayout } from './layout/load-layout.js';
-import { closePdfPrinter } from './pdf/printer-choice.js';
+import { closeWorkers } from '../worker/run-job.js';
 import { collectSheet } from './sheet-input.js';
 import { plainText, readDocx } from './testing/docx-parts.js';
 import { openSample, type SampleRepository } from './testing/sample.js';
@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await sample.dispose();
 });
-afterAll(() => closePdfPrinter());
+afterAll(() => closeWorkers());
 
 const render = (request: { sheetId: string; revision?: number }) =>
   sample.session.handlers['export:render']({ format: 'docx', ...request });

@@ -1,5 +1,6 @@
 import { exportFormatExtensions, type ExportFormat } from '../../../shared/api/export-contract.js';
 import type { RepositoryContext } from '../repository/context.js';
+import { EXPORT_TIMEOUT_MS, ExportDeadline } from './deadline.js';
 import { formatRenderers } from './formats.js';
 import { loadLayout } from './layout/load-layout.js';
 import { collectSheet, contentWarnings } from './sheet-input.js';
@@ -23,15 +24,22 @@ export function exportFileName(sheetId: string, format: ExportFormat, revision?:
   return `${sheetId}${suffix}.${exportFormatExtensions[format]}`;
 }
 
-/** One sheet, or one of its past revisions, as a file in memory, with what the reader should check. */
+/**
+ * One sheet, or one of its past revisions, as a file in memory, with what the reader should
+ * check; or a failure, and nothing, when it could not be done within `timeoutMs`.
+ */
 export async function renderSheet(
   context: RepositoryContext,
   request: RenderRequest,
+  timeoutMs = EXPORT_TIMEOUT_MS,
 ): Promise<RenderedSheet> {
+  const deadline = new ExportDeadline(timeoutMs);
   const renderer = formatRenderers[request.format];
   const loaded = await loadLayout(context.layout);
   const print = await collectSheet(context, request.sheetId, request.revision);
-  const { bytes, warnings } = await renderer.render(print, loaded);
+  deadline.check('read');
+  const { bytes, warnings } = await renderer.render(print, loaded, deadline);
+  deadline.check(request.format === 'docx' ? 'docx' : 'pdf');
   return {
     fileName: exportFileName(request.sheetId, request.format, request.revision),
     mediaType: renderer.mediaType,

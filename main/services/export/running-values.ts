@@ -1,3 +1,4 @@
+import { formatFrenchDate } from '../../../shared/dates.js';
 import type { Layout, RunningPlaceholder } from '../../../shared/model/layout.js';
 import { sheetStatusLabels } from '../../../shared/model/sheet.js';
 import type { PrintSheet } from './sheet-input.js';
@@ -17,12 +18,7 @@ const shorten = (value: string): string =>
   value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1).trimEnd()}…` : value;
 
 export function formatDate(iso: string, format: Layout['dateFormat']): string {
-  return new Intl.DateTimeFormat('fr-FR', {
-    day: format === 'long' ? 'numeric' : '2-digit',
-    month: format === 'long' ? 'long' : '2-digit',
-    year: 'numeric',
-    timeZone: 'Europe/Paris',
-  }).format(new Date(iso));
+  return formatFrenchDate(iso, { style: format === 'long' ? 'long' : 'numeric', timeZone: 'Europe/Paris' });
 }
 
 export function runningValues(print: PrintSheet, layout: Layout): RunningValues {

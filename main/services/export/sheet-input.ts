@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { assetIdSchema } from '../../../shared/content/assets.js';
 import { textOf, wordCount, type DocNode } from '../../../shared/content/doc.js';
 import { isSourceMissing, numberBlocks, numberSheet } from '../../../shared/content/numbering.js';
 import type { RevisionSummary } from '../../../shared/model/history.js';
@@ -16,12 +16,14 @@ import { getRevision } from '../history/queries.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import { requireSheet } from '../sheets/sheet-file.js';
-import { ioFailure } from '../storage/io-errors.js';
 
 /**
  * Everything an export of one sheet prints, gathered once from the repository so every
  * format (Word, PDF) prints the same thing: the sheet (or one of its past revisions), its
- * place in the system of variables, the template's texts, the micro-scenarios it shows.
+ * place in the system of variables, the template's texts, the micro-scenarios it shows,
+ * where the images of its figures are. It is data only (no function, no class, no image
+ * bytes), so it crosses to the worker process that builds the document, which reads the
+ * images there (loadVerifiedAssets).
  */
 export interface PrintSheet {
   repository: RepositoryFile;
@@ -40,8 +42,39 @@ export interface PrintSheet {
   scenarios: Scenarios;
   /** Set when a past revision is printed. */
   revision?: RevisionSummary;
-  /** An image of the repository, or null when its file is missing. */
-  readAsset(assetId: string): Promise<Buffer | null>;
+  /** Every image the figures name: its file in the repository, which may be absent or damaged. */
+  assets: ReadonlyMap<string, string>;
+}
+
+/** Every document of the sheet that can hold figures: sections, the family's note, the micro-scenarios' angles. */
+export function sheetDocs(print: Pick<PrintSheet, 'sheet' | 'familyNote' | 'scenarios'>): DocNode[] {
+  const docs = [
+    ...Object.values(print.sheet.sections),
+    print.familyNote,
+    ...Object.values(print.scenarios).flatMap((scenario) => Object.values(scenario.angles)),
+  ];
+  return docs.filter((doc): doc is DocNode => doc !== undefined);
+}
+
+export interface FigureImage {
+  asset: string;
+  /** Shown across the page somewhere (else within a column). */
+  full: boolean;
+}
+
+/** The figures' images, each once; `full` when any of its figures spans the page. */
+export function figureImages(docs: readonly DocNode[]): FigureImage[] {
+  const found = new Map<string, FigureImage>();
+  const visit = (node: DocNode) => {
+    const asset = node.type === 'figure' ? node.attrs?.asset : undefined;
+    if (typeof asset === 'string' && assetIdSchema.safeParse(asset).success) {
+      const full = node.attrs?.width === 'full' || found.get(asset)?.full === true;
+      found.set(asset, { asset, full });
+    }
+    for (const child of node.content ?? []) visit(child);
+  };
+  docs.forEach(visit);
+  return [...found.values()];
 }
 
 export async function collectSheet(
@@ -63,9 +96,14 @@ export async function collectSheet(
   }
   // A damaged family file is set aside and reported by the overview; the sheet still prints.
   const shared = (await readFamilyFile(context, family.id)).family;
-  const { layout } = context;
   // Suggestions waiting in the text print as if undone: what the sheet says until someone accepts them.
   const printed = sheetWithoutSuggestions(sheet);
+  const familyNote = shared ? withoutSuggestions(shared.note) : undefined;
+  const scenarios = sheet.microScenarios.useFamily
+    ? scenariosWithoutSuggestions(shared?.scenarios ?? {}, {})
+    : printed.microScenarios.scenarios;
+  const figures = figureImages(sheetDocs({ sheet: printed, familyNote, scenarios }));
+  const assets = new Map(figures.map(({ asset }) => [asset, context.layout.assetFile(asset)]));
   return {
     repository,
     template,
@@ -73,20 +111,10 @@ export async function collectSheet(
     familyIndex: repository.families.findIndex((candidate) => candidate.id === family.id),
     variable,
     sheet: printed,
-    familyNote: shared ? withoutSuggestions(shared.note) : undefined,
-    scenarios: sheet.microScenarios.useFamily
-      ? scenariosWithoutSuggestions(shared?.scenarios ?? {}, {})
-      : printed.microScenarios.scenarios,
+    familyNote,
+    scenarios,
     ...(summary ? { revision: summary } : {}),
-    async readAsset(assetId) {
-      const path = layout.assetFile(assetId);
-      try {
-        return await readFile(path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw ioFailure(error, 'lire', layout.display(path));
-      }
-    },
+    assets,
   };
 }
 

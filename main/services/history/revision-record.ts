@@ -23,6 +23,8 @@ export interface RevisionRecord {
   status?: SheetStatus;
   restoredFrom?: number;
   restoredParts?: PartKey[];
+  /** The file an import read. */
+  source?: string;
   /** Parts changed since the previous revision: their new hash, or null when the part went away. */
   changed: Record<PartKey, string | null>;
   /** Every part, on full records. */
@@ -62,6 +64,7 @@ export function isRevisionRecord(value: unknown): value is RevisionRecord {
     optional(record.comment, isString) &&
     optional(record.status, (status) => sheetStatuses.includes(status as SheetStatus)) &&
     optional(record.restoredFrom, isCount) &&
+    optional(record.source, isString) &&
     optional(
       record.restoredParts,
       (parts) => Array.isArray(parts) && parts.every((key) => isString(key) && PART_KEY_PATTERN.test(key)),
@@ -95,7 +98,7 @@ export function decodeRecord(bytes: Buffer): RevisionRecord | undefined {
 }
 
 export function summaryOf(record: RevisionRecord): RevisionSummary {
-  const { seq, at, author, kind, name, comment, status, restoredFrom, restoredParts } = record;
+  const { seq, at, author, kind, name, comment, status, restoredFrom, restoredParts, source } = record;
   return {
     seq,
     at,
@@ -106,6 +109,7 @@ export function summaryOf(record: RevisionRecord): RevisionSummary {
     ...(status !== undefined ? { status } : {}),
     ...(restoredFrom !== undefined ? { restoredFrom } : {}),
     ...(restoredParts !== undefined ? { restoredParts } : {}),
+    ...(source !== undefined ? { source } : {}),
     changed: Object.keys(record.changed),
   };
 }

@@ -90,6 +90,12 @@ describe('repository lock', () => {
     expect(lock.holder.pid).toBe(process.pid);
     await lock.release();
   });
+
+  it('dates the holder’s lock in French: « depuis le 1er décembre »', async () => {
+    const startedAt = new Date(2025, 11, 1, 9, 15).toISOString();
+    await holderFile({ hostname: 'poste-de-camille', startedAt });
+    await expect(acquireLock(file)).rejects.toThrow(/depuis le 1er décembre 2025 à 09:15/);
+  });
 });
 
 /** A live process unrelated to any lock, started now. */

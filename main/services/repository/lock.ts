@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { hostname, uptime, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { formatFrenchDate } from '../../../shared/dates.js';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import { syncDirectory } from '../storage/durable-write.js';
@@ -100,12 +101,6 @@ function sameHolder(a: LockHolder, b: LockHolder): boolean {
   return a.pid === b.pid && a.hostname === b.hostname && a.startedAt === b.startedAt;
 }
 
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(date);
-}
-
 /** Who holds it and what to do about it, as the holder's instance tells. */
 function holderWords(holder: LockHolder): { who: string; advice: string } {
   switch (holder.instance) {
@@ -130,7 +125,7 @@ function lockedFailure(holder: LockHolder): AppFailure {
   const { who, advice } = holderWords(holder);
   return new AppFailure(
     'locked',
-    fr`Ce dépôt est déjà ouvert par ${holder.user} sur ${holder.hostname} ${who} (processus ${holder.pid}) depuis le ${formatDate(holder.startedAt)} : ${advice}, ou ouvrez un autre dépôt.`,
+    fr`Ce dépôt est déjà ouvert par ${holder.user} sur ${holder.hostname} ${who} (processus ${holder.pid}) depuis le ${formatFrenchDate(holder.startedAt, { time: true })} : ${advice}, ou ouvrez un autre dépôt.`,
     { holder },
   );
 }

@@ -11,7 +11,7 @@ import { slugOf } from '../../../shared/model/ids.js';
 import { repositoryFileSchema } from '../../../shared/model/repository.js';
 import { familyFileSchema, sheetFileSchema } from '../../../shared/model/sheet.js';
 import { sheetTemplateSchema } from '../../../shared/model/template.js';
-import { prepareImage } from '../assets/import.js';
+import { cleanInProcess, prepareImage } from '../assets/import.js';
 
 /**
  * The sheet template and the sample repository are data the application ships and opens
@@ -102,6 +102,16 @@ function nodesOfType(node: DocNode, type: string): DocNode[] {
 }
 
 /** Compares sentences without caring which space or apostrophe the typography chose. */
+/** Every string of a JSON value, addresses excepted (an apostrophe may belong to a URL). */
+function stringsOf(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return key === 'href' || key === 'src' ? [] : [value];
+  if (Array.isArray(value)) return value.flatMap((item) => stringsOf(item));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([name, item]) => stringsOf(item, name));
+  }
+  return [];
+}
+
 function plain(text: string): string {
   return text.replace(/[\u00A0\u202F]/g, ' ').replace(/’/g, "'");
 }
@@ -140,6 +150,14 @@ describe('sheet template', () => {
       'environnemental',
       'social',
     ]);
+  });
+
+  it('writes every text with the typographic apostrophe (« Dynamiques à l’œuvre »)', () => {
+    const straight = stringsOf(readJson(join(PROJECT_ROOT, 'templates', 'sheet-template.json'))).filter(
+      (text) => text.includes("'"),
+    );
+    expect(straight).toEqual([]);
+    expect(template.sections.map((section) => section.title)).toContain('Dynamiques à l’œuvre');
   });
 
   it('is refused by the schema when a section points to an unknown phase', () => {
@@ -186,6 +204,20 @@ describe('Big Data sheet and its family', () => {
     expect(sheet.authors).toEqual(['Agence Hauts-de-France 2020-2040']);
     expect(sheet.microScenarios).toEqual({ useFamily: true, scenarios: {} });
     expect(family.familyId).toBe(slugOf('Évolutions technologiques'));
+  });
+
+  it('writes every text with the typographic apostrophe', () => {
+    const files = [
+      join(SAMPLE, 'repository.json'),
+      ...readdirSync(join(SAMPLE, 'sheets')).map((name) => join(SAMPLE, 'sheets', name)),
+      ...readdirSync(join(SAMPLE, 'families')).map((name) => join(SAMPLE, 'families', name)),
+    ];
+    for (const file of files) {
+      expect(
+        stringsOf(readJson(file)).filter((text) => text.includes("'")),
+        file,
+      ).toEqual([]);
+    }
   });
 
   it('holds only content the editor accepts', () => {
@@ -271,7 +303,7 @@ describe('Big Data sheet and its family', () => {
     expect(paragraphs.filter((node) => /^Figure \d/.test(textOf(node)))).toEqual([]);
   });
 
-  it('ships each figure’s chart in its assets, named by its content and already clean', () => {
+  it('ships each figure’s chart in its assets, named by its content and already clean', async () => {
     const assets = readdirSync(join(SAMPLE, 'assets')).sort();
     const used = Object.values(sheet.sections)
       .flatMap((doc) => nodesOfType(doc, 'figure'))
@@ -281,7 +313,7 @@ describe('Big Data sheet and its family', () => {
     for (const assetId of assets) {
       const bytes = readFileSync(join(SAMPLE, 'assets', assetId));
       expect(`${createHash('sha256').update(bytes).digest('hex')}.svg`).toBe(assetId);
-      const prepared = prepareImage(assetId, bytes);
+      const prepared = await prepareImage(assetId, bytes, cleanInProcess);
       expect(prepared.removed).toEqual([]);
       expect(prepared.stored.equals(bytes)).toBe(true);
     }

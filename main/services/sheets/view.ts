@@ -18,6 +18,11 @@ function hasContent(scenario: Scenario): boolean {
   );
 }
 
+/** Whether a family shares micro-scenarios: its new sheets then show them rather than their own. */
+export function familyShares(shared: FamilyFile | null | undefined): boolean {
+  return Object.values(shared?.scenarios ?? {}).some(hasContent);
+}
+
 function viewOf(sheet: SheetFile, placed: PlacedVariable, shared: FamilyFile | null): SheetView {
   const { family, variable } = placed;
   return {
@@ -39,7 +44,6 @@ export async function createSheet(context: RepositoryContext, variableId: string
   const placed = requireVariable(await context.repository(), variableId);
   const template = await context.template();
   const shared = (await readFamilyFile(context, placed.family.id)).family;
-  const familyShares = Object.values(shared?.scenarios ?? {}).some(hasContent);
   const sheet = await context.queue.run(`sheet:${variableId}`, async () => {
     const path = context.layout.sheetFile(variableId);
     let existing;
@@ -55,7 +59,7 @@ export async function createSheet(context: RepositoryContext, variableId: string
         { id: variableId },
       );
     }
-    const created = newSheet(template, variableId, new Date(), familyShares);
+    const created = newSheet(template, variableId, new Date(), familyShares(shared));
     await writeSheet(context, created);
     return created;
   });

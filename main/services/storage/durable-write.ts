@@ -34,11 +34,12 @@ export async function syncDirectory(dir: string): Promise<void> {
  * Creates `dir` and its missing parents so that they survive a power cut: a folder's entry
  * lives in its parent, fsynced here as a renamed file's folder is. Without it, the first
  * file moved into a new trash/ or damaged/ could vanish with its folder. The one way main/
- * creates folders (eslint forbids mkdir elsewhere). Costs one mkdir when all exist.
+ * creates folders (eslint forbids mkdir elsewhere). Costs one mkdir when all exist. `mode`
+ * applies to the folders it creates (a private data folder: 0o700).
  */
-export async function makeDirectoryDurable(dir: string): Promise<void> {
+export async function makeDirectoryDurable(dir: string, options: { mode?: number } = {}): Promise<void> {
   const target = resolve(dir);
-  const first = await mkdir(target, { recursive: true });
+  const first = await mkdir(target, { recursive: true, ...options });
   if (first === undefined) return;
   const top = resolve(first);
   for (let created = target; ; created = dirname(created)) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 
 /** Real image files built byte by byte for tests: decodable by a browser, not just plausible headers. */
@@ -34,6 +35,17 @@ export function pngImage(
     chunk('IDAT', deflateSync(Buffer.concat(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * A valid PNG of about `bytes` bytes: a small image followed by a private ancillary chunk of
+ * random bytes (decoders skip it, compression cannot shrink it), as a heavy photo would weigh.
+ */
+export function heavyPng(bytes: number): Buffer {
+  const image = pngImage(16, 8);
+  const end = image.length - 12;
+  const padding = randomBytes(Math.max(0, bytes - image.length - 12));
+  return Buffer.concat([image.subarray(0, end), chunk('fiLl', padding), image.subarray(end)]);
 }
 
 /** The smallest GIF a browser shows: one transparent pixel, at the given logical size. */

@@ -6,6 +6,7 @@ import {
 } from '../../../shared/content/assets.js';
 import { fail, type Result } from '../../../shared/result.js';
 import { invoke } from '../../api/client.js';
+import { readAsBase64 } from '../../ui/read-file.js';
 
 /**
  * Images from the user's files, a drop or a paste, sent to the host to be checked and
@@ -13,22 +14,11 @@ import { invoke } from '../../api/client.js';
  * being sent.
  */
 
-function readAsDataUrl(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('lecture impossible'));
-    reader.readAsDataURL(blob);
-  });
-}
-
-const base64Of = (dataUrl: string) => dataUrl.slice(dataUrl.indexOf(',') + 1);
-
 export async function importImage(blob: Blob, name: string): Promise<Result<ImportedAsset>> {
   if (blob.size > MAX_IMAGE_BYTES) return fail('unsupported', tooLargeMessage(name, blob.size));
-  let dataUrl: string;
+  let base64: string;
   try {
-    dataUrl = await readAsDataUrl(blob);
+    base64 = await readAsBase64(blob);
   } catch (error) {
     // The browser's reason is English: to the console, not to the message.
     console.error('Fiches\u00a0: lecture d’une image', error);
@@ -37,7 +27,7 @@ export async function importImage(blob: Blob, name: string): Promise<Result<Impo
       `Le fichier «\u00a0${name}\u00a0» n’a pas pu être lu (déplacé, supprimé ou illisible)\u00a0: vérifiez-le puis réessayez.`,
     );
   }
-  return invoke('assets:import', { name, mediaType: blob.type, base64: base64Of(dataUrl) });
+  return invoke('assets:import', { name, mediaType: blob.type, base64 });
 }
 
 /** UTF-8 text as base64 (btoa only takes Latin-1). */

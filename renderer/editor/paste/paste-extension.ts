@@ -4,6 +4,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { notify, withProgress } from '../notices/notices.js';
 import { importDataUrl } from '../figure/import-images.js';
+import { droppedImagesMessage } from './dropped-images.js';
 import { ASSET_ATTRIBUTE } from './figures-and-tables.js';
 import { normalizePastedDom, type PasteReport } from './normalize.js';
 import { transformPastedHtml } from './word-html.js';
@@ -50,16 +51,7 @@ async function withImportedImages(html: string): Promise<string> {
 
 function reportDropped(report: PasteReport | undefined): void {
   if (!report || report.droppedImages === 0) return;
-  const count = report.droppedImages;
-  const what =
-    count === 1 ? 'Une image n’a pas pu être reprise' : `${count}\u00a0images n’ont pas pu être reprises`;
-  const where = report.fromWord
-    ? 'Word ne donne pas ses images avec le texte copié'
-    : 'elles n’étaient qu’un lien vers un fichier ou un site';
-  notify(
-    'info',
-    `${what} (${where})\u00a0: insérez-les avec le bouton «\u00a0Figure\u00a0», ou copiez-les une par une.`,
-  );
+  notify('info', droppedImagesMessage(report.droppedImages, report.fromWord));
 }
 
 export const FichesPaste = Extension.create({

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { exportFormats, type ExportFormat } from '../../../shared/api/export-contract.js';
-import { desktopBridge } from '../../api/bridge.js';
+import { onMenuCommand } from '../../app/menu-commands.js';
 import { ExportDialog } from './ExportDialog.js';
 import './export.css';
 
@@ -10,8 +10,6 @@ interface Props {
   current?: { id: string; name: string };
 }
 
-const MENU_PREFIX = 'export:';
-
 /**
  * « Exporter… »: opens the export dialog, from this button or from the desktop menu
  * (Fichier › Exporter › Word…), for what the view shows.
@@ -19,14 +17,14 @@ const MENU_PREFIX = 'export:';
 export function ExportButton({ current }: Props) {
   const [format, setFormat] = useState<ExportFormat>();
 
-  useEffect(() => {
-    const bridge = desktopBridge();
-    return bridge?.onMenuCommand?.((command) => {
-      const asked = command.startsWith(MENU_PREFIX) ? command.slice(MENU_PREFIX.length) : undefined;
-      const known = exportFormats.find((candidate) => candidate === asked);
-      if (known) setFormat(known);
-    });
-  }, []);
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        const asked = exportFormats.find((candidate) => command === `export:${candidate}`);
+        if (asked) setFormat(asked);
+      }),
+    [],
+  );
 
   return (
     <>

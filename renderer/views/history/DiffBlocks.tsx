@@ -1,5 +1,6 @@
 import type { BlockChange, MetaChange, PartDiff } from '../../../shared/history/diff-schema.js';
 import { DiffText } from './DiffText.js';
+import { TableDiff } from './TableDiff.js';
 
 /**
  * The parts of a comparison as the user reads them, inline: used by the history's
@@ -60,7 +61,7 @@ function DiffBlock({ block }: { block: BlockChange }) {
         <div className="diff-block diff-changed">
           {block.formatOnly && <span className="diff-tag">Mise en forme ou image modifiée</span>}
           <Label block={block} />
-          <DiffText segments={block.segments} />
+          {block.table ? <TableDiff table={block.table} /> : <DiffText segments={block.segments} />}
         </div>
       );
   }

@@ -19,6 +19,13 @@ function changesOf(revision: RevisionSummary, template: SheetTemplate): string {
     return `Retour à la version n°\u00a0${revision.restoredFrom ?? '?'}${what ? ` pour ${what}` : ''}.`;
   }
   if (revision.kind === 'initial') return 'L’état du contenu quand son historique a commencé.';
+  if (revision.kind === 'imported') {
+    const from = revision.source ? ` de «\u00a0${revision.source}\u00a0»` : '';
+    const what = revision.changed.map((key) => partTitle(template, key)).join(', ');
+    return `Importée${from}${what ? `\u00a0: ${what}` : ''}.`;
+  }
+  if (revision.kind === 'import')
+    return 'L’état de la fiche juste avant un import (restaurez-le pour annuler l’import).';
   if (revision.changed.length === 0) return 'Aucune modification depuis la version précédente.';
   return `Modifié\u00a0: ${revision.changed.map((key) => partTitle(template, key)).join(', ')}.`;
 }

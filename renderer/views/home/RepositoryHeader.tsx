@@ -4,6 +4,7 @@ import { invoke } from '../../api/client.js';
 import { useAppInfo } from '../../app/app-info.js';
 import { ErrorNotice } from '../../ui/Dialog.js';
 import { ExportButton } from '../export/ExportButton.js';
+import { ImportButton } from '../import/ImportHost.js';
 
 interface Props {
   overview: Overview;
@@ -41,7 +42,10 @@ export function RepositoryHeader({ overview, onRepositoryChanged }: Props) {
         </p>
       </div>
       <div className="repository-actions">
-        <ExportButton />
+        <div className="repository-buttons">
+          <ImportButton />
+          <ExportButton />
+        </div>
         {info?.canChooseRepository ? (
           <button
             type="button"

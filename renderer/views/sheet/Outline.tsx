@@ -87,9 +87,30 @@ function entriesOf(session: SheetSession, useFamily: boolean): OutlineEntry[] {
   return [...sections, ...scenarios];
 }
 
+/** Frames to wait for blocks coming into view to take their real height (content-visibility). */
+const SETTLE_FRAMES = 10;
+
+/**
+ * Text blocks out of sight have an estimated height until they are drawn
+ * (editor.css, content-visibility): a jump lands short when those above the target grow
+ * on the way. So the jump is instant and repeated, frame after frame, until the target
+ * stays put at the top.
+ */
 function scrollTo(anchor: string): void {
   const target = document.getElementById(anchor);
-  target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  if (!target) return;
+  let frames = 0;
+  let lastTop = Number.NaN;
+  const settle = () => {
+    const top = target.getBoundingClientRect().top;
+    if (Math.abs(top - lastTop) < 1 || frames >= SETTLE_FRAMES) return;
+    lastTop = top;
+    frames += 1;
+    target.scrollIntoView({ block: 'start' });
+    lastTop = target.getBoundingClientRect().top;
+    requestAnimationFrame(settle);
+  };
+  settle();
 }
 
 /** The parts of the sheet, how far each is, and a way to jump to it. Counts refresh when typing pauses. */

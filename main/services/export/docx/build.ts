@@ -8,18 +8,21 @@ import {
   type Header,
   type ISectionOptions,
 } from 'docx';
+import { formatFrenchDate } from '../../../../shared/dates.js';
 import { noCounts } from '../../../../shared/content/numbering.js';
+import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import { familyColours } from '../../../../shared/model/layout.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import type { PrintSheet } from '../sheet-input.js';
 import { listNumbering } from './blocks.js';
 import type { Flow, RenderContext } from './context.js';
+import type { RasterCache } from './images.js';
 import { renderOpening } from './opening.js';
 import { coreXml, embeddedFonts, fontTableXml, type CoreProperties } from './package-parts.js';
 import { renderMicroScenarios, renderSections, type Part } from './parts.js';
 import { continuationHeader, runningFooter, runningHeader } from './running.js';
 import { documentStyles } from './styles.js';
-import { twipsFromMm } from './units.js';
+import { columnWidths, twipsFromMm } from './units.js';
 
 /**
  * One sheet as a .docx in the layout's look. The body runs in columns; whatever spans the
@@ -114,12 +117,6 @@ function sectionOptions(
   });
 }
 
-function columnWidths(layout: LoadedLayout['layout']) {
-  const full = layout.page.widthMm - layout.page.margins.leftMm - layout.page.margins.rightMm;
-  const count = layout.columns.count;
-  return { full, column: (full - layout.columns.gapMm * (count - 1)) / count };
-}
-
 const w3cdtf = (iso: string): string => new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function coreProperties(print: PrintSheet, language: string): CoreProperties {
@@ -132,7 +129,7 @@ function coreProperties(print: PrintSheet, language: string): CoreProperties {
     creator: print.sheet.authors.join(', ') || exercise.organisation,
     keywords: ['fiche variable', print.family.name, title, exercise.name].join('; '),
     description: print.revision
-      ? `Fiche variable, version n°\u00a0${print.revision.seq} du ${new Date(print.revision.at).toLocaleDateString('fr-FR')}`
+      ? `Fiche variable, version n°\u00a0${print.revision.seq} du ${formatFrenchDate(print.revision.at, { timeZone: 'Europe/Paris' })}`
       : 'Fiche variable',
     language,
     created: w3cdtf(print.sheet.createdAt),
@@ -140,9 +137,15 @@ function coreProperties(print: PrintSheet, language: string): CoreProperties {
   };
 }
 
+/**
+ * Runs in a worker process (docx/render.ts sends it there): building the XML, hashing the
+ * images and zipping the package take seconds for a sheet with large images. `rasters`
+ * holds the PNG fallbacks of its SVGs, rendered beforehand, each in a job of its own.
+ */
 export async function buildDocx(
   print: PrintSheet,
   loaded: LoadedLayout,
+  rasters: RasterCache = new Map(),
 ): Promise<{ bytes: Buffer; warnings: string[] }> {
   const { layout } = loaded;
   const widths = columnWidths(layout);
@@ -154,7 +157,8 @@ export async function buildDocx(
     warnings: [],
     counts: noCounts(),
     nextListInstance: 1,
-    rasters: new Map(),
+    assets: loadVerifiedAssets(print.assets),
+    rasters,
     columnWidthMm: widths.column,
     fullWidthMm: widths.full,
   };

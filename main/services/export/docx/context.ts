@@ -1,6 +1,7 @@
 import type { Paragraph, Table } from 'docx';
 import type { Counts } from '../../../../shared/content/numbering.js';
 import type { FamilyColours, Layout, TextRole } from '../../../../shared/model/layout.js';
+import type { AssetContent } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import type { PrintSheet } from '../sheet-input.js';
 import type { RasterCache } from './images.js';
@@ -17,6 +18,8 @@ export interface RenderContext {
   counts: Counts;
   /** Each ordered list restarts at 1: one numbering instance a list. */
   nextListInstance: number;
+  /** The sheet's images, read and checked against their hash. */
+  assets: ReadonlyMap<string, AssetContent>;
   rasters: RasterCache;
   /** Width of a column and of the page's text, in millimetres. */
   columnWidthMm: number;

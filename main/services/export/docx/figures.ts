@@ -78,7 +78,7 @@ function missingImage(text: string): Paragraph {
   return new Paragraph({ style: MISSING_IMAGE_STYLE.id, children: [new TextRun(text)] });
 }
 
-async function imageParagraph(node: DocNode, number: number, widthMm: number, ctx: RenderContext) {
+function imageParagraph(node: DocNode, number: number, widthMm: number, ctx: RenderContext) {
   const asset = node.attrs?.asset;
   const label = `${ctx.layout.captions.figureLabel} ${number}`;
   if (typeof asset !== 'string' || !assetIdSchema.safeParse(asset).success) {
@@ -87,15 +87,19 @@ async function imageParagraph(node: DocNode, number: number, widthMm: number, ct
     );
     return missingImage(fr`Image manquante : ${label}`);
   }
-  const bytes = await ctx.print.readAsset(asset);
-  if (!bytes) {
+  const content = ctx.assets.get(asset);
+  if (!content || 'missing' in content) {
+    if (content?.missing === 'damaged') {
+      ctx.warnings.push(fr`${label} : ${content.message} Un cadre « Image manquante » la remplace.`);
+      return missingImage(fr`Image manquante : assets/${asset} (${content.short})`);
+    }
     ctx.warnings.push(
       fr`${label} : image introuvable (assets/${asset}) ; un cadre « Image manquante » la remplace. Remettez le fichier dans le dossier assets du dépôt ou remplacez l’image.`,
     );
     return missingImage(fr`Image manquante : assets/${asset}`);
   }
   const alt = textOf(childOf(node, 'caption') ?? { type: 'caption' }) || label;
-  const prepared = await imageRun(asset, bytes, widthMm, ctx.loaded, ctx.rasters, alt);
+  const prepared = imageRun(asset, content.bytes, widthMm, ctx.loaded, ctx.rasters, alt);
   if ('problem' in prepared) {
     ctx.warnings.push(
       fr`${label} : image illisible (assets/${asset} : ${prepared.problem}) ; un cadre la remplace.`,
@@ -110,7 +114,7 @@ export async function renderFigure(node: DocNode, scope: BlockScope, ctx: Render
   const number = ctx.counts.figure;
   const full = node.attrs?.width === 'full' && !scope.boxed;
   const widthMm = full ? ctx.fullWidthMm : scope.widthMm;
-  const image = await imageParagraph(node, number, widthMm, ctx);
+  const image = imageParagraph(node, number, widthMm, ctx);
   const caption = captionParagraph('figure', number, childOf(node, 'caption'), ctx);
   const span = full ? 'full' : 'column';
   return assemble(caption, [image], childOf(node, 'sourceLine'), ctx).map((child) => ({ child, span }));

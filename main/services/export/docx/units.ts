@@ -1,3 +1,5 @@
+import type { Layout } from '../../../../shared/model/layout.js';
+
 /** Word's units, from the layout's millimetres and points. */
 
 /** Twentieths of a point: margins, indents, spacing, letter-spacing. */
@@ -15,3 +17,10 @@ export const pixelsFromMm = (mm: number): number => (mm / 25.4) * 96;
 
 /** Colours are written without their '#'. */
 export const wordColour = (hex: string): string => hex.replace(/^#/, '').toUpperCase();
+
+/** Width of the page's text and of one of its columns, in millimetres. */
+export function columnWidths(layout: Layout): { full: number; column: number } {
+  const full = layout.page.widthMm - layout.page.margins.leftMm - layout.page.margins.rightMm;
+  const count = layout.columns.count;
+  return { full, column: (full - layout.columns.gapMm * (count - 1)) / count };
+}

@@ -213,7 +213,7 @@ describe('bad input', () => {
     const other = await sampleRepository();
     try {
       await rm(
-        join(other.repo, 'assets', 'e10e39da6c8b83b40d3dff9c1ac292641dd536f8a54d9975da0f1e1e3c37ed34.svg'),
+        join(other.repo, 'assets', '30499ae46edd0f5f8102679793a64955ccde656ade4b7478e61be36a2f5e763a.svg'),
       );
       const { file, warnings } = await printed(await other.bigData(), 'missing-image');
       expect(warnings).toEqual([expect.stringMatching(/^Image manquante pour la figure 1\u00a0:/)]);

@@ -1,9 +1,11 @@
-import { ChromiumPrinter } from './chromium-printer.js';
+import type { ChromiumPrinter } from './chromium-printer.js';
 import type { PdfPrinter } from './printer.js';
 
 /**
- * The printer of this process. Headless Chromium unless the host chose another: the
- * desktop app sets Electron's own at start, so it needs no other browser.
+ * Who prints. The desktop app sets Electron's own printer at start (it needs no other
+ * browser), and prints in its main process. Elsewhere (browser host, CLI) printing is done
+ * inside a worker process, by a headless Chromium that worker starts on its first print and
+ * that ends with it: the host never loads Playwright nor holds the print document.
  */
 let chosen: PdfPrinter | undefined;
 
@@ -11,12 +13,15 @@ export function usePdfPrinter(printer: PdfPrinter): void {
   chosen = printer;
 }
 
-export function pdfPrinter(): PdfPrinter {
-  chosen ??= new ChromiumPrinter();
+/** The printer the host chose, if any. */
+export function hostPdfPrinter(): PdfPrinter | undefined {
   return chosen;
 }
 
-/** For the hosts and the CLI when they stop: an open browser would keep the process alive. */
-export async function closePdfPrinter(): Promise<void> {
-  await chosen?.close();
+let headless: Promise<ChromiumPrinter> | undefined;
+
+/** A worker's headless Chromium, kept for the worker's next prints. */
+export function headlessPrinter(): Promise<PdfPrinter> {
+  headless ??= import('./chromium-printer.js').then(({ ChromiumPrinter }) => new ChromiumPrinter());
+  return headless;
 }

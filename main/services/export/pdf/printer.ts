@@ -14,9 +14,6 @@ export interface PdfPrinter {
   close(): Promise<void>;
 }
 
-/** Generous for a 100-page sheet on a slow machine; a print that takes longer has hung. */
-export const DEFAULT_PRINT_TIMEOUT_MS = 120_000;
-
 export function printTimeoutFailure(timeoutMs: number): AppFailure {
   return new AppFailure(
     'internal',

@@ -226,7 +226,7 @@ describe('content in the print document', () => {
   });
 
   it('prints a placeholder and a warning for an image whose file is gone', async () => {
-    const asset = 'e10e39da6c8b83b40d3dff9c1ac292641dd536f8a54d9975da0f1e1e3c37ed34.svg';
+    const asset = '30499ae46edd0f5f8102679793a64955ccde656ade4b7478e61be36a2f5e763a.svg';
     const other = await sampleRepository();
     try {
       await rm(join(other.repo, 'assets', asset));

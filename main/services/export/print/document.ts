@@ -1,12 +1,13 @@
 import { numberSheet, type Counts } from '../../../../shared/content/numbering.js';
 import { familyColours } from '../../../../shared/model/layout.js';
+import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import type { PrintSheet } from '../sheet-input.js';
 import type { ContentContext } from './content.js';
 import { escapeHtml } from './escape.js';
 import { runningValues } from '../running-values.js';
 import { fontFaceRules } from './fonts.js';
-import { loadImages } from './images.js';
+import { printImages } from './images.js';
 import { microScenariosHtml, type MicroStarts } from './micro.js';
 import { openingHtml } from './opening.js';
 import { pageRules } from './running.js';
@@ -65,17 +66,13 @@ export function metadataOf(print: PrintSheet, loaded: LoadedLayout): PrintMetada
   };
 }
 
+/** Runs in a worker process (pdf/render.ts sends it there): hyphenating and encoding images take seconds for a long sheet. */
 export async function buildPrintDocument(print: PrintSheet, loaded: LoadedLayout): Promise<PrintDocument> {
   const { layout } = loaded;
   const warnings: string[] = [];
-  const docs = [
-    ...Object.values(print.sheet.sections),
-    print.familyNote,
-    ...Object.values(print.scenarios).flatMap((scenario) => Object.values(scenario.angles)),
-  ];
   const context: ContentContext = {
     layout,
-    images: await loadImages(docs, (assetId) => print.readAsset(assetId)),
+    images: printImages(loadVerifiedAssets(print.assets)),
     warnings,
     hyphenate: layout.hyphenation.enabled,
     roles: { paragraph: 'body', listItem: 'listItem' },

@@ -3,6 +3,7 @@ import type { NumberedBlock } from '../../../../shared/content/numbering.js';
 import type { Layout } from '../../../../shared/model/layout.js';
 import { fr } from '../../french.js';
 import { escapeHtml } from './escape.js';
+import type { PrintImage } from './images.js';
 import { asTitle, type TextOptions } from './text.js';
 
 /**
@@ -13,8 +14,8 @@ import { asTitle, type TextOptions } from './text.js';
 
 export interface FigureContext extends TextOptions {
   layout: Layout;
-  /** Each asset of the sheet as a data: URI, or null when its file is missing. */
-  images: ReadonlyMap<string, string | null>;
+  /** Each asset of the sheet as a data: URI, or why its file cannot be shown. */
+  images: ReadonlyMap<string, PrintImage>;
   /** What the export reports without refusing (a missing image). */
   warnings: string[];
 }
@@ -48,16 +49,20 @@ function assembled(layout: Layout, caption: string, body: string, source: string
 
 function imageHtml(node: DocNode, numbered: NumberedBlock | undefined, context: FigureContext): string {
   const asset = typeof node.attrs?.asset === 'string' ? node.attrs.asset : null;
-  const uri = asset ? context.images.get(asset) : null;
+  const image = asset ? context.images.get(asset) : undefined;
   const name = numbered ? fr`la figure ${numbered.number}` : 'une figure';
-  if (!uri) {
+  if (!image || !('uri' in image)) {
     context.warnings.push(
-      asset
-        ? fr`Image manquante pour ${name} : le fichier assets/${asset} est absent du dépôt ; un cadre « Image manquante » la remplace.`
-        : fr`Aucune image dans ${name} : un cadre « Image manquante » la remplace.`,
+      !asset
+        ? fr`Aucune image dans ${name} : un cadre « Image manquante » la remplace.`
+        : image?.missing === 'damaged'
+          ? fr`Image manquante pour ${name} : ${image.message} Un cadre « Image manquante » la remplace.`
+          : fr`Image manquante pour ${name} : le fichier assets/${asset} est absent du dépôt ; un cadre « Image manquante » la remplace.`,
     );
-    return '<div class="figure-missing" role="img" aria-label="Image manquante">Image manquante</div>';
+    const text = image ? `Image manquante (${image.short})` : 'Image manquante';
+    return `<div class="figure-missing" role="img" aria-label="${text}">${text}</div>`;
   }
+  const { uri } = image;
   const caption = childOfType(node, 'caption');
   const alt = caption ? textOf(caption) : '';
   return `<div class="figure-image"><img src="${uri}" alt="${escapeHtml(alt)}"></div>`;

@@ -1,29 +1,24 @@
-import { assetIdSchema, mediaTypeOf } from '../../../../shared/content/assets.js';
-import type { DocNode } from '../../../../shared/content/doc.js';
+import { mediaTypeOf } from '../../../../shared/content/assets.js';
+import type { AssetContent } from '../../assets/verified-read.js';
 
 /**
  * The images of the print document travel inside it as data: URIs: the document has no
  * base URL and its policy lets it load nothing else, in headless Chromium as in Electron.
  */
 
-function collectAssets(node: DocNode | undefined, into: Set<string>): void {
-  if (!node) return;
-  const asset = node.type === 'figure' ? node.attrs?.asset : undefined;
-  if (typeof asset === 'string' && assetIdSchema.safeParse(asset).success) into.add(asset);
-  for (const child of node.content ?? []) collectAssets(child, into);
-}
+/** An image as the document shows it, or why it cannot (its file is absent or damaged). */
+export type PrintImage = { uri: string } | Extract<AssetContent, { missing: string }>;
 
-/** Every asset the documents name, read once each; a missing file maps to null. */
-export async function loadImages(
-  docs: readonly (DocNode | undefined)[],
-  readAsset: (assetId: string) => Promise<Buffer | null>,
-): Promise<Map<string, string | null>> {
-  const assets = new Set<string>();
-  for (const doc of docs) collectAssets(doc, assets);
-  const images = new Map<string, string | null>();
-  for (const asset of assets) {
-    const bytes = await readAsset(asset);
-    images.set(asset, bytes ? `data:${mediaTypeOf(asset)};base64,${bytes.toString('base64')}` : null);
+/** Every asset of the sheet (read and checked against its hash), as the document shows it. */
+export function printImages(assets: ReadonlyMap<string, AssetContent>): Map<string, PrintImage> {
+  const images = new Map<string, PrintImage>();
+  for (const [asset, content] of assets) {
+    if ('missing' in content) images.set(asset, content);
+    else {
+      const { bytes } = content;
+      const base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+      images.set(asset, { uri: `data:${mediaTypeOf(asset)};base64,${base64}` });
+    }
   }
   return images;
 }

@@ -146,3 +146,17 @@ export async function syntheticSections(
   }
   return Object.fromEntries(sectionIds.map((id, index) => [id, doc(...(blocks[index] ?? []))]));
 }
+
+/**
+ * The hostile image of issue 9: a 15.7 MB SVG of 560,000 small squares (28 bytes each), as
+ * a detailed map exported from a GIS draws them. Import refuses it (too many elements);
+ * a repository synced from elsewhere may still hold it.
+ */
+export function heavySvg(shapes = 560_000): Buffer {
+  const parts = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000">'];
+  for (let i = 0; i < shapes; i += 1) {
+    parts.push(`<path d="M${100 + (i % 900)} ${100 + ((i * 7) % 900)}h9v9h-9z"/>`);
+  }
+  parts.push('</svg>');
+  return Buffer.from(parts.join(''));
+}

@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures/host.js';
+import { fixture, newSection } from './fixtures/paste.js';
+
+// Playwright's trace snapshots read the layout of every element of the page, and the
+// editor does not lay out the text blocks out of sight (content-visibility, editor.css):
+// for the 26,000 blocks of this paste, that reading alone took minutes. So no trace here.
+test.use({ trace: 'off' });
+
+test('un document Word de 30 pages et une page web de 4 Mo se collent en entier, et l’éditeur répond ensuite', async ({
+  page,
+  fichesHost,
+}) => {
+  test.setTimeout(180_000);
+  const { sheet, blocks, section } = await newSection(page, fichesHost.url);
+  const editor = blocks.editable(section);
+  await blocks.paste(section, { html: await fixture('word-30-pages.html') });
+  await expect(blocks.tables(section)).toHaveCount(30);
+  await expect
+    .poll(async () => (await blocks.captions(section, 'table')).at(-1))
+    .toMatch(/^Tableau 30 : Taux d’équipement/);
+  await expect(editor.locator(':scope > h3')).toHaveCount(30);
+
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  const web = await fixture('large-web.html');
+  expect(web.length).toBeGreaterThan(4_000_000);
+  await blocks.paste(section, { html: web });
+  await expect(editor.locator(':scope > h3').last()).toHaveText(
+    /^Partie \d{4} : les données de l’industrie$/,
+    {
+      timeout: 60_000,
+    },
+  );
+  expect(await editor.locator(':scope > h3').count()).toBeGreaterThan(5000);
+  await expect(editor.locator('[class*="article"], [data-tracking-id]')).toHaveCount(0);
+
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Fin.');
+  await expect(editor.locator(':scope > *').last()).toContainText('Fin.');
+  await sheet.waitUntilSaved();
+});

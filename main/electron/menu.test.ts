@@ -1,0 +1,34 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+
+/** The desktop menus, built against a stand-in of Electron's Menu (no Electron binary here). */
+vi.mock('electron', () => ({
+  Menu: { buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }) },
+}));
+
+const { buildMenu } = await import('./menu.js');
+
+function actions() {
+  return {
+    openRepository: vi.fn(),
+    reload: vi.fn(),
+    showAbout: vi.fn(),
+    revealRepository: vi.fn(),
+    exportAs: vi.fn(),
+    importWord: vi.fn(),
+  };
+}
+
+describe('Fichier menu', () => {
+  it('offers « Importer des fiches Word… », which asks the page to open its import', () => {
+    const given = actions();
+    const menu = buildMenu(given) as unknown as { template: MenuItemConstructorOptions[] };
+    const file = menu.template.find((item) => item.label === 'Fichier');
+    const items = file?.submenu as MenuItemConstructorOptions[];
+    const entry = items.find((item) => item.label === 'Importer des fiches Word…');
+    expect(entry).toBeDefined();
+    (entry?.click as () => void)();
+    expect(given.importWord).toHaveBeenCalledOnce();
+    expect(given.exportAs).not.toHaveBeenCalled();
+  });
+});
