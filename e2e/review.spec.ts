@@ -87,7 +87,14 @@ test('le commentaire d’un autre se lit, se résout et reçoit des réponses, m
                   text: 'utilise le numérique',
                   marks: [{ type: 'comment', attrs: { thread: 'c-bruno' } }],
                 },
-                { type: 'text', text: ' plus que les autres activités.' },
+                { type: 'text', text: ' plus que ' },
+                // An anchor whose thread is gone (deleted in another copy of the sheet): no highlight.
+                {
+                  type: 'text',
+                  text: 'les autres activités',
+                  marks: [{ type: 'comment', attrs: { thread: 'c-parti' } }],
+                },
+                { type: 'text', text: '.' },
               ],
             },
           ],
@@ -113,6 +120,10 @@ test('le commentaire d’un autre se lit, se résout et reçoit des réponses, m
   await review.open();
   const thread = review.thread('utilise le numérique');
   await expect(thread).toContainText('Bruno Petit');
+  const region = page.getByTestId('section-present-region');
+  await expect(region.locator('[data-thread="c-bruno"]')).not.toHaveCSS('background-color', NO_HIGHLIGHT);
+  await expect(region.locator('[data-thread="c-parti"]')).toHaveCSS('background-color', NO_HIGHLIGHT);
+  await expect(review.threads).toHaveCount(1);
   await expect(thread.getByTestId('thread-edit')).toHaveCount(0);
   await expect(thread.getByTestId('thread-delete')).toHaveCount(0);
   await review.reply(thread, 'Ajouté en source.');

@@ -5,10 +5,11 @@ import { useSheetSession } from '../sheet/session.js';
 import { useReviewUi } from './review-ui.js';
 
 /**
- * How the commented text looks, thread by thread, without touching the editors: every
- * anchor is highlighted by review.css; this sheet turns off the highlight of resolved
- * threads and deepens the current one's. A thread resolved or focused costs a style
- * recalculation, never a transaction in an editor, however many highlights a part holds.
+ * How the commented text looks, thread by thread, without touching the editors: the text
+ * of each open thread is highlighted, the current one's more deeply; a resolved thread's
+ * text, or text whose thread is gone (deleted, or not merged in yet), is not. A thread
+ * resolved or focused costs a style recalculation, never a transaction in an editor,
+ * however many highlights a part holds.
  */
 export function ReviewStyles() {
   const session = useSheetSession();
@@ -17,14 +18,17 @@ export function ReviewStyles() {
   const atCursor = useStore(threadsAtCursor);
   // Ids follow a strict pattern (content/review-marks.ts): safe inside a selector.
   const selector = (id: string) => `.comment-mark[data-thread="${id}"]`;
-  const resolved = Object.values(threads)
-    .filter((thread) => thread.resolved && isReviewId(thread.id))
-    .map((thread) => selector(thread.id));
+  const open = Object.values(threads)
+    .filter((thread) => !thread.resolved && isReviewId(thread.id))
+    .map((thread) => thread.id);
+  const openSet = new Set(open);
   const current = [focused, ...atCursor.split(' ')].filter(
-    (id): id is string => id !== null && id !== '' && isReviewId(id) && !threads[id]?.resolved,
+    (id): id is string => id !== null && openSet.has(id),
   );
   const rules = [
-    resolved.length > 0 ? `${resolved.join(',')} { background: none; border-bottom: none; }` : '',
+    open.length > 0
+      ? `${open.map(selector).join(',')} { background: var(--comment); border-bottom-color: var(--comment-line); }`
+      : '',
     current.length > 0 ? `${current.map(selector).join(',')} { background: var(--comment-current); }` : '',
   ].join('\n');
   return <style data-testid="review-styles">{rules}</style>;
