@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/host.js';
+import { HistoryPanel } from './pages/HistoryPanel.js';
 import { HomePage } from './pages/HomePage.js';
 import { ReviewPanel } from './pages/ReviewPanel.js';
 import { SheetPage } from './pages/SheetPage.js';
@@ -202,6 +203,51 @@ test('un fil dont le texte est supprimé reste listé, « texte supprimé », av
   const kept = review.thread('une histoire récente');
   await expect(kept.getByTestId('thread-orphan')).toHaveText('texte supprimé');
   await expect(kept).toContainText('À dater.');
+});
+
+test('l’ancre suit le texte modifié ; la comparaison liste les fils nouveaux et résolus', async ({
+  page,
+  fichesHost,
+}) => {
+  test.setTimeout(60_000);
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  const review = new ReviewPanel(page);
+  const history = new HistoryPanel(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  const passe = sheet.editable(sheet.section('passe'));
+  await review.comment(passe, 'une histoire récente', 'À dater.');
+
+  // Words typed before and inside the commented text: the highlight follows its words.
+  await review.select(passe, 'une histoire');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('vraiment ');
+  await review.select(passe, 'histoire');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type(' assez');
+  await expect(highlight(sheet, 'passe')).toHaveText('une histoire assez récente');
+  await expect(sheet.section('passe')).toContainText('vraiment une histoire assez récente');
+  await sheet.waitUntilSaved();
+  await review.close();
+  await history.open();
+  await history.saveVersion('Avant la relecture');
+  const namedSeq = await history.seqOf(history.entriesOfKind('named').first());
+  await history.close();
+
+  await review.open();
+  // The panel quotes the words as they are now.
+  const first = review.thread('une histoire assez récente');
+  await expect(first).toContainText('À dater.');
+  await review.resolve(first);
+  await review.comment(passe, 'cabinet IDC', 'Lien vers l’étude ?');
+  await sheet.waitUntilSaved();
+  await review.close();
+  await history.open();
+  await history.compareWithCurrent(namedSeq);
+  const compared = history.compareView.getByTestId('compare-review');
+  await expect(compared.getByTestId('compare-thread-new')).toContainText('cabinet IDC');
+  await expect(compared.getByTestId('compare-thread-resolved')).toContainText('une histoire assez récente');
 });
 
 test('passer à « Validée » avec des fils ouverts demande confirmation ; l’accueil les compte', async ({
