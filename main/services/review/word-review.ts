@@ -8,6 +8,7 @@ import type {
 import type { DocNode } from '../../../shared/content/doc.js';
 import { partTitle } from '../../../shared/history/titles.js';
 import { angleKey, type PartKey, type RevisionSummary } from '../../../shared/model/history.js';
+import { REVIEW_LIMITS } from '../../../shared/model/review.js';
 import { sheetFileSchema, type SheetFile } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { anchorsOfDoc } from '../../../shared/review/anchors.js';
@@ -22,6 +23,7 @@ import { getRevision } from '../history/queries.js';
 import { historyOf } from '../history/service.js';
 import { analyseDocument } from '../import/analyse.js';
 import { ReviewMarker } from '../import/review-marker.js';
+import { plural } from '../import/warnings.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import { requireSheet, writeSheet } from '../sheets/sheet-file.js';
@@ -228,7 +230,9 @@ function land(
   );
   const unplaced = doc.comments.length - comments.reduce((sum, comment) => sum + 1 + comment.replies, 0);
   if (unplaced > 0)
-    warnings.push(fr`${unplaced} commentaire(s) répondent à un commentaire absent du document.`);
+    warnings.push(
+      fr`${plural(unplaced, 'commentaire')} du document dépassent ce qu’une fiche garde (${REVIEW_LIMITS.threads} fils, ${REVIEW_LIMITS.replies} réponses par fil) : ils ne sont pas importés.`,
+    );
   return { next, comments, changes, warnings, newThreads: added.length };
 }
 
