@@ -267,8 +267,12 @@ export async function importWordReview(
     const current = await requireSheet(context, sheetId);
     const now = service.now().toISOString();
     const again = alreadyImported(current, prefix);
+    // What the file offers is listed in full; what is written is what `apply` asks for.
+    const landAs = (scope: LandingScope) =>
+      land(template, doc, marker, prefix, reviewed, exported, current, scope, now);
+    const listed = landAs(again ? 'comments' : 'all');
     const scope: LandingScope = apply === 'comments' || again ? 'comments' : 'all';
-    const landed = land(template, doc, marker, prefix, reviewed, exported, current, scope, now);
+    const landed = scope === 'all' || again ? listed : landAs(scope);
     const warnings = [...analysis.proposal.warnings, ...landed.warnings];
     if (again) {
       warnings.unshift(
@@ -279,8 +283,8 @@ export async function importWordReview(
       fileName: name,
       sheetId,
       exportedRevision: seq,
-      comments: landed.comments,
-      changes: landed.changes,
+      comments: listed.comments,
+      changes: again ? [] : listed.changes,
       warnings,
       applied: 'none',
       before: null,
