@@ -12,6 +12,7 @@ import { readDocx } from '../docx-read/read-docx.js';
 import { rawDocx, p } from '../docx-read/testing/raw-docx.js';
 import { openSample, type SampleRepository } from '../export/testing/sample.js';
 import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
+import { reviewInLibreOffice } from './testing/libreoffice-review.js';
 import { WordEdit } from './testing/word-edit.js';
 
 /**
@@ -233,4 +234,24 @@ describe('a copy Fiches cannot take', () => {
     expect(error.code).toBe('unsupported');
     expect(error.message).toMatch(/relecture\.docx/);
   });
+});
+
+describe('a review made in LibreOffice', () => {
+  it('comes back the same: the comment on its words, the tracked insertion and deletion offered', async () => {
+    const bytes = await reviewInLibreOffice(await exported(), sample.dir, {
+      comment: { quote: 'une histoire récente', author: 'Relecteur LibreOffice', text: 'Source ?' },
+      insert: { after: 'menée avec ATOS', text: ' et Sopra Steria' },
+      remove: ' basées en France',
+    });
+    const found = await importReview(bytes, 'all');
+    expect(
+      found.comments.map((comment) => [comment.quote, comment.author, comment.text, comment.anchored]),
+    ).toEqual([['une histoire récente', 'Relecteur LibreOffice', 'Source ?', true]]);
+    expect(found.changes.map((change) => [change.kind, change.tracked, change.text])).toEqual([
+      ['insertion', true, ' et Sopra Steria'],
+      ['deletion', true, ' basées en France'],
+    ]);
+    const passe = (await sheet()).sections.passe as DocNode;
+    expect(decided(passe, 'accept')).toContain('menée avec ATOS et Sopra Steria auprès');
+  }, 180_000);
 });
