@@ -208,6 +208,38 @@ describe('importing a Word review', () => {
   });
 });
 
+describe('changes and comments in every part', () => {
+  it('in a caption, an encadré, and a deletion across two paragraphs', async () => {
+    const original = await sheet();
+    const bytes = new WordEdit(await exported())
+      .splitRuns()
+      .insertAfter('Les 4 principaux', ' et durables', CLAIRE.author, CLAIRE.date)
+      .comment('Health Data Hub', { ...CLAIRE, text: 'Toujours d’actualité ?' })
+      .deleteAcross('7\u00a0% en 2012.', 'Les ', CLAIRE.author, CLAIRE.date)
+      .save();
+    const found = await importReview(bytes, 'all');
+    expect(found.comments.map((comment) => [comment.part, comment.quote, comment.anchored])).toEqual([
+      ['section/futurs', 'Health Data Hub', true],
+    ]);
+    const changes = found.changes.map((change) => [change.part, change.kind, change.text]);
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        ['section/passe', 'insertion', ' et durables'],
+        ['section/passe', 'deletion', '7\u00a0% en 2012.'],
+        ['section/passe', 'deletion', 'Les '],
+      ]),
+    );
+    expect(changes).toHaveLength(3);
+    const now = await sheet();
+    const figure = (now.sections.passe as DocNode).content?.find((node) => node.type === 'figure');
+    const caption = figure?.content?.find((node) => node.type === 'caption');
+    expect(caption?.content?.find((node) => node.text === ' et durables')?.marks?.[0]?.type).toBe(
+      'insertion',
+    );
+    expect(decided(now.sections.passe as DocNode, 'reject')).toBe(textOf(original.sections.passe as DocNode));
+  });
+});
+
 describe('a copy Fiches cannot take', () => {
   async function expectRefused(bytes: Buffer, pattern: RegExp, sheetId = 'big-data'): Promise<void> {
     const before = await readFile(sheetFile(), 'utf8');

@@ -77,8 +77,8 @@ export class WordEdit {
   }
 
   /** The runs holding exactly `quote` (the first place it is found), split as needed. */
-  private runsOf(quote: string): Element[] {
-    for (const paragraph of elements(this.doc, 'p')) {
+  private runsOf(quote: string, within?: Element): Element[] {
+    for (const paragraph of within ? [within] : elements(this.doc, 'p')) {
       const runs = elements(paragraph, 'r').filter(
         (run) => elements(run, 't').length === 1 && (run.parentNode as Element).localName !== 'del',
       );
@@ -156,9 +156,9 @@ export class WordEdit {
     return this;
   }
 
-  /** `quote` deleted with change tracking on. */
-  delete(quote: string, author: string, date: string): this {
-    const runs = this.runsOf(quote);
+  /** `quote` deleted with change tracking on (in `within`, a paragraph, when given). */
+  delete(quote: string, author: string, date: string, within?: Element): this {
+    const runs = this.runsOf(quote, within);
     const del = this.el('del', { id: String(this.nextId++), author, date });
     (runs[0] as Element).parentNode?.insertBefore(del, runs[0] as Element);
     for (const run of runs) {
@@ -170,6 +170,34 @@ export class WordEdit {
       del.appendChild(run);
     }
     return this;
+  }
+
+  /**
+   * A deletion from `end` (the end of a paragraph) to `start` (the beginning of the next), as
+   * Word writes one: the text of each paragraph in a w:del, and the paragraph mark between
+   * them deleted too (w:pPr/w:rPr/w:del).
+   */
+  deleteAcross(end: string, start: string, author: string, date: string): this {
+    this.delete(end, author, date);
+    const runs = elements(this.doc, 'delText');
+    const paragraph = this.paragraphOf(runs[runs.length - 1] as Element);
+    let pPr = elements(paragraph, 'pPr')[0];
+    if (!pPr) {
+      pPr = this.el('pPr');
+      paragraph.insertBefore(pPr, paragraph.firstChild);
+    }
+    const rPr = this.el('rPr');
+    rPr.appendChild(this.el('del', { id: String(this.nextId++), author, date }));
+    pPr.appendChild(rPr);
+    const paragraphs = elements(this.doc, 'p');
+    const next = paragraphs[paragraphs.indexOf(paragraph) + 1] as Element;
+    return this.delete(start, author, date, next);
+  }
+
+  private paragraphOf(node: Element): Element {
+    let at: Element = node;
+    while (at.localName !== 'p') at = at.parentNode as Element;
+    return at;
   }
 
   /** `quote` typed over without change tracking. */
