@@ -25,13 +25,21 @@ interface Char {
   marks: readonly Mark[];
   block: number;
   separator: boolean;
+  /** For the reviewer's text: its index in the text they started from, if it is part of it. */
+  base?: number;
+}
+
+interface Flat {
+  chars: Char[];
+  text: string;
 }
 
 const SEPARATOR = '\n';
 const LEAF = '\ufffc';
 
-function charsOf(doc: PmNode): Char[] {
+function flatten(doc: PmNode): Flat {
   const chars: Char[] = [];
+  const texts: string[] = [];
   let block = 0;
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
@@ -40,6 +48,7 @@ function charsOf(doc: PmNode): Char[] {
       const at = pos + 1 + offset;
       if (child.isText) {
         const text = child.text ?? '';
+        texts.push(text);
         for (let index = 0; index < text.length; index += 1) {
           chars.push({
             ch: text[index] as string,
@@ -49,15 +58,31 @@ function charsOf(doc: PmNode): Char[] {
             separator: false,
           });
         }
-      } else chars.push({ ch: LEAF, pos: at, marks: child.marks, block, separator: false });
+      } else {
+        texts.push(LEAF);
+        chars.push({ ch: LEAF, pos: at, marks: child.marks, block, separator: false });
+      }
     });
-    chars.push({ ch: SEPARATOR, pos: pos + node.nodeSize - 1, marks: [], block, separator: true });
+    texts.push(SEPARATOR);
+    chars.push({ ch: SEPARATOR, pos: pos + node.nodeSize - 1, marks: NO_MARKS, block, separator: true });
     return false;
   });
-  return chars;
+  return { chars, text: texts.join('') };
 }
 
-const text = (chars: readonly Char[]) => chars.map((char) => char.ch).join('');
+const NO_MARKS: readonly Mark[] = [];
+
+/** A document's text as flatten() writes it, without the characters (the exported side). */
+function textOf(doc: PmNode): string {
+  const texts: string[] = [];
+  doc.descendants((node) => {
+    if (!node.isTextblock) return true;
+    node.forEach((child) => texts.push(child.isText ? (child.text ?? '') : LEAF));
+    texts.push(SEPARATOR);
+    return false;
+  });
+  return texts.join('');
+}
 
 /**
  * For each index of `from`'s text, the index of the same character in `to`'s text, or -1
@@ -108,7 +133,8 @@ function isInserted(char: Char): boolean {
 }
 
 /** A character's review marks, as JSON (comments and deletions land on the current text). */
-function landedMarks(char: Char, scope: LandingScope): Mark[] {
+function landedMarks(char: Char, scope: LandingScope): readonly Mark[] {
+  if (char.marks.length === 0) return NO_MARKS;
   return char.marks.filter(
     (mark) => mark.type.name === COMMENT_MARK || (scope === 'all' && mark.type.name === DELETION_MARK),
   );
@@ -125,24 +151,31 @@ export function landReview(options: {
   const schema = contentSchema();
   const current = schema.nodeFromJSON(options.current);
   const reviewed = schema.nodeFromJSON(options.reviewed);
-  const currentChars = charsOf(current);
-  const reviewedChars = charsOf(reviewed);
+  const currentFlat = flatten(current);
+  const currentChars = currentFlat.chars;
+  const reviewedChars = flatten(reviewed).chars;
   // The text the reviewer started from: their tracked insertions out; a paragraph wholly inserted, separator too.
   const wholly = new Set<number>();
   const byBlock = new Map<number, Char[]>();
-  for (const char of reviewedChars) byBlock.set(char.block, [...(byBlock.get(char.block) ?? []), char]);
+  for (const char of reviewedChars) {
+    const chars = byBlock.get(char.block);
+    if (chars) chars.push(char);
+    else byBlock.set(char.block, [char]);
+  }
   for (const [block, chars] of byBlock) {
     const inner = chars.filter((char) => !char.separator);
     if (inner.length > 0 && inner.every(isInserted)) wholly.add(block);
   }
   const base: Char[] = [];
-  const baseIndexOf = new Map<Char, number>();
+  const baseTexts: string[] = [];
   for (const char of reviewedChars) {
     if (wholly.has(char.block) || (!char.separator && isInserted(char))) continue;
-    baseIndexOf.set(char, base.length);
+    char.base = base.length;
     base.push(char);
+    baseTexts.push(char.ch);
   }
-  const toCurrent = alignment(text(base), text(currentChars));
+  const baseText = baseTexts.join('');
+  const toCurrent = alignment(baseText, currentFlat.text);
   const tr = new Transform(current);
   const marksAt = new Map<number, Mark[]>();
   const insertions: Insertion[] = [];
@@ -161,7 +194,7 @@ export function landReview(options: {
     let run: Char[] = [];
     const flush = (next: Char | undefined) => {
       if (run.length === 0) return;
-      const nextBase = next ? (baseIndexOf.get(next) ?? base.length) : base.length;
+      const nextBase = next?.base ?? base.length;
       const at = mappedForward(toCurrent, nextBase);
       const nodes = nodesOf(run, options.scope);
       if (nodes.length > 0) insertions.push({ at, nodes });
@@ -170,16 +203,13 @@ export function landReview(options: {
     for (const [block, chars] of byBlock) {
       if (wholly.has(block)) {
         flush(chars[0]);
-        const following = reviewedChars.find((char) => char.block > block && baseIndexOf.has(char));
+        const following = reviewedChars.find((char) => char.block > block && char.base !== undefined);
         const nodes = nodesOf(
           chars.filter((char) => !char.separator),
           options.scope,
         );
         if (nodes.length > 0) {
-          const at = mappedForward(
-            toCurrent,
-            following ? (baseIndexOf.get(following) as number) : base.length,
-          );
+          const at = mappedForward(toCurrent, following?.base ?? base.length);
           insertions.push({ at, nodes, block: { type: 'paragraph', content: nodes } });
         }
         continue;
@@ -195,9 +225,8 @@ export function landReview(options: {
   // Text changed without tracking: the exported text against the one the reviewer kept.
   let untracked = 0;
   if (options.scope === 'all') {
-    const exportedText = text(charsOf(schema.nodeFromJSON(options.exported)));
-    const baseText = text(base);
-    const fromExported = alignment(exportedText, text(currentChars));
+    const exportedText = textOf(schema.nodeFromJSON(options.exported));
+    const fromExported = alignment(exportedText, currentFlat.text);
     let a = 0;
     for (const segment of wordDiff(exportedText, baseText)) {
       const length = segment.text.length;

@@ -76,12 +76,17 @@ export class WordEdit {
     return second;
   }
 
+  /** The runs of a paragraph that hold its text (one w:t each; deleted ones are not its text). */
+  private textRuns(paragraph: Element): Element[] {
+    return elements(paragraph, 'r').filter(
+      (run) => elements(run, 't').length === 1 && (run.parentNode as Element).localName !== 'del',
+    );
+  }
+
   /** The runs holding exactly `quote` (the first place it is found), split as needed. */
   private runsOf(quote: string, within?: Element): Element[] {
     for (const paragraph of within ? [within] : elements(this.doc, 'p')) {
-      const runs = elements(paragraph, 'r').filter(
-        (run) => elements(run, 't').length === 1 && (run.parentNode as Element).localName !== 'del',
-      );
+      const runs = this.textRuns(paragraph);
       const text = runs.map((run) => elements(run, 't')[0]?.textContent ?? '').join('');
       const start = text.indexOf(quote);
       if (start < 0) continue;
@@ -118,9 +123,21 @@ export class WordEdit {
     return stored;
   }
 
-  /** A comment on `quote`, with its replies, as Word 2016 and later write it. */
-  comment(quote: string, comment: WordComment, replies: WordComment[] = []): this {
-    const runs = this.runsOf(quote);
+  /** The body's paragraphs whose text is at least `length` characters long, with their text. */
+  textParagraphs(length: number): { paragraph: Element; text: string }[] {
+    return elements(this.doc, 'p')
+      .map((paragraph) => ({
+        paragraph,
+        text: this.textRuns(paragraph)
+          .map((run) => elements(run, 't')[0]?.textContent ?? '')
+          .join(''),
+      }))
+      .filter(({ text }) => text.length >= length);
+  }
+
+  /** A comment on `quote` (in `within`, a paragraph, when given), with its replies, as Word 2016 and later write it. */
+  comment(quote: string, comment: WordComment, replies: WordComment[] = [], within?: Element): this {
+    const runs = this.runsOf(quote, within);
     const first = runs[0] as Element;
     const last = runs[runs.length - 1] as Element;
     const all = [comment, ...replies];
@@ -141,9 +158,9 @@ export class WordEdit {
     return this;
   }
 
-  /** Text inserted after `anchor` with change tracking on. */
-  insertAfter(anchor: string, text: string, author: string, date: string): this {
-    const runs = this.runsOf(anchor);
+  /** Text inserted after `anchor` (in `within`, a paragraph, when given) with change tracking on. */
+  insertAfter(anchor: string, text: string, author: string, date: string, within?: Element): this {
+    const runs = this.runsOf(anchor, within);
     const last = runs[runs.length - 1] as Element;
     const ins = this.el('ins', { id: String(this.nextId++), author, date });
     const run = this.el('r');
