@@ -20,6 +20,7 @@ import type { RasterCache } from './images.js';
 import { renderOpening } from './opening.js';
 import { coreXml, embeddedFonts, fontTableXml, type CoreProperties } from './package-parts.js';
 import { renderMicroScenarios, renderSections, type Part } from './parts.js';
+import { reviewProperties } from './review-properties.js';
 import { continuationHeader, runningFooter, runningHeader } from './running.js';
 import { documentStyles } from './styles.js';
 import { columnWidths, twipsFromMm } from './units.js';
@@ -180,6 +181,7 @@ export async function buildDocx(
     creator: properties.creator,
     keywords: properties.keywords,
     description: properties.description,
+    customProperties: reviewProperties(print),
     styles: documentStyles(ctx),
     numbering: listNumbering(layout),
     fonts: await embeddedFonts(loaded),

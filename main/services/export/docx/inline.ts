@@ -17,6 +17,11 @@ const markRuns: Record<MarkName, (mark: DocMark) => RunMarks> = {
   underline: () => ({ underline: {} }),
   // The link itself is the hyperlink around the runs; the run takes Word's Hyperlink style.
   link: () => ({ style: 'Hyperlink' }),
+  // Commented text is plain text: Word comments come with the export « avec les commentaires ».
+  comment: () => ({}),
+  // Pending suggestions never reach an export: collectSheet (sheet-input.ts) leaves them undone.
+  insertion: () => ({}),
+  deletion: () => ({}),
 };
 
 function runMarks(marks: readonly DocMark[] | undefined, extra: RunMarks): RunMarks {

@@ -1,8 +1,8 @@
 import type { DocMark, DocNode } from '../../../../shared/content/doc.js';
 import { bulletOf, numberStyleOf } from '../../../../shared/content/lists.js';
 import { isSafeLinkHref } from '../../../../shared/content/links.js';
-import type { NodeName } from '../../../../shared/content/node-names.js';
-import { isNodeName } from '../../../../shared/content/node-names.js';
+import type { MarkName, NodeName } from '../../../../shared/content/node-names.js';
+import { isMarkName, isNodeName } from '../../../../shared/content/node-names.js';
 import { numberBlocks, type Counts, type NumberedBlock } from '../../../../shared/content/numbering.js';
 import type { TextRole } from '../../../../shared/model/layout.js';
 import { cssString, escapeHtml } from './escape.js';
@@ -36,22 +36,27 @@ function children(node: DocNode, context: ContentContext): string {
   return (node.content ?? []).map((child) => serializeNode(child, context)).join('');
 }
 
-function markOpen(mark: DocMark): [string, string] | undefined {
-  switch (mark.type) {
-    case 'bold':
-      return ['<strong>', '</strong>'];
-    case 'italic':
-      return ['<em>', '</em>'];
-    case 'underline':
-      return ['<u>', '</u>'];
-    case 'link': {
-      const href = typeof mark.attrs?.href === 'string' ? mark.attrs.href : '';
-      // An unsafe address prints as its text, without the link.
-      return isSafeLinkHref(href) ? [`<a href="${escapeHtml(href.trim())}">`, '</a>'] : undefined;
-    }
-    default:
-      return undefined;
-  }
+type Tags = [string, string] | undefined;
+
+/** Keyed by mark name, so a mark added to the schema without a print form is a compile error. */
+const markTags: Record<MarkName, (mark: DocMark) => Tags> = {
+  bold: () => ['<strong>', '</strong>'],
+  italic: () => ['<em>', '</em>'],
+  underline: () => ['<u>', '</u>'],
+  link: (mark) => {
+    const href = typeof mark.attrs?.href === 'string' ? mark.attrs.href : '';
+    // An unsafe address prints as its text, without the link.
+    return isSafeLinkHref(href) ? [`<a href="${escapeHtml(href.trim())}">`, '</a>'] : undefined;
+  },
+  // Commented text prints as plain text.
+  comment: () => undefined,
+  // Pending suggestions never reach an export: collectSheet (sheet-input.ts) leaves them undone.
+  insertion: () => undefined,
+  deletion: () => undefined,
+};
+
+function markOpen(mark: DocMark): Tags {
+  return isMarkName(mark.type) ? markTags[mark.type](mark) : undefined;
 }
 
 /** Links outermost, so a link spans its bold and italic parts. */
