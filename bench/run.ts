@@ -6,6 +6,7 @@ import { benchHome } from './home.js';
 import { benchImport } from './import.js';
 import { benchKeystroke } from './keystroke.js';
 import { benchPdf } from './pdf.js';
+import { benchReview, benchReviewImport } from './review.js';
 import { benchSave } from './save.js';
 import { benchVolume } from './volume.js';
 
@@ -17,6 +18,8 @@ const benches: Record<string, () => Promise<void>> = {
   save: benchSave,
   home: benchHome,
   keystroke: benchKeystroke,
+  review: benchReview,
+  'review-import': benchReviewImport,
   blocks: benchBlocks,
   history: benchHistory,
   docx: benchDocx,

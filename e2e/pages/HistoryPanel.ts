@@ -51,6 +51,11 @@ export class HistoryPanel {
     await expect(this.page.getByTestId('history-timeline')).toBeVisible();
   }
 
+  async close(): Promise<void> {
+    await this.page.getByTestId('history-close').click();
+    await expect(this.panel).toBeHidden();
+  }
+
   /** The sheet's own history, or its family's shared micro-scenarios'. */
   async showScope(scope: 'sheet' | 'family'): Promise<void> {
     await this.panel.getByTestId(`history-scope-${scope}`).click();

@@ -3,6 +3,7 @@ import { incomingDocSchema } from '../content/links.js';
 import { idSchema } from '../model/ids.js';
 import { nameSchema } from '../model/names.js';
 import { exerciseSchema, variableSchema } from '../model/repository.js';
+import { commentThreadSchema, REVIEW_LIMITS, reviewIdSchema, titleMarkSchema } from '../model/review.js';
 import { familyFileSchema, scenarioSchema, sheetFileSchema, sheetStatusSchema } from '../model/sheet.js';
 import { sheetTemplateSchema } from '../model/template.js';
 import { assetsContract } from './assets-contract.js';
@@ -10,6 +11,7 @@ import { exportContract } from './export-contract.js';
 import { historyContract } from './history-contract.js';
 import { importContract } from './import-contract.js';
 import { volumeContract } from './volume-contract.js';
+import { reviewContract } from './review-contract.js';
 
 /**
  * Every operation the renderer can ask of the host, declared once: its `domain:verb`
@@ -27,6 +29,8 @@ export const sheetSummarySchema = z.object({
   updatedAt: z.string(),
   /** Share of complete parts (0 to 1) and words written. */
   completeness: z.object({ ratio: z.number(), words: z.number() }),
+  /** Comment threads not resolved yet. */
+  openThreads: z.number(),
 });
 
 export const damagedEntrySchema = z.object({
@@ -87,6 +91,15 @@ export const sheetPatchSchema = z
     useFamilyMicroScenarios: z.boolean().optional(),
     status: sheetStatusSchema.optional(),
     authors: z.array(nameSchema).max(50).optional(),
+    /** Only the comment threads that changed, each whole; null deletes one. */
+    threads: z
+      .record(reviewIdSchema, commentThreadSchema.nullable())
+      .refine((threads) => Object.keys(threads).length <= REVIEW_LIMITS.threads, {
+        message: `Au plus ${REVIEW_LIMITS.threads} fils de commentaires par enregistrement.`,
+      })
+      .optional(),
+    /** The marks of the scenario titles that changed, by hypothesis; an empty list removes them. */
+    titleMarks: z.record(idSchema, z.array(titleMarkSchema).max(REVIEW_LIMITS.titleMarks)).optional(),
   })
   .strict();
 
@@ -147,6 +160,7 @@ export const contract = {
   ...exportContract,
   ...importContract,
   ...volumeContract,
+  ...reviewContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { docOfParagraphs, type DocNode } from '../content/doc.js';
-import type { SheetFile } from '../model/sheet.js';
+import { emptyReview } from '../model/review.js';
+import { SHEET_SCHEMA_VERSION, type SheetFile } from '../model/sheet.js';
 import type { SheetTemplate } from '../model/template.js';
 import { diffSheets } from './diff.js';
 import type { BlockChange, PartDiff } from './diff-schema.js';
@@ -39,7 +40,7 @@ const template: SheetTemplate = {
 
 function sheet(sections: Record<string, DocNode>, overrides: Partial<SheetFile> = {}): SheetFile {
   return {
-    schemaVersion: 1,
+    schemaVersion: SHEET_SCHEMA_VERSION,
     id: 'big-data',
     status: 'draft',
     authors: ['Anne'],
@@ -52,6 +53,7 @@ function sheet(sections: Record<string, DocNode>, overrides: Partial<SheetFile> 
         basse: { title: 'LA DIFFICILE MISE EN RÉSEAU', angles: { social: docOfParagraphs(['Social.']) } },
       },
     },
+    review: emptyReview(),
     ...overrides,
   };
 }

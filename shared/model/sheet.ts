@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { docSchema } from '../content/doc.js';
 import { idSchema } from './ids.js';
 import { nameSchema } from './names.js';
+import { reviewSchema } from './review.js';
 
-export const SHEET_SCHEMA_VERSION = 1;
+/** 2: the review (comment threads, scenario title marks) joined the sheet. */
+export const SHEET_SCHEMA_VERSION = 2;
 
 export const sheetStatuses = ['draft', 'review', 'validated', 'published'] as const;
 export type SheetStatus = (typeof sheetStatuses)[number];
@@ -46,6 +48,8 @@ export const sheetFileSchema = z.object({
     useFamily: z.boolean(),
     scenarios: scenariosSchema,
   }),
+  /** Comment threads and the marks of the scenario titles (model/review.ts). */
+  review: reviewSchema,
 });
 
 export type SheetFile = z.infer<typeof sheetFileSchema>;

@@ -117,6 +117,12 @@ export class SheetHistory {
     return { revisions, problems };
   }
 
+  /** The latest revision. */
+  get latest(): RevisionSummary | undefined {
+    const record = this.revisions.head?.record;
+    return record ? summaryOf(record) : undefined;
+  }
+
   summaryOf(seq: number): RevisionSummary | undefined {
     const record = this.revisions.get(seq)?.record;
     return record ? summaryOf(record) : undefined;

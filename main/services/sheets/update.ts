@@ -4,6 +4,7 @@ import { readFamilyFile } from '../families.js';
 import { afterSheetSave, beforeSheetSave } from '../history/policy.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { findVariable } from '../repository/system.js';
+import { mergeReview } from '../review/review-patch.js';
 import { checkedSectionPatch, mergeScenarios } from '../scenarios.js';
 import { requireSheet, summaryOf, writeSheet } from './sheet-file.js';
 
@@ -40,6 +41,7 @@ export async function updateSheet(
         useFamily: patch.useFamilyMicroScenarios ?? sheet.microScenarios.useFamily,
         scenarios,
       },
+      review: mergeReview(template, sheet.review, patch, scenarios),
     };
     // A sheet no variable points at any more counts no family's micro-scenarios.
     const familyScenarios = next.microScenarios.useFamily

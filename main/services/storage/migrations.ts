@@ -1,4 +1,5 @@
 import { REPOSITORY_SCHEMA_VERSION } from '../../../shared/model/repository.js';
+import { emptyReview } from '../../../shared/model/review.js';
 import { FAMILY_FILE_SCHEMA_VERSION, SHEET_SCHEMA_VERSION } from '../../../shared/model/sheet.js';
 import { TEMPLATE_SCHEMA_VERSION } from '../../../shared/model/template.js';
 import { AppFailure } from '../../../shared/result.js';
@@ -17,11 +18,17 @@ interface KindFormats {
   steps: Record<number, MigrationStep>;
 }
 
-/** Every format we read. Today only version 1 exists; a new version adds its step here. */
+/** Every format we read; a new version adds its step here. */
 const formats: Record<FileKind, KindFormats> = {
   repository: { current: REPOSITORY_SCHEMA_VERSION, steps: {} },
   template: { current: TEMPLATE_SCHEMA_VERSION, steps: {} },
-  sheet: { current: SHEET_SCHEMA_VERSION, steps: {} },
+  sheet: {
+    current: SHEET_SCHEMA_VERSION,
+    steps: {
+      // 1 → 2: the review joined the sheet; a sheet written before had none.
+      1: (sheet) => ({ ...sheet, review: emptyReview() }),
+    },
+  },
   family: { current: FAMILY_FILE_SCHEMA_VERSION, steps: {} },
 };
 

@@ -6,6 +6,9 @@ import { EditorNotices } from '../../editor/notices/EditorNotices.js';
 import { Toolbar } from '../../editor/Toolbar.js';
 import { HistoryButtons } from '../history/HistoryButtons.js';
 import { HistoryHost } from '../history/HistoryHost.js';
+import { ReviewButton } from '../review/ReviewButton.js';
+import { ReviewHost } from '../review/ReviewHost.js';
+import { SuggestionBar } from '../review/SuggestionBar.js';
 import { familyColourIndex } from '../home/FamilyCard.js';
 import { pageJournal, type JournalEntry } from './journal.js';
 import { Outline } from './Outline.js';
@@ -25,7 +28,7 @@ interface Props {
   onReload: () => void;
 }
 
-/** The open sheet: toolbar, outline, every part in the template's order, and its history. */
+/** The open sheet: toolbar, outline, every part in the template's order, its history and its review. */
 export function SheetEditor({ view, template, journal, onReload }: Props) {
   const [session] = useState(() => new SheetSession(view, template));
   const [recovery] = useState(() => sortRecovered(journal, view));
@@ -54,11 +57,13 @@ export function SheetEditor({ view, template, journal, onReload }: Props) {
         <div className="sheet-top">
           <Toolbar>
             <SaveStateIndicator />
+            <ReviewButton />
             <HistoryButtons />
           </Toolbar>
           <div className="sheet-messages">
             <SaveProblem />
             <EditorNotices />
+            <SuggestionBar />
           </div>
         </div>
         <div className="sheet-layout">
@@ -75,6 +80,7 @@ export function SheetEditor({ view, template, journal, onReload }: Props) {
           />
         )}
         <HistoryHost onRestored={onReload} />
+        <ReviewHost onReload={onReload} />
       </main>
     </SheetSessionContext.Provider>
   );

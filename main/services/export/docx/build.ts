@@ -169,6 +169,7 @@ export async function docxFromPlan(
     creator: properties.creator,
     keywords: properties.keywords,
     description: properties.description,
+    customProperties: plan.metadata.custom,
     styles,
     numbering: listNumbering(layout),
     fonts: await embeddedFonts(loaded),

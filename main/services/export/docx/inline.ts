@@ -40,6 +40,11 @@ const markEntries: Record<MarkName, MarkEntry> = {
       children: (mark, runs) => [new ExternalHyperlink({ link: String(mark.attrs.href), children: runs })],
     },
   },
+  // Commented text is plain text: Word comments come with the export « avec les commentaires ».
+  comment: {},
+  // Pending suggestions never reach an export: collectSheet (sheet-input.ts) leaves them undone.
+  insertion: {},
+  deletion: {},
 };
 
 /** A word that reads as an address or an identifier: Word must not hyphenate it (print/hyphenate.ts agrees). */

@@ -1,5 +1,6 @@
 import { formatFrenchDate } from '../../../../shared/dates.js';
 import type { RepositoryFile } from '../../../../shared/model/repository.js';
+import { reviewProperties } from '../docx/review-properties.js';
 import type { PrintSheet } from '../sheet-input.js';
 import type { PlanMetadata } from './types.js';
 
@@ -24,6 +25,7 @@ export function sheetMetadata(print: PrintSheet, language: string): PlanMetadata
     language,
     created: iso(sheet.createdAt),
     modified: iso(revision?.at ?? sheet.updatedAt),
+    custom: reviewProperties(print),
   };
 }
 
@@ -48,5 +50,6 @@ export function volumeMetadata(
     language,
     created: iso(request.date),
     modified: iso(latest ?? request.date),
+    custom: [],
   };
 }

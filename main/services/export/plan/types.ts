@@ -223,6 +223,8 @@ export interface PlanMetadata {
   /** ISO 8601. */
   created: string;
   modified: string;
+  /** Word's custom properties: the sheet and revision a reviewer's copy comes from (docx/review-properties.ts). */
+  custom: { name: string; value: string }[];
 }
 
 export interface ExportPlan {
