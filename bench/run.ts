@@ -6,8 +6,10 @@ import { benchHome } from './home.js';
 import { benchImport } from './import.js';
 import { benchKeystroke } from './keystroke.js';
 import { benchPdf } from './pdf.js';
+import { benchReview, benchReviewImport } from './review.js';
 import { benchSave } from './save.js';
 import { benchSync } from './sync.js';
+import { benchVolume } from './volume.js';
 
 /**
  * `npm run bench`: measures, never asserts. One line per figure, `name: value unit`.
@@ -17,6 +19,8 @@ const benches: Record<string, () => Promise<void>> = {
   save: benchSave,
   home: benchHome,
   keystroke: benchKeystroke,
+  review: benchReview,
+  'review-import': benchReviewImport,
   blocks: benchBlocks,
   history: benchHistory,
   docx: benchDocx,
@@ -24,6 +28,7 @@ const benches: Record<string, () => Promise<void>> = {
   import: benchImport,
   'heavy-svg': benchHeavySvg,
   sync: benchSync,
+  volume: benchVolume,
 };
 
 const filter = process.argv[2];

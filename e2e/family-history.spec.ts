@@ -15,16 +15,16 @@ test('micro-scénarios partagés : leur historique se restaure depuis Big Data',
   await home.openSheet('big-data');
   await expect(sheet.useFamilyToggle).toBeChecked();
   const title = sheet.scenarioTitle('basse');
-  const original = await title.inputValue();
+  const original = (await title.textContent()) ?? '';
 
   // A first edit of the family's shared title, then the user leaves the sheet.
   await sheet.typeTitle('basse', ' PREMIER');
   await sheet.waitUntilSaved();
-  const earlier = await title.inputValue();
+  const earlier = (await title.textContent()) ?? '';
   expect(earlier).toContain('PREMIER');
   await home.goHome();
   await home.openSheet('big-data');
-  await expect(title).toHaveValue(earlier);
+  await expect(title).toHaveText(earlier);
   await sheet.typeTitle('basse', ' SECOND');
   await sheet.waitUntilSaved();
 
@@ -40,7 +40,7 @@ test('micro-scénarios partagés : leur historique se restaure depuis Big Data',
   await history.compareWithCurrent(leftSeq);
   await expect(history.comparedPart('scenario/basse/title').locator('ins')).toContainText('SECOND');
   await history.restoreComparedPart('scenario/basse/title');
-  await expect(title).toHaveValue(earlier);
+  await expect(title).toHaveText(earlier);
   await expect(history.entriesOfKind('pre-restore')).toHaveCount(1);
   await expect(history.entries.first()).toHaveAttribute('data-kind', 'restore');
 
@@ -49,7 +49,7 @@ test('micro-scénarios partagés : leur historique se restaure depuis Big Data',
   await history.panel.getByTestId(`history-select-${leftSeq}`).uncheck();
   await history.compareWithCurrent(initialSeq);
   await history.restoreComparedPart('scenario/basse/title');
-  await expect(title).toHaveValue(original);
+  await expect(title).toHaveText(original);
 
   // The sheet's own history is one tab away and never lists the family's note.
   await history.showScope('sheet');

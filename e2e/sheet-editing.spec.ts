@@ -30,7 +30,7 @@ test('Big Data s’ouvre avec ses textes, son statut et sa structure', async ({ 
   // The technology family shares its micro-scenarios: Big Data shows them, with the banner.
   await expect(sheet.useFamilyToggle).toBeChecked();
   await expect(sheet.sharedBanner).toBeVisible();
-  await expect(sheet.scenarioTitle('basse')).not.toHaveValue('');
+  await expect(sheet.scenarioTitle('basse')).not.toHaveText('');
 
   // The outline jumps to a part.
   await sheet.outlineItem('scenario-haute').click();
@@ -80,7 +80,7 @@ test('Cobotique : tout ce qui est tapé est là après rechargement et redémarr
       /Attention\u00a0: les «\u00a0cobots\u00a0» arrivent\u202f\?/,
     );
     for (const hypothesis of hypotheses) {
-      await expect(sheet.scenarioTitle(hypothesis)).toHaveValue(
+      await expect(sheet.scenarioTitle(hypothesis)).toHaveText(
         hypothesis === 'basse' ? /^Cobotique basse\u00a0: vraiment\u202f\?$/ : titleText(hypothesis),
       );
       for (const angle of angles) {

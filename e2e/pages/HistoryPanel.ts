@@ -52,7 +52,7 @@ export class HistoryPanel {
   }
 
   async close(): Promise<void> {
-    await this.panel.getByTestId('history-close').click();
+    await this.page.getByTestId('history-close').click();
     await expect(this.panel).toBeHidden();
   }
 

@@ -36,8 +36,9 @@ export class SheetPage {
     return this.page.getByTestId(`outline-item-${id}`);
   }
 
+  /** A hypothesis's title: a one-line editor (its text is the locator's text). */
   scenarioTitle(hypothesis: string): Locator {
-    return this.page.getByTestId(`scenario-${hypothesis}-title`);
+    return this.page.getByTestId(`scenario-${hypothesis}-title`).locator('[contenteditable]');
   }
 
   scenarioAngle(hypothesis: string, angle: string): Locator {
@@ -90,7 +91,7 @@ export class SheetPage {
   async typeTitle(hypothesis: string, text: string): Promise<void> {
     const field = this.scenarioTitle(hypothesis);
     await field.click();
-    await this.page.keyboard.press('End');
+    await this.page.keyboard.press('Control+End');
     await this.page.keyboard.type(text);
   }
 

@@ -1,6 +1,7 @@
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
-import { parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
+import { reviewCommand } from './review.js';
+import { listOption, parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
 import { serve } from './serve.js';
 import { start } from './start.js';
 import { joinCommand, shareCommand, syncCommand } from './sync.js';
@@ -37,15 +38,19 @@ export const commands: Record<string, Command> = {
   },
   export: {
     synopsis:
-      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] --out CHEMIN',
+      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] --out CHEMIN\n' +
+      '       fiches export --format docx|pdf --volume [--family ID…|--sheet ID…|--status S…] [--title T] [--repo DOSSIER] --out FICHIER',
     summary:
-      'exporte des fiches (Word ou PDF) : un fichier par fiche, dans un fichier ou un dossier existant',
+      'exporte des fiches (Word ou PDF) : un fichier par fiche, ou avec --volume le recueil en un seul fichier',
     options: {
       ...repoOption,
       format: { type: 'string' },
-      sheet: { type: 'string' },
-      family: { type: 'string' },
+      sheet: { type: 'string', multiple: true },
+      family: { type: 'string', multiple: true },
       all: { type: 'boolean' },
+      volume: { type: 'boolean' },
+      status: { type: 'string', multiple: true },
+      title: { type: 'string' },
       revision: { type: 'string' },
       out: { type: 'string' },
     },
@@ -53,9 +58,12 @@ export const commands: Record<string, Command> = {
       exportCommand({
         repo: stringOption(values, 'repo'),
         format: stringOption(values, 'format'),
-        sheet: stringOption(values, 'sheet'),
-        family: stringOption(values, 'family'),
+        sheet: listOption(values, 'sheet'),
+        family: listOption(values, 'family'),
         all: values.all === true,
+        volume: values.volume === true,
+        status: listOption(values, 'status'),
+        title: stringOption(values, 'title'),
         revision: stringOption(values, 'revision'),
         out: stringOption(values, 'out'),
       }),
@@ -104,5 +112,23 @@ export const commands: Record<string, Command> = {
       'synchronise un dépôt partagé : envoie vos modifications, reçoit et fusionne celles des collègues (identifiants : FICHES_GIT_USERNAME, FICHES_GIT_PASSWORD)',
     options: repoOption,
     run: (values) => syncCommand({ repo: stringOption(values, 'repo') }),
+  },
+  review: {
+    synopsis: 'fiches review [--repo DOSSIER] --sheet ID FICHIER.docx [--apply-comments]',
+    summary:
+      'lit la relecture Word d’une fiche exportée : ses commentaires et ses modifications, une ligne chacun ; --apply-comments attache les commentaires',
+    options: {
+      ...repoOption,
+      sheet: { type: 'string' },
+      'apply-comments': { type: 'boolean' },
+    },
+    takesFiles: true,
+    run: (values, files) =>
+      reviewCommand({
+        repo: stringOption(values, 'repo'),
+        sheet: stringOption(values, 'sheet'),
+        files,
+        applyComments: values['apply-comments'] === true,
+      }),
   },
 };

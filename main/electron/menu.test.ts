@@ -17,6 +17,7 @@ function actions() {
     exportAs: vi.fn(),
     importWord: vi.fn(),
     sync: vi.fn(),
+    publishVolume: vi.fn(),
   };
 }
 

@@ -13,6 +13,8 @@ export interface MenuActions {
   importWord(): void;
   /** The page shares the repository, joins a shared one, or syncs (renderer/views/sync). */
   sync(command: SyncMenuCommand): void;
+  /** Fichier › Exporter › Recueil…: « Publier le recueil » on the home view. */
+  publishVolume(): void;
 }
 
 /** French menus. Editing and zoom use Electron's roles, so they follow the platform's shortcuts. */
@@ -47,10 +49,13 @@ export function buildMenu(actions: MenuActions): Menu {
         { type: 'separator' },
         {
           label: 'Exporter',
-          submenu: exportFormats.map((format) => ({
-            label: `${exportFormatLabels[format]}…`,
-            click: () => actions.exportAs(format),
-          })),
+          submenu: [
+            ...exportFormats.map((format) => ({
+              label: `${exportFormatLabels[format]}…`,
+              click: () => actions.exportAs(format),
+            })),
+            { label: 'Recueil…', click: actions.publishVolume },
+          ],
         },
         ...(isMac
           ? []

@@ -2,11 +2,13 @@ import type { Handlers } from '../../shared/api/dispatch.js';
 import { importAsset } from './assets/import.js';
 import { readAsset } from './assets/read.js';
 import { renderSheet } from './export/render.js';
+import { volumeHandlers } from './export/volume/jobs.js';
 import { updateFamily } from './family-update.js';
 import { historyHandlers } from './history/handlers.js';
-import { importHandlers } from './import/handlers.js';
+import { decodeFile, importHandlers } from './import/handlers.js';
 import type { RepositoryContext } from './repository/context.js';
 import { overview } from './repository/overview.js';
+import { importWordReview } from './review/word-review.js';
 import { updateSheet } from './sheets/update.js';
 import { createSheet, getSheet } from './sheets/view.js';
 import { syncHandlers } from './sync/handlers.js';
@@ -30,6 +32,10 @@ export const readOperations = [
   'history:compare',
   'assets:read',
   'export:render',
+  'volume:start',
+  'volume:progress',
+  'volume:cancel',
+  'volume:result',
   'preferences:get',
 ] as const satisfies readonly (keyof ServiceHandlers)[];
 export type ReadHandlers = Pick<ServiceHandlers, (typeof readOperations)[number]>;
@@ -55,6 +61,9 @@ export function repositoryHandlers(context: RepositoryContext): ServiceHandlers 
     ...historyHandlers(context),
     ...importHandlers(context),
     ...syncHandlers(context),
+    ...volumeHandlers(context),
+    'review:import': ({ sheetId, name, base64, apply }) =>
+      importWordReview(context, { sheetId, name, bytes: decodeFile(name, base64), apply }),
   };
 }
 

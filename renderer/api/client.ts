@@ -15,6 +15,43 @@ export interface InvokeOptions {
 /** Browsers refuse keepalive bodies beyond 64 KiB (all pending ones together). */
 const KEEPALIVE_MAX_BYTES = 60_000;
 
+/**
+ * A value of a request already serialised (the autosave's, for its journal): the HTTP body
+ * takes its JSON text as it is rather than serialising a long document a second time. The
+ * desktop bridge, which clones objects, gets the value.
+ */
+export class Serialised {
+  constructor(
+    readonly value: unknown,
+    readonly json: string,
+  ) {}
+}
+
+/** The request as the desktop bridge takes it: values in place of their text. Stops at each Serialised. */
+function withValues(request: unknown): unknown {
+  if (request instanceof Serialised) return request.value;
+  if (Array.isArray(request)) return request.map(withValues);
+  if (typeof request !== 'object' || request === null) return request;
+  return Object.fromEntries(Object.entries(request).map(([key, value]) => [key, withValues(value)]));
+}
+
+/** The request as JSON, each Serialised's text spliced in where it stands. */
+export function requestBody(request: unknown): string {
+  const texts: string[] = [];
+  const marker = `fiches-serialised-${Math.random().toString(36).slice(2)}-`;
+  const skeleton = JSON.stringify(request, (_key, value: unknown) => {
+    if (!(value instanceof Serialised)) return value;
+    texts.push(value.json);
+    return `${marker}${texts.length - 1}`;
+  });
+  if (texts.length === 0) return skeleton;
+  // Only markers can match: the skeleton holds no serialised text, only ids and names.
+  return skeleton.replace(
+    new RegExp(`"${marker}(\\d+)"`, 'g'),
+    (_match, index: string) => texts[Number(index)]!,
+  );
+}
+
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   const candidate = value as { ok: unknown; error?: { message?: unknown } };
@@ -32,7 +69,7 @@ async function post(name: OpName, body: string, session: string, keepalive: bool
 }
 
 async function overHttp(name: OpName, request: unknown, options: InvokeOptions): Promise<Result<unknown>> {
-  const body = JSON.stringify(request);
+  const body = requestBody(request);
   const keepalive =
     options.keepalive === true && new TextEncoder().encode(body).length <= KEEPALIVE_MAX_BYTES;
   let session = await hostSession();
@@ -70,7 +107,9 @@ export async function invoke<N extends OpName>(
 ): Promise<Result<OpResponse<N>>> {
   const bridge = desktopBridge();
   try {
-    const result = bridge ? await bridge.invoke(name, request) : await overHttp(name, request, options);
+    const result = bridge
+      ? await bridge.invoke(name, withValues(request) as OpRequest<N>)
+      : await overHttp(name, request, options);
     return result as Result<OpResponse<N>>;
   } catch {
     if (bridge) {

@@ -2,6 +2,7 @@ import { useEditorState } from '@tiptap/react';
 import type { ReactNode } from 'react';
 import { useStore } from '../ui/store.js';
 import { activeEditor } from './active-editor.js';
+import { isOneLineEditor } from './title/title-extensions.js';
 import { shortcutLabel, toolbarGroups } from './toolbar-actions.js';
 
 type ButtonStates = Record<string, { active: boolean; enabled: boolean }>;
@@ -19,10 +20,14 @@ export function Toolbar({ children }: { children?: ReactNode }) {
     editor,
     selector: ({ editor: current }): ButtonStates | null => {
       if (!current || current.isDestroyed || !current.isEditable) return null;
+      // A title's editor has no formatting to offer: its buttons stay off.
+      const title = isOneLineEditor(current);
       return Object.fromEntries(
         allActions.map((action) => [
           action.id,
-          { active: action.isActive?.(current) ?? false, enabled: action.canRun(current) },
+          title && !action.inTitles
+            ? { active: false, enabled: false }
+            : { active: action.isActive?.(current) ?? false, enabled: action.canRun(current) },
         ]),
       );
     },

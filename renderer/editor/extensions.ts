@@ -8,6 +8,7 @@ import { BlockNumbering } from './figure/numbering-plugin.js';
 import { FrenchTypography } from './french-typography.js';
 import { FichesPaste } from './paste/paste-extension.js';
 import { ReactSelectionOptOut } from './react-selection.js';
+import { ReviewEditing } from './review/review-editing.js';
 import { FichesShortcuts } from './shortcuts.js';
 
 /**
@@ -25,5 +26,6 @@ export function editorExtensions(placeholder: string, numbering?: NumberingSourc
     FichesPaste,
     BlockNumbering.configure({ source: numbering }),
     ReactSelectionOptOut,
+    ReviewEditing,
   ];
 }

@@ -5,6 +5,8 @@ import { requestLink } from './link-dialog.js';
 import { SHORTCUTS } from './shortcuts.js';
 import { tableActions } from './table/table-actions.js';
 import { insertTableFigure } from './table/table-commands.js';
+import { canComment, requestComment } from './review/comment-request.js';
+import { COMMENT_SHORTCUT } from './review/review-editing.js';
 
 export interface ToolbarAction {
   id: string;
@@ -18,6 +20,8 @@ export interface ToolbarAction {
   canRun: (editor: Editor) => boolean;
   /** Shown only while it can run (the table's buttons, while the cursor is in a table). */
   contextual?: boolean;
+  /** Also for a scenario title's one-line editor, which has no formatting (title-extensions.ts). */
+  inTitles?: boolean;
 }
 
 /** The toolbar, in groups; each action is also reachable by its shortcut. */
@@ -139,12 +143,24 @@ export const toolbarGroups: ToolbarAction[][] = [
   tableActions,
   [
     {
+      id: 'comment',
+      glyph: 'Commenter',
+      label: 'Commenter le texte sélectionné',
+      shortcut: COMMENT_SHORTCUT,
+      run: requestComment,
+      canRun: canComment,
+      inTitles: true,
+    },
+  ],
+  [
+    {
       id: 'undo',
       glyph: '↶',
       label: 'Annuler',
       shortcut: 'Mod-Z',
       run: (e) => e.chain().focus().undo().run(),
       canRun: (e) => e.can().undo(),
+      inTitles: true,
     },
     {
       id: 'redo',
@@ -153,6 +169,7 @@ export const toolbarGroups: ToolbarAction[][] = [
       shortcut: 'Mod-Shift-Z',
       run: (e) => e.chain().focus().redo().run(),
       canRun: (e) => e.can().redo(),
+      inTitles: true,
     },
   ],
 ];

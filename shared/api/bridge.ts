@@ -12,12 +12,17 @@ import { SYNC_MENU_COMMANDS, type SyncMenuCommand } from './sync-contract.js';
 /** The page's global: `window.fiches`. */
 export const BRIDGE_GLOBAL = 'fiches';
 
-/** What the desktop menu asks the page to do (Fichier › Exporter › Word…, Importer des fiches Word…, Synchroniser…). */
-export type MenuCommand = `export:${ExportFormat}` | typeof IMPORT_MENU_COMMAND | SyncMenuCommand;
+/** Fichier › Exporter › Recueil…: the page opens « Publier le recueil ». */
+export const VOLUME_MENU_COMMAND = 'export:volume';
+
+/** What the desktop menu asks the page to do (Fichier › Exporter › Word…, Recueil…, Importer des fiches Word…, Synchroniser…). */
+export type MenuCommand =
+  `export:${ExportFormat}` | typeof VOLUME_MENU_COMMAND | typeof IMPORT_MENU_COMMAND | SyncMenuCommand;
 
 /** Every command the preload lets through to the page: the menu sends nothing else. */
 export const menuCommands: readonly MenuCommand[] = [
   ...exportFormats.map((format) => `export:${format}` as const),
+  VOLUME_MENU_COMMAND,
   IMPORT_MENU_COMMAND,
   ...SYNC_MENU_COMMANDS,
 ];

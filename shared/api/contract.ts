@@ -3,6 +3,7 @@ import { incomingDocSchema } from '../content/links.js';
 import { idSchema } from '../model/ids.js';
 import { nameSchema } from '../model/names.js';
 import { exerciseSchema, variableSchema } from '../model/repository.js';
+import { commentThreadSchema, REVIEW_LIMITS, reviewIdSchema, titleMarkSchema } from '../model/review.js';
 import { familyFileSchema, scenarioSchema, sheetFileSchema, sheetStatusSchema } from '../model/sheet.js';
 import { sheetTemplateSchema } from '../model/template.js';
 import { assetsContract } from './assets-contract.js';
@@ -10,6 +11,8 @@ import { exportContract } from './export-contract.js';
 import { historyContract } from './history-contract.js';
 import { importContract } from './import-contract.js';
 import { syncContract } from './sync-contract.js';
+import { volumeContract } from './volume-contract.js';
+import { reviewContract } from './review-contract.js';
 
 /**
  * Every operation the renderer can ask of the host, declared once: its `domain:verb`
@@ -34,6 +37,8 @@ export const sheetSummarySchema = z.object({
    * read them, saved merged with that change (shared/merge/rebase.ts): read them again.
    */
   merged: z.array(z.string()).optional(),
+  /** Comment threads not resolved yet. */
+  openThreads: z.number(),
 });
 
 export const damagedEntrySchema = z.object({
@@ -108,6 +113,15 @@ export const sheetPatchSchema = z
     useFamilyMicroScenarios: z.boolean().optional(),
     status: sheetStatusSchema.optional(),
     authors: z.array(nameSchema).max(50).optional(),
+    /** Only the comment threads that changed, each whole; null deletes one. */
+    threads: z
+      .record(reviewIdSchema, commentThreadSchema.nullable())
+      .refine((threads) => Object.keys(threads).length <= REVIEW_LIMITS.threads, {
+        message: `Au plus ${REVIEW_LIMITS.threads} fils de commentaires par enregistrement.`,
+      })
+      .optional(),
+    /** The marks of the scenario titles that changed, by hypothesis; an empty list removes them. */
+    titleMarks: z.record(idSchema, z.array(titleMarkSchema).max(REVIEW_LIMITS.titleMarks)).optional(),
   })
   .strict();
 
@@ -169,6 +183,8 @@ export const contract = {
   ...assetsContract,
   ...exportContract,
   ...importContract,
+  ...volumeContract,
+  ...reviewContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import { assetIdSchema } from './assets.js';
+import { REVIEW_MARKS } from './review-marks.js';
 import { SHEET_BLOCK_GROUP } from './sheet-blocks.js';
 
 /**
@@ -27,7 +28,7 @@ function checkWidth(value: unknown): void {
 export const Caption = Node.create({
   name: 'caption',
   content: 'inline*',
-  marks: 'bold italic',
+  marks: `bold italic ${REVIEW_MARKS}`,
   defining: true,
   parseHTML: () => [{ tag: 'figcaption' }],
   renderHTML: ({ HTMLAttributes }) => [

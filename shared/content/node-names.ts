@@ -27,10 +27,14 @@ export const nodeNames = [
 
 export type NodeName = (typeof nodeNames)[number];
 
-export const markNames = ['bold', 'italic', 'underline', 'link'] as const;
+export const markNames = ['bold', 'italic', 'underline', 'link', 'comment', 'insertion', 'deletion'] as const;
 
 export type MarkName = (typeof markNames)[number];
 
 export function isNodeName(name: string): name is NodeName {
   return (nodeNames as readonly string[]).includes(name);
+}
+
+export function isMarkName(name: string): name is MarkName {
+  return (markNames as readonly string[]).includes(name);
 }

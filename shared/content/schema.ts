@@ -4,6 +4,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { Caption, Figure } from './figure.js';
 import { addressesIn } from './addresses.js';
 import { isSafeLinkHref } from './links.js';
+import { REVIEW_MARKS, reviewMarkExtensions } from './review-marks.js';
 import { SectionDocument } from './sheet-blocks.js';
 import { tableExtensions } from './table.js';
 
@@ -18,7 +19,7 @@ export const SourceLine = Node.create({
   name: 'sourceLine',
   group: 'block',
   content: 'inline*',
-  marks: 'bold italic underline link',
+  marks: `bold italic underline link ${REVIEW_MARKS}`,
   defining: true,
   // Above the paragraph's own rule (`p`, priority 50), or a pasted source line would read as a paragraph.
   parseHTML: () => [{ tag: 'p[data-source-line]', priority: 60 }],
@@ -33,7 +34,7 @@ export const SourceLine = Node.create({
 export const EncadreTitle = Node.create({
   name: 'encadreTitle',
   content: 'text*',
-  marks: 'bold italic',
+  marks: `bold italic ${REVIEW_MARKS}`,
   defining: true,
   parseHTML: () => [{ tag: 'p[data-encadre-title]', priority: 60 }],
   renderHTML: ({ HTMLAttributes }) => [
@@ -111,6 +112,7 @@ export function contentExtensions(): AnyExtension[] {
     Caption,
     Figure,
     ...tableExtensions(),
+    ...reviewMarkExtensions(),
   ];
 }
 

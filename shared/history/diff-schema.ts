@@ -66,9 +66,26 @@ export const metaChangeSchema = z.object({
   after: z.string(),
 });
 
+/** What happened to one comment thread between the two states. */
+export const threadChangeSchema = z.object({
+  kind: z.enum(['new', 'resolved', 'reopened', 'replied', 'edited', 'deleted']),
+  thread: z.string(),
+  /** The part it is about, as the sheet names it. */
+  partTitle: z.string(),
+  quote: z.string(),
+  author: z.string(),
+  text: z.string(),
+  /** Who resolved it (resolved), or the authors of the new replies (replied). */
+  by: z.string().optional(),
+  /** New replies (replied). */
+  count: z.number().optional(),
+});
+
 export const sheetDiffSchema = z.object({
   parts: z.array(partDiffSchema),
   meta: z.array(metaChangeSchema),
+  /** The comment threads that changed, in the order of the sheet's parts. */
+  review: z.array(threadChangeSchema),
   /** One line per notable change of the content (a title, an encadré, a source, a figure), in French. */
   highlights: z.array(z.string()),
 });
@@ -80,4 +97,5 @@ export type RowChange = z.infer<typeof rowChangeSchema>;
 export type TableChange = z.infer<typeof tableChangeSchema>;
 export type PartDiff = z.infer<typeof partDiffSchema>;
 export type MetaChange = z.infer<typeof metaChangeSchema>;
+export type ThreadChange = z.infer<typeof threadChangeSchema>;
 export type SheetDiff = z.infer<typeof sheetDiffSchema>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { doc, figure, paragraph, tableFigure } from '../content/builders.js';
 import type { DocNode } from '../content/doc.js';
+import { emptyReview } from '../model/review.js';
 import { SHEET_SCHEMA_VERSION, type SheetFile } from '../model/sheet.js';
 import type { SheetTemplate } from '../model/template.js';
 import { diffSheets } from './diff.js';
@@ -49,6 +50,7 @@ function sheet(sections: Record<string, DocNode>): SheetFile {
     updatedAt: '2025-01-01T00:00:00.000Z',
     sections,
     microScenarios: { useFamily: false, scenarios: {} },
+    review: emptyReview(),
   };
 }
 

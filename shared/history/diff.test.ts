@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docOfParagraphs, type DocNode } from '../content/doc.js';
+import { emptyReview } from '../model/review.js';
 import { SHEET_SCHEMA_VERSION, type SheetFile } from '../model/sheet.js';
 import type { SheetTemplate } from '../model/template.js';
 import { diffSheets } from './diff.js';
@@ -52,6 +53,7 @@ function sheet(sections: Record<string, DocNode>, overrides: Partial<SheetFile> 
         basse: { title: 'LA DIFFICILE MISE EN RÉSEAU', angles: { social: docOfParagraphs(['Social.']) } },
       },
     },
+    review: emptyReview(),
     ...overrides,
   };
 }

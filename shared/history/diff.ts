@@ -1,15 +1,17 @@
 import { diffArrays } from 'diff';
 import type { DocNode } from '../content/doc.js';
 import { countNumbered, noCounts, numberBlocks, type Counts } from '../content/numbering.js';
-import { META_KEY, parsePartKey, type PartKey } from '../model/history.js';
+import { META_KEY, parsePartKey, REVIEW_KEY, type PartKey } from '../model/history.js';
+import type { Review } from '../model/review.js';
 import { sheetStatusLabels } from '../model/sheet.js';
 import type { SheetTemplate } from '../model/template.js';
 import { blocksOf, describeBlock } from './blocks.js';
 import { canonicalJson } from './canonical.js';
 import type { SheetMeta, SheetParts } from './parts.js';
 import { tableChange } from './tables.js';
-import { orderedParts, partTitle } from './titles.js';
-import type { BlockChange, MetaChange, PartDiff, SheetDiff } from './diff-schema.js';
+import { orderedParts, partTitle, templatePartKeys } from './titles.js';
+import type { BlockChange, MetaChange, PartDiff, SheetDiff, ThreadChange } from './diff-schema.js';
+import { reviewChanges } from './review-diff.js';
 import { similarity, wordDiff } from './tokens.js';
 
 /**
@@ -227,7 +229,7 @@ function highlightsOf(part: PartDiff): string[] {
 export function diffSheets(template: SheetTemplate, before: SheetParts, after: SheetParts): SheetDiff {
   const titleOf = (key: PartKey) => partTitle(template, key);
   const keys = orderedParts(template, [...Object.keys(before), ...Object.keys(after)]).filter(
-    (key) => key !== META_KEY,
+    (key) => key !== META_KEY && key !== REVIEW_KEY,
   );
   const parts: PartDiff[] = [];
   const pendings: Array<{ index: number; pending: Pending }> = [];
@@ -265,5 +267,26 @@ export function diffSheets(template: SheetTemplate, before: SheetParts, after: S
     before[META_KEY] as SheetMeta | undefined,
     after[META_KEY] as SheetMeta | undefined,
   );
-  return { parts, meta, highlights: parts.flatMap(highlightsOf) };
+  const order = new Map(templatePartKeys(template).map((key, index) => [key, index]));
+  const review = reviewChanges(
+    before[REVIEW_KEY] as Review | undefined,
+    after[REVIEW_KEY] as Review | undefined,
+    titleOf,
+    (key) => order.get(key) ?? order.size,
+  );
+  return { parts, meta, review, highlights: [...parts.flatMap(highlightsOf), ...reviewHighlights(review)] };
+}
+
+const threadVerbs: Partial<Record<ThreadChange['kind'], [string, string]>> = {
+  new: ['nouveau fil de commentaires', 'nouveaux fils de commentaires'],
+  resolved: ['fil de commentaires résolu', 'fils de commentaires résolus'],
+  deleted: ['fil de commentaires supprimé', 'fils de commentaires supprimés'],
+};
+
+/** « 2 nouveaux fils de commentaires », « 1 fil de commentaires résolu ». */
+function reviewHighlights(review: readonly ThreadChange[]): string[] {
+  return Object.entries(threadVerbs).flatMap(([kind, [one, many]]) => {
+    const count = review.filter((change) => change.kind === kind).length;
+    return count === 0 ? [] : [`${count}\u00a0${count === 1 ? one : many}`];
+  });
 }

@@ -4,6 +4,7 @@ import {
   META_KEY,
   NOTE_KEY,
   parsePartKey,
+  REVIEW_KEY,
   sectionKey,
   titleKey,
   type PartKey,
@@ -15,11 +16,14 @@ import {
   type SheetFile,
   type SheetStatus,
 } from '../model/sheet.js';
+import { emptyReview, isReviewEmpty, type Review } from '../model/review.js';
 
 /**
  * A sheet as the history sees it: a flat map of parts, so a revision stores, compares and
- * restores each section, title and angle on its own. `updatedAt` is no part: it changes on
- * every save and says nothing about the content.
+ * restores each section, title and angle on its own, and its review (threads and title
+ * marks) as one more part, present only once the sheet has one: a sheet never commented
+ * keeps exactly the parts it had before reviews existed. `updatedAt` is no part: it
+ * changes on every save and says nothing about the content.
  */
 export interface SheetMeta {
   status: SheetStatus;
@@ -27,7 +31,7 @@ export interface SheetMeta {
   useFamily: boolean;
 }
 
-export type PartValue = DocNode | string | SheetMeta;
+export type PartValue = DocNode | string | SheetMeta | Review;
 export type SheetParts = Record<PartKey, PartValue>;
 
 export function partsOfSheet(sheet: SheetFile): SheetParts {
@@ -39,7 +43,9 @@ export function partsOfSheet(sheet: SheetFile): SheetParts {
     },
   };
   for (const [id, doc] of Object.entries(sheet.sections)) parts[sectionKey(id)] = doc;
-  return Object.assign(parts, scenarioParts(sheet.microScenarios.scenarios));
+  Object.assign(parts, scenarioParts(sheet.microScenarios.scenarios));
+  if (!isReviewEmpty(sheet.review)) parts[REVIEW_KEY] = sheet.review;
+  return parts;
 }
 
 function scenarioParts(scenarios: Record<string, Scenario>): SheetParts {
@@ -80,7 +86,7 @@ export function withParts(sheet: SheetFile, parts: SheetParts): SheetFile {
     ]),
   );
   const scenarioOf = (hypothesis: string): Scenario => (scenarios[hypothesis] ??= { title: '', angles: {} });
-  let { status, authors } = sheet;
+  let { status, authors, review } = sheet;
   let useFamily = sheet.microScenarios.useFamily;
   for (const [key, value] of Object.entries(parts)) {
     const parsed = parsePartKey(key);
@@ -97,13 +103,16 @@ export function withParts(sheet: SheetFile, parts: SheetParts): SheetFile {
       case 'meta':
         ({ status, authors, useFamily } = value as SheetMeta);
         break;
+      case 'review':
+        review = value as Review;
+        break;
       // A family's note is no part of a sheet.
       case 'note':
       case undefined:
         break;
     }
   }
-  return { ...sheet, status, authors, sections, microScenarios: { useFamily, scenarios } };
+  return { ...sheet, status, authors, sections, microScenarios: { useFamily, scenarios }, review };
 }
 
 /** The sheet a revision describes, on its own: nothing of today's sheet leaks into it. */
@@ -117,6 +126,7 @@ export function sheetOfParts(id: string, createdAt: string, at: string, parts: S
     updatedAt: at,
     sections: {},
     microScenarios: { useFamily: false, scenarios: {} },
+    review: emptyReview(),
   };
   return withParts(skeleton, parts);
 }

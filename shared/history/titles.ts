@@ -17,6 +17,8 @@ export function partTitle(template: SheetTemplate, key: PartKey): string {
       return 'Statut, auteurs et choix des micro-scénarios';
     case 'note':
       return 'Note de la famille';
+    case 'review':
+      return 'Commentaires';
     case undefined:
       return key;
   }

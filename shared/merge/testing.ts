@@ -1,4 +1,5 @@
 import type { DocNode } from '../content/doc.js';
+import { emptyReview } from '../model/review.js';
 import { SHEET_SCHEMA_VERSION, type SheetFile } from '../model/sheet.js';
 
 /** Small sheets for the merge tests. */
@@ -18,6 +19,7 @@ export function sheetOf(sections: Record<string, DocNode>, overrides: Partial<Sh
       useFamily: false,
       scenarios: { basse: { title: 'LA MISE EN RÉSEAU', angles: { social: doc('Social.') } } },
     },
+    review: emptyReview(),
     ...overrides,
   };
 }

@@ -11,11 +11,12 @@ const ID = ID_PATTERN.source.slice(1, -1);
 
 /**
  * `section/<id>`, `scenario/<hypothesis>/title`, `scenario/<hypothesis>/angle/<angle>`,
- * `meta`, or `note` (a family's note, in the history of its shared content): ids checked
- * against the id pattern, so a key never names anything else.
+ * `meta`, `note` (a family's note, in the history of its shared content), or `review` (the
+ * sheet's comment threads and title marks, model/review.ts; absent while it has none): ids
+ * checked against the id pattern, so a key never names anything else.
  */
 export const PART_KEY_PATTERN = new RegExp(
-  `^(?:section/${ID}|scenario/${ID}/title|scenario/${ID}/angle/${ID}|meta|note)$`,
+  `^(?:section/${ID}|scenario/${ID}/title|scenario/${ID}/angle/${ID}|meta|note|review)$`,
 );
 
 export const partKeySchema = z
@@ -30,7 +31,8 @@ export type ParsedPartKey =
   | { kind: 'title'; hypothesis: string }
   | { kind: 'angle'; hypothesis: string; angle: string }
   | { kind: 'meta' }
-  | { kind: 'note' };
+  | { kind: 'note' }
+  | { kind: 'review' };
 
 export const sectionKey = (section: string): PartKey => `section/${section}`;
 export const titleKey = (hypothesis: string): PartKey => `scenario/${hypothesis}/title`;
@@ -38,12 +40,14 @@ export const angleKey = (hypothesis: string, angle: string): PartKey =>
   `scenario/${hypothesis}/angle/${angle}`;
 export const META_KEY: PartKey = 'meta';
 export const NOTE_KEY: PartKey = 'note';
+export const REVIEW_KEY: PartKey = 'review';
 
 export function parsePartKey(key: PartKey): ParsedPartKey | undefined {
   if (!PART_KEY_PATTERN.test(key)) return undefined;
   const [head, first, second, third] = key.split('/');
   if (head === 'meta') return { kind: 'meta' };
   if (head === 'note') return { kind: 'note' };
+  if (head === 'review') return { kind: 'review' };
   if (head === 'section' && first) return { kind: 'section', section: first };
   if (second === 'title' && first) return { kind: 'title', hypothesis: first };
   if (second === 'angle' && first && third) return { kind: 'angle', hypothesis: first, angle: third };

@@ -3,9 +3,13 @@ import { docSchema } from '../content/doc.js';
 import { idSchema } from './ids.js';
 import { nameSchema } from './names.js';
 import { parsePartKey, partKeySchema } from './part-keys.js';
+import { reviewSchema } from './review.js';
 
-/** 2: sheets and families may carry `conflicts` (a merge of two colleagues' work, sync). */
-export const SHEET_SCHEMA_VERSION = 2;
+/**
+ * 2: the review (comment threads, scenario title marks) joined the sheet.
+ * 3: a sheet may carry `conflicts` (a merge of two colleagues' work, sync).
+ */
+export const SHEET_SCHEMA_VERSION = 3;
 
 export const sheetStatuses = ['draft', 'review', 'validated', 'published'] as const;
 export type SheetStatus = (typeof sheetStatuses)[number];
@@ -68,12 +72,15 @@ export const conflictSchema = z
   .superRefine((conflict, ctx) => {
     const kind = parsePartKey(conflict.part)?.kind;
     const value = conflict.value;
+    // The review never conflicts as a whole: it merges thread by thread (shared/merge/review.ts).
     const expected =
-      kind === 'title'
-        ? typeof value === 'string'
-        : kind === 'meta'
-          ? typeof value === 'object' && 'status' in value
-          : typeof value === 'object' && 'type' in value;
+      kind === 'review'
+        ? false
+        : kind === 'title'
+          ? typeof value === 'string'
+          : kind === 'meta'
+            ? typeof value === 'object' && 'status' in value
+            : typeof value === 'object' && 'type' in value;
     if (!expected) {
       ctx.addIssue({
         code: 'custom',
@@ -100,6 +107,8 @@ export const sheetFileSchema = z.object({
     useFamily: z.boolean(),
     scenarios: scenariosSchema,
   }),
+  /** Comment threads and the marks of the scenario titles (model/review.ts). */
+  review: reviewSchema,
   /** Unresolved conflicts of a merge; absent when there are none. */
   conflicts: conflictsSchema.optional(),
 });

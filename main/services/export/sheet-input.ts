@@ -4,11 +4,17 @@ import { isSourceMissing, numberBlocks, numberSheet } from '../../../shared/cont
 import type { RevisionSummary } from '../../../shared/model/history.js';
 import type { Family, RepositoryFile, Variable } from '../../../shared/model/repository.js';
 import type { Scenarios, SheetFile } from '../../../shared/model/sheet.js';
+import {
+  scenariosWithoutSuggestions,
+  sheetWithoutSuggestions,
+  withoutSuggestions,
+} from '../../../shared/review/suggestions.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { readFamilyFile } from '../families.js';
 import { fr } from '../french.js';
 import { getRevision } from '../history/queries.js';
 import type { RevisionRef } from '../history/sheet-history.js';
+import { revisionOfCurrent } from '../review/exported-revision.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import { requireSheet } from '../sheets/sheet-file.js';
@@ -28,12 +34,18 @@ export interface PrintSheet {
   /** Position of the family in the system, for its fallback colour. */
   familyIndex: number;
   variable: Variable;
+  /**
+   * The sheet with its pending suggestions left undone (inserted text out, deleted text
+   * in: shared/review/suggestions.ts); its comment marks and its review are kept.
+   */
   sheet: SheetFile;
   familyNote: DocNode | undefined;
   /** The sheet's own micro-scenarios, or its family's when it uses them. */
   scenarios: Scenarios;
   /** Set when a past revision is printed. */
   revision?: RevisionSummary;
+  /** When the sheet as it is now is printed: the revision holding that same text, if any. */
+  basisRevision?: number;
   /** Every image the figures name: its file in the repository, which may be absent or damaged. */
   assets: ReadonlyMap<string, string>;
 }
@@ -79,8 +91,10 @@ export async function collectSheet(
   const { family, variable } = requireVariable(repository, sheetId);
   let sheet: SheetFile;
   let summary: RevisionSummary | undefined;
+  let basisRevision: number | undefined;
   if (revision === undefined) {
     sheet = await requireSheet(context, sheetId);
+    basisRevision = await revisionOfCurrent(context, sheet);
   } else {
     const found = await getRevision(context, sheetId, revision);
     sheet = found.sheet;
@@ -88,11 +102,13 @@ export async function collectSheet(
   }
   // A damaged family file is set aside and reported by the overview; the sheet still prints.
   const shared = (await readFamilyFile(context, family.id)).family;
-  const familyNote = shared?.note;
+  // Suggestions waiting in the text print as if undone: what the sheet says until someone accepts them.
+  const printed = sheetWithoutSuggestions(sheet);
+  const familyNote = shared ? withoutSuggestions(shared.note) : undefined;
   const scenarios = sheet.microScenarios.useFamily
-    ? (shared?.scenarios ?? {})
-    : sheet.microScenarios.scenarios;
-  const figures = figureImages(sheetDocs({ sheet, familyNote, scenarios }));
+    ? scenariosWithoutSuggestions(shared?.scenarios ?? {}, {})
+    : printed.microScenarios.scenarios;
+  const figures = figureImages(sheetDocs({ sheet: printed, familyNote, scenarios }));
   const assets = new Map(figures.map(({ asset }) => [asset, context.layout.assetFile(asset)]));
   return {
     repository,
@@ -100,10 +116,11 @@ export async function collectSheet(
     family,
     familyIndex: repository.families.findIndex((candidate) => candidate.id === family.id),
     variable,
-    sheet,
+    sheet: printed,
     familyNote,
     scenarios,
     ...(summary ? { revision: summary } : {}),
+    ...(basisRevision === undefined ? {} : { basisRevision }),
     assets,
   };
 }

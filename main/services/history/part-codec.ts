@@ -1,4 +1,5 @@
 import type { DocNode } from '../../../shared/content/doc.js';
+import type { CommentThread, Review } from '../../../shared/model/review.js';
 import type { PartValue, SheetParts } from '../../../shared/history/parts.js';
 import { parsePartKey, type PartKey } from '../../../shared/model/history.js';
 import type { ObjectStore } from './objects.js';
@@ -10,8 +11,9 @@ import type { PartHashes } from './revision-log.js';
 /**
  * How a part becomes objects: a section (or angle) is split into its top-level blocks,
  * each stored by hash, and the part itself is the list of its blocks' hashes; so editing
- * one paragraph stores that paragraph and a short list, not the section again. Titles and
- * metadata are small and stored whole.
+ * one paragraph stores that paragraph and a short list, not the section again. The review
+ * is split the same way, thread by thread: a reply stores its thread again, not every
+ * thread. Titles and metadata are small and stored whole.
  */
 interface DocObject {
   /** The doc node without its content (its type, and attributes if any). */
@@ -20,16 +22,59 @@ interface DocObject {
   b?: string[];
 }
 
-const isDocPart = (key: PartKey) => {
+interface ReviewObject {
+  /** The review without its threads (the title marks). */
+  r: Omit<Review, 'threads'>;
+  /** Hashes of its threads, by thread id. */
+  t: Record<string, string>;
+}
+
+type Split = 'doc' | 'review' | 'whole';
+
+function splitOf(key: PartKey): Split {
   const kind = parsePartKey(key)?.kind;
-  return kind === 'section' || kind === 'angle';
-};
+  if (kind === 'section' || kind === 'angle') return 'doc';
+  return kind === 'review' ? 'review' : 'whole';
+}
+
+/** The hashes an object of a split part lists (blocks, threads), to read after it. */
+function childHashes(split: Split, object: unknown): string[] {
+  if (object === undefined) return [];
+  if (split === 'doc') return (object as DocObject).b ?? [];
+  if (split === 'review') return Object.values((object as ReviewObject).t ?? {});
+  return [];
+}
+
+function stageReview(store: ObjectSource, review: Review): string {
+  const { threads, ...rest } = review;
+  const object: ReviewObject = {
+    r: rest,
+    t: Object.fromEntries(Object.entries(threads).map(([id, thread]) => [id, store.stage(thread)])),
+  };
+  return store.stage(object);
+}
+
+/** The review back from its object and its threads; undefined when a thread cannot be read. */
+function readReview(object: ReviewObject, children: Map<string, unknown>): Review | undefined {
+  const threads: Review['threads'] = {};
+  for (const [id, hash] of Object.entries(object.t)) {
+    const thread = children.get(hash) as CommentThread | undefined;
+    if (thread === undefined) return undefined;
+    threads[id] = thread;
+  }
+  return { ...object.r, threads };
+}
 
 /** Stages the objects of every part; answers each part's hash. */
 export function stageParts(store: ObjectSource, parts: SheetParts): PartHashes {
   const hashes: PartHashes = {};
   for (const [key, value] of Object.entries(parts)) {
-    if (!isDocPart(key)) {
+    const split = splitOf(key);
+    if (split === 'review') {
+      hashes[key] = stageReview(store, value as Review);
+      continue;
+    }
+    if (split === 'whole') {
       hashes[key] = store.stage(value);
       continue;
     }
@@ -52,9 +97,7 @@ export interface ReadParts {
 export async function readParts(store: ObjectSource, hashes: PartHashes): Promise<ReadParts> {
   const entries = Object.entries(hashes);
   const top = await store.read(entries.map(([, hash]) => hash));
-  const blockHashes = entries.flatMap(([key, hash]) =>
-    isDocPart(key) ? ((top.get(hash) as DocObject | undefined)?.b ?? []) : [],
-  );
+  const blockHashes = entries.flatMap(([key, hash]) => childHashes(splitOf(key), top.get(hash)));
   const blocks = await store.read(blockHashes);
   const parts: SheetParts = {};
   const unreadable: PartKey[] = [];
@@ -64,8 +107,15 @@ export async function readParts(store: ObjectSource, hashes: PartHashes): Promis
       unreadable.push(key);
       continue;
     }
-    if (!isDocPart(key)) {
+    const split = splitOf(key);
+    if (split === 'whole') {
       parts[key] = object as PartValue;
+      continue;
+    }
+    if (split === 'review') {
+      const review = readReview(object as ReviewObject, blocks);
+      if (review) parts[key] = review;
+      else unreadable.push(key);
       continue;
     }
     const { n, b } = object as DocObject;
@@ -83,7 +133,7 @@ export async function readParts(store: ObjectSource, hashes: PartHashes): Promis
 export interface PartInspection {
   /** The part hashes that cannot be read whole: their own object or one of their blocks is missing. */
   unreadable: Set<string>;
-  /** The blocks each readable section or angle lists. */
+  /** The blocks each readable section or angle lists (the threads, for the review). */
   blocksOf: Map<string, string[]>;
 }
 
@@ -101,7 +151,7 @@ export async function inspectParts(
       unreadable.add(hash);
       continue;
     }
-    const blocks = isDocPart(key) ? ((object as DocObject).b ?? []) : [];
+    const blocks = childHashes(splitOf(key), object);
     blocksOf.set(hash, blocks);
     if (blocks.some((block) => !store.has(block))) unreadable.add(hash);
   }

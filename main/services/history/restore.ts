@@ -1,58 +1,60 @@
 import type { RestoreResult } from '../../../shared/api/history-contract.js';
-import { withParts } from '../../../shared/history/parts.js';
 import type { PartKey, RevisionSummary } from '../../../shared/model/history.js';
-import { sheetFileSchema } from '../../../shared/model/sheet.js';
 import { AppFailure } from '../../../shared/result.js';
-import { docsProblem, scenariosProblem } from '../content-checks.js';
 import { fr } from '../french.js';
 import type { RepositoryContext } from '../repository/context.js';
-import { requireSheet, writeSheet } from '../sheets/sheet-file.js';
 import { titlesOf } from './queries.js';
 import { historyOf } from './service.js';
 import type { RevisionRef } from './sheet-history.js';
+import type { HistorySubject } from './subjects.js';
 
 /**
- * history:restore: a whole revision, or some of its parts, becomes the sheet again. Nothing
- * is lost: the current state is recorded first (pre-restore), and the restore itself is a
- * new revision, so restoring the pre-restore revision undoes it. Runs in the sheet's queue:
- * a save sent before the restore is in the pre-restore revision, one sent after it applies
- * on top of the restored sheet. A failure before the sheet is written leaves it as it was.
+ * history:restore: a whole revision, or some of its parts, becomes the sheet (or the
+ * family's shared content) again. Nothing is lost: the current state is recorded first
+ * (pre-restore), and the restore itself is a new revision, so restoring the pre-restore
+ * revision undoes it. Runs in the subject's queue: a save sent before the restore is in
+ * the pre-restore revision, one sent after it applies on top of the restored state. A
+ * failure before the write leaves everything as it was.
  */
-export function restoreRevision(
+export async function restoreRevision<T>(
   context: RepositoryContext,
-  sheetId: string,
+  subject: HistorySubject<T>,
   ref: RevisionRef,
   parts: readonly PartKey[] | undefined,
 ): Promise<RestoreResult> {
-  return context.queue.run(`sheet:${sheetId}`, async () => {
-    const current = await requireSheet(context, sheetId);
-    const service = historyOf(context);
-    const history = await service.sheet(sheetId);
+  const service = historyOf(context);
+  const history = await service.history(subject.target);
+  const titleOf = await titlesOf(context);
+  return context.queue.run(subject.queue, async () => {
+    const current = await subject.read();
     const wanted = parts ? [...new Set(parts)] : undefined;
-    // Read (and check) what is restored before anything is written.
+    // Read (and check) what is restored before anything is written. The revision is named
+    // by its id from here on: a sync may renumber the list, never change an id.
     const { id, seq } = history.require(ref);
-    const restored = await history.partsAt(id, await titlesOf(context), wanted);
-    const next = { ...withParts(current, restored), updatedAt: service.now().toISOString() };
-    const parsed = sheetFileSchema.safeParse(next);
-    const problem = parsed.success
-      ? (docsProblem(next.sections, 'sections') ??
-        scenariosProblem(next.microScenarios.scenarios, 'microScenarios.scenarios'))
-      : parsed.error.issues[0]?.message;
+    const restored = await history.partsAt(id, titleOf, wanted);
+    const next = await subject.restored(current, restored, {
+      history,
+      id,
+      wanted,
+      titleOf,
+      now: service.now().toISOString(),
+    });
+    const problem = subject.problem(next);
     if (problem) {
       throw new AppFailure(
         'damaged',
-        fr`La version n°\u00a0${seq} ne peut pas être restaurée : ${problem}. La fiche n’a pas été modifiée.`,
-        { sheetId, seq },
+        fr`La version n°\u00a0${seq} ne peut pas être restaurée : ${problem}. ${subject.unchanged}`,
+        { [subject.target.kind === 'sheet' ? 'sheetId' : 'familyId']: subject.target.id, seq },
       );
     }
-    const preRestore = (await service.record(current, { kind: 'pre-restore' }, true)) as RevisionSummary;
-    await writeSheet(context, next);
-    // The sheet is restored: a failure to record that (recordSaved) is no failure of the restore.
-    const restore = await service.recordSaved(
-      next,
-      { kind: 'restore', restoredFrom: id, ...(wanted ? { restoredParts: wanted } : {}) },
-      true,
-    );
+    const preRestore = (await subject.record(current, { kind: 'pre-restore' }, true)) as RevisionSummary;
+    await subject.write(next);
+    // Restored: a failure to record that (recordSaved) is no failure of the restore.
+    const restore = await subject.recordSaved(next, {
+      kind: 'restore',
+      restoredFrom: id,
+      ...(wanted ? { restoredParts: wanted } : {}),
+    });
     return { preRestore, restore: restore ?? null };
   });
 }

@@ -146,6 +146,12 @@ export class SheetHistory {
     return entry ? this.timeline.summary(entry) : undefined;
   }
 
+  /** The latest revision, in time order. */
+  get latest(): RevisionSummary | undefined {
+    const entry = this.timeline.head;
+    return entry ? this.timeline.summary(entry) : undefined;
+  }
+
   /** The oldest revision: when the history began. */
   first(): RevisionSummary | undefined {
     const entry = this.timeline.entries[0];

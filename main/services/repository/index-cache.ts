@@ -9,7 +9,8 @@ import { INDEX_FILE, type RepositoryLayout } from './layout.js';
  * it was computed from. A cache and nothing else: missing, unreadable, or computed
  * against another template, it is rebuilt silently, and it is never reported as damaged.
  */
-const INDEX_VERSION = 1;
+/** 2: summaries count open comment threads. */
+const INDEX_VERSION = 2;
 
 const stampSchema = z.object({ mtimeMs: z.number(), size: z.number(), ino: z.number() });
 

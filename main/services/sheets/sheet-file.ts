@@ -1,6 +1,7 @@
 import type { SheetSummary } from '../../../shared/api/contract.js';
 import { emptyDoc } from '../../../shared/content/doc.js';
 import { completenessOf } from '../../../shared/model/completeness.js';
+import { emptyReview, openThreadCount } from '../../../shared/model/review.js';
 import { SHEET_SCHEMA_VERSION, sheetFileSchema, type SheetFile } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { docsProblem, idMismatch, scenariosProblem } from '../content-checks.js';
@@ -84,6 +85,7 @@ export function newSheet(template: SheetTemplate, id: string, now: Date, familyS
     updatedAt: at,
     sections: Object.fromEntries(template.sections.map((section) => [section.id, emptyDoc()])),
     microScenarios: { useFamily: familyShares, scenarios: emptyScenarios(template) },
+    review: emptyReview(),
   };
 }
 
@@ -100,6 +102,7 @@ export function summaryOf(
     updatedAt: sheet.updatedAt,
     completeness: { ratio, words },
     ...(sheet.conflicts?.length ? { conflicts: sheet.conflicts.length } : {}),
+    openThreads: openThreadCount(sheet.review),
   };
 }
 

@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { docOfParagraphs, emptyDoc } from '../../../shared/content/doc.js';
+import { SHEET_SCHEMA_VERSION } from '../../../shared/model/sheet.js';
 import { AppFailure } from '../../../shared/result.js';
 import type { ServiceHandlers } from '../session.js';
 import { openFixturePerTest } from '../testing/fixture-per-test.js';
@@ -27,7 +28,13 @@ describe('sheets:create and sheets:get', () => {
     const view = await h['sheets:create']({ variableId: 'big-data' });
     expect(view.variable).toEqual({ id: 'big-data', name: 'Big Data' });
     expect(view.family).toEqual({ id: 'technologies', number: 1, name: 'Évolutions technologiques' });
-    expect(view.sheet).toMatchObject({ id: 'big-data', status: 'draft', authors: [], schemaVersion: 2 });
+    expect(view.sheet).toMatchObject({
+      id: 'big-data',
+      status: 'draft',
+      authors: [],
+      schemaVersion: SHEET_SCHEMA_VERSION,
+      review: { threads: {}, titleMarks: {} },
+    });
     expect(view.sheet.sections).toEqual({ trajectoire: emptyDoc(), passe: emptyDoc() });
     expect(view.sheet.microScenarios).toEqual({
       useFamily: false,

@@ -4,6 +4,7 @@ import { readFamilyFile } from '../families.js';
 import { afterSheetSave, beforeSheetSave } from '../history/policy.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { findVariable } from '../repository/system.js';
+import { mergeReview } from '../review/review-patch.js';
 import { checkedSectionPatch, mergeScenarios } from '../scenarios.js';
 import { partsOfSheet, withParts } from '../../../shared/history/parts.js';
 import { rebaseSave } from './rebase-save.js';
@@ -43,6 +44,7 @@ export async function updateSheet(
         useFamily: patch.useFamilyMicroScenarios ?? sheet.microScenarios.useFamily,
         scenarios,
       },
+      review: mergeReview(template, sheet.review, patch, scenarios),
     };
     const rebased = await rebaseSave(
       context,

@@ -4,9 +4,21 @@ import { AppFailure } from '../../../shared/result.js';
 import { migrate } from './migrations.js';
 
 describe('migrate', () => {
-  it('reads a sheet and a family of format 1 (before sync) as format 2, data unchanged', () => {
+  it('reads a sheet of format 1 (before the review) as format 3 with an empty review', () => {
     const sheet = { schemaVersion: 1, id: 'big-data', sections: {} };
-    expect(migrate('sheet', sheet, 'sheets/big-data.json')).toEqual({ ...sheet, schemaVersion: 2 });
+    expect(migrate('sheet', sheet, 'sheets/big-data.json')).toEqual({
+      ...sheet,
+      schemaVersion: 3,
+      review: { threads: {}, titleMarks: {} },
+    });
+  });
+
+  it('reads a sheet of format 2 (review, before sync) as format 3, data unchanged', () => {
+    const sheet = { schemaVersion: 2, id: 'big-data', sections: {}, review: { threads: {}, titleMarks: {} } };
+    expect(migrate('sheet', sheet, 'sheets/big-data.json')).toEqual({ ...sheet, schemaVersion: 3 });
+  });
+
+  it('reads a family of format 1 (before sync) as format 2, data unchanged', () => {
     const family = { schemaVersion: 1, familyId: 'technologies' };
     expect(migrate('family', family, 'families/technologies.json')).toEqual({ ...family, schemaVersion: 2 });
   });

@@ -1,4 +1,5 @@
 import { REPOSITORY_SCHEMA_VERSION } from '../../../shared/model/repository.js';
+import { emptyReview } from '../../../shared/model/review.js';
 import { FAMILY_FILE_SCHEMA_VERSION, SHEET_SCHEMA_VERSION } from '../../../shared/model/sheet.js';
 import { TEMPLATE_SCHEMA_VERSION } from '../../../shared/model/template.js';
 import { AppFailure } from '../../../shared/result.js';
@@ -18,7 +19,7 @@ interface KindFormats {
 }
 
 /**
- * Sheets and families 1 → 2: version 2 adds the optional `conflicts` of a merge (sync).
+ * Sheets 2 → 3 and families 1 → 2 add the optional `conflicts` of a merge (sync).
  * Nothing to change in the data; the number is raised so that a Fiches older than sync,
  * which would drop the field it does not know on its next save (and with it the other
  * version of a conflict), refuses the file instead of losing words.
@@ -29,7 +30,14 @@ const addsConflicts: MigrationStep = (data) => data;
 const formats: Record<FileKind, KindFormats> = {
   repository: { current: REPOSITORY_SCHEMA_VERSION, steps: {} },
   template: { current: TEMPLATE_SCHEMA_VERSION, steps: {} },
-  sheet: { current: SHEET_SCHEMA_VERSION, steps: { 1: addsConflicts } },
+  sheet: {
+    current: SHEET_SCHEMA_VERSION,
+    steps: {
+      // 1 → 2: the review joined the sheet; a sheet written before had none.
+      1: (sheet) => ({ ...sheet, review: emptyReview() }),
+      2: addsConflicts,
+    },
+  },
   family: { current: FAMILY_FILE_SCHEMA_VERSION, steps: { 1: addsConflicts } },
 };
 

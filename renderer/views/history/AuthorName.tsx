@@ -4,6 +4,7 @@ import { invoke } from '../../api/client.js';
 import { ErrorNotice } from '../../ui/Dialog.js';
 import { TypographicInput } from '../../ui/TypographicInput.js';
 import { useResult } from '../../ui/useResult.js';
+import { authorName as commentAuthor } from '../review/author.js';
 
 /**
  * The name revisions are signed with: the user's preference, the system's user name until
@@ -37,6 +38,8 @@ export function AuthorName() {
     }
     setEditing(null);
     setError(undefined);
+    // Comments are signed with the same name from now on.
+    commentAuthor.set(result.value.authorName);
     reload();
   };
 

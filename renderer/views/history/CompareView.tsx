@@ -5,6 +5,7 @@ import { invoke } from '../../api/client.js';
 import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
 import { DiffMetaList, DiffPartBody } from './DiffBlocks.js';
+import { DiffThreads } from './DiffThreads.js';
 import { useHistoryContext } from './history-context.js';
 import type { RevisionPick } from './history-ui.js';
 import { RestoreButton } from './RestoreButton.js';
@@ -55,7 +56,7 @@ export function CompareView({ from, to }: { from: RevisionPick; to?: RevisionPic
           </p>
         </div>
       </header>
-      {changed.length === 0 && diff.meta.length === 0 && (
+      {changed.length === 0 && diff.meta.length === 0 && diff.review.length === 0 && (
         <p className="history-empty" data-testid="compare-identical">
           Aucune différence&nbsp;: le contenu est identique.
         </p>
@@ -85,6 +86,7 @@ export function CompareView({ from, to }: { from: RevisionPick; to?: RevisionPic
       {changed.map((part) => (
         <ChangedPart key={part.key} part={part} from={from} />
       ))}
+      {diff.review.length > 0 && <DiffThreads changes={diff.review} />}
       {unchanged.length > 0 && (
         <p className="diff-unchanged muted" data-testid="compare-unchanged">
           Sans changement&nbsp;: {unchanged.map((part) => part.title).join(', ')}.

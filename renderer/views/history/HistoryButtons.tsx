@@ -1,4 +1,5 @@
 import { shortcutLabel } from '../../editor/toolbar-actions.js';
+import { reviewActions } from '../review/review-ui.js';
 import { useSheetSession } from '../sheet/session.js';
 import { historyActions, useHistoryUi } from './history-ui.js';
 
@@ -24,7 +25,11 @@ export function HistoryButtons() {
         type="button"
         className="button button-small"
         aria-pressed={ui.open}
-        onClick={() => historyActions.toggle(sheetId)}
+        onClick={() => {
+          // One panel beside the sheet at a time.
+          if (!ui.open) reviewActions.close();
+          historyActions.toggle(sheetId);
+        }}
         data-testid="history-toggle"
       >
         Historique

@@ -48,6 +48,17 @@ export function VariableRow({ variable, onChanged }: { variable: Variable; onCha
               </span>
             )}
             <ProgressBar ratio={sheet.completeness.ratio} testId={`variable-completeness-${variable.id}`} />
+            {sheet.openThreads > 0 && (
+              <span
+                className="variable-threads"
+                title="Fils de commentaires ouverts"
+                data-testid={`variable-threads-${variable.id}`}
+              >
+                {sheet.openThreads === 1
+                  ? '1\u00a0commentaire ouvert'
+                  : `${sheet.openThreads}\u00a0commentaires ouverts`}
+              </span>
+            )}
           </span>
         ) : (
           <button

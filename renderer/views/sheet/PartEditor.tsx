@@ -3,6 +3,8 @@ import { useEffect, useMemo } from 'react';
 import type { DocNode } from '../../../shared/content/doc.js';
 import { activeEditor, forgetEditor } from '../../editor/active-editor.js';
 import { editorExtensions } from '../../editor/extensions.js';
+import { registerCommentable } from '../../editor/review/commentable.js';
+import { reviewPartOf } from '../review/sheet-review.js';
 import { partKey, type Part } from './parts.js';
 import { useSheetSession } from './session.js';
 
@@ -75,6 +77,12 @@ export function PartEditor({ part, placeholder, label, testId }: Props) {
     },
     [editor, part, session],
   );
+
+  // The sheet's own parts take comments and suggestions (views/review).
+  useEffect(() => {
+    const reviewPart = reviewPartOf(part);
+    return reviewPart && !session.readOnly ? registerCommentable(reviewPart, editor) : undefined;
+  }, [editor, part, session]);
 
   return (
     <div className="part-editor" data-testid={testId}>

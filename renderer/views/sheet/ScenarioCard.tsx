@@ -1,11 +1,9 @@
-import { useMemo, useState } from 'react';
-import { scenarioSchema } from '../../../shared/model/sheet.js';
-import { ErrorNotice } from '../../ui/Dialog.js';
-import { TypographicTitle } from '../../ui/TypographicInput.js';
+import { useMemo } from 'react';
 import { angleKey as historyAngleKey, titleKey as historyTitleKey } from '../../../shared/model/history.js';
 import { usePartActions } from './part-actions.js';
 import { PartEditor } from './PartEditor.js';
 import type { Owner, Part } from './parts.js';
+import { ScenarioTitle } from './ScenarioTitle.js';
 import { useSheetSession } from './session.js';
 
 interface Props {
@@ -18,10 +16,6 @@ export function ScenarioCard({ owner, hypothesis }: Props) {
   const session = useSheetSession();
   const partActions = usePartActions();
   const { angles } = session.template.microScenarios;
-  const titlePart = useMemo<Part>(
-    () => ({ kind: 'scenario-title', owner, hypothesis: hypothesis.id }),
-    [owner, hypothesis.id],
-  );
   const angleParts = useMemo(
     () =>
       angles.map((angle) => ({
@@ -30,21 +24,6 @@ export function ScenarioCard({ owner, hypothesis }: Props) {
       })),
     [angles, owner, hypothesis.id],
   );
-  const [title, setTitle] = useState(() => session.valueOf(titlePart) as string);
-  const [titleError, setTitleError] = useState<string>();
-
-  const changeTitle = (value: string) => {
-    setTitle(value);
-    const parsed = scenarioSchema.shape.title.safeParse(value);
-    if (!parsed.success) {
-      setTitleError(parsed.error.issues[0]?.message);
-      return;
-    }
-    setTitleError(undefined);
-    session.changed(titlePart, value);
-  };
-
-  const titleId = `scenario-${owner}-${hypothesis.id}-title`;
   return (
     <article
       className={`scenario-card scenario-${hypothesis.id}`}
@@ -52,9 +31,7 @@ export function ScenarioCard({ owner, hypothesis }: Props) {
       data-testid={`scenario-${hypothesis.id}`}
       data-owner={owner}
     >
-      <label className="scenario-label" htmlFor={titleId}>
-        {hypothesis.label}
-      </label>
+      <p className="scenario-label">{hypothesis.label}</p>
       {owner === 'sheet' &&
         partActions?.(
           [
@@ -63,18 +40,12 @@ export function ScenarioCard({ owner, hypothesis }: Props) {
           ],
           hypothesis.label,
         )}
-      <TypographicTitle
-        id={titleId}
-        className="scenario-title"
-        value={title}
-        readOnly={session.readOnly}
-        onValueChange={changeTitle}
-        onBlur={() => void session.autosaver.flush()}
-        placeholder="Titre de l’hypothèse"
-        aria-invalid={titleError ? true : undefined}
-        data-testid={`scenario-${hypothesis.id}-title`}
+      <ScenarioTitle
+        owner={owner}
+        hypothesis={hypothesis.id}
+        label={`${hypothesis.label}, titre`}
+        testId={`scenario-${hypothesis.id}-title`}
       />
-      {titleError && <ErrorNotice message={titleError} />}
       {angleParts.map(({ angle, part }) => (
         <div className="scenario-angle" key={angle.id}>
           <h4 className="angle-label">{angle.label}</h4>

@@ -8,6 +8,9 @@ import { HistoryButtons } from '../history/HistoryButtons.js';
 import { HistoryHost } from '../history/HistoryHost.js';
 import { ConflictBanner } from '../sync/ConflictBanner.js';
 import { watchSyncGeneration } from '../sync/sync-status.js';
+import { ReviewButton } from '../review/ReviewButton.js';
+import { ReviewHost } from '../review/ReviewHost.js';
+import { SuggestionBar } from '../review/SuggestionBar.js';
 import { familyColourIndex } from '../home/FamilyCard.js';
 import { pageJournal, type JournalEntry } from './journal.js';
 import { Outline } from './Outline.js';
@@ -27,7 +30,7 @@ interface Props {
   onReload: () => void;
 }
 
-/** The open sheet: toolbar, outline, every part in the template's order, and its history. */
+/** The open sheet: toolbar, outline, every part in the template's order, its history and its review. */
 export function SheetEditor({ view, template, journal, onReload }: Props) {
   const [session] = useState(() => new SheetSession(view, template));
   const [recovery] = useState(() => sortRecovered(journal, view));
@@ -58,11 +61,13 @@ export function SheetEditor({ view, template, journal, onReload }: Props) {
         <div className="sheet-top">
           <Toolbar>
             <SaveStateIndicator />
+            <ReviewButton />
             <HistoryButtons />
           </Toolbar>
           <div className="sheet-messages">
             <SaveProblem />
             <EditorNotices />
+            <SuggestionBar />
           </div>
         </div>
         <ConflictBanner onResolved={onReload} />
@@ -80,6 +85,7 @@ export function SheetEditor({ view, template, journal, onReload }: Props) {
           />
         )}
         <HistoryHost onRestored={onReload} />
+        <ReviewHost onReload={onReload} />
       </main>
     </SheetSessionContext.Provider>
   );

@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { nameSchema } from '../../../shared/model/names.js';
 import { sheetStatuses, sheetStatusLabels, type SheetStatus } from '../../../shared/model/sheet.js';
 import { hrefOf } from '../../app/router.js';
-import { ErrorNotice } from '../../ui/Dialog.js';
+import { ConfirmDialog, ErrorNotice } from '../../ui/Dialog.js';
 import { ExportButton } from '../export/ExportButton.js';
 import { PreviewButton } from '../preview/PreviewButton.js';
 import { DeleteSheetButton } from './DeleteSheetButton.js';
 import { useSheetSession } from './session.js';
+
+/** Statuses that say the review is over: reaching one with open threads asks first. */
+const REVIEWED: ReadonlySet<SheetStatus> = new Set(['validated', 'published']);
 
 const authorsSchema = z.array(nameSchema).max(50, { message: 'Pas plus de 50\u00a0auteurs.' });
 
@@ -25,11 +28,18 @@ export function SheetHeader() {
   const [status, setStatus] = useState(() => session.valueOf({ kind: 'status' }));
   const [authors, setAuthors] = useState(() => session.valueOf({ kind: 'authors' }).join(', '));
   const [authorsError, setAuthorsError] = useState<string>();
+  const [confirming, setConfirming] = useState<{ status: SheetStatus; open: number } | null>(null);
 
-  const changeStatus = (next: SheetStatus) => {
+  const applyStatus = (next: SheetStatus) => {
     setStatus(next);
     session.changed({ kind: 'status' }, next);
     void session.autosaver.flush();
+  };
+
+  const changeStatus = (next: SheetStatus) => {
+    const open = session.review.openCount();
+    if (REVIEWED.has(next) && next !== status && open > 0) setConfirming({ status: next, open });
+    else applyStatus(next);
   };
 
   const changeAuthors = (text: string) => {
@@ -95,6 +105,25 @@ export function SheetHeader() {
           {authorsError && <ErrorNotice message={authorsError} testId="sheet-authors-error" />}
         </label>
       </div>
+      {confirming && (
+        <ConfirmDialog
+          title={`Passer la fiche à «\u00a0${sheetStatusLabels[confirming.status]}\u00a0»\u202f?`}
+          message={
+            <p data-testid="status-open-threads">
+              {confirming.open === 1
+                ? 'Un fil de commentaires est encore ouvert.'
+                : `${confirming.open}\u00a0fils de commentaires sont encore ouverts.`}{' '}
+              Vous pouvez les résoudre depuis «&nbsp;Relecture&nbsp;», ou changer le statut quand même.
+            </p>
+          }
+          confirmLabel={`Passer à «\u00a0${sheetStatusLabels[confirming.status]}\u00a0»`}
+          onConfirm={() => {
+            applyStatus(confirming.status);
+            setConfirming(null);
+          }}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
     </header>
   );
 }

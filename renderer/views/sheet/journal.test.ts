@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EditJournal, SheetJournal } from './journal.js';
 import type { Part } from './parts.js';
@@ -96,6 +97,56 @@ describe('the journal of unacknowledged edits', () => {
     mine.keep([{ part: intro, value: doc('à moi, encore') }]);
     await mine.settled();
     expect((await entries())[0]).toMatchObject({ value: doc('à moi, encore'), base: doc('à moi') });
+  });
+
+  it('stores a value as the JSON text the autosave serialised for its request, not as a tree to clone', async () => {
+    const sheet = new SheetJournal(opened, 'cobotique', loadedValue);
+    const value = doc('tapé une fois');
+    sheet.keep([{ part: intro, value, json: JSON.stringify(value) }]);
+    await sheet.settled();
+    (await opened).close();
+    const database = await openDB('fiches-journal', 1);
+    const [stored] = (await database.getAll('edits')) as Record<string, unknown>[];
+    database.close();
+    expect(stored).toMatchObject({
+      valueJson: JSON.stringify(value),
+      baseJson: JSON.stringify(doc('sur le disque')),
+    });
+    expect(stored).not.toHaveProperty('value');
+    expect((await entries())[0]).toMatchObject({ value, base: doc('sur le disque') });
+  });
+
+  it('still offers back entries journaled as objects, before values were stored as text', async () => {
+    (await opened).close();
+    const database = await openDB('fiches-journal', 1);
+    const older = {
+      sheetId: 'cobotique',
+      key: 'section/passe',
+      part: passe,
+      value: doc('journalisé avant'),
+      base: doc('passé sur le disque'),
+      writer: 'an-older-page',
+      attempt: 3,
+      at: '2025-11-30T09:00:00.000Z',
+    };
+    await database.put('edits', older);
+    database.close();
+    const sheet = new SheetJournal(EditJournal.open(), 'cobotique', loadedValue);
+    sheet.keep([{ part: intro, value: doc('tapé après') }]);
+    await sheet.settled();
+    const found = await entries();
+    expect(found).toEqual([
+      older,
+      expect.objectContaining({
+        key: 'section/trajectoire',
+        value: doc('tapé après'),
+        base: doc('sur le disque'),
+      }),
+    ]);
+    // The host's acknowledgement of another page's attempt leaves it alone, as before.
+    sheet.acknowledged(99, [{ part: passe, value: doc('autre') }]);
+    await sheet.settled();
+    expect((await entries()).map((entry) => entry.key)).toContain('section/passe');
   });
 
   it('removes what the user took back or gave up', async () => {

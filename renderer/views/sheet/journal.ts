@@ -24,8 +24,26 @@ export interface JournalEntry {
   at: string;
 }
 
+/**
+ * An entry as stored: the value and its base as JSON text, which IndexedDB copies as one
+ * string where it would clone a long document node by node on the page's thread. Entries
+ * written before that hold `value` and `base` as objects, and are read as they are.
+ */
+type StoredEntry = Omit<JournalEntry, 'value' | 'base'> &
+  ({ valueJson: string | undefined; baseJson: string | undefined } | { value: unknown; base: unknown });
+
 interface JournalSchema extends DBSchema {
-  edits: { key: [string, string]; value: JournalEntry; indexes: { bySheet: string } };
+  edits: { key: [string, string]; value: StoredEntry; indexes: { bySheet: string } };
+}
+
+function decoded(stored: StoredEntry): JournalEntry {
+  if (!('valueJson' in stored)) return stored;
+  const { valueJson, baseJson, ...entry } = stored;
+  return { ...entry, value: parsed(valueJson), base: parsed(baseJson) };
+}
+
+function parsed(json: string | undefined): unknown {
+  return json === undefined ? undefined : (JSON.parse(json) as unknown);
 }
 
 const DB_NAME = 'fiches-journal';
@@ -45,7 +63,7 @@ export class EditJournal {
     return new EditJournal(db);
   }
 
-  async keep(entries: JournalEntry[]): Promise<void> {
+  async keep(entries: StoredEntry[]): Promise<void> {
     if (entries.length === 0) return;
     // 'strict': on disk before the transaction completes, as a crash of the machine demands.
     const tx = this.db.transaction('edits', 'readwrite', { durability: 'strict' });
@@ -65,8 +83,8 @@ export class EditJournal {
     ]);
   }
 
-  entriesOf(sheetId: string): Promise<JournalEntry[]> {
-    return this.db.getAllFromIndex('edits', 'bySheet', sheetId);
+  async entriesOf(sheetId: string): Promise<JournalEntry[]> {
+    return (await this.db.getAllFromIndex('edits', 'bySheet', sheetId)).map(decoded);
   }
 
   /** The user took them back or gave them up. */
@@ -91,6 +109,11 @@ export function pageJournal(): Promise<EditJournal | undefined> {
   return shared;
 }
 
+/** The autosaver serialised the value already (for the request too); anything else is serialised here. */
+function jsonOf(entry: Entry<Part>): string | undefined {
+  return entry.json ?? JSON.stringify(entry.value);
+}
+
 let writers = 0;
 
 function newWriterId(): string {
@@ -109,8 +132,10 @@ export class SheetJournal {
   /** The journal once opened (undefined: none), null until then. */
   private ready: EditJournal | undefined | null = null;
   private pending = new Set<Promise<unknown>>();
-  /** Values the host acknowledged: the base of the next edits of the part. */
-  private readonly acknowledgedValues = new Map<string, unknown>();
+  /** Values the host acknowledged, as JSON text: the base of the next edits of the part. */
+  private readonly acknowledgedJson = new Map<string, string | undefined>();
+  /** What the host had for a part when the sheet was opened, serialised once. */
+  private readonly loadedJson = new Map<string, string | undefined>();
 
   constructor(
     private readonly journal: Promise<EditJournal | undefined>,
@@ -128,14 +153,14 @@ export class SheetJournal {
     this.attempts += 1;
     const attempt = this.attempts;
     const at = new Date().toISOString();
-    const entries = batch.map(({ part, value }): JournalEntry => {
-      const key = partKey(part);
+    const entries = batch.map((entry): StoredEntry => {
+      const key = partKey(entry.part);
       return {
         sheetId: this.sheetId,
         key,
-        part,
-        value,
-        base: this.acknowledgedValues.has(key) ? this.acknowledgedValues.get(key) : this.loadedValue(part),
+        part: entry.part,
+        valueJson: jsonOf(entry),
+        baseJson: this.baseJson(key, entry.part),
         writer: this.writer,
         attempt,
         at,
@@ -146,12 +171,18 @@ export class SheetJournal {
   }
 
   acknowledged(attempt: number, batch: Entry<Part>[]): void {
-    const keys = batch.map(({ part, value }) => {
-      const key = partKey(part);
-      this.acknowledgedValues.set(key, value);
+    const keys = batch.map((entry) => {
+      const key = partKey(entry.part);
+      this.acknowledgedJson.set(key, jsonOf(entry));
       return key;
     });
     this.write((journal) => journal.acknowledge(this.sheetId, this.writer, attempt, keys));
+  }
+
+  private baseJson(key: string, part: Part): string | undefined {
+    if (this.acknowledgedJson.has(key)) return this.acknowledgedJson.get(key);
+    if (!this.loadedJson.has(key)) this.loadedJson.set(key, JSON.stringify(this.loadedValue(part)));
+    return this.loadedJson.get(key);
   }
 
   /** Resolves once everything asked so far is written. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sheetPatchSchema, familyPatchSchema } from '../../../shared/api/contract.js';
 import { docOfParagraphs } from '../../../shared/content/doc.js';
+import type { TitleMark } from '../../../shared/model/review.js';
+import { commentThread } from '../../../shared/review/builders.js';
 import { partKey, patchesOf, type Part } from './parts.js';
 
 describe('partKey', () => {
@@ -14,6 +16,8 @@ describe('partKey', () => {
       { kind: 'status' },
       { kind: 'authors' },
       { kind: 'use-family' },
+      { kind: 'thread', id: 'title' },
+      { kind: 'title-marks', hypothesis: 'basse' },
     ];
     expect(new Set(parts.map(partKey)).size).toBe(parts.length);
   });
@@ -73,6 +77,24 @@ describe('patchesOf', () => {
     ]);
     expect(sheet).toEqual({ sections: { passe: intro } });
     expect(family).toEqual({ scenarios: { basse: { title: 'Titre' } } });
+  });
+
+  it('sends comment threads (null deletes one) and title marks with the sheet', () => {
+    const thread = commentThread({ id: 'c-1', part: 'scenario/basse/title', quote: 'DÉCLIN' });
+    const marks: TitleMark[] = [{ type: 'comment', attrs: { thread: 'c-1' }, from: 3, to: 9 }];
+    const { sheet, family } = patchesOf([
+      { part: { kind: 'scenario-title', owner: 'sheet', hypothesis: 'basse' }, value: 'LE DÉCLIN' },
+      { part: { kind: 'title-marks', hypothesis: 'basse' }, value: marks },
+      { part: { kind: 'thread', id: 'c-1' }, value: thread },
+      { part: { kind: 'thread', id: 'c-2' }, value: null },
+    ]);
+    expect(family).toBeUndefined();
+    expect(sheet).toEqual({
+      scenarios: { basse: { title: 'LE DÉCLIN' } },
+      titleMarks: { basse: marks },
+      threads: { 'c-1': thread, 'c-2': null },
+    });
+    expect(sheetPatchSchema.safeParse(sheet).success).toBe(true);
   });
 
   it('answers nothing for an empty batch', () => {

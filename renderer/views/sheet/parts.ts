@@ -1,10 +1,12 @@
 import type { FamilyPatch, ScenarioPatch, SheetPatch, SheetView } from '../../../shared/api/contract.js';
 import { emptyDoc, type DocNode } from '../../../shared/content/doc.js';
+import type { CommentThread, TitleMark } from '../../../shared/model/review.js';
 import type { SheetStatus } from '../../../shared/model/sheet.js';
 
 /**
- * The parts of an open sheet that save independently: each editor, title and field.
- * Micro-scenarios belong either to the sheet or to its family (shared by its sheets).
+ * The parts of an open sheet that save independently: each editor, title and field, each
+ * comment thread, and the marks of each of the sheet's scenario titles. Micro-scenarios
+ * belong either to the sheet or to its family (shared by its sheets).
  */
 export type Owner = 'sheet' | 'family';
 
@@ -15,7 +17,9 @@ export type Part =
   | { kind: 'family-note' }
   | { kind: 'status' }
   | { kind: 'authors' }
-  | { kind: 'use-family' };
+  | { kind: 'use-family' }
+  | { kind: 'thread'; id: string }
+  | { kind: 'title-marks'; hypothesis: string };
 
 /** What each kind of part holds. */
 export interface PartValues {
@@ -26,6 +30,9 @@ export interface PartValues {
   status: SheetStatus;
   authors: string[];
   'use-family': boolean;
+  /** null: the thread was deleted. */
+  thread: CommentThread | null;
+  'title-marks': TitleMark[];
 }
 
 export type PartValue<P extends Part> = PartValues[P['kind']];
@@ -38,6 +45,10 @@ export function partKey(part: Part): string {
       return `${part.owner}/${part.hypothesis}/title`;
     case 'scenario-angle':
       return `${part.owner}/${part.hypothesis}/angle/${part.angle}`;
+    case 'thread':
+      return `thread/${part.id}`;
+    case 'title-marks':
+      return `sheet/${part.hypothesis}/title-marks`;
     default:
       return part.kind;
   }
@@ -63,6 +74,10 @@ export function partValueIn(view: SheetView, part: Part): unknown {
       return sheet.authors;
     case 'use-family':
       return sheet.microScenarios.useFamily;
+    case 'thread':
+      return sheet.review.threads[part.id] ?? null;
+    case 'title-marks':
+      return sheet.review.titleMarks[part.hypothesis] ?? [];
   }
 }
 
@@ -113,6 +128,12 @@ export function patchesOf(batch: readonly SavedPart[]): { sheet?: SheetPatch; fa
         break;
       case 'use-family':
         sheet.useFamilyMicroScenarios = value as boolean;
+        break;
+      case 'thread':
+        sheet.threads = { ...sheet.threads, [part.id]: value as CommentThread | null };
+        break;
+      case 'title-marks':
+        sheet.titleMarks = { ...sheet.titleMarks, [part.hypothesis]: value as TitleMark[] };
         break;
     }
   }

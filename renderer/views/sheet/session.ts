@@ -4,9 +4,10 @@ import { textOf, wordCount, type DocNode } from '../../../shared/content/doc.js'
 import { countNumbered, numberingOrder } from '../../../shared/content/numbering.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { ok, type Result } from '../../../shared/result.js';
-import { invoke } from '../../api/client.js';
+import { invoke, Serialised } from '../../api/client.js';
 import { NumberingRegistry, type PartCounts } from '../../editor/figure/numbering-registry.js';
 import { createStore, type Store } from '../../ui/store.js';
+import { SheetReview } from '../review/sheet-review.js';
 import { Autosaver, type Entry, type SaveOptions } from './autosave.js';
 import { WordCounts } from './counts.js';
 import { pageJournal, SheetJournal } from './journal.js';
@@ -28,6 +29,8 @@ export class SheetSession {
   /** The sheet as last read from the host: its conflicts change after a sync or a save. */
   readonly current: Store<SheetView>;
   readonly remote = new RemoteParts();
+  /** Comment threads and what the parts anchor (views/review). */
+  readonly review: SheetReview;
   private readonly latest = new Map<string, unknown>();
 
   constructor(
@@ -48,9 +51,13 @@ export class SheetSession {
     this.autosaver = new Autosaver<Part>({
       keyOf: partKey,
       save: (batch, options) => this.save(batch, options),
-      onRead: (part, value) => this.latest.set(partKey(part), value),
+      onRead: (part, value) => {
+        this.latest.set(partKey(part), value);
+        this.review.read(part);
+      },
       ...(journal ? { journal } : {}),
     });
+    this.review = new SheetReview(this, template, view.sheet.review);
   }
 
   valueOf<P extends Part>(part: P): PartValue<P> {
@@ -188,7 +195,13 @@ export async function savePatches(
   options: SaveOptions = {},
   bases: ReturnType<typeof basesOf> = {},
 ): Promise<Result<{ merged: boolean }>> {
-  const { sheet, family } = patchesOf(batch);
+  // Values the autosave serialised already go as their text (api/client.ts).
+  const { sheet, family } = patchesOf(
+    batch.map(({ part, value, json }) => ({
+      part,
+      value: json === undefined ? value : new Serialised(value, json),
+    })),
+  );
   let merged = false;
   if (sheet) {
     const patch = bases.sheet ? { ...sheet, base: bases.sheet } : sheet;

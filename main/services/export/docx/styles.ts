@@ -70,7 +70,20 @@ export const STYLES: Record<TextRole, StyleName> = {
   continuation: { id: 'FicheSuite', name: 'Fiche – Titre de page suivante' },
   header: { id: 'FicheEnTete', name: 'Fiche – En-tête' },
   footer: { id: 'FichePiedDePage', name: 'Fiche – Pied de page' },
+  coverTitle: { id: 'FicheCouvertureTitre', name: 'Fiche – Titre de couverture', keepNext: true },
+  coverText: { id: 'FicheCouverture', name: 'Fiche – Couverture' },
+  tocTitle: { id: 'FicheSommaireTitre', name: 'Fiche – Titre du sommaire', keepNext: true },
+  // Word's own names, so Word's update of the table of contents keeps the look.
+  tocEntry: { id: 'TOC1', name: 'toc 1' },
+  dividerNumber: { id: 'FicheIntercalaireNumero', name: 'Fiche – Numéro de famille', keepNext: true },
+  dividerTitle: { id: 'FicheIntercalaire', name: 'Fiche – Intercalaire', keepNext: true },
 };
+
+/** The entries of the table of contents below its first level: Word's « toc 2 », « toc 3 », indented. */
+export const TOC_LEVELS = [
+  { id: 'TOC2', name: 'toc 2', indentPt: 12 },
+  { id: 'TOC3', name: 'toc 3', indentPt: 24 },
+] as const;
 
 /** Paragraph styles that are not text roles: where an image sits, and its stand-in when it is missing. */
 export const FIGURE_STYLE = { id: 'FicheFigure', name: 'Fiche – Figure' };
@@ -85,7 +98,51 @@ const alignments = {
 
 export interface StyleContext {
   layout: Layout;
+  /** The colours of the document's first family: its styles take them. */
   family: FamilyColours;
+  /** The other families of a volume: each gets variants of the styles its colour changes. */
+  variants?: readonly FamilyVariant[];
+}
+
+/** A family of a volume other than the first: its styles' ids end with `suffix`. */
+export interface FamilyVariant {
+  suffix: string;
+  colours: FamilyColours;
+}
+
+const FAMILY_REFS: readonly string[] = ['family', 'familyTint'];
+
+/** The roles whose look follows the family's colour (and so have a variant per family in a volume). */
+export function familyRoles(layout: Layout): TextRole[] {
+  return textRoles.filter((role) => {
+    const style = layout.styles[role];
+    return (
+      FAMILY_REFS.includes(style.colour) ||
+      (style.background !== undefined && FAMILY_REFS.includes(style.background))
+    );
+  });
+}
+
+/** The style id of each role on a family's pages: the variant's where the family changes the look. */
+export function styleIds(layout: Layout, variant?: FamilyVariant): Record<TextRole, string> {
+  const changed = new Set(variant ? familyRoles(layout) : []);
+  return Object.fromEntries(
+    textRoles.map((role) => [
+      role,
+      changed.has(role) ? `${STYLES[role].id}${variant?.suffix ?? ''}` : STYLES[role].id,
+    ]),
+  ) as Record<TextRole, string>;
+}
+
+/** The name Word shows for a family's variant of a role's style. */
+export function variantName(role: TextRole, variant: FamilyVariant): string {
+  return `${STYLES[role].builtIn ? STYLES[role].id : STYLES[role].name} ${variant.suffix}`;
+}
+
+/** Every name a role's style takes in a document: its own, and its families' variants where its colour follows the family. */
+export function styleNames(layout: Layout, role: TextRole, variants: readonly FamilyVariant[]): string[] {
+  const varies = familyRoles(layout).includes(role);
+  return [STYLES[role].name, ...(varies ? variants.map((variant) => variantName(role, variant)) : [])];
 }
 
 function colour(ctx: StyleContext, ref: TextStyle['colour']): string {
@@ -143,8 +200,35 @@ export function documentStyles(ctx: StyleContext): IStylesOptions {
       builtIns[builtIn] = rest;
     } else paragraphStyles.push({ id: STYLES[role].id, ...options });
   }
+  for (const variant of ctx.variants ?? []) {
+    for (const role of familyRoles(ctx.layout)) {
+      const style = ctx.layout.styles[role];
+      const local: StyleContext = { layout: ctx.layout, family: variant.colours };
+      paragraphStyles.push({
+        id: `${STYLES[role].id}${variant.suffix}`,
+        name: variantName(role, variant),
+        basedOn: STYLES[role].id,
+        next: 'FicheCorps',
+        run: { color: colour(local, style.colour) },
+        ...(style.background
+          ? {
+              paragraph: {
+                shading: { type: ShadingType.CLEAR, color: 'auto', fill: colour(local, style.background) },
+              },
+            }
+          : {}),
+      });
+    }
+  }
   const body = ctx.layout.styles.body;
   paragraphStyles.push(
+    ...TOC_LEVELS.map((level) => ({
+      id: level.id,
+      name: level.name,
+      basedOn: STYLES.tocEntry.id,
+      next: 'FicheCorps',
+      paragraph: { indent: { left: twipsFromPt(level.indentPt) } },
+    })),
     {
       ...FIGURE_STYLE,
       basedOn: 'Normal',

@@ -6,6 +6,7 @@ import type { SheetTemplate } from '../../../../shared/model/template.js';
 import { Dialog, ErrorNotice } from '../../../ui/Dialog.js';
 import { formatDateTime } from '../../../ui/format.js';
 import { DiffMetaList, DiffPartBody } from '../../history/DiffBlocks.js';
+import { DiffThreads } from '../../history/DiffThreads.js';
 import '../../history/history.css';
 import { pageJournal } from '../journal.js';
 import { savePatches } from '../session.js';
@@ -32,7 +33,7 @@ function Group({
   testId: string;
 }) {
   const changed = diff.parts.filter((part: PartDiff) => part.changed);
-  if (changed.length === 0 && diff.meta.length === 0) return null;
+  if (changed.length === 0 && diff.meta.length === 0 && diff.review.length === 0) return null;
   return (
     <div className="recovery-group" data-testid={testId}>
       {title && <h3 className="recovery-group-title">{title}</h3>}
@@ -57,6 +58,7 @@ function Group({
           <DiffPartBody part={part} changesOnly />
         </section>
       ))}
+      {diff.review.length > 0 && <DiffThreads changes={diff.review} />}
     </div>
   );
 }

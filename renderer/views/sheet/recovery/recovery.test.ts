@@ -8,6 +8,7 @@ import { familyFileSchema, sheetFileSchema } from '../../../../shared/model/shee
 import { sheetTemplateSchema } from '../../../../shared/model/template.js';
 import type { JournalEntry } from '../journal.js';
 import { partValueIn, type Part } from '../parts.js';
+import { commentThread } from '../../../../shared/review/builders.js';
 import { compareRecovered, sortRecovered } from './recovery.js';
 
 const template = sheetTemplateSchema.parse(templateJson);
@@ -78,5 +79,17 @@ describe('edits found in the journal when a sheet opens', () => {
     expect(familyChanged[0]?.segments?.some((s) => s.op === 'ins' && s.text.includes('RETROUVÉ'))).toBe(true);
     expect([...comparison.changedSince.family]).toEqual(['scenario/basse/title']);
     expect([...comparison.changedSince.sheet]).toEqual([]);
+  });
+
+  it('offers back a comment thread never acknowledged, and lists it as the comparison does', () => {
+    const thread = commentThread({ id: 'c-1', part: 'section/passe', quote: 'une histoire récente' });
+    const typed = entry({ kind: 'thread', id: 'c-1' }, thread, null);
+    const { offered } = sortRecovered([typed, entry({ kind: 'thread', id: 'c-9' }, null, null)], view);
+    expect(offered).toEqual([{ entry: typed, changedSince: false }]);
+    const comparison = compareRecovered(template, view, offered);
+    expect(comparison.sheet.review).toMatchObject([
+      { kind: 'new', thread: 'c-1', quote: 'une histoire récente' },
+    ]);
+    expect(comparison.sheet.parts.every((part) => !part.changed)).toBe(true);
   });
 });

@@ -12,10 +12,17 @@ import {
   angleKey,
   META_KEY,
   NOTE_KEY,
+  REVIEW_KEY,
   sectionKey,
   titleKey,
   type PartKey,
 } from '../../../../shared/model/history.js';
+import {
+  emptyReview,
+  type CommentThread,
+  type Review,
+  type TitleMark,
+} from '../../../../shared/model/review.js';
 import type { SheetStatus } from '../../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../../shared/model/template.js';
 import type { JournalEntry } from '../journal.js';
@@ -72,6 +79,9 @@ export function historyKeyOf(part: Part): PartKey {
     case 'authors':
     case 'use-family':
       return META_KEY;
+    case 'thread':
+    case 'title-marks':
+      return REVIEW_KEY;
   }
 }
 
@@ -85,11 +95,30 @@ function withRecovered(parts: SheetParts, edits: readonly RecoveredEdit[]): Shee
       if (part.kind === 'authors') meta.authors = value as string[];
       if (part.kind === 'use-family') meta.useFamily = value as boolean;
       after[META_KEY] = meta;
+    } else if (part.kind === 'thread' || part.kind === 'title-marks') {
+      after[REVIEW_KEY] = withRecoveredReview(
+        (after[REVIEW_KEY] as Review | undefined) ?? emptyReview(),
+        part,
+        value,
+      );
     } else {
       after[historyKeyOf(part)] = value as SheetParts[PartKey];
     }
   }
   return after;
+}
+
+function withRecoveredReview(review: Review, part: Part, value: unknown): Review {
+  if (part.kind === 'thread') {
+    const threads = { ...review.threads };
+    if (value === null) delete threads[part.id];
+    else threads[part.id] = value as CommentThread;
+    return { ...review, threads };
+  }
+  if (part.kind === 'title-marks') {
+    return { ...review, titleMarks: { ...review.titleMarks, [part.hypothesis]: value as TitleMark[] } };
+  }
+  return review;
 }
 
 export interface RecoveryComparison {

@@ -1,0 +1,132 @@
+import type { SheetPatch } from '../../../shared/api/contract.js';
+import { parsePartKey } from '../../../shared/model/history.js';
+import { REVIEW_LIMITS, type CommentThread, type Review } from '../../../shared/model/review.js';
+import type { Scenarios } from '../../../shared/model/sheet.js';
+import type { SheetTemplate } from '../../../shared/model/template.js';
+import { AppFailure } from '../../../shared/result.js';
+import { fr } from '../french.js';
+
+/**
+ * The review part of sheets:update: the threads the patch names replace theirs whole (null
+ * deletes one), the title marks it names replace theirs. What the interface never sends is
+ * refused, so a faulty client cannot rewrite who said what: a thread or a reply keeps its
+ * author, its date and its part; a thread is about a part the template has; a title's
+ * marks stay inside the title.
+ */
+
+function refuse(message: string, details: Record<string, unknown>): never {
+  throw new AppFailure('invalid-request', message, details);
+}
+
+function checkPart(template: SheetTemplate, thread: CommentThread): void {
+  const parsed = parsePartKey(thread.part);
+  const { hypotheses, angles } = template.microScenarios;
+  const known =
+    parsed?.kind === 'section'
+      ? template.sections.some((section) => section.id === parsed.section)
+      : parsed?.kind === 'title' || parsed?.kind === 'angle'
+        ? hypotheses.some((hypothesis) => hypothesis.id === parsed.hypothesis) &&
+          (parsed.kind === 'title' || angles.some((angle) => angle.id === parsed.angle))
+        : false;
+  if (!known) {
+    refuse(
+      fr`Le commentaire « ${thread.id} » porte sur une partie que le modèle de fiche n’a pas (« ${thread.part} »).`,
+      {
+        thread: thread.id,
+        part: thread.part,
+      },
+    );
+  }
+}
+
+function checkUnchangedIdentity(before: CommentThread, after: CommentThread): void {
+  const moved =
+    before.author !== after.author || before.at !== after.at || before.part !== after.part
+      ? 'son auteur, sa date et sa partie ne changent pas'
+      : undefined;
+  const replies = new Map(before.replies.map((reply) => [reply.id, reply]));
+  const reply = after.replies.find((candidate) => {
+    const known = replies.get(candidate.id);
+    return known !== undefined && (known.author !== candidate.author || known.at !== candidate.at);
+  });
+  const problem = moved ?? (reply ? 'une réponse garde son auteur et sa date' : undefined);
+  if (problem) {
+    refuse(fr`Modification refusée du fil de commentaires « ${after.id} » : ${problem}.`, {
+      thread: after.id,
+    });
+  }
+}
+
+function mergeThreads(
+  template: SheetTemplate,
+  current: Record<string, CommentThread>,
+  patch: Record<string, CommentThread | null>,
+): Record<string, CommentThread> {
+  const threads = { ...current };
+  for (const [id, thread] of Object.entries(patch)) {
+    if (thread === null) {
+      delete threads[id];
+      continue;
+    }
+    if (thread.id !== id) {
+      refuse(fr`Le fil de commentaires « ${thread.id} » est envoyé sous l’identifiant « ${id} ».`, {
+        thread: id,
+      });
+    }
+    checkPart(template, thread);
+    const before = current[id];
+    if (before) checkUnchangedIdentity(before, thread);
+    threads[id] = thread;
+  }
+  if (Object.keys(threads).length > REVIEW_LIMITS.threads) {
+    refuse(
+      fr`Une fiche compte au plus ${REVIEW_LIMITS.threads} fils de commentaires : supprimez-en avant d’en ajouter.`,
+      {
+        limit: REVIEW_LIMITS.threads,
+      },
+    );
+  }
+  return threads;
+}
+
+function mergeTitleMarks(
+  template: SheetTemplate,
+  current: Review['titleMarks'],
+  patch: NonNullable<SheetPatch['titleMarks']>,
+  scenarios: Scenarios,
+): Review['titleMarks'] {
+  const titleMarks = { ...current };
+  for (const [hypothesis, marks] of Object.entries(patch)) {
+    if (!template.microScenarios.hypotheses.some((known) => known.id === hypothesis)) {
+      refuse(fr`Hypothèse inconnue « ${hypothesis} » pour les marques d’un titre.`, { hypothesis });
+    }
+    const length = scenarios[hypothesis]?.title.length ?? 0;
+    if (marks.some((mark) => mark.to > length)) {
+      refuse(
+        fr`Une marque du titre de l’hypothèse « ${hypothesis} » dépasse la fin du titre (${length} caractères).`,
+        {
+          hypothesis,
+        },
+      );
+    }
+    if (marks.length > 0) titleMarks[hypothesis] = marks;
+    else delete titleMarks[hypothesis];
+  }
+  return titleMarks;
+}
+
+/** The sheet's review once `patch` applied; `scenarios` are the sheet's scenarios after the same patch. */
+export function mergeReview(
+  template: SheetTemplate,
+  current: Review,
+  patch: Pick<SheetPatch, 'threads' | 'titleMarks'>,
+  scenarios: Scenarios,
+): Review {
+  if (!patch.threads && !patch.titleMarks) return current;
+  return {
+    threads: patch.threads ? mergeThreads(template, current.threads, patch.threads) : current.threads,
+    titleMarks: patch.titleMarks
+      ? mergeTitleMarks(template, current.titleMarks, patch.titleMarks, scenarios)
+      : current.titleMarks,
+  };
+}

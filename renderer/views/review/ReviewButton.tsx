@@ -1,0 +1,33 @@
+import { useStore } from '../../ui/store.js';
+import { historyActions } from '../history/history-ui.js';
+import { useSheetSession } from '../sheet/session.js';
+import { reviewActions, useReviewUi } from './review-ui.js';
+
+/** In the sheet's toolbar: the Relecture panel, with the number of open threads. */
+export function ReviewButton() {
+  const session = useSheetSession();
+  const ui = useReviewUi();
+  useStore(session.review.threads);
+  const open = session.review.openCount();
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      aria-pressed={ui.open}
+      onClick={() => {
+        // One panel beside the sheet at a time.
+        if (!ui.open) historyActions.close();
+        reviewActions.toggle();
+      }}
+      title="Commentaires et modifications proposées"
+      data-testid="review-toggle"
+    >
+      Relecture
+      {open > 0 && (
+        <span className="review-count" data-testid="review-open-count" aria-label={`${open} fils ouverts`}>
+          {open}
+        </span>
+      )}
+    </button>
+  );
+}

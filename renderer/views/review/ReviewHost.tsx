@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { cancelCommentRequest, commentRequest } from '../../editor/review/comment-request.js';
+import { historyActions } from '../history/history-ui.js';
+import { ReviewPanel } from './ReviewPanel.js';
+import { ReviewStyles } from './ReviewStyles.js';
+import { reviewActions, useReviewUi } from './review-ui.js';
+import './review.css';
+
+/**
+ * The review of the open sheet: its highlights' styles, and the Relecture panel, opened by
+ * « Commenter ». `onReload` reads the sheet again, once a Word review was imported into it.
+ */
+export function ReviewHost({ onReload }: { onReload: () => void }) {
+  const { open } = useReviewUi();
+  useEffect(
+    () =>
+      commentRequest.subscribe(() => {
+        if (commentRequest.get() && !reviewActions.isOpen()) {
+          historyActions.close();
+          reviewActions.open();
+        }
+      }),
+    [],
+  );
+  // A draft belongs to the sheet it was started in.
+  useEffect(() => () => cancelCommentRequest(), []);
+  return (
+    <>
+      <ReviewStyles />
+      {open && <ReviewPanel onReload={onReload} />}
+    </>
+  );
+}
