@@ -10,24 +10,23 @@ import {
   WidthType,
   type INumberingOptions,
 } from 'docx';
-import type { DocNode } from '../../../../shared/content/doc.js';
-import { isNodeName, type NodeName } from '../../../../shared/content/node-names.js';
+import type { NodeName } from '../../../../shared/content/node-names.js';
 import { bulletOf, numberStyleOf, numberStyles, type NumberStyle } from '../../../../shared/content/lists.js';
 import { resolveColour, type Layout } from '../../../../shared/model/layout.js';
-import { fr } from '../../french.js';
+import type { PlanNode } from '../plan/types.js';
 import type { BlockScope, Flow, RenderContext } from './context.js';
 import { renderFigure, renderTableFigure, sourceParagraph } from './figures.js';
 import { inlineChildren } from './inline.js';
-import { STYLES } from './styles.js';
 import { twipsFromPt, wordColour } from './units.js';
 
 /**
- * The serializer of section content, keyed by node name: a node added to the schema (and
+ * The serializer of the plan's content, keyed by node name: a node added to the schema (and
  * to node-names.ts) without a Word form here is a compile error. Inline nodes are written
- * by inline.ts; nodes that only exist inside another are written by that parent.
+ * by inline.ts; nodes that only exist inside another are written by that parent. The plan
+ * has left out what the schema does not know.
  */
 type Serializer =
-  | { block: (node: DocNode, scope: BlockScope, ctx: RenderContext) => Promise<Flow[]> }
+  | { block: (node: PlanNode, scope: BlockScope, ctx: RenderContext) => Promise<Flow[]> }
   | { inline: true }
   | { within: NodeName }
   | { root: true };
@@ -73,8 +72,8 @@ export function listNumbering(layout: Layout): INumberingOptions {
 
 const column = (child: Paragraph | Table): Flow => ({ child, span: 'column' });
 
-function paragraph(node: DocNode, scope: BlockScope): Flow[] {
-  if (!node.content?.length) return [];
+function paragraph(node: PlanNode, scope: BlockScope, ctx: RenderContext): Flow[] {
+  if (!node.content.length) return [];
   const indent =
     scope.listLevel !== undefined
       ? { left: LIST_INDENT_TWIPS * (Math.min(scope.listLevel, LIST_LEVELS - 1) + 1) }
@@ -82,7 +81,7 @@ function paragraph(node: DocNode, scope: BlockScope): Flow[] {
   return [
     column(
       new Paragraph({
-        style: STYLES[scope.paragraph].id,
+        style: ctx.styles[scope.paragraph],
         children: inlineChildren(node.content),
         ...(indent ? { indent } : {}),
       }),
@@ -90,19 +89,24 @@ function paragraph(node: DocNode, scope: BlockScope): Flow[] {
   ];
 }
 
-async function list(node: DocNode, scope: BlockScope, ctx: RenderContext, ordered: boolean): Promise<Flow[]> {
+async function list(
+  node: PlanNode,
+  scope: BlockScope,
+  ctx: RenderContext,
+  ordered: boolean,
+): Promise<Flow[]> {
   // The depth picks the marker, as in the PDF; Word's levels (and indents) stop at the last.
   const depth = scope.listLevel === undefined ? 0 : scope.listLevel + 1;
   const level = Math.min(depth, LIST_LEVELS - 1);
   const instance = ordered ? ctx.nextListInstance++ : 0;
   const flows: Flow[] = [];
-  for (const item of node.content ?? []) {
-    const [first, ...rest] = item.content ?? [];
+  for (const item of node.content) {
+    const [first, ...rest] = item.content;
     if (first?.type === 'paragraph') {
       flows.push(
         column(
           new Paragraph({
-            style: STYLES.listItem.id,
+            style: ctx.styles.listItem,
             numbering: {
               reference: ordered ? numbersReference(numberStyleOf(node, depth, ctx.layout.lists)) : BULLETS,
               level,
@@ -113,21 +117,21 @@ async function list(node: DocNode, scope: BlockScope, ctx: RenderContext, ordere
         ),
       );
     }
-    const others = first?.type === 'paragraph' ? rest : (item.content ?? []);
+    const others = first?.type === 'paragraph' ? rest : item.content;
     flows.push(...(await renderBlocks(others, { ...scope, paragraph: 'listItem', listLevel: depth }, ctx)));
   }
   return flows;
 }
 
-async function encadre(node: DocNode, scope: BlockScope, ctx: RenderContext): Promise<Flow[]> {
-  const [title, ...blocks] = node.content ?? [];
+async function encadre(node: PlanNode, scope: BlockScope, ctx: RenderContext): Promise<Flow[]> {
+  const [title, ...blocks] = node.content;
   const titleParagraph = new Paragraph({
-    style: STYLES.encadreTitle.id,
+    style: ctx.styles.encadreTitle,
     children: inlineChildren(title?.type === 'encadreTitle' ? title.content : []),
   });
   const { encadre: box } = ctx.layout;
   const inner = await renderBlocks(
-    title?.type === 'encadreTitle' ? blocks : (node.content ?? []),
+    title?.type === 'encadreTitle' ? blocks : node.content,
     { paragraph: 'encadreText', widthMm: (scope.boxed ? scope.widthMm : ctx.fullWidthMm) - 10, boxed: true },
     ctx,
   );
@@ -160,7 +164,7 @@ async function encadre(node: DocNode, scope: BlockScope, ctx: RenderContext): Pr
   return [
     { child: table, span: scope.boxed ? 'column' : 'full' },
     {
-      child: new Paragraph({ style: STYLES.body.id, spacing: { after: 0 }, children: [] }),
+      child: new Paragraph({ style: ctx.styles.body, spacing: { after: 0 }, children: [] }),
       span: scope.boxed ? 'column' : 'full',
     },
   ];
@@ -170,12 +174,12 @@ const serializers: Record<NodeName, Serializer> = {
   doc: { root: true },
   text: { inline: true },
   hardBreak: { inline: true },
-  paragraph: { block: async (node, scope) => paragraph(node, scope) },
+  paragraph: { block: async (node, scope, ctx) => paragraph(node, scope, ctx) },
   heading: {
-    block: async (node) => [
+    block: async (node, _scope, ctx) => [
       column(
         new Paragraph({
-          style: node.attrs?.level === 4 ? STYLES.heading4.id : STYLES.heading3.id,
+          style: node.attrs?.level === 4 ? ctx.styles.heading4 : ctx.styles.heading3,
           children: inlineChildren(node.content),
         }),
       ),
@@ -185,7 +189,7 @@ const serializers: Record<NodeName, Serializer> = {
   orderedList: { block: (node, scope, ctx) => list(node, scope, ctx, true) },
   listItem: { within: 'bulletList' },
   blockquote: {
-    block: (node, scope, ctx) => renderBlocks(node.content ?? [], { ...scope, paragraph: 'quote' }, ctx),
+    block: (node, scope, ctx) => renderBlocks(node.content, { ...scope, paragraph: 'quote' }, ctx),
   },
   sourceLine: { block: async (node, _scope, ctx) => [column(sourceParagraph(node, ctx))] },
   encadre: { block: encadre },
@@ -201,19 +205,14 @@ const serializers: Record<NodeName, Serializer> = {
 
 /** The blocks of a section (or of a box, a cell, a list item) as Word paragraphs and tables. */
 export async function renderBlocks(
-  nodes: readonly DocNode[],
+  nodes: readonly PlanNode[],
   scope: BlockScope,
   ctx: RenderContext,
 ): Promise<Flow[]> {
   const flows: Flow[] = [];
   for (const node of nodes) {
-    const serializer = isNodeName(node.type) ? serializers[node.type] : undefined;
-    if (serializer && 'block' in serializer) {
-      flows.push(...(await serializer.block(node, scope, ctx)));
-    } else {
-      // Saved content is checked against the schema: this is a file edited by hand.
-      ctx.warnings.push(fr`Bloc « ${node.type.slice(0, 40)} » inattendu à cet endroit : ignoré.`);
-    }
+    const serializer = serializers[node.type];
+    if ('block' in serializer) flows.push(...(await serializer.block(node, scope, ctx)));
   }
   return flows;
 }

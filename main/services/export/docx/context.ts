@@ -1,24 +1,24 @@
 import type { Paragraph, Table } from 'docx';
-import type { Counts } from '../../../../shared/content/numbering.js';
 import type { FamilyColours, Layout, TextRole } from '../../../../shared/model/layout.js';
 import type { AssetContent } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
-import type { PrintSheet } from '../sheet-input.js';
+import type { ExportPlan } from '../plan/types.js';
 import type { RasterCache } from './images.js';
 
-/** What every serializer of one document shares. */
+/** What every part of the Word serializer shares while it translates one plan. */
 export interface RenderContext {
-  print: PrintSheet;
+  plan: ExportPlan;
   loaded: LoadedLayout;
   layout: Layout;
+  /** The colours of the family whose pages are being written. */
   family: FamilyColours;
+  /** The style id of each role on those pages (a volume's families have variants: styles.ts). */
+  styles: Record<TextRole, string>;
   /** Reported in the export summary; the document is still produced. */
   warnings: string[];
-  /** Figures and tables met so far: the SEQ field's cached value, so every reader shows the number. */
-  counts: Counts;
   /** Each ordered list restarts at 1: one numbering instance a list. */
   nextListInstance: number;
-  /** The sheet's images, read and checked against their hash. */
+  /** The images, read and checked against their hash. */
   assets: ReadonlyMap<string, AssetContent>;
   rasters: RasterCache;
   /** Width of a column and of the page's text, in millimetres. */

@@ -11,55 +11,52 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { assetIdSchema } from '../../../../shared/content/assets.js';
-import { textOf, type DocNode } from '../../../../shared/content/doc.js';
-import type { NumberedKind } from '../../../../shared/content/numbering.js';
 import { resolveColour } from '../../../../shared/model/layout.js';
 import { fr } from '../../french.js';
+import { childOfType, planText } from '../plan/content.js';
+import type { PlanNode, PlanNumber } from '../plan/types.js';
 import type { BlockScope, Flow, RenderContext } from './context.js';
 import { imageRun } from './images.js';
 import { inlineChildren } from './inline.js';
-import { FIGURE_STYLE, MISSING_IMAGE_STYLE, STYLES } from './styles.js';
+import { FIGURE_STYLE, MISSING_IMAGE_STYLE } from './styles.js';
 import { wordColour } from './units.js';
 
 /**
- * Figures and tables: a caption numbered by a Word SEQ field (« Figure 3 : … »), the image
- * or the table, the source line; kept together on one page, in the order the layout says.
+ * Figures and tables: a caption numbered by a Word SEQ field (« Figure 3 : … ») whose
+ * cached value is the plan's number, the image or the table, the source line with the
+ * plan's prefix; kept together on one page, in the order the layout says.
  */
 
 export type RenderBlocks = (
-  nodes: readonly DocNode[],
+  nodes: readonly PlanNode[],
   scope: BlockScope,
   ctx: RenderContext,
 ) => Promise<Flow[]>;
 
-const childOf = (node: DocNode, type: string): DocNode | undefined =>
-  node.content?.find((child) => child.type === type);
-
 /** Word's SEQ identifier is a single word: the label with its spaces made underscores. */
 const seqName = (label: string): string => label.replace(/\s+/g, '_');
 
-function captionParagraph(
-  kind: NumberedKind,
-  number: number,
-  caption: DocNode | undefined,
-  ctx: RenderContext,
-) {
-  const { captions } = ctx.layout;
-  const label = kind === 'figure' ? captions.figureLabel : captions.tableLabel;
-  const children: ParagraphChild[] = [
-    new TextRun(`${label} `),
-    // The number as the field's cached value: readers that do not update fields still show it.
-    new SimpleField(`SEQ ${seqName(label)} \\* ARABIC`, String(number)),
-    new TextRun(captions.separator),
-    ...inlineChildren(caption?.content),
-  ];
-  return new Paragraph({ style: STYLES.caption.id, keepNext: true, keepLines: true, children });
+function captionParagraph(number: PlanNumber | undefined, caption: PlanNode | undefined, ctx: RenderContext) {
+  const children: ParagraphChild[] = number
+    ? [
+        new TextRun(`${number.name}\u00a0`),
+        // The number as the field's cached value: readers that do not update fields still show it.
+        new SimpleField(
+          // A sheet's first figure restarts the count, so Word's own update numbers per sheet too.
+          `SEQ ${seqName(number.name)} \\* ARABIC${number.number === 1 ? ' \\r 1' : ''}`,
+          String(number.number),
+        ),
+        new TextRun(number.separator),
+      ]
+    : [];
+  children.push(...inlineChildren(caption?.content));
+  return new Paragraph({ style: ctx.styles.caption, keepNext: true, keepLines: true, children });
 }
 
-export function sourceParagraph(source: DocNode, ctx: RenderContext): Paragraph {
+export function sourceParagraph(source: PlanNode, ctx: RenderContext): Paragraph {
   return new Paragraph({
-    style: STYLES.source.id,
-    children: [new TextRun(ctx.layout.captions.sourcePrefix), ...inlineChildren(source.content)],
+    style: ctx.styles.source,
+    children: [...(source.lead ? [new TextRun(source.lead)] : []), ...inlineChildren(source.content)],
   });
 }
 
@@ -67,20 +64,20 @@ export function sourceParagraph(source: DocNode, ctx: RenderContext): Paragraph 
 function assemble(
   caption: Paragraph,
   body: (Paragraph | Table)[],
-  source: DocNode | undefined,
+  source: PlanNode | undefined,
   ctx: RenderContext,
 ) {
   const ordered = ctx.layout.captions.position === 'above' ? [caption, ...body] : [...body, caption];
-  return source && textOf(source).trim() !== '' ? [...ordered, sourceParagraph(source, ctx)] : ordered;
+  return source && planText(source).trim() !== '' ? [...ordered, sourceParagraph(source, ctx)] : ordered;
 }
 
 function missingImage(text: string): Paragraph {
   return new Paragraph({ style: MISSING_IMAGE_STYLE.id, children: [new TextRun(text)] });
 }
 
-function imageParagraph(node: DocNode, number: number, widthMm: number, ctx: RenderContext) {
-  const asset = node.attrs?.asset;
-  const label = `${ctx.layout.captions.figureLabel} ${number}`;
+function imageParagraph(node: PlanNode, widthMm: number, ctx: RenderContext) {
+  const asset = node.attrs.asset;
+  const label = node.number ? `${node.number.name} ${node.number.number}` : 'Une figure';
   if (typeof asset !== 'string' || !assetIdSchema.safeParse(asset).success) {
     ctx.warnings.push(
       fr`${label} : aucune image (elle n’a jamais été ajoutée) ; un cadre « Image manquante » la remplace.`,
@@ -98,7 +95,8 @@ function imageParagraph(node: DocNode, number: number, widthMm: number, ctx: Ren
     );
     return missingImage(fr`Image manquante : assets/${asset}`);
   }
-  const alt = textOf(childOf(node, 'caption') ?? { type: 'caption' }) || label;
+  const caption = childOfType(node, 'caption');
+  const alt = (caption ? planText(caption) : '') || label;
   const prepared = imageRun(asset, content.bytes, widthMm, ctx.loaded, ctx.rasters, alt);
   if ('problem' in prepared) {
     ctx.warnings.push(
@@ -109,37 +107,30 @@ function imageParagraph(node: DocNode, number: number, widthMm: number, ctx: Ren
   return new Paragraph({ style: FIGURE_STYLE.id, children: [prepared.run] });
 }
 
-export async function renderFigure(node: DocNode, scope: BlockScope, ctx: RenderContext): Promise<Flow[]> {
-  ctx.counts.figure += 1;
-  const number = ctx.counts.figure;
-  const full = node.attrs?.width === 'full' && !scope.boxed;
+export async function renderFigure(node: PlanNode, scope: BlockScope, ctx: RenderContext): Promise<Flow[]> {
+  const full = node.attrs.width === 'full' && !scope.boxed;
   const widthMm = full ? ctx.fullWidthMm : scope.widthMm;
-  const image = imageParagraph(node, number, widthMm, ctx);
-  const caption = captionParagraph('figure', number, childOf(node, 'caption'), ctx);
+  const image = imageParagraph(node, widthMm, ctx);
+  const caption = captionParagraph(node.number, childOfType(node, 'caption'), ctx);
   const span = full ? 'full' : 'column';
-  return assemble(caption, [image], childOf(node, 'sourceLine'), ctx).map((child) => ({ child, span }));
+  return assemble(caption, [image], childOfType(node, 'sourceLine'), ctx).map((child) => ({ child, span }));
 }
 
-function cellWidthSpan(cell: DocNode): number {
-  const colspan = cell.attrs?.colspan;
+function cellWidthSpan(cell: PlanNode): number {
+  const colspan = cell.attrs.colspan;
   return typeof colspan === 'number' && colspan > 1 ? Math.floor(colspan) : 1;
 }
 
 export async function renderTableFigure(
-  node: DocNode,
+  node: PlanNode,
   scope: BlockScope,
   ctx: RenderContext,
   renderBlocks: RenderBlocks,
 ): Promise<Flow[]> {
-  ctx.counts.table += 1;
-  const number = ctx.counts.table;
-  const caption = captionParagraph('table', number, childOf(node, 'caption'), ctx);
-  const table = childOf(node, 'table');
+  const caption = captionParagraph(node.number, childOfType(node, 'caption'), ctx);
+  const table = childOfType(node, 'table');
   const rows = table?.content ?? [];
-  const columns = Math.max(
-    1,
-    ...rows.map((row) => (row.content ?? []).reduce((n, c) => n + cellWidthSpan(c), 0)),
-  );
+  const columns = Math.max(1, ...rows.map((row) => row.content.reduce((n, c) => n + cellWidthSpan(c), 0)));
   const rule = { style: BorderStyle.SINGLE, size: 4, color: wordColour(ctx.layout.colours.rule) };
   const headerFill = wordColour(
     resolveColour(ctx.layout, ctx.layout.styles.tableHeader.background ?? 'white', ctx.family),
@@ -147,15 +138,15 @@ export async function renderTableFigure(
   const wordRows: TableRow[] = [];
   let leadingHeader = true;
   for (const row of rows) {
-    const cells = row.content ?? [];
+    const cells = row.content;
     const isHeader = cells.length > 0 && cells.every((cell) => cell.type === 'tableHeader');
     leadingHeader &&= isHeader;
     const wordCells: TableCell[] = [];
     for (const cell of cells) {
       const header = cell.type === 'tableHeader';
-      const rowspan = typeof cell.attrs?.rowspan === 'number' ? Math.floor(cell.attrs.rowspan) : 1;
+      const rowspan = typeof cell.attrs.rowspan === 'number' ? Math.floor(cell.attrs.rowspan) : 1;
       const flows = await renderBlocks(
-        cell.content ?? [],
+        cell.content,
         { paragraph: header ? 'tableHeader' : 'tableCell', widthMm: scope.widthMm / columns, boxed: true },
         ctx,
       );
@@ -187,7 +178,7 @@ export async function renderTableFigure(
         }),
       ]
     : [];
-  return assemble(caption, body, childOf(node, 'sourceLine'), ctx).map((child) => ({
+  return assemble(caption, body, childOfType(node, 'sourceLine'), ctx).map((child) => ({
     child,
     span: 'column',
   }));

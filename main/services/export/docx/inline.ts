@@ -1,79 +1,112 @@
 import { ExternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
-import type { DocMark, DocNode } from '../../../../shared/content/doc.js';
-import { isSafeLinkHref } from '../../../../shared/content/links.js';
 import type { MarkName } from '../../../../shared/content/node-names.js';
+import type { PlanMark, PlanNode } from '../plan/types.js';
 
 /**
- * Text and its marks as Word runs. The text goes in as typed: its no-break spaces (French
- * typography) are characters like any other and Word keeps them.
+ * Text and its marks as Word runs. The text goes in as the plan says (its no-break spaces
+ * are characters like any other, and Word keeps them).
+ *
+ * Each mark of the schema has an entry, keyed by mark name (a mark added to the schema
+ * without a Word form is a compile error). An entry styles the run (`run`), and may also
+ * wrap the neighbouring runs that carry the same mark (`wrap`): a link is one hyperlink
+ * around its runs; a comment's range or a tracked insertion is written the same way.
  */
 
-type RunMarks = Pick<IRunOptions, 'bold' | 'italics' | 'underline' | 'style'>;
+export type RunOptions = Pick<
+  IRunOptions,
+  'bold' | 'italics' | 'underline' | 'style' | 'noProof' | 'language'
+>;
 
-/** Keyed by mark name, so a mark added to the schema without a Word form is a compile error. */
-const markRuns: Record<MarkName, (mark: DocMark) => RunMarks> = {
-  bold: () => ({ bold: true }),
-  italic: () => ({ italics: true }),
-  underline: () => ({ underline: {} }),
-  // The link itself is the hyperlink around the runs; the run takes Word's Hyperlink style.
-  link: () => ({ style: 'Hyperlink' }),
-  // Commented text is plain text: Word comments come with the export « avec les commentaires ».
-  comment: () => ({}),
-  // Pending suggestions never reach an export: collectSheet (sheet-input.ts) leaves them undone.
-  insertion: () => ({}),
-  deletion: () => ({}),
+export interface MarkEntry {
+  run?: (mark: PlanMark) => RunOptions;
+  wrap?: {
+    /** Neighbouring runs whose marks give the same key are wrapped together. */
+    key(mark: PlanMark): string;
+    children(mark: PlanMark, runs: ParagraphChild[]): ParagraphChild[];
+  };
+}
+
+/** Addresses never break at a hyphen Word would add: Word does not hyphenate text it does not proof. */
+export const NOT_HYPHENATED: RunOptions = { noProof: true };
+
+const markEntries: Record<MarkName, MarkEntry> = {
+  bold: { run: () => ({ bold: true }) },
+  italic: { run: () => ({ italics: true }) },
+  underline: { run: () => ({ underline: {} }) },
+  link: {
+    run: () => ({ style: 'Hyperlink', ...NOT_HYPHENATED }),
+    wrap: {
+      key: (mark) => String(mark.attrs.href),
+      children: (mark, runs) => [new ExternalHyperlink({ link: String(mark.attrs.href), children: runs })],
+    },
+  },
+  // Review marks reach the plan only for a review export (plan/content.ts drops them from
+  // the plain ones); pending suggestions never do (collectSheet leaves them undone).
+  comment: {},
+  insertion: {},
+  deletion: {},
 };
 
-function runMarks(marks: readonly DocMark[] | undefined, extra: RunMarks): RunMarks {
-  let result: RunMarks = { ...extra };
-  for (const mark of marks ?? []) {
-    const toRun = (markRuns as Record<string, ((mark: DocMark) => RunMarks) | undefined>)[mark.type];
-    if (toRun) result = { ...result, ...toRun(mark) };
+/** A word that reads as an address or an identifier: Word must not hyphenate it (print/hyphenate.ts agrees). */
+const UNBREAKABLE_TOKEN =
+  /(?:^|(?<=\s))(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[^\s@]+@)[^\s]+|\S+\.[a-z]{2,}\/\S*/gi;
+
+function runsOf(text: string, options: RunOptions): TextRun[] {
+  const runs: TextRun[] = [];
+  let last = 0;
+  for (const match of text.matchAll(UNBREAKABLE_TOKEN)) {
+    const index = match.index ?? 0;
+    if (index > last) runs.push(new TextRun({ text: text.slice(last, index), ...options }));
+    runs.push(new TextRun({ text: match[0], ...options, ...NOT_HYPHENATED }));
+    last = index + match[0].length;
   }
-  return result;
+  if (last < text.length || runs.length === 0) runs.push(new TextRun({ text: text.slice(last), ...options }));
+  return runs;
 }
 
-function hrefOf(node: DocNode): string | undefined {
-  const link = node.marks?.find((mark) => mark.type === 'link');
-  const href = link?.attrs?.href;
-  return typeof href === 'string' && isSafeLinkHref(href) ? href : undefined;
+function runOptions(marks: readonly PlanMark[], extra: RunOptions): RunOptions {
+  let options: RunOptions = { ...extra };
+  for (const mark of marks) options = { ...options, ...markEntries[mark.type].run?.(mark) };
+  return options;
 }
 
-export function textRun(node: DocNode, extra: RunMarks = {}): TextRun {
-  const { style, ...marks } = runMarks(node.marks, extra);
-  // An unsafe link is written as plain text: no hyperlink, so no hyperlink look either.
-  const keepStyle = style !== 'Hyperlink' || hrefOf(node) !== undefined;
-  return new TextRun({ text: node.text ?? '', ...marks, ...(keepStyle && style ? { style } : {}) });
+interface Wrapping {
+  mark: PlanMark;
+  key: string;
+  children: ParagraphChild[];
 }
 
-export function breakRun(): TextRun {
-  return new TextRun({ break: 1 });
-}
-
-/** Inline content of a paragraph-like node; neighbouring runs with the same link make one hyperlink. */
+/**
+ * Inline content of a paragraph-like node. Wrapping marks nest in the order the runs carry
+ * them; a wrapper closes where the next run no longer carries its mark.
+ */
 export function inlineChildren(
-  nodes: readonly DocNode[] | undefined,
-  extra: RunMarks = {},
+  nodes: readonly PlanNode[] | undefined,
+  extra: RunOptions = {},
 ): ParagraphChild[] {
-  const children: ParagraphChild[] = [];
-  let link: { href: string; runs: TextRun[] } | undefined;
-  const flush = () => {
-    if (link) children.push(new ExternalHyperlink({ link: link.href, children: link.runs }));
-    link = undefined;
+  const root: ParagraphChild[] = [];
+  const open: Wrapping[] = [];
+  const target = () => open[open.length - 1]?.children ?? root;
+  const close = (depth: number) => {
+    while (open.length > depth) {
+      const done = open.pop() as Wrapping;
+      const entry = markEntries[done.mark.type].wrap;
+      target().push(...(entry ? entry.children(done.mark, done.children) : done.children));
+    }
   };
   for (const node of nodes ?? []) {
-    const run = node.type === 'hardBreak' ? breakRun() : textRun(node, extra);
-    const href = node.type === 'text' ? hrefOf(node) : undefined;
-    if (href === undefined) {
-      flush();
-      children.push(run);
-    } else if (link?.href === href) {
-      link.runs.push(run);
-    } else {
-      flush();
-      link = { href, runs: [run] };
-    }
+    const wrapping = node.marks
+      .map((mark) => ({ mark, wrap: markEntries[mark.type].wrap }))
+      .filter((entry) => entry.wrap !== undefined)
+      .map(({ mark, wrap }) => ({ mark, key: `${mark.type}:${wrap?.key(mark) ?? ''}` }));
+    let depth = 0;
+    while (depth < open.length && depth < wrapping.length && open[depth]?.key === wrapping[depth]?.key)
+      depth += 1;
+    close(depth);
+    for (const { mark, key } of wrapping.slice(depth)) open.push({ mark, key, children: [] });
+    if (node.type === 'hardBreak') target().push(new TextRun({ break: 1 }));
+    else target().push(...runsOf(node.text ?? '', runOptions(node.marks, extra)));
   }
-  flush();
-  return children;
+  close(0);
+  return root;
 }

@@ -1,14 +1,12 @@
 import { BorderStyle, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { familyColours, type FamilyColours } from '../../../../shared/model/layout.js';
-import type { Family } from '../../../../shared/model/repository.js';
+import type { PlanDiagram, PlanSheet } from '../plan/types.js';
 import type { Flow, RenderContext } from './context.js';
-import { STYLES } from './styles.js';
 import { wordColour } from './units.js';
 
 /**
- * The opening of a sheet: its family, its variable as title, the collection's standard
- * paragraph, and the system-of-variables diagram as a Word table (one block a family, this
- * sheet's variable highlighted), so it stays sharp and editable.
+ * The opening of a sheet: its family, its variable as title, then (a sheet alone) the
+ * collection's standard paragraph and the system-of-variables diagram as a Word table (one
+ * block a family, this sheet's variable highlighted), so it stays sharp and editable.
  */
 
 const full = (child: Paragraph | Table): Flow => ({ child, span: 'full' });
@@ -17,21 +15,20 @@ function shade(fill: string) {
   return { type: ShadingType.CLEAR, color: 'auto', fill: wordColour(fill) };
 }
 
-function familyBlock(family: Family, colours: FamilyColours, ctx: RenderContext, margin: number): TableCell {
-  const current = ctx.print.variable.id;
+function familyBlock(family: PlanDiagram['families'][number], margin: number, ctx: RenderContext): TableCell {
   return new TableCell({
-    shading: shade(colours.tint),
+    shading: shade(family.colours.tint),
     margins: { top: margin, bottom: margin, left: margin, right: margin },
     children: [
       new Paragraph({
-        style: STYLES.diagramFamily.id,
-        shading: shade(colours.main),
-        children: [new TextRun(`${family.number}. ${family.name}`)],
+        style: ctx.styles.diagramFamily,
+        shading: shade(family.colours.main),
+        children: [new TextRun(family.label)],
       }),
       ...family.variables.map(
         (variable) =>
           new Paragraph({
-            style: variable.id === current ? STYLES.diagramCurrent.id : STYLES.diagramVariable.id,
+            style: variable.current ? ctx.styles.diagramCurrent : ctx.styles.diagramVariable,
             children: [new TextRun(variable.name)],
           }),
       ),
@@ -39,20 +36,18 @@ function familyBlock(family: Family, colours: FamilyColours, ctx: RenderContext,
   });
 }
 
-function diagram(ctx: RenderContext): Table {
-  const { columns, gapMm } = ctx.layout.diagram;
-  const families = ctx.print.repository.families;
+function diagramTable(diagram: PlanDiagram, ctx: RenderContext): Table {
+  const { columns } = diagram;
+  const { gapMm } = ctx.layout.diagram;
   // The border's width is in eighths of a point; Word draws at most 12 points.
   const gapEighths = Math.min(96, Math.round((gapMm / 25.4) * 72 * 8));
   // Wider than the half of the white border drawn over each cell's edge (2.5 twips an eighth), so no letter hides under it.
   const margin = Math.round((gapEighths * 2.5) / 2) + 60;
   const rows: TableRow[] = [];
-  for (let start = 0; start < families.length; start += columns) {
-    const cells = families
+  for (let start = 0; start < diagram.families.length; start += columns) {
+    const cells = diagram.families
       .slice(start, start + columns)
-      .map((family, offset) =>
-        familyBlock(family, familyColours(ctx.layout, family.id, start + offset), ctx, margin),
-      );
+      .map((family) => familyBlock(family, margin, ctx));
     while (cells.length < columns) cells.push(new TableCell({ children: [new Paragraph({})] }));
     rows.push(new TableRow({ children: cells, cantSplit: true }));
   }
@@ -66,17 +61,27 @@ function diagram(ctx: RenderContext): Table {
   });
 }
 
-export function renderOpening(ctx: RenderContext): Flow[] {
-  const { family, variable, template } = ctx.print;
+/** The diagram under its display title; a paragraph after the table keeps it off the next section break. */
+export function renderDiagram(diagram: PlanDiagram, ctx: RenderContext): Flow[] {
   return [
-    full(
-      new Paragraph({ style: STYLES.family.id, children: [new TextRun(`${family.number}. ${family.name}`)] }),
-    ),
-    full(new Paragraph({ style: STYLES.title.id, children: [new TextRun(variable.name)] })),
-    ...template.standardTexts.opening.map((text) =>
-      full(new Paragraph({ style: STYLES.opening.id, children: [new TextRun(text)] })),
-    ),
-    full(new Paragraph({ style: STYLES.displayTitle.id, children: [new TextRun(ctx.layout.diagram.title)] })),
-    full(diagram(ctx)),
+    full(new Paragraph({ style: ctx.styles.displayTitle, children: [new TextRun(diagram.title)] })),
+    full(diagramTable(diagram, ctx)),
+    full(new Paragraph({})),
+  ];
+}
+
+export function standardParagraphs(paragraphs: readonly string[], ctx: RenderContext): Flow[] {
+  return paragraphs.map((text) =>
+    full(new Paragraph({ style: ctx.styles.opening, children: [new TextRun(text)] })),
+  );
+}
+
+export function renderOpening(sheet: PlanSheet, ctx: RenderContext): Flow[] {
+  const { opening } = sheet;
+  return [
+    full(new Paragraph({ style: ctx.styles.family, children: [new TextRun(opening.familyLine)] })),
+    full(new Paragraph({ style: ctx.styles.title, children: [new TextRun(opening.title)] })),
+    ...standardParagraphs(opening.paragraphs, ctx),
+    ...(opening.diagram ? renderDiagram(opening.diagram, ctx) : []),
   ];
 }

@@ -1,10 +1,8 @@
 import { Paragraph, TextRun } from 'docx';
-import type { DocNode } from '../../../../shared/content/doc.js';
 import { resolveColour } from '../../../../shared/model/layout.js';
-import type { TemplateSection } from '../../../../shared/model/template.js';
+import type { PlanBand, PlanMicroScenarios, PlanNode, PlanSection } from '../plan/types.js';
 import { renderBlocks } from './blocks.js';
 import type { Flow, RenderContext } from './context.js';
-import { STYLES } from './styles.js';
 import { wordColour } from './units.js';
 
 /**
@@ -21,92 +19,73 @@ export interface Part {
 
 const full = (child: Paragraph): Flow => ({ child, span: 'full' });
 
-function band(phaseId: string, ctx: RenderContext): Paragraph {
+function band(planned: PlanBand, ctx: RenderContext): Paragraph {
   const { band: settings } = ctx.layout;
   const current = wordColour(resolveColour(ctx.layout, settings.currentColour, ctx.family));
   const other = wordColour(resolveColour(ctx.layout, settings.otherColour, ctx.family));
   const children: TextRun[] = [];
-  ctx.print.template.phases.forEach((phase, index) => {
-    if (index > 0) children.push(new TextRun({ text: settings.separator, color: other, bold: false }));
-    const isCurrent = phase.id === phaseId;
-    children.push(new TextRun({ text: phase.label, color: isCurrent ? current : other, bold: isCurrent }));
+  planned.phases.forEach((phase, index) => {
+    if (index > 0) children.push(new TextRun({ text: planned.separator, color: other, bold: false }));
+    children.push(
+      new TextRun({ text: phase.label, color: phase.current ? current : other, bold: phase.current }),
+    );
   });
-  return new Paragraph({ style: STYLES.band.id, children });
+  return new Paragraph({ style: ctx.styles.band, children });
 }
 
 function heading(style: string, text: string): Paragraph {
   return new Paragraph({ style, children: [new TextRun(text)] });
 }
 
-async function body(doc: DocNode | undefined, ctx: RenderContext): Promise<Flow[]> {
-  return renderBlocks(
-    doc?.content ?? [],
-    { paragraph: 'body', widthMm: ctx.columnWidthMm, boxed: false },
-    ctx,
-  );
+function body(nodes: PlanNode[], ctx: RenderContext): Promise<Flow[]> {
+  return renderBlocks(nodes, { paragraph: 'body', widthMm: ctx.columnWidthMm, boxed: false }, ctx);
 }
 
-export async function renderSections(ctx: RenderContext): Promise<Part[]> {
-  const { template, sheet } = ctx.print;
+export async function renderSections(sections: readonly PlanSection[], ctx: RenderContext): Promise<Part[]> {
   const parts: Part[] = [];
-  let previousPhase: string | undefined;
-  for (const [index, section] of template.sections.entries()) {
+  for (const section of sections) {
     const head: Flow[] = [];
-    const phaseChanged = section.phase !== undefined && section.phase !== previousPhase;
-    if (phaseChanged && section.phase) head.push(full(band(section.phase, ctx)));
-    head.push(full(sectionHeading(section)));
-    previousPhase = section.phase;
-    const newPage =
-      index > 0 &&
-      (section.phase === undefined
-        ? ctx.layout.newPage.trajectory
-        : phaseChanged && ctx.layout.newPage.eachPhase);
-    parts.push({ flows: [...head, ...(await body(sheet.sections[section.id], ctx))], newPage });
+    if (section.heading.kind === 'display')
+      head.push(full(heading(ctx.styles.displayTitle, section.heading.text)));
+    else {
+      if (section.heading.band) head.push(full(band(section.heading.band, ctx)));
+      head.push(full(heading(ctx.styles.question, section.heading.text)));
+    }
+    parts.push({ flows: [...head, ...(await body(section.body, ctx))], newPage: section.newPage });
   }
   return parts;
 }
 
-/** Sections without a phase (the trajectory) take a display title; the others their guiding question. */
-function sectionHeading(section: TemplateSection): Paragraph {
-  if (section.phase === undefined && section.question === undefined) {
-    return heading(STYLES.displayTitle.id, section.title);
-  }
-  return heading(STYLES.question.id, section.question ?? section.title);
-}
-
-export async function renderMicroScenarios(ctx: RenderContext): Promise<Part> {
-  const { template, familyNote, scenarios } = ctx.print;
-  const settings = template.microScenarios;
+export async function renderMicroScenarios(micro: PlanMicroScenarios, ctx: RenderContext): Promise<Part> {
   const flows: Flow[] = [
-    full(heading(STYLES.displayTitle.id, settings.title)),
-    ...template.standardTexts.microScenariosMethod.map((text) => full(heading(STYLES.methodNote.id, text))),
+    full(heading(ctx.styles.displayTitle, micro.title)),
+    ...micro.method.map((text) => full(heading(ctx.styles.methodNote, text))),
   ];
   const note = await renderBlocks(
-    familyNote?.content ?? [],
+    micro.familyNote,
     { paragraph: 'familyNote', widthMm: ctx.fullWidthMm, boxed: false },
     ctx,
   );
   flows.push(...note.map((flow): Flow => ({ ...flow, span: 'full' })));
-  for (const [index, hypothesis] of settings.hypotheses.entries()) {
-    const scenario = scenarios[hypothesis.id];
+  for (const hypothesis of micro.hypotheses) {
     flows.push(
       full(
         new Paragraph({
-          style: STYLES.hypothesisLabel.id,
-          pageBreakBefore: index > 0 && ctx.layout.microScenarios.hypothesisOnNewPage,
+          style: ctx.styles.hypothesisLabel,
+          pageBreakBefore: hypothesis.ownPage,
           children: [new TextRun(hypothesis.label)],
         }),
       ),
-      full(heading(STYLES.scenarioTitle.id, scenario?.title.trim() ?? '')),
+      full(heading(ctx.styles.scenarioTitle, hypothesis.title)),
     );
-    for (const angle of settings.angles) {
+    for (const angle of hypothesis.angles) {
       const text = await renderBlocks(
-        scenario?.angles[angle.id]?.content ?? [],
+        angle.body,
         { paragraph: 'angleText', widthMm: ctx.columnWidthMm, boxed: false },
         ctx,
       );
-      flows.push({ child: heading(STYLES.angleLabel.id, angle.label), span: 'column' }, ...text);
+      flows.push({ child: heading(ctx.styles.angleLabel, angle.label), span: 'column' }, ...text);
     }
   }
-  return { flows, newPage: ctx.layout.newPage.microScenarios, scenarios: true };
+  return { flows, newPage: micro.newPage, scenarios: true };
 }

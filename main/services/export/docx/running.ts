@@ -1,8 +1,7 @@
 import { Footer, Header, PageNumber, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
 import { splitPlaceholders, type RunningText } from '../../../../shared/model/layout.js';
-import { runningValues } from '../running-values.js';
+import type { RunningValues } from '../running-values.js';
 import type { RenderContext } from './context.js';
-import { STYLES } from './styles.js';
 import { twipsFromMm } from './units.js';
 
 /**
@@ -11,8 +10,7 @@ import { twipsFromMm } from './units.js';
  * first also carry « Micro-scénarios (suite) ».
  */
 
-function slotChildren(text: string, ctx: RenderContext): ParagraphChild[] {
-  const values = runningValues(ctx.print, ctx.layout);
+function slotChildren(text: string, values: RunningValues): ParagraphChild[] {
   return splitPlaceholders(text).map((part) => {
     if ('text' in part) return new TextRun(part.text);
     if (part.field === 'page') return new TextRun({ children: [PageNumber.CURRENT] });
@@ -21,7 +19,12 @@ function slotChildren(text: string, ctx: RenderContext): ParagraphChild[] {
   });
 }
 
-function runningParagraph(slots: RunningText, style: string, ctx: RenderContext): Paragraph {
+function runningParagraph(
+  slots: RunningText,
+  style: string,
+  values: RunningValues,
+  ctx: RenderContext,
+): Paragraph {
   const width = twipsFromMm(ctx.fullWidthMm);
   return new Paragraph({
     style,
@@ -30,33 +33,34 @@ function runningParagraph(slots: RunningText, style: string, ctx: RenderContext)
       { type: TabStopType.RIGHT, position: width },
     ],
     children: [
-      ...slotChildren(slots.left, ctx),
+      ...slotChildren(slots.left, values),
       new TextRun({ children: [new Tab()] }),
-      ...slotChildren(slots.center, ctx),
+      ...slotChildren(slots.center, values),
       new TextRun({ children: [new Tab()] }),
-      ...slotChildren(slots.right, ctx),
+      ...slotChildren(slots.right, values),
     ],
   });
 }
 
-export function runningHeader(ctx: RenderContext): Header {
-  return new Header({ children: [runningParagraph(ctx.layout.header, STYLES.header.id, ctx)] });
+export function runningHeader(values: RunningValues, ctx: RenderContext): Header {
+  return new Header({ children: [runningParagraph(ctx.layout.header, ctx.styles.header, values, ctx)] });
 }
 
-export function runningFooter(ctx: RenderContext): Footer {
-  return new Footer({ children: [runningParagraph(ctx.layout.footer, STYLES.footer.id, ctx)] });
+export function runningFooter(values: RunningValues, ctx: RenderContext): Footer {
+  return new Footer({ children: [runningParagraph(ctx.layout.footer, ctx.styles.footer, values, ctx)] });
+}
+
+/** A page without running header (a cover, a divider), its footer kept. */
+export function emptyHeader(): Header {
+  return new Header({ children: [new Paragraph({})] });
 }
 
 /** The header of the micro-scenarios' pages after their first. */
-export function continuationHeader(ctx: RenderContext): Header {
-  const title = ctx.layout.microScenarios.continuationTitle.replace(
-    '{title}',
-    ctx.print.template.microScenarios.title,
-  );
+export function continuationHeader(title: string, values: RunningValues, ctx: RenderContext): Header {
   return new Header({
     children: [
-      runningParagraph(ctx.layout.header, STYLES.header.id, ctx),
-      new Paragraph({ style: STYLES.continuation.id, children: [new TextRun(title)] }),
+      runningParagraph(ctx.layout.header, ctx.styles.header, values, ctx),
+      new Paragraph({ style: ctx.styles.continuation, children: [new TextRun(title)] }),
     ],
   });
 }

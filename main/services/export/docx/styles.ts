@@ -85,7 +85,40 @@ const alignments = {
 
 export interface StyleContext {
   layout: Layout;
+  /** The colours of the document's first family: its styles take them. */
   family: FamilyColours;
+  /** The other families of a volume: each gets variants of the styles its colour changes. */
+  variants?: readonly FamilyVariant[];
+}
+
+/** A family of a volume other than the first: its styles' ids end with `suffix`. */
+export interface FamilyVariant {
+  suffix: string;
+  colours: FamilyColours;
+}
+
+const FAMILY_REFS: readonly string[] = ['family', 'familyTint'];
+
+/** The roles whose look follows the family's colour (and so have a variant per family in a volume). */
+export function familyRoles(layout: Layout): TextRole[] {
+  return textRoles.filter((role) => {
+    const style = layout.styles[role];
+    return (
+      FAMILY_REFS.includes(style.colour) ||
+      (style.background !== undefined && FAMILY_REFS.includes(style.background))
+    );
+  });
+}
+
+/** The style id of each role on a family's pages: the variant's where the family changes the look. */
+export function styleIds(layout: Layout, variant?: FamilyVariant): Record<TextRole, string> {
+  const changed = new Set(variant ? familyRoles(layout) : []);
+  return Object.fromEntries(
+    textRoles.map((role) => [
+      role,
+      changed.has(role) ? `${STYLES[role].id}${variant?.suffix ?? ''}` : STYLES[role].id,
+    ]),
+  ) as Record<TextRole, string>;
 }
 
 function colour(ctx: StyleContext, ref: TextStyle['colour']): string {
@@ -142,6 +175,26 @@ export function documentStyles(ctx: StyleContext): IStylesOptions {
       const { name: _name, ...rest } = options;
       builtIns[builtIn] = rest;
     } else paragraphStyles.push({ id: STYLES[role].id, ...options });
+  }
+  for (const variant of ctx.variants ?? []) {
+    for (const role of familyRoles(ctx.layout)) {
+      const style = ctx.layout.styles[role];
+      const local: StyleContext = { layout: ctx.layout, family: variant.colours };
+      paragraphStyles.push({
+        id: `${STYLES[role].id}${variant.suffix}`,
+        name: `${STYLES[role].builtIn ? STYLES[role].id : STYLES[role].name} ${variant.suffix}`,
+        basedOn: STYLES[role].id,
+        next: 'FicheCorps',
+        run: { color: colour(local, style.colour) },
+        ...(style.background
+          ? {
+              paragraph: {
+                shading: { type: ShadingType.CLEAR, color: 'auto', fill: colour(local, style.background) },
+              },
+            }
+          : {}),
+      });
+    }
   }
   const body = ctx.layout.styles.body;
   paragraphStyles.push(

@@ -57,7 +57,7 @@ describe('the print document of Big Data', () => {
       'Cette fiche s’inscrit',
       'class="diagram"',
       'Le Big Data signifie',
-      'class="micro"',
+      'class="micro new-page"',
       'Micro-scénarios (suite)',
     ].map((marker) => html.replaceAll(SOFT_HYPHEN, '').indexOf(marker));
     expect(order.every((index) => index > 0)).toBe(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hyphenateFrench, SOFT_HYPHEN } from './hyphenate.js';
-import { bodyText, frenchSpaces } from './text.js';
+import { frenchSpaces } from '../plan/text.js';
+import { bodyText } from './text.js';
 
 const shown = (text: string) => text.replaceAll(SOFT_HYPHEN, '-');
 

@@ -58,7 +58,6 @@ function roleRules(layout: Layout): string {
 function blockRules(layout: Layout): string {
   const { page, columns, colours } = layout;
   const rule = colours.rule;
-  const newPage = (on: boolean) => (on ? 'break-before: page;' : '');
   return `
 html { font-family: ${fontStack(layout)}; color: ${colours.text}; font-size: ${layout.styles.body.sizePt}pt;
   hyphens: manual; font-kerning: normal; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -96,10 +95,8 @@ figure { break-inside: avoid; margin: 4pt 0 8pt; }
 .band .phase-separator { font-weight: 400; }
 .band { padding: 3pt 6pt; }
 .question-block { break-inside: avoid; break-after: avoid; }
-.display-section { ${newPage(layout.newPage.trajectory)} }
-.phase-start { ${newPage(layout.newPage.eachPhase)} }
-.micro { ${newPage(layout.newPage.microScenarios)} }
-.micro-continued { break-before: page; }
+/* The plan decides which parts start a page (layout's newPage choices). */
+.new-page, .micro-continued { break-before: page; }
 .hypothesis { border-top: 0.75pt solid ${rule}; padding-top: 2pt; margin-top: 10pt; }
 .hypothesis:first-of-type { border-top: none; }
 .hypothesis-label { display: inline-block; }

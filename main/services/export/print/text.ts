@@ -1,19 +1,10 @@
-import { NBSP, NNBSP } from '../../../../shared/content/typography.js';
 import { escapeHtml } from './escape.js';
 import { hyphenateFrench } from './hyphenate.js';
 
 /**
- * Body text as printed: French spacing made unbreakable, soft hyphens at the French break
- * points, then escaped. Pasted text often carries plain spaces before « ; : ! ? » and inside
- * guillemets; in a justified column those spaces stretch and may put a colon at the start
- * of a line, so they become the no-break spaces the editor inserts while typing.
+ * Text as printed: the plan's text (its French spacing already made unbreakable:
+ * plan/text.ts), with soft hyphens at the French break points in body text, then escaped.
  */
-export function frenchSpaces(text: string): string {
-  return text
-    .replace(/[ \t]+([;!?])/g, `${NNBSP}$1`)
-    .replace(/[ \t]+([:»])/g, `${NBSP}$1`)
-    .replace(/«[ \t]+/g, `«${NBSP}`);
-}
 
 export interface TextOptions {
   /** The layout's hyphenation switch; titles and labels are never hyphenated. */
@@ -27,11 +18,10 @@ export interface TextOptions {
 export const asTitle = <C extends TextOptions>(options: C): C => ({ ...options, hyphenate: false });
 
 export function bodyText(text: string, options: TextOptions): string {
-  const spaced = frenchSpaces(text);
-  return escapeHtml(options.hyphenate ? hyphenateFrench(spaced) : spaced);
+  return escapeHtml(options.hyphenate ? hyphenateFrench(text) : text);
 }
 
-/** Titles, labels, names: French spacing and escaping, no hyphenation. */
+/** Titles, labels, names: escaped, never hyphenated. */
 export function plainText(text: string): string {
-  return escapeHtml(frenchSpaces(text));
+  return escapeHtml(text);
 }

@@ -1,0 +1,99 @@
+import type { DocMark, DocNode } from '../../../../shared/content/doc.js';
+import { isSafeLinkHref } from '../../../../shared/content/links.js';
+import { isMarkName, isNodeName, type MarkName } from '../../../../shared/content/node-names.js';
+import { numberBlocks, type Counts } from '../../../../shared/content/numbering.js';
+import { COMMENT_MARK, DELETION_MARK, INSERTION_MARK } from '../../../../shared/content/review-marks.js';
+import type { Layout } from '../../../../shared/model/layout.js';
+import { fr } from '../../french.js';
+import { frenchSpaces } from './text.js';
+import type { PlanMark, PlanNode } from './types.js';
+
+/**
+ * A part's content (ProseMirror JSON) as plan nodes: the one place that decides what the
+ * exports print of it. Text gets its French spacing; figures and tables their numbers
+ * (shared/content/numbering.ts: top-level blocks, from the part's start); source lines the
+ * layout's prefix; a link its address only when it is safe (else it prints as its text).
+ * A node or a mark that the schema does not know (a file edited by hand: saved content is
+ * checked against the schema) is left out and reported, in every format alike.
+ */
+
+export interface ContentPlanning {
+  layout: Layout;
+  warnings: string[];
+}
+
+/**
+ * The review's marks (content/review-marks.ts): a plain export prints the text as it stands,
+ * commented words as any other (pending suggestions are already undone by collectSheet).
+ */
+const REVIEW_MARKS: ReadonlySet<MarkName> = new Set([COMMENT_MARK, INSERTION_MARK, DELETION_MARK]);
+
+function planMarks(marks: readonly DocMark[] | undefined, planning: ContentPlanning): PlanMark[] {
+  const planned: PlanMark[] = [];
+  for (const mark of marks ?? []) {
+    if (!isMarkName(mark.type)) {
+      planning.warnings.push(fr`Mise en forme « ${mark.type.slice(0, 40)} » inconnue : ignorée.`);
+      continue;
+    }
+    if (REVIEW_MARKS.has(mark.type)) continue;
+    const attrs = { ...(mark.attrs ?? {}) };
+    if (mark.type === 'link') {
+      const href = typeof attrs.href === 'string' ? attrs.href.trim() : '';
+      if (!isSafeLinkHref(href)) continue;
+      attrs.href = href;
+    }
+    planned.push({ type: mark.type, attrs });
+  }
+  return planned;
+}
+
+function planNode(node: DocNode, planning: ContentPlanning): PlanNode | undefined {
+  if (!isNodeName(node.type)) {
+    planning.warnings.push(fr`Bloc « ${node.type.slice(0, 40)} » inattendu à cet endroit : ignoré.`);
+    return undefined;
+  }
+  const planned: PlanNode = {
+    type: node.type,
+    attrs: { ...(node.attrs ?? {}) },
+    content: planNodes(node.content, planning),
+    marks: planMarks(node.marks, planning),
+  };
+  if (node.type === 'text') planned.text = frenchSpaces(node.text ?? '');
+  if (node.type === 'sourceLine') planned.lead = planning.layout.captions.sourcePrefix;
+  return planned;
+}
+
+function planNodes(nodes: readonly DocNode[] | undefined, planning: ContentPlanning): PlanNode[] {
+  return (nodes ?? []).flatMap((node) => planNode(node, planning) ?? []);
+}
+
+/** One part's blocks, its figures and tables numbered from `start` (what the parts before it hold). */
+export function planContent(doc: DocNode | undefined, start: Counts, planning: ContentPlanning): PlanNode[] {
+  if (!doc) return [];
+  const { captions } = planning.layout;
+  const numbers = new Map(numberBlocks(doc, start).map((block) => [block.index, block]));
+  return (doc.content ?? []).flatMap((block, index) => {
+    const planned = planNode(block, planning);
+    if (!planned) return [];
+    const numbered = numbers.get(index);
+    if (numbered) {
+      planned.number = {
+        kind: numbered.kind,
+        name: numbered.kind === 'figure' ? captions.figureLabel : captions.tableLabel,
+        number: numbered.number,
+        separator: captions.separator,
+      };
+    }
+    return [planned];
+  });
+}
+
+/** The text a node shows, marks aside (captions as alt text, TOC entries, tests). */
+export function planText(node: PlanNode): string {
+  if (node.type === 'text') return node.text ?? '';
+  if (node.type === 'hardBreak') return '\n';
+  return node.content.map(planText).join('');
+}
+
+export const childOfType = (node: PlanNode, type: PlanNode['type']): PlanNode | undefined =>
+  node.content.find((child) => child.type === type);

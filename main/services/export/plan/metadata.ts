@@ -1,0 +1,27 @@
+import { formatFrenchDate } from '../../../../shared/dates.js';
+import type { PrintSheet } from '../sheet-input.js';
+import type { PlanMetadata } from './types.js';
+
+/**
+ * What the file says about itself, the same in Word (core properties) and in PDF (Info
+ * dictionary): title, author, subject, keywords, description, language, dates.
+ */
+
+const iso = (value: string): string => new Date(value).toISOString();
+
+export function sheetMetadata(print: PrintSheet, language: string): PlanMetadata {
+  const { family, variable, repository, sheet, revision } = print;
+  const { exercise } = repository;
+  return {
+    title: variable.name,
+    author: sheet.authors.length ? sheet.authors.join(', ') : exercise.organisation,
+    subject: `Fiche variable — ${family.number}. ${family.name} — ${exercise.name}`,
+    keywords: ['fiche variable', variable.name, family.name, exercise.name, exercise.region],
+    description: revision
+      ? `Fiche variable, version n°\u00a0${revision.seq} du ${formatFrenchDate(revision.at, { timeZone: 'Europe/Paris' })}`
+      : 'Fiche variable',
+    language,
+    created: iso(sheet.createdAt),
+    modified: iso(revision?.at ?? sheet.updatedAt),
+  };
+}
