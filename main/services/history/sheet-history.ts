@@ -117,6 +117,11 @@ export class SheetHistory {
     return { revisions, problems };
   }
 
+  /** Every revision's summary, oldest first (damage aside: see list). */
+  summaries(): RevisionSummary[] {
+    return this.revisions.summaries();
+  }
+
   summaryOf(seq: number): RevisionSummary | undefined {
     const record = this.revisions.get(seq)?.record;
     return record ? summaryOf(record) : undefined;

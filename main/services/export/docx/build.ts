@@ -1,4 +1,5 @@
 import { Document, Packer, Paragraph } from 'docx';
+import { EXPORT_PROPERTIES } from '../../../../shared/review/export-identity.js';
 import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import { planOfSheet } from '../plan/build.js';
@@ -11,6 +12,7 @@ import type { RasterCache } from './images.js';
 import { renderOpening } from './opening.js';
 import { coreXml, embeddedFonts, fontTableXml, type CoreProperties } from './package-parts.js';
 import { renderMicroScenarios, renderSections, type Part } from './parts.js';
+import { WordReview } from './review.js';
 import { continuationHeader, runningFooter, runningHeader } from './running.js';
 import { wordSections, type WordPiece } from './sections.js';
 import { documentStyles, styleIds } from './styles.js';
@@ -35,6 +37,15 @@ function coreProperties(metadata: PlanMetadata): CoreProperties {
     created: w3cdtf(metadata.created),
     modified: w3cdtf(metadata.modified),
   };
+}
+
+/** What the file was made from, for « Importer une relecture Word… » (shared/review/export-identity.ts). */
+function customProperties(metadata: PlanMetadata) {
+  const { sheet, revision } = metadata.identity;
+  return [
+    { name: EXPORT_PROPERTIES.sheet, value: sheet },
+    ...(revision === undefined ? [] : [{ name: EXPORT_PROPERTIES.revision, value: String(revision) }]),
+  ];
 }
 
 async function sheetPiece(sheet: PlanSheet, ctx: RenderContext): Promise<WordPiece> {
@@ -106,11 +117,14 @@ export async function docxFromPlan(
     nextListInstance: 1,
     assets: loadVerifiedAssets(plan.assets),
     rasters,
+    review: new WordReview(plan),
     columnWidthMm: widths.column,
     fullWidthMm: widths.full,
   };
   const pieces: WordPiece[] = [];
   for (const piece of plan.pieces) pieces.push(await serializePiece(piece, ctx));
+  const closing = ctx.review.closeAll();
+  if (closing) pieces.at(-1)?.parts.at(-1)?.flows.push({ child: closing, span: 'column' });
   const properties = coreProperties(plan.metadata);
   const styles = documentStyles({ layout, family });
   const document = new Document({
@@ -119,6 +133,8 @@ export async function docxFromPlan(
     creator: properties.creator,
     keywords: properties.keywords,
     description: properties.description,
+    customProperties: customProperties(plan.metadata),
+    ...(plan.comments.length ? { comments: { children: ctx.review.comments() } } : {}),
     styles,
     numbering: listNumbering(layout),
     fonts: await embeddedFonts(loaded),

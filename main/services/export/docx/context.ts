@@ -4,6 +4,7 @@ import type { AssetContent } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import type { ExportPlan } from '../plan/types.js';
 import type { RasterCache } from './images.js';
+import type { WordReview } from './review.js';
 
 /** What every part of the Word serializer shares while it translates one plan. */
 export interface RenderContext {
@@ -21,6 +22,8 @@ export interface RenderContext {
   /** The images, read and checked against their hash. */
   assets: ReadonlyMap<string, AssetContent>;
   rasters: RasterCache;
+  /** The plan's comments and tracked changes as Word writes them. */
+  review: WordReview;
   /** Width of a column and of the page's text, in millimetres. */
   columnWidthMm: number;
   fullWidthMm: number;

@@ -1,4 +1,6 @@
 import {
+  DeletedTextRun,
+  InsertedTextRun,
   BorderStyle,
   Paragraph,
   ShadingType,
@@ -36,27 +38,47 @@ export type RenderBlocks = (
 /** Word's SEQ identifier is a single word: the label with its spaces made underscores. */
 const seqName = (label: string): string => label.replace(/\s+/g, '_');
 
+/** A text the layout adds to a block (« Figure 3 : », « Source : »): inserted or deleted with it. */
+function addedText(text: string, block: PlanNode | undefined, ctx: RenderContext): ParagraphChild {
+  const change = block ? ctx.review.tracked(block.marks) : undefined;
+  if (!change) return new TextRun(text);
+  return change.kind === 'insertion'
+    ? new InsertedTextRun({ text, ...change.revision })
+    : new DeletedTextRun({ text, ...change.revision });
+}
+
 function captionParagraph(number: PlanNumber | undefined, caption: PlanNode | undefined, ctx: RenderContext) {
-  const children: ParagraphChild[] = number
-    ? [
-        new TextRun(`${number.name}\u00a0`),
-        // The number as the field's cached value: readers that do not update fields still show it.
-        new SimpleField(
-          // A sheet's first figure restarts the count, so Word's own update numbers per sheet too.
-          `SEQ ${seqName(number.name)} \\* ARABIC${number.number === 1 ? ' \\r 1' : ''}`,
-          String(number.number),
-        ),
-        new TextRun(number.separator),
-      ]
-    : [];
-  children.push(...inlineChildren(caption?.content));
-  return new Paragraph({ style: ctx.styles.caption, keepNext: true, keepLines: true, children });
+  const tracked = caption !== undefined && ctx.review.tracked(caption.marks) !== undefined;
+  const children: ParagraphChild[] = !number
+    ? []
+    : tracked
+      ? // A caption added or removed whole: its number as text, a field cannot be inside a change here.
+        [addedText(`${number.name}\u00a0${number.number}${number.separator}`, caption, ctx)]
+      : [
+          new TextRun(`${number.name}\u00a0`),
+          // The number as the field's cached value: readers that do not update fields still show it.
+          new SimpleField(
+            // A sheet's first figure restarts the count, so Word's own update numbers per sheet too.
+            `SEQ ${seqName(number.name)} \\* ARABIC${number.number === 1 ? ' \\r 1' : ''}`,
+            String(number.number),
+          ),
+          new TextRun(number.separator),
+        ];
+  children.push(...inlineChildren(caption?.content, ctx.review));
+  return new Paragraph({
+    style: ctx.styles.caption,
+    keepNext: true,
+    keepLines: true,
+    children,
+    ...ctx.review.paragraphMark(caption),
+  });
 }
 
 export function sourceParagraph(source: PlanNode, ctx: RenderContext): Paragraph {
   return new Paragraph({
     style: ctx.styles.source,
-    children: [...(source.lead ? [new TextRun(source.lead)] : []), ...inlineChildren(source.content)],
+    children: [...(source.lead ? [addedText(source.lead, source, ctx)] : []), ...inlineChildren(source.content, ctx.review)],
+    ...ctx.review.paragraphMark(source),
   });
 }
 
@@ -97,14 +119,15 @@ function imageParagraph(node: PlanNode, widthMm: number, ctx: RenderContext) {
   }
   const caption = childOfType(node, 'caption');
   const alt = (caption ? planText(caption) : '') || label;
-  const prepared = imageRun(asset, content.bytes, widthMm, ctx.loaded, ctx.rasters, alt);
+  const change = ctx.review.tracked(node.marks);
+  const prepared = imageRun(asset, content.bytes, widthMm, ctx.loaded, ctx.rasters, alt, change);
   if ('problem' in prepared) {
     ctx.warnings.push(
       fr`${label} : image illisible (assets/${asset} : ${prepared.problem}) ; un cadre la remplace.`,
     );
     return missingImage(fr`Image illisible : assets/${asset}`);
   }
-  return new Paragraph({ style: FIGURE_STYLE.id, children: [prepared.run] });
+  return new Paragraph({ style: FIGURE_STYLE.id, children: [prepared.run], ...ctx.review.paragraphMark(node) });
 }
 
 export async function renderFigure(node: PlanNode, scope: BlockScope, ctx: RenderContext): Promise<Flow[]> {
@@ -160,7 +183,9 @@ export async function renderTableFigure(
         }),
       );
     }
-    wordRows.push(new TableRow({ children: wordCells, cantSplit: true, tableHeader: leadingHeader }));
+    wordRows.push(
+      new TableRow({ children: wordCells, cantSplit: true, tableHeader: leadingHeader, ...ctx.review.rowMark(row) }),
+    );
   }
   const body: (Paragraph | Table)[] = wordRows.length
     ? [

@@ -6,7 +6,7 @@ import { COMMENT_MARK, DELETION_MARK, INSERTION_MARK } from '../../../../shared/
 import type { Layout } from '../../../../shared/model/layout.js';
 import { fr } from '../../french.js';
 import { frenchSpaces } from './text.js';
-import type { PlanMark, PlanNode } from './types.js';
+import type { PlanMark, PlanNode, PlanReview } from './types.js';
 
 /**
  * A part's content (ProseMirror JSON) as plan nodes: the one place that decides what the
@@ -20,13 +20,22 @@ import type { PlanMark, PlanNode } from './types.js';
 export interface ContentPlanning {
   layout: Layout;
   warnings: string[];
+  review: PlanReview;
+  /** The comment threads met so far, in the order of their first anchor. */
+  anchored: Set<string>;
 }
 
 /**
- * The review's marks (content/review-marks.ts): a plain export prints the text as it stands,
- * commented words as any other (pending suggestions are already undone by collectSheet).
+ * The review's marks (content/review-marks.ts) reach the plan only for an export for
+ * review: a plain export prints commented words as any other, and the pending suggestions
+ * are already undone (collectSheet); insertion and deletion marks then only come from the
+ * changes since a version (review/changes-since.ts).
  */
-const REVIEW_MARKS: ReadonlySet<MarkName> = new Set([COMMENT_MARK, INSERTION_MARK, DELETION_MARK]);
+function keepsReviewMark(type: MarkName, planning: ContentPlanning): boolean {
+  if (type === COMMENT_MARK) return planning.review.comments;
+  if (type === INSERTION_MARK || type === DELETION_MARK) return planning.review.changes;
+  return true;
+}
 
 function planMarks(marks: readonly DocMark[] | undefined, planning: ContentPlanning): PlanMark[] {
   const planned: PlanMark[] = [];
@@ -35,8 +44,9 @@ function planMarks(marks: readonly DocMark[] | undefined, planning: ContentPlann
       planning.warnings.push(fr`Mise en forme « ${mark.type.slice(0, 40)} » inconnue : ignorée.`);
       continue;
     }
-    if (REVIEW_MARKS.has(mark.type)) continue;
+    if (!keepsReviewMark(mark.type, planning)) continue;
     const attrs = { ...(mark.attrs ?? {}) };
+    if (mark.type === COMMENT_MARK) planning.anchored.add(String(attrs.thread));
     if (mark.type === 'link') {
       const href = typeof attrs.href === 'string' ? attrs.href.trim() : '';
       if (!isSafeLinkHref(href)) continue;
@@ -63,7 +73,8 @@ function planNode(node: DocNode, planning: ContentPlanning): PlanNode | undefine
   return planned;
 }
 
-function planNodes(nodes: readonly DocNode[] | undefined, planning: ContentPlanning): PlanNode[] {
+/** Nodes as the plan prints them (inline ones: a title's text). */
+export function planNodes(nodes: readonly DocNode[] | undefined, planning: ContentPlanning): PlanNode[] {
   return (nodes ?? []).flatMap((node) => planNode(node, planning) ?? []);
 }
 

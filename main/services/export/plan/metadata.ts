@@ -23,5 +23,9 @@ export function sheetMetadata(print: PrintSheet, language: string): PlanMetadata
     language,
     created: iso(sheet.createdAt),
     modified: iso(revision?.at ?? sheet.updatedAt),
+    identity: {
+      sheet: sheet.id,
+      ...((revision?.seq ?? print.latest) === undefined ? {} : { revision: revision?.seq ?? print.latest }),
+    },
   };
 }

@@ -6,7 +6,9 @@ import type { Scenarios } from '../../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../../shared/model/template.js';
 import { runningValues } from '../running-values.js';
 import type { PrintSheet } from '../sheet-input.js';
-import { planContent, type ContentPlanning } from './content.js';
+import type { Review, TitleMark } from '../../../../shared/model/review.js';
+import { titleDocOf } from '../../../../shared/review/title-marks.js';
+import { planContent, planNodes, type ContentPlanning } from './content.js';
 import { frenchSpaces } from './text.js';
 import type {
   OutlineLevel,
@@ -14,6 +16,7 @@ import type {
   PlanDiagram,
   PlanFamily,
   PlanMicroScenarios,
+  PlanNode,
   PlanSection,
   PlanSheet,
 } from './types.js';
@@ -85,6 +88,13 @@ function numberingStarts(
 export interface MicroPlanning extends ContentPlanning {
   template: SheetTemplate;
   level: OutlineLevel;
+  /** The marks of the scenarios' titles (the sheet's review), by hypothesis; none for a family's. */
+  titleMarks: Review['titleMarks'];
+}
+
+/** A title's text nodes, its marks as the content's (shared/review/title-marks.ts). */
+function titleContent(title: string, marks: readonly TitleMark[], planning: ContentPlanning): PlanNode[] {
+  return planNodes(titleDocOf(title, marks).content?.[0]?.content, planning);
 }
 
 export function planMicroScenarios(
@@ -111,6 +121,7 @@ export function planMicroScenarios(
         id: hypothesis.id,
         label: frenchSpaces(hypothesis.label),
         title: frenchSpaces(scenario?.title.trim() ?? ''),
+        titleContent: titleContent(scenario?.title ?? '', planning.titleMarks[hypothesis.id] ?? [], planning),
         ownPage: index > 0 && layout.microScenarios.hypothesisOnNewPage,
         angles: settings.angles.map((angle) => ({
           id: angle.id,
@@ -185,6 +196,7 @@ export function planSheet(print: PrintSheet, planning: SheetPlanning): { sheet: 
         ...planning,
         template,
         level: level(top + 1),
+        titleMarks: print.sheet.microScenarios.useFamily ? {} : print.sheet.review.titleMarks,
       })
     : undefined;
   const counts = { ...planning.offset };
