@@ -3,7 +3,12 @@ import type { RepositoryContext } from '../repository/context.js';
 import { EXPORT_TIMEOUT_MS, ExportDeadline } from './deadline.js';
 import { formatRenderers } from './formats.js';
 import { loadLayout } from './layout/load-layout.js';
-import { checkReviewRequest, isReviewRequest, reviewPrint, type ReviewRequest } from './review/review-print.js';
+import {
+  checkReviewRequest,
+  isReviewRequest,
+  reviewPrint,
+  type ReviewRequest,
+} from './review/review-print.js';
 import { collectSheet, contentWarnings } from './sheet-input.js';
 
 export interface RenderRequest extends ReviewRequest {

@@ -117,9 +117,9 @@ export class SheetHistory {
     return { revisions, problems };
   }
 
-  /** Every revision's summary, oldest first (damage aside: see list). */
-  summaries(): RevisionSummary[] {
-    return this.revisions.summaries();
+  /** Every revision's summary, oldest first (damage aside: see list, newest first). */
+  summariesInOrder(): RevisionSummary[] {
+    return this.revisions.summaries().sort((a, b) => a.seq - b.seq);
   }
 
   summaryOf(seq: number): RevisionSummary | undefined {

@@ -77,7 +77,10 @@ function captionParagraph(number: PlanNumber | undefined, caption: PlanNode | un
 export function sourceParagraph(source: PlanNode, ctx: RenderContext): Paragraph {
   return new Paragraph({
     style: ctx.styles.source,
-    children: [...(source.lead ? [addedText(source.lead, source, ctx)] : []), ...inlineChildren(source.content, ctx.review)],
+    children: [
+      ...(source.lead ? [addedText(source.lead, source, ctx)] : []),
+      ...inlineChildren(source.content, ctx.review),
+    ],
     ...ctx.review.paragraphMark(source),
   });
 }
@@ -93,8 +96,13 @@ function assemble(
   return source && planText(source).trim() !== '' ? [...ordered, sourceParagraph(source, ctx)] : ordered;
 }
 
-function missingImage(text: string): Paragraph {
-  return new Paragraph({ style: MISSING_IMAGE_STYLE.id, children: [new TextRun(text)] });
+/** The frame that stands for an image, added or removed with its figure. */
+function missingImage(text: string, figure: PlanNode, ctx: RenderContext): Paragraph {
+  return new Paragraph({
+    style: MISSING_IMAGE_STYLE.id,
+    children: [addedText(text, figure, ctx)],
+    ...ctx.review.paragraphMark(figure),
+  });
 }
 
 function imageParagraph(node: PlanNode, widthMm: number, ctx: RenderContext) {
@@ -104,18 +112,18 @@ function imageParagraph(node: PlanNode, widthMm: number, ctx: RenderContext) {
     ctx.warnings.push(
       fr`${label} : aucune image (elle n’a jamais été ajoutée) ; un cadre « Image manquante » la remplace.`,
     );
-    return missingImage(fr`Image manquante : ${label}`);
+    return missingImage(fr`Image manquante : ${label}`, node, ctx);
   }
   const content = ctx.assets.get(asset);
   if (!content || 'missing' in content) {
     if (content?.missing === 'damaged') {
       ctx.warnings.push(fr`${label} : ${content.message} Un cadre « Image manquante » la remplace.`);
-      return missingImage(fr`Image manquante : assets/${asset} (${content.short})`);
+      return missingImage(fr`Image manquante : assets/${asset} (${content.short})`, node, ctx);
     }
     ctx.warnings.push(
       fr`${label} : image introuvable (assets/${asset}) ; un cadre « Image manquante » la remplace. Remettez le fichier dans le dossier assets du dépôt ou remplacez l’image.`,
     );
-    return missingImage(fr`Image manquante : assets/${asset}`);
+    return missingImage(fr`Image manquante : assets/${asset}`, node, ctx);
   }
   const caption = childOfType(node, 'caption');
   const alt = (caption ? planText(caption) : '') || label;
@@ -125,9 +133,13 @@ function imageParagraph(node: PlanNode, widthMm: number, ctx: RenderContext) {
     ctx.warnings.push(
       fr`${label} : image illisible (assets/${asset} : ${prepared.problem}) ; un cadre la remplace.`,
     );
-    return missingImage(fr`Image illisible : assets/${asset}`);
+    return missingImage(fr`Image illisible : assets/${asset}`, node, ctx);
   }
-  return new Paragraph({ style: FIGURE_STYLE.id, children: [prepared.run], ...ctx.review.paragraphMark(node) });
+  return new Paragraph({
+    style: FIGURE_STYLE.id,
+    children: [prepared.run],
+    ...ctx.review.paragraphMark(node),
+  });
 }
 
 export async function renderFigure(node: PlanNode, scope: BlockScope, ctx: RenderContext): Promise<Flow[]> {
@@ -184,7 +196,12 @@ export async function renderTableFigure(
       );
     }
     wordRows.push(
-      new TableRow({ children: wordCells, cantSplit: true, tableHeader: leadingHeader, ...ctx.review.rowMark(row) }),
+      new TableRow({
+        children: wordCells,
+        cantSplit: true,
+        tableHeader: leadingHeader,
+        ...ctx.review.rowMark(row),
+      }),
     );
   }
   const body: (Paragraph | Table)[] = wordRows.length

@@ -60,14 +60,21 @@ const initials = (name: string) =>
     .join('')
     .slice(0, 4);
 
+/** A comment id no comment has (ids count from 0). */
+const NO_PARENT = -1;
+
 export class WordReview {
-  private readonly ids = new Map<string, number>();
+  /** By thread: the Word ids of its comment and of its replies (Word anchors each reply where its thread is). */
+  private readonly ids = new Map<string, number[]>();
   private readonly remaining = new Map<string, number>();
   private readonly open = new Set<string>();
   private nextRevision = 1;
 
   constructor(private readonly plan: ExportPlan) {
-    plan.comments.forEach((comment, index) => this.ids.set(comment.id, index));
+    let reply = plan.comments.length;
+    plan.comments.forEach((comment, index) => {
+      this.ids.set(comment.id, [index, ...comment.replies.map(() => reply++)]);
+    });
     for (const node of contentNodes(plan)) {
       if (node.type !== 'text') continue;
       for (const thread of threadsOf(node)) this.remaining.set(thread, (this.remaining.get(thread) ?? 0) + 1);
@@ -78,10 +85,10 @@ export class WordReview {
   opening(node: PlanNode): ParagraphChild[] {
     const out: ParagraphChild[] = [];
     for (const thread of threadsOf(node)) {
-      const id = this.ids.get(thread);
-      if (id === undefined || this.open.has(thread)) continue;
+      const ids = this.ids.get(thread);
+      if (ids === undefined || this.open.has(thread)) continue;
       this.open.add(thread);
-      out.push(new CommentRangeStart(id));
+      out.push(...ids.map((id) => new CommentRangeStart(id)));
     }
     return out;
   }
@@ -98,10 +105,12 @@ export class WordReview {
   }
 
   private end(thread: string): ParagraphChild[] {
-    const id = this.ids.get(thread);
+    const ids = this.ids.get(thread) ?? [];
     this.open.delete(thread);
-    if (id === undefined) return [];
-    return [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+    return ids.flatMap((id) => [
+      new CommentRangeEnd(id),
+      new TextRun({ children: [new CommentReference(id)] }),
+    ]);
   }
 
   /**
@@ -116,7 +125,9 @@ export class WordReview {
 
   /** The change a node's marks say (a text's or a whole block's), numbered for Word. */
   tracked(marks: readonly PlanMark[]): { kind: TrackedKind; revision: Revision } | undefined {
-    const mark = marks.find((candidate) => candidate.type === INSERTION_MARK || candidate.type === DELETION_MARK);
+    const mark = marks.find(
+      (candidate) => candidate.type === INSERTION_MARK || candidate.type === DELETION_MARK,
+    );
     if (!mark) return undefined;
     return {
       kind: mark.type === INSERTION_MARK ? 'insertion' : 'deletion',
@@ -140,7 +151,13 @@ export class WordReview {
     return change ? { [change.kind]: change.revision } : {};
   }
 
-  /** The threads and their replies as Word comments; replies point at their thread, resolution on each. */
+  /**
+   * The threads and their replies as Word comments; replies point at their thread, and
+   * every comment says whether its thread is resolved. docx writes commentsExtended.xml
+   * (where the resolution lives) only when some comment has a parent: each thread's own
+   * comment names NO_PARENT, which is no comment, so the part is always written and the
+   * thread's entry has no paraIdParent.
+   */
   comments(): ICommentOptions[] {
     const first = this.plan.comments.length;
     let next = first;
@@ -153,7 +170,7 @@ export class WordReview {
         children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })),
       });
       return [
-        { id: index, ...entry(comment.author, comment.date, comment.text) },
+        { id: index, parentId: NO_PARENT, ...entry(comment.author, comment.date, comment.text) },
         ...comment.replies.map((reply) => ({
           id: next++,
           parentId: index,

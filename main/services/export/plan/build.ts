@@ -9,7 +9,11 @@ import type { ExportPlan, PlanComment, PlanReview } from './types.js';
 
 /** A sheet alone: a volume of one piece, without cover, table of contents or divider. */
 /** The threads the plan's text anchors, in that order; the others are reported (their text is not in the document). */
-function plannedComments(print: PrintSheet, anchored: ReadonlySet<string>, warnings: string[]): PlanComment[] {
+function plannedComments(
+  print: PrintSheet,
+  anchored: ReadonlySet<string>,
+  warnings: string[],
+): PlanComment[] {
   const { threads } = print.sheet.review;
   for (const thread of Object.values(threads)) {
     if (anchored.has(thread.id)) continue;

@@ -1,7 +1,7 @@
 import type { DocMark, DocNode } from '../../../../shared/content/doc.js';
 import { isSafeLinkHref } from '../../../../shared/content/links.js';
 import { isMarkName, isNodeName, type MarkName } from '../../../../shared/content/node-names.js';
-import { numberBlocks, type Counts } from '../../../../shared/content/numbering.js';
+import { numberBlocks, type Counts, type NumberedBlock } from '../../../../shared/content/numbering.js';
 import { COMMENT_MARK, DELETION_MARK, INSERTION_MARK } from '../../../../shared/content/review-marks.js';
 import type { Layout } from '../../../../shared/model/layout.js';
 import { fr } from '../../french.js';
@@ -78,11 +78,58 @@ export function planNodes(nodes: readonly DocNode[] | undefined, planning: Conte
   return (nodes ?? []).flatMap((node) => planNode(node, planning) ?? []);
 }
 
+/** The side of a part's tracked changes: as it is now (removed blocks out), or as it was (added blocks out). */
+export type ChangeSide = 'current' | 'base';
+
+/** A block removed whole is not part of the current side, one added whole not part of the earlier one. */
+const sideLeaves = (block: DocNode, side: ChangeSide) =>
+  block.marks?.some((mark) => mark.type === (side === 'current' ? DELETION_MARK : INSERTION_MARK)) === true;
+
+/** The part's top-level blocks on one side of its changes, each with its index in the part. */
+export function sideOf(doc: DocNode, side: ChangeSide): { doc: DocNode; indices: number[] } {
+  const indices: number[] = [];
+  const content = (doc.content ?? []).filter((block, index) => {
+    if (sideLeaves(block, side)) return false;
+    indices.push(index);
+    return true;
+  });
+  return { doc: { ...doc, content }, indices };
+}
+
+/** Where a part's numbering starts: as it is now, and, with tracked changes, as it was. */
+export interface PartStart {
+  current: Counts;
+  base?: Counts;
+}
+
+/**
+ * The numbered blocks of a part, by index. With tracked changes, a block removed since the
+ * chosen version keeps the number it had then; every other block takes its number of now.
+ */
+function numbersOf(doc: DocNode, start: PartStart): Map<number, NumberedBlock> {
+  if (!start.base) return new Map(numberBlocks(doc, start.current).map((block) => [block.index, block]));
+  const numbers = new Map<number, NumberedBlock>();
+  const now = sideOf(doc, 'current');
+  for (const block of numberBlocks(now.doc, start.current))
+    numbers.set(now.indices[block.index] as number, block);
+  const then = sideOf(doc, 'base');
+  for (const block of numberBlocks(then.doc, start.base)) {
+    const index = then.indices[block.index] as number;
+    // Only the removed blocks are not numbered yet.
+    if (!numbers.has(index)) numbers.set(index, block);
+  }
+  return numbers;
+}
+
 /** One part's blocks, its figures and tables numbered from `start` (what the parts before it hold). */
-export function planContent(doc: DocNode | undefined, start: Counts, planning: ContentPlanning): PlanNode[] {
+export function planContent(
+  doc: DocNode | undefined,
+  start: PartStart,
+  planning: ContentPlanning,
+): PlanNode[] {
   if (!doc) return [];
   const { captions } = planning.layout;
-  const numbers = new Map(numberBlocks(doc, start).map((block) => [block.index, block]));
+  const numbers = numbersOf(doc, start);
   return (doc.content ?? []).flatMap((block, index) => {
     const planned = planNode(block, planning);
     if (!planned) return [];

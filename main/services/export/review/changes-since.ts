@@ -95,7 +95,7 @@ export async function sheetWithChangesSince(
   const warnings: string[] = [];
   const versions: SheetParts[] = [settled(await history.partsAt(since, titleOf))];
   const steps: ChangeAuthor[] = [];
-  for (const summary of history.summaries()) {
+  for (const summary of history.summariesInOrder()) {
     if (summary.seq <= since || !summary.changed.some(isContentKey)) continue;
     try {
       versions.push(settled(await history.partsAt(summary.seq, titleOf)));

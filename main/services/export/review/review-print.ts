@@ -61,7 +61,7 @@ async function exportedRevision(
     if (recorded) return recorded.seq;
   }
   const history = await service.sheet(saved.id);
-  const latest = history.summaries().at(-1);
+  const latest = history.summariesInOrder().at(-1);
   if (!latest) return undefined;
   const recorded = await history.partsAt(latest.seq, () => '').catch(() => undefined);
   if (recorded && canonicalJson(recorded) !== canonicalJson(partsOfSheet(saved))) {
