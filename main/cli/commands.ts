@@ -36,7 +36,7 @@ export const commands: Record<string, Command> = {
   },
   export: {
     synopsis:
-      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] --out CHEMIN',
+      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] [--comments] [--changes-since N] --out CHEMIN',
     summary:
       'exporte des fiches (Word ou PDF) : un fichier par fiche, dans un fichier ou un dossier existant',
     options: {
@@ -46,6 +46,8 @@ export const commands: Record<string, Command> = {
       family: { type: 'string' },
       all: { type: 'boolean' },
       revision: { type: 'string' },
+      comments: { type: 'boolean' },
+      'changes-since': { type: 'string' },
       out: { type: 'string' },
     },
     run: (values) =>
@@ -56,6 +58,8 @@ export const commands: Record<string, Command> = {
         family: stringOption(values, 'family'),
         all: values.all === true,
         revision: stringOption(values, 'revision'),
+        comments: values.comments === true,
+        changesSince: stringOption(values, 'changes-since'),
         out: stringOption(values, 'out'),
       }),
   },

@@ -87,7 +87,7 @@ export async function sheetWithChangesSince(
   if (!base) {
     throw new AppFailure(
       'not-found',
-      fr`La fiche « ${current.id} » n’a pas de version ${since} : choisissez une version de son historique.`,
+      fr`La version n°\u00a0${since} de la fiche « ${current.id} » n’existe pas : choisissez une version de son historique.`,
       { sheetId: current.id, revision: since },
     );
   }

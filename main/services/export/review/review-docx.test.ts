@@ -293,7 +293,7 @@ describe('Word export « avec les modifications depuis une version »', () => {
   it('refuses an unknown version, a PDF, and a past revision, each with its reason', async () => {
     await expect(render({ changesSince: 999 })).rejects.toMatchObject({
       code: 'not-found',
-      message: expect.stringContaining('n’a pas de version 999'),
+      message: expect.stringContaining('La version n°\u00a0999 de la fiche'),
     });
     await expect(render({ format: 'pdf', comments: true })).rejects.toMatchObject({
       code: 'invalid-request',
