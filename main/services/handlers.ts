@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/api/dispatch.js';
 import { importAsset } from './assets/import.js';
 import { readAsset } from './assets/read.js';
 import { renderSheet } from './export/render.js';
+import { volumeHandlers } from './export/volume/jobs.js';
 import { updateFamily } from './family-update.js';
 import { historyHandlers } from './history/handlers.js';
 import { importHandlers } from './import/handlers.js';
@@ -26,6 +27,10 @@ export const readOperations = [
   'history:compare',
   'assets:read',
   'export:render',
+  'volume:start',
+  'volume:progress',
+  'volume:cancel',
+  'volume:result',
   'preferences:get',
 ] as const satisfies readonly (keyof ServiceHandlers)[];
 export type ReadHandlers = Pick<ServiceHandlers, (typeof readOperations)[number]>;
@@ -50,6 +55,7 @@ export function repositoryHandlers(context: RepositoryContext): ServiceHandlers 
     },
     ...historyHandlers(context),
     ...importHandlers(context),
+    ...volumeHandlers(context),
   };
 }
 

@@ -10,6 +10,7 @@ import { assetsContract } from './assets-contract.js';
 import { exportContract } from './export-contract.js';
 import { historyContract } from './history-contract.js';
 import { importContract } from './import-contract.js';
+import { volumeContract } from './volume-contract.js';
 
 /**
  * Every operation the renderer can ask of the host, declared once: its `domain:verb`
@@ -157,6 +158,7 @@ export const contract = {
   ...assetsContract,
   ...exportContract,
   ...importContract,
+  ...volumeContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -79,14 +79,43 @@ export const textRoles = [
   'continuation',
   'header',
   'footer',
+  /** The volume's own pages (cover, table of contents, family dividers, list of figures). */
+  'coverTitle',
+  'coverText',
+  'tocTitle',
+  'tocEntry',
+  'dividerNumber',
+  'dividerTitle',
 ] as const;
 export type TextRole = (typeof textRoles)[number];
 
+/**
+ * The styles of the volume's own pages, for a layout written before volumes existed: a
+ * layout file may leave them out.
+ */
+const VOLUME_ROLE_DEFAULTS: Partial<Record<TextRole, z.input<typeof textStyleSchema>>> = {
+  coverTitle: {
+    sizePt: 30,
+    bold: true,
+    colour: 'family',
+    lineHeight: 1.05,
+    spaceBeforePt: 120,
+    spaceAfterPt: 18,
+  },
+  coverText: { sizePt: 13, spaceAfterPt: 6 },
+  tocTitle: { sizePt: 20, bold: true, colour: 'family', spaceAfterPt: 14 },
+  tocEntry: { sizePt: 10, spaceAfterPt: 3 },
+  dividerNumber: { sizePt: 60, bold: true, colour: 'family', spaceBeforePt: 150 },
+  dividerTitle: { sizePt: 26, bold: true, colour: 'family', spaceAfterPt: 18 },
+};
+
 const textStylesSchema = z.object(
-  Object.fromEntries(textRoles.map((role) => [role, textStyleSchema])) as Record<
-    TextRole,
-    typeof textStyleSchema
-  >,
+  Object.fromEntries(
+    textRoles.map((role) => {
+      const fallback = VOLUME_ROLE_DEFAULTS[role];
+      return [role, fallback ? textStyleSchema.default(textStyleSchema.parse(fallback)) : textStyleSchema];
+    }),
+  ) as Record<TextRole, typeof textStyleSchema>,
 );
 
 /**
@@ -153,6 +182,35 @@ const listsSchema = z
     bullets: z.array(z.string().min(1).max(3)).min(1).max(9),
   })
   .default({ numbers: ['decimal', 'lower-alpha', 'lower-roman'], bullets: ['–', '◦', '▪'] });
+
+/** The choices of the volume's layout (LAYOUT.md, « Le recueil »). */
+export const volumeSchema = z
+  .object({
+    tocTitle: z.string().min(1).max(200).default('Sommaire'),
+    /** The table of contents lists the parts of each sheet under it. */
+    tocParts: z.boolean().default(false),
+    /** « Famille {number} » on a family's divider page. */
+    dividerLabel: z.string().min(1).max(200).default('Famille {number}'),
+    /** Shared micro-scenarios: once on the family's divider pages, or on each of its sheets. */
+    sharedMicroScenarios: z.enum(['family', 'sheet']).default('family'),
+    /** Each sheet starts on a new page, or on a new right-hand page. */
+    sheetStart: z.enum(['page', 'rightHand']).default('page'),
+    /** Figures and tables numbered per sheet, or through the volume. */
+    numbering: z.enum(['sheet', 'volume']).default('sheet'),
+    /** A list of the figures and tables, with their pages, at the end. */
+    figuresList: z.boolean().default(true),
+    figuresListTitle: z.string().min(1).max(200).default('Liste des figures et des tableaux'),
+  })
+  .default({
+    tocTitle: 'Sommaire',
+    tocParts: false,
+    dividerLabel: 'Famille {number}',
+    sharedMicroScenarios: 'family',
+    sheetStart: 'page',
+    numbering: 'sheet',
+    figuresList: true,
+    figuresListTitle: 'Liste des figures et des tableaux',
+  });
 
 export const layoutSchema = z
   .object({
@@ -244,6 +302,8 @@ export const layoutSchema = z
     footer: runningSchema,
     /** Format of {date}: the sheet's last change (or the revision's date). */
     dateFormat: z.enum(['long', 'short']),
+    /** The collection published as one volume (a layout may leave it out: these defaults). */
+    volume: volumeSchema,
   })
   .superRefine((layout, ctx) => {
     for (const part of ['header', 'footer'] as const) {

@@ -606,7 +606,7 @@ describe('flavours and properties', () => {
       expect(body).toMatchObject({ columns: 2, style: { name: 'Fiche – Corps de texte' } });
       const caption = paragraphs(doc.body).find((block) => block.style?.builtIn === 'caption');
       expect(inlineText(caption?.content ?? [])).toBe(
-        'Figure 1\u00a0: Les 4 principaux freins à la transformation digitale',
+        'Figure\u00a01\u00a0: Les 4 principaux freins à la transformation digitale',
       );
     } finally {
       await sample.dispose();

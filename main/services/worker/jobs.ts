@@ -5,6 +5,7 @@ import type { LoadedLayout } from '../export/layout/load-layout.js';
 import type { PrintDocument, PrintMetadata } from '../export/print/document.js';
 import type { PdfRequest, RenderedPdf } from '../export/pdf/print-in-worker.js';
 import type { PrintSheet } from '../export/sheet-input.js';
+import type { VolumeRequest as VolumePlanRequest } from '../export/plan/volume.js';
 import type { JobTable } from './protocol.js';
 
 interface DocumentRequest {
@@ -32,6 +33,41 @@ export const jobs = {
     rasters,
   }: DocumentRequest & { rasters: RasterCache }): Promise<{ bytes: Uint8Array; warnings: string[] }> =>
     (await import('../export/docx/build.js')).buildDocx(print, loaded, rasters),
+
+  /** The collection as one .docx (plan/volume.ts). */
+  'build-volume-docx': async ({
+    volume,
+    loaded,
+    rasters,
+  }: {
+    volume: VolumePlanRequest;
+    loaded: LoadedLayout;
+    rasters: RasterCache;
+  }): Promise<{ bytes: Uint8Array; warnings: string[] }> => {
+    const [{ docxFromPlan }, { planOfVolume }] = await Promise.all([
+      import('../export/docx/build.js'),
+      import('../export/plan/volume.js'),
+    ]);
+    return docxFromPlan(planOfVolume(volume, loaded), loaded, rasters);
+  },
+
+  /** The collection as one PDF, printed (twice: pdf/volume.ts) by this worker's own headless Chromium. */
+  'render-volume-pdf': async ({
+    volume,
+    loaded,
+    printTimeoutMs,
+  }: {
+    volume: VolumePlanRequest;
+    loaded: LoadedLayout;
+    printTimeoutMs: number;
+  }): Promise<RenderedPdf> => {
+    const [{ printVolume }, { planOfVolume }, { headlessPrinter }] = await Promise.all([
+      import('../export/pdf/volume.js'),
+      import('../export/plan/volume.js'),
+      import('../export/pdf/printer-choice.js'),
+    ]);
+    return printVolume(planOfVolume(volume, loaded), loaded, await headlessPrinter(), printTimeoutMs);
+  },
 
   /** A sheet's print HTML (hyphenation, images as data: URIs), for the host's PDF printer. */
   'build-print-document': async ({ print, loaded }: DocumentRequest): Promise<PrintDocument> =>

@@ -1,9 +1,11 @@
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Footer, Packer, Paragraph } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import { EXPORT_PROPERTIES } from '../../../../shared/review/export-identity.js';
 import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import { planOfSheet } from '../plan/build.js';
-import type { ExportPlan, PlanMetadata, PlanPiece, PlanSheet } from '../plan/types.js';
+import type { ExportPlan, PlanFamily, PlanMetadata, PlanPiece, PlanSheet } from '../plan/types.js';
+import type { RunningValues } from '../running-values.js';
 import type { PrintSheet } from '../sheet-input.js';
 import { listNumbering } from './blocks.js';
 import type { RenderContext } from './context.js';
@@ -13,9 +15,10 @@ import { renderOpening } from './opening.js';
 import { coreXml, embeddedFonts, fontTableXml, type CoreProperties } from './package-parts.js';
 import { renderMicroScenarios, renderSections, type Part } from './parts.js';
 import { WordReview } from './review.js';
-import { continuationHeader, runningFooter, runningHeader } from './running.js';
+import { continuationHeader, emptyHeader, runningFooter, runningHeader } from './running.js';
 import { wordSections, type WordPiece } from './sections.js';
-import { documentStyles, styleIds } from './styles.js';
+import { documentStyles, styleIds, type FamilyVariant } from './styles.js';
+import { contentsPart, coverPart, dividerParts, figuresPart, frontPart } from './volume.js';
 import { columnWidths, twipsFromMm } from './units.js';
 
 /**
@@ -41,6 +44,7 @@ function coreProperties(metadata: PlanMetadata): CoreProperties {
 
 /** What the file was made from, for « Importer une relecture Word… » (shared/review/export-identity.ts). */
 function customProperties(metadata: PlanMetadata) {
+  if (!metadata.identity) return [];
   const { sheet, revision } = metadata.identity;
   return [
     { name: EXPORT_PROPERTIES.sheet, value: sheet },
@@ -49,8 +53,7 @@ function customProperties(metadata: PlanMetadata) {
 }
 
 async function sheetPiece(sheet: PlanSheet, ctx: RenderContext): Promise<WordPiece> {
-  ctx.family = sheet.family.colours;
-  ctx.styles = styleIds(ctx.layout);
+  onFamilyPages(sheet.family, ctx);
   const parts: Part[] = [
     // The diagram is a table: a paragraph after it keeps it off the next section break.
     { flows: [...renderOpening(sheet, ctx), { child: new Paragraph({}), span: 'full' }], newPage: false },
@@ -70,6 +73,12 @@ async function sheetPiece(sheet: PlanSheet, ctx: RenderContext): Promise<WordPie
   };
 }
 
+/** The volume's own pages: no running header; a footer (page numbers run through), but on the cover. */
+function ownPages(parts: Part[], running: RunningValues | undefined, ctx: RenderContext): WordPiece {
+  const footer = running ? runningFooter(running, ctx) : new Footer({ children: [new Paragraph({})] });
+  return { parts, rightHand: false, running: { header: emptyHeader(), footer } };
+}
+
 /** Keyed by piece kind: a kind added to the plan without a Word form is a compile error. */
 const pieceSerializers: {
   [K in PlanPiece['kind']]: (
@@ -77,7 +86,23 @@ const pieceSerializers: {
     ctx: RenderContext,
   ) => Promise<WordPiece>;
 } = {
+  cover: async (piece, ctx) => ownPages([coverPart(piece.cover, ctx)], undefined, ctx),
+  front: async (piece, ctx) => ownPages([frontPart(piece.front, ctx)], piece.running, ctx),
+  contents: async (piece, ctx) => ownPages([contentsPart(piece.contents, ctx)], piece.running, ctx),
+  divider: async ({ divider }, ctx) => {
+    onFamilyPages(divider.family, ctx);
+    const piece = ownPages(await dividerParts(divider, ctx), divider.running, ctx);
+    const continuation = divider.microScenarios
+      ? continuationHeader(divider.microScenarios.continuationTitle, divider.running, ctx)
+      : undefined;
+    return {
+      ...piece,
+      rightHand: divider.rightHand,
+      running: { ...piece.running, ...(continuation ? { continuation } : {}) },
+    };
+  },
   sheet: (piece, ctx) => sheetPiece(piece.sheet, ctx),
+  figures: async (piece, ctx) => ownPages([figuresPart(piece.figures, ctx)], piece.figures.running, ctx),
 };
 
 function serializePiece(piece: PlanPiece, ctx: RenderContext): Promise<WordPiece> {
@@ -88,10 +113,32 @@ function serializePiece(piece: PlanPiece, ctx: RenderContext): Promise<WordPiece
   return serialize(piece, ctx);
 }
 
-function firstFamily(plan: ExportPlan) {
-  const first = plan.pieces.find((piece) => piece.kind === 'sheet');
-  if (!first) throw new Error('an export plan holds at least one sheet');
-  return first.sheet.family.colours;
+/** The families of the document in order; each after the first has its variant of the coloured styles. */
+function familiesOf(plan: ExportPlan): PlanFamily[] {
+  const families = new Map<string, PlanFamily>();
+  for (const piece of plan.pieces) {
+    const family =
+      piece.kind === 'sheet'
+        ? piece.sheet.family
+        : piece.kind === 'divider'
+          ? piece.divider.family
+          : undefined;
+    if (family && !families.has(family.id)) families.set(family.id, family);
+  }
+  const list = [...families.values()];
+  if (list.length === 0) throw new Error('an export plan holds at least one sheet');
+  return list;
+}
+
+function variantOf(families: readonly PlanFamily[], family: PlanFamily): FamilyVariant | undefined {
+  const index = families.findIndex((candidate) => candidate.id === family.id);
+  return index > 0 ? { suffix: `F${index}`, colours: family.colours } : undefined;
+}
+
+/** The pages of `family` follow: its colours, its styles. */
+function onFamilyPages(family: PlanFamily, ctx: RenderContext): void {
+  ctx.family = family.colours;
+  ctx.styles = styleIds(ctx.layout, variantOf(ctx.families, family));
 }
 
 /**
@@ -106,12 +153,15 @@ export async function docxFromPlan(
 ): Promise<{ bytes: Buffer; warnings: string[] }> {
   const { layout } = loaded;
   const widths = columnWidths(layout);
-  const family = firstFamily(plan);
+  const families = familiesOf(plan);
+  const [first] = families as [PlanFamily, ...PlanFamily[]];
   const ctx: RenderContext = {
     plan,
     loaded,
     layout,
-    family,
+    families,
+    variants: families.flatMap((family) => variantOf(families, family) ?? []),
+    family: first.colours,
     styles: styleIds(layout),
     warnings: [...plan.warnings],
     nextListInstance: 1,
@@ -126,7 +176,8 @@ export async function docxFromPlan(
   const closing = ctx.review.closeAll();
   if (closing) pieces.at(-1)?.parts.at(-1)?.flows.push({ child: closing, span: 'column' });
   const properties = coreProperties(plan.metadata);
-  const styles = documentStyles({ layout, family });
+  const styles = documentStyles({ layout, family: first.colours, variants: ctx.variants });
+  const hasContents = plan.pieces.some((piece) => piece.kind === 'contents');
   const document = new Document({
     title: properties.title,
     subject: properties.subject,
@@ -146,6 +197,10 @@ export async function docxFromPlan(
       doNotHyphenateCaps: true,
     },
     sections: wordSections(pieces, layout),
+    // The table of contents and the list of figures are written with their page numbers, laid
+    // out as Word would (docx/layout); guessing past what it cannot lay out exactly (balanced
+    // columns, hyphenation), so no number is left blank. Written clean: Word does not ask to update.
+    ...(hasContents ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
   });
   const bytes = await Packer.toBuffer(document, false, [
     { path: 'word/styles.xml', data: await stylesPart(styles) },

@@ -1,16 +1,21 @@
-import type { Paragraph, Table } from 'docx';
+import type { Paragraph, Table, TableOfContents } from 'docx';
 import type { FamilyColours, Layout, TextRole } from '../../../../shared/model/layout.js';
 import type { AssetContent } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
-import type { ExportPlan } from '../plan/types.js';
+import type { ExportPlan, PlanFamily } from '../plan/types.js';
 import type { RasterCache } from './images.js';
 import type { WordReview } from './review.js';
+import type { FamilyVariant } from './styles.js';
 
 /** What every part of the Word serializer shares while it translates one plan. */
 export interface RenderContext {
   plan: ExportPlan;
   loaded: LoadedLayout;
   layout: Layout;
+  /** The document's families, in order (each after the first has its own variant of the coloured styles). */
+  families: readonly PlanFamily[];
+  /** Their variants of the coloured styles (styles.ts), the first family's excepted. */
+  variants: readonly FamilyVariant[];
   /** The colours of the family whose pages are being written. */
   family: FamilyColours;
   /** The style id of each role on those pages (a volume's families have variants: styles.ts). */
@@ -34,6 +39,9 @@ export interface Flow {
   child: Paragraph | Table;
   span: 'column' | 'full';
 }
+
+/** A block of a page: a flow, or the table of contents (which only stands on its own page, across it). */
+export type PageFlow = Flow | { child: TableOfContents; span: 'full' };
 
 /** Where a block sits decides its paragraph style and the width its images may take. */
 export interface BlockScope {

@@ -16,12 +16,13 @@ import { assetIdSchema } from '../../../../shared/content/assets.js';
 import { resolveColour } from '../../../../shared/model/layout.js';
 import { fr } from '../../french.js';
 import { childOfType, planText } from '../plan/content.js';
-import type { PlanNode, PlanNumber } from '../plan/types.js';
+import type { PlanNode } from '../plan/types.js';
 import type { BlockScope, Flow, RenderContext } from './context.js';
 import { imageRun } from './images.js';
 import { inlineChildren } from './inline.js';
 import { FIGURE_STYLE, MISSING_IMAGE_STYLE } from './styles.js';
 import { wordColour } from './units.js';
+import { bookmarked } from './bookmarks.js';
 
 /**
  * Figures and tables: a caption numbered by a Word SEQ field (« Figure 3 : … ») whose
@@ -47,7 +48,9 @@ function addedText(text: string, block: PlanNode | undefined, ctx: RenderContext
     : new DeletedTextRun({ text, ...change.revision });
 }
 
-function captionParagraph(number: PlanNumber | undefined, caption: PlanNode | undefined, ctx: RenderContext) {
+function captionParagraph(node: PlanNode, ctx: RenderContext) {
+  const { number } = node;
+  const caption = childOfType(node, 'caption');
   const tracked = caption !== undefined && ctx.review.tracked(caption.marks) !== undefined;
   const children: ParagraphChild[] = !number
     ? []
@@ -65,11 +68,13 @@ function captionParagraph(number: PlanNumber | undefined, caption: PlanNode | un
           new TextRun(number.separator),
         ];
   children.push(...inlineChildren(caption?.content, ctx.review));
+  // The list of figures points at the caption, when the document has one.
+  const listed = ctx.plan.pieces.some((piece) => piece.kind === 'figures');
   return new Paragraph({
     style: ctx.styles.caption,
     keepNext: true,
     keepLines: true,
-    children,
+    children: listed ? bookmarked(node.anchor, children) : children,
     ...ctx.review.paragraphMark(caption),
   });
 }
@@ -146,7 +151,7 @@ export async function renderFigure(node: PlanNode, scope: BlockScope, ctx: Rende
   const full = node.attrs.width === 'full' && !scope.boxed;
   const widthMm = full ? ctx.fullWidthMm : scope.widthMm;
   const image = imageParagraph(node, widthMm, ctx);
-  const caption = captionParagraph(node.number, childOfType(node, 'caption'), ctx);
+  const caption = captionParagraph(node, ctx);
   const span = full ? 'full' : 'column';
   return assemble(caption, [image], childOfType(node, 'sourceLine'), ctx).map((child) => ({ child, span }));
 }
@@ -162,7 +167,7 @@ export async function renderTableFigure(
   ctx: RenderContext,
   renderBlocks: RenderBlocks,
 ): Promise<Flow[]> {
-  const caption = captionParagraph(node.number, childOfType(node, 'caption'), ctx);
+  const caption = captionParagraph(node, ctx);
   const table = childOfType(node, 'table');
   const rows = table?.content ?? [];
   const columns = Math.max(1, ...rows.map((row) => row.content.reduce((n, c) => n + cellWidthSpan(c), 0)));

@@ -2,8 +2,8 @@ import { Paragraph, TextRun } from 'docx';
 import { resolveColour } from '../../../../shared/model/layout.js';
 import type { PlanBand, PlanMicroScenarios, PlanNode, PlanSection } from '../plan/types.js';
 import { renderBlocks } from './blocks.js';
+import type { Flow, PageFlow, RenderContext } from './context.js';
 import { inlineChildren } from './inline.js';
-import type { Flow, RenderContext } from './context.js';
 import { wordColour } from './units.js';
 
 /**
@@ -13,7 +13,7 @@ import { wordColour } from './units.js';
 
 /** A run of blocks; `newPage` starts it on a new page, `scenarios` marks the micro-scenarios' pages. */
 export interface Part {
-  flows: Flow[];
+  flows: PageFlow[];
   newPage: boolean;
   scenarios?: boolean;
 }

@@ -35,7 +35,7 @@ function problemOf(error: unknown): string {
   return `SVG illisible (${(error as Error).message.slice(0, 200)})`;
 }
 
-async function renderFallbacks(
+export async function renderFallbacks(
   print: PrintSheet,
   loaded: LoadedLayout,
   deadline: ExportDeadline,

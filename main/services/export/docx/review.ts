@@ -8,7 +8,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { COMMENT_MARK, DELETION_MARK, INSERTION_MARK } from '../../../../shared/content/review-marks.js';
-import type { ExportPlan, PlanMark, PlanNode } from '../plan/types.js';
+import type { ExportPlan, PlanMark, PlanMicroScenarios, PlanNode } from '../plan/types.js';
 
 /**
  * The review's marks of a plan in Word: comments (w:commentRangeStart/End around their
@@ -37,14 +37,21 @@ function* contentNodes(plan: ExportPlan): Generator<PlanNode> {
       yield* walk(node.content);
     }
   }
-  for (const piece of plan.pieces) {
-    for (const section of piece.sheet.sections) yield* walk(section.body);
-    const micro = piece.sheet.microScenarios;
-    if (!micro) continue;
-    yield* walk(micro.familyNote);
-    for (const hypothesis of micro.hypotheses) {
+  function* micro(scenarios: PlanMicroScenarios | undefined): Generator<PlanNode> {
+    if (!scenarios) return;
+    yield* walk(scenarios.familyNote);
+    for (const hypothesis of scenarios.hypotheses) {
       yield* walk(hypothesis.titleContent);
       for (const angle of hypothesis.angles) yield* walk(angle.body);
+    }
+  }
+  for (const piece of plan.pieces) {
+    if (piece.kind === 'divider') {
+      yield* walk(piece.divider.note);
+      yield* micro(piece.divider.microScenarios);
+    } else if (piece.kind === 'sheet') {
+      for (const section of piece.sheet.sections) yield* walk(section.body);
+      yield* micro(piece.sheet.microScenarios);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { LineRuleType, Paragraph, SectionType, type Footer, type Header, type ISectionOptions } from 'docx';
 import type { Layout } from '../../../../shared/model/layout.js';
-import type { Flow } from './context.js';
+import type { PageFlow } from './context.js';
 import type { Part } from './parts.js';
 import { twipsFromMm } from './units.js';
 
@@ -29,7 +29,7 @@ export interface WordPiece {
 
 interface WordSection {
   columns: number;
-  children: Flow['child'][];
+  children: PageFlow['child'][];
   newPage: boolean;
   scenarios: boolean;
 }

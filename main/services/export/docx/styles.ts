@@ -70,7 +70,20 @@ export const STYLES: Record<TextRole, StyleName> = {
   continuation: { id: 'FicheSuite', name: 'Fiche – Titre de page suivante' },
   header: { id: 'FicheEnTete', name: 'Fiche – En-tête' },
   footer: { id: 'FichePiedDePage', name: 'Fiche – Pied de page' },
+  coverTitle: { id: 'FicheCouvertureTitre', name: 'Fiche – Titre de couverture', keepNext: true },
+  coverText: { id: 'FicheCouverture', name: 'Fiche – Couverture' },
+  tocTitle: { id: 'FicheSommaireTitre', name: 'Fiche – Titre du sommaire', keepNext: true },
+  // Word's own names, so Word's update of the table of contents keeps the look.
+  tocEntry: { id: 'TOC1', name: 'toc 1' },
+  dividerNumber: { id: 'FicheIntercalaireNumero', name: 'Fiche – Numéro de famille', keepNext: true },
+  dividerTitle: { id: 'FicheIntercalaire', name: 'Fiche – Intercalaire', keepNext: true },
 };
+
+/** The entries of the table of contents below its first level: Word's « toc 2 », « toc 3 », indented. */
+export const TOC_LEVELS = [
+  { id: 'TOC2', name: 'toc 2', indentPt: 12 },
+  { id: 'TOC3', name: 'toc 3', indentPt: 24 },
+] as const;
 
 /** Paragraph styles that are not text roles: where an image sits, and its stand-in when it is missing. */
 export const FIGURE_STYLE = { id: 'FicheFigure', name: 'Fiche – Figure' };
@@ -119,6 +132,17 @@ export function styleIds(layout: Layout, variant?: FamilyVariant): Record<TextRo
       changed.has(role) ? `${STYLES[role].id}${variant?.suffix ?? ''}` : STYLES[role].id,
     ]),
   ) as Record<TextRole, string>;
+}
+
+/** The name Word shows for a family's variant of a role's style. */
+export function variantName(role: TextRole, variant: FamilyVariant): string {
+  return `${STYLES[role].builtIn ? STYLES[role].id : STYLES[role].name} ${variant.suffix}`;
+}
+
+/** Every name a role's style takes in a document: its own, and its families' variants where its colour follows the family. */
+export function styleNames(layout: Layout, role: TextRole, variants: readonly FamilyVariant[]): string[] {
+  const varies = familyRoles(layout).includes(role);
+  return [STYLES[role].name, ...(varies ? variants.map((variant) => variantName(role, variant)) : [])];
 }
 
 function colour(ctx: StyleContext, ref: TextStyle['colour']): string {
@@ -182,7 +206,7 @@ export function documentStyles(ctx: StyleContext): IStylesOptions {
       const local: StyleContext = { layout: ctx.layout, family: variant.colours };
       paragraphStyles.push({
         id: `${STYLES[role].id}${variant.suffix}`,
-        name: `${STYLES[role].builtIn ? STYLES[role].id : STYLES[role].name} ${variant.suffix}`,
+        name: variantName(role, variant),
         basedOn: STYLES[role].id,
         next: 'FicheCorps',
         run: { color: colour(local, style.colour) },
@@ -198,6 +222,13 @@ export function documentStyles(ctx: StyleContext): IStylesOptions {
   }
   const body = ctx.layout.styles.body;
   paragraphStyles.push(
+    ...TOC_LEVELS.map((level) => ({
+      id: level.id,
+      name: level.name,
+      basedOn: STYLES.tocEntry.id,
+      next: 'FicheCorps',
+      paragraph: { indent: { left: twipsFromPt(level.indentPt) } },
+    })),
     {
       ...FIGURE_STYLE,
       basedOn: 'Normal',

@@ -54,6 +54,7 @@ export function planOfSheet(print: PrintSheet, loaded: LoadedLayout): ExportPlan
     warnings,
     review,
     anchored,
+    anchorPrefix: print.variable.id,
     inVolume: false,
     showMicroScenarios: true,
     offset: noCounts(),

@@ -23,7 +23,12 @@ export interface ContentPlanning {
   review: PlanReview;
   /** The comment threads met so far, in the order of their first anchor. */
   anchored: Set<string>;
+  /** Starts the anchors of the numbered blocks (unique in the document: the sheet's or the family's id). */
+  anchorPrefix: string;
 }
+
+/** A plain export: for publication, without the review's marks. */
+export const NO_REVIEW: PlanReview = { comments: false, changes: false };
 
 /**
  * The review's marks (content/review-marks.ts) reach the plan only for an export for
@@ -141,6 +146,7 @@ export function planContent(
         number: numbered.number,
         separator: captions.separator,
       };
+      planned.anchor = `${planning.anchorPrefix}-${numbered.kind}-${numbered.number}`;
     }
     return [planned];
   });

@@ -1,4 +1,5 @@
 import { formatFrenchDate } from '../../../../shared/dates.js';
+import type { RepositoryFile } from '../../../../shared/model/repository.js';
 import type { PrintSheet } from '../sheet-input.js';
 import type { PlanMetadata } from './types.js';
 
@@ -27,5 +28,29 @@ export function sheetMetadata(print: PrintSheet, language: string): PlanMetadata
       sheet: sheet.id,
       ...((revision?.seq ?? print.latest) === undefined ? {} : { revision: revision?.seq ?? print.latest }),
     },
+  };
+}
+
+/** A volume's: its title, the exercise's organisation as author, the families it holds as keywords. */
+export function volumeMetadata(
+  request: { title: string; date: string; sheets: readonly PrintSheet[] },
+  repository: RepositoryFile,
+  language: string,
+): PlanMetadata {
+  const { exercise } = repository;
+  const families = [...new Set(request.sheets.map((print) => print.family.name))];
+  const latest = request.sheets
+    .map((print) => print.revision?.at ?? print.sheet.updatedAt)
+    .sort()
+    .at(-1);
+  return {
+    title: request.title,
+    author: exercise.organisation,
+    subject: `Recueil des fiches variables — ${exercise.name}`,
+    keywords: ['fiches variables', 'recueil', exercise.name, exercise.region, ...families],
+    description: `Recueil de ${request.sheets.length} fiche${request.sheets.length > 1 ? 's' : ''} variable${request.sheets.length > 1 ? 's' : ''}, ${formatFrenchDate(request.date, { timeZone: 'Europe/Paris' })}`,
+    language,
+    created: iso(request.date),
+    modified: iso(latest ?? request.date),
   };
 }

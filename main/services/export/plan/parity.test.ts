@@ -66,7 +66,9 @@ function printBlocks(html: string, plan: ExportPlan): string[] {
   // The continuation title is a running header in Word (running.ts), a block in print.
   const continuations = new Set(
     plan.pieces.flatMap((piece) =>
-      piece.sheet.microScenarios ? [piece.sheet.microScenarios.continuationTitle] : [],
+      piece.kind === 'sheet' && piece.sheet.microScenarios
+        ? [piece.sheet.microScenarios.continuationTitle]
+        : [],
     ),
   );
   return [...document.querySelectorAll(selector)].flatMap((element) => {

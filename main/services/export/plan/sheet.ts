@@ -212,6 +212,7 @@ export function planSheet(print: PrintSheet, planning: SheetPlanning): { sheet: 
     const text = frenchSpaces(display ? section.title : (section.question ?? section.title));
     sections.push({
       id: section.id,
+      anchor: `fiche-${print.variable.id}-${section.id}`,
       newPage:
         index > 0 &&
         (section.phase === undefined ? layout.newPage.trajectory : phaseStart && layout.newPage.eachPhase),

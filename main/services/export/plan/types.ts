@@ -59,6 +59,8 @@ export interface PlanNode {
   marks: PlanMark[];
   /** Figures and table figures: their number, from shared/content/numbering.ts. */
   number?: PlanNumber;
+  /** Numbered blocks: where the list of figures points (a Word bookmark, an HTML id). */
+  anchor?: string;
   /** Printed before the node's content: the layout's « Source : » on a source line. */
   lead?: string;
 }
@@ -90,6 +92,8 @@ export type OutlineLevel = 1 | 2 | 3 | 4 | 5 | 6;
 /** A part of a sheet: the trajectory, or a phase's section. */
 export interface PlanSection {
   id: string;
+  /** Where the table of contents points when it lists the parts. */
+  anchor: string;
   /** Starts on a new page (layout's newPage choices). */
   newPage: boolean;
   /** The first section of its phase: the band stands above its question. */
@@ -157,7 +161,62 @@ export interface PlanSheet {
   rightHand: boolean;
 }
 
-export type PlanPiece = { kind: 'sheet'; sheet: PlanSheet };
+/** The volume's cover: from the repository's exercise and the user's title and date. */
+export interface PlanCover {
+  exercise: string;
+  title: string;
+  date: string;
+  organisation: string;
+  region: string;
+}
+
+/** The collection's standard opening text and the system-of-variables diagram, once. */
+export interface PlanFront {
+  paragraphs: string[];
+  diagram: PlanDiagram;
+}
+
+/** An entry of the table of contents or of the list of figures, pointing at its anchor. */
+export interface PlanEntry {
+  level: 1 | 2 | 3;
+  text: string;
+  anchor: string;
+}
+
+export interface PlanContents {
+  title: string;
+  entries: PlanEntry[];
+  /** The deepest level it lists: 2 (families and sheets) or 3 (their parts too). */
+  depth: 2 | 3;
+}
+
+/** A family's divider page: its number and colour, its note, its shared micro-scenarios once. */
+export interface PlanDivider {
+  family: PlanFamily;
+  anchor: string;
+  /** « Famille 5 » */
+  numberLabel: string;
+  note: PlanNode[];
+  microScenarios?: PlanMicroScenarios;
+  running: RunningValues;
+  rightHand: boolean;
+}
+
+export interface PlanFiguresList {
+  title: string;
+  anchor: string;
+  entries: PlanEntry[];
+  running: RunningValues;
+}
+
+/** The pieces of a document, in reading order; a sheet alone is one `sheet` piece. */
+export type PlanPiece =
+  | { kind: 'cover'; cover: PlanCover }
+  | { kind: 'front'; front: PlanFront; running: RunningValues }
+  | { kind: 'contents'; contents: PlanContents; running: RunningValues }
+  | { kind: 'divider'; divider: PlanDivider }
+  | { kind: 'sheet'; sheet: PlanSheet }
+  | { kind: 'figures'; figures: PlanFiguresList };
 
 export type PlanPieceKind = PlanPiece['kind'];
 
@@ -176,7 +235,7 @@ export interface PlanMetadata {
    * What the file was made from (Word's custom properties): the sheet, and the revision its
    * content is (or was last recorded as), so that a reviewer's file can be recognised.
    */
-  identity: { sheet: string; revision?: number };
+  identity?: { sheet: string; revision?: number };
 }
 
 /** What an export for review carries besides the text. */

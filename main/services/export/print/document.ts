@@ -9,9 +9,19 @@ import { fontFaceRules } from './fonts.js';
 import { printImages } from './images.js';
 import { microScenariosHtml } from './micro.js';
 import { openingHtml } from './opening.js';
-import { pageRules } from './running.js';
+import { namedPageRules, pageRules } from './running.js';
 import { sectionsHtml } from './sections.js';
 import { printCss } from './styles.js';
+import {
+  contentsHtml,
+  coverHtml,
+  dividerHtml,
+  figuresListHtml,
+  frontHtml,
+  volumeCss,
+  type PageNumbers,
+} from './volume.js';
+import type { FamilyColours, Layout } from '../../../../shared/model/layout.js';
 
 /**
  * The print-HTML serializer of an export plan (plan/types.ts): a self-contained HTML page
@@ -32,26 +42,86 @@ export interface PrintDocument {
   warnings: string[];
 }
 
-function sheetHtml(sheet: PlanSheet, context: ContentContext): string {
-  const { colours } = sheet.family;
+/** A piece's wrapper: its page name (its running lines), its family's colours, its anchor. */
+function pieceHtml(
+  inner: string,
+  options: { page: string; colours?: FamilyColours; anchor?: string; rightHand?: boolean },
+): string {
   // Colours are #RRGGBB checked by the layout schema: safe inside the attribute.
-  return `<article class="sheet" id="${escapeHtml(sheet.anchor)}" style="--family: ${colours.main}; --family-tint: ${colours.tint}">
-${openingHtml(sheet, context)}
-${sectionsHtml(sheet.sections, context)}
-${sheet.microScenarios ? microScenariosHtml(sheet.microScenarios, context) : ''}
+  const colours = options.colours
+    ? `; --family: ${options.colours.main}; --family-tint: ${options.colours.tint}`
+    : '';
+  const id = options.anchor ? ` id="${escapeHtml(options.anchor)}"` : '';
+  return `<article class="piece${options.rightHand ? ' right-hand' : ''}"${id} style="page: ${options.page}${colours}">
+${inner}
 </article>`;
+}
+
+function sheetHtml(sheet: PlanSheet, context: ContentContext): string {
+  return pieceHtml(
+    `${openingHtml(sheet, context)}
+${sectionsHtml(sheet.sections, context)}
+${sheet.microScenarios ? microScenariosHtml(sheet.microScenarios, context) : ''}`,
+    {
+      page: pageName(sheet.anchor),
+      colours: sheet.family.colours,
+      anchor: sheet.anchor,
+      rightHand: sheet.rightHand,
+    },
+  );
+}
+
+/** A CSS page name for an anchor (an identifier: letters, digits, hyphens). */
+const pageName = (anchor: string) => `p-${anchor.replace(/[^A-Za-z0-9-]/g, '-')}`;
+
+interface PrintPieceContext extends ContentContext {
+  pages: PageNumbers | undefined;
 }
 
 /** Keyed by piece kind: a kind added to the plan without a print form is a compile error. */
 const pieceSerializers: {
-  [K in PlanPiece['kind']]: (piece: Extract<PlanPiece, { kind: K }>, context: ContentContext) => string;
+  [K in PlanPiece['kind']]: (piece: Extract<PlanPiece, { kind: K }>, context: PrintPieceContext) => string;
 } = {
+  cover: (piece) =>
+    pieceHtml(`<section class="cover">${coverHtml(piece.cover)}</section>`, { page: 'volume-cover' }),
+  front: (piece, context) => pieceHtml(frontHtml(piece.front, context), { page: 'volume' }),
+  contents: (piece, context) => pieceHtml(contentsHtml(piece.contents, context.pages), { page: 'volume' }),
+  divider: ({ divider }, context) =>
+    pieceHtml(dividerHtml(divider, context), {
+      page: pageName(divider.anchor),
+      colours: divider.family.colours,
+      anchor: divider.anchor,
+      rightHand: divider.rightHand,
+    }),
   sheet: (piece, context) => sheetHtml(piece.sheet, context),
+  figures: (piece, context) => pieceHtml(figuresListHtml(piece.figures, context.pages), { page: 'volume' }),
 };
 
-function pieceHtml(piece: PlanPiece, context: ContentContext): string {
-  const serialize = pieceSerializers[piece.kind] as (piece: PlanPiece, context: ContentContext) => string;
+function serializePiece(piece: PlanPiece, context: PrintPieceContext): string {
+  const serialize = pieceSerializers[piece.kind] as (piece: PlanPiece, context: PrintPieceContext) => string;
   return serialize(piece, context);
+}
+
+/** The running lines of each piece's pages (a sheet alone: the sheet's, its opening page without header). */
+function runningRules(plan: ExportPlan, layout: Layout): string {
+  if (plan.pieces.length === 1) return pageRules(layout, firstSheet(plan).running);
+  return plan.pieces
+    .map((piece) => {
+      switch (piece.kind) {
+        case 'sheet':
+          return namedPageRules(layout, pageName(piece.sheet.anchor), piece.sheet.running, true);
+        case 'divider':
+          return namedPageRules(layout, pageName(piece.divider.anchor), piece.divider.running, false);
+        case 'cover':
+          return '@page volume-cover { }';
+        case 'figures':
+          return namedPageRules(layout, 'volume', piece.figures.running, false);
+        case 'front':
+        case 'contents':
+          return namedPageRules(layout, 'volume', piece.running, false);
+      }
+    })
+    .join('\n');
 }
 
 function firstSheet(plan: ExportPlan): PlanSheet {
@@ -61,10 +131,15 @@ function firstSheet(plan: ExportPlan): PlanSheet {
 }
 
 /** Runs in a worker process (pdf/render.ts sends it there): hyphenating and encoding images take seconds for a long sheet. */
-export async function printDocumentFromPlan(plan: ExportPlan, loaded: LoadedLayout): Promise<PrintDocument> {
+export async function printDocumentFromPlan(
+  plan: ExportPlan,
+  loaded: LoadedLayout,
+  pages?: PageNumbers,
+): Promise<PrintDocument> {
   const { layout } = loaded;
   const warnings: string[] = [...plan.warnings];
-  const context: ContentContext = {
+  const context: PrintPieceContext = {
+    pages,
     layout,
     images: printImages(loadVerifiedAssets(plan.assets)),
     warnings,
@@ -75,11 +150,11 @@ export async function printDocumentFromPlan(plan: ExportPlan, loaded: LoadedLayo
   const css = printCss({
     layout,
     family: first.family.colours,
-    pageRules: pageRules(layout, first.running),
+    pageRules: `${runningRules(plan, layout)}${plan.pieces.length > 1 ? volumeCss : ''}`,
     fontFaces: await fontFaceRules(layout, loaded.fontFiles),
   });
   const { metadata } = plan;
-  const body = plan.pieces.map((piece) => pieceHtml(piece, context)).join('\n');
+  const body = plan.pieces.map((piece) => serializePiece(piece, context)).join('\n');
   const html = `<!doctype html>
 <html lang="${escapeHtml(metadata.language)}">
 <head>

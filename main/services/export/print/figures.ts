@@ -36,6 +36,9 @@ function captionHtml<C extends FigureContext>(node: PlanNode, context: C, serial
   return `<figcaption class="caption r-caption">${label}${text}</figcaption>`;
 }
 
+/** The id the list of figures links to. */
+const anchorOf = (node: PlanNode): string => (node.anchor ? ` id="${escapeHtml(node.anchor)}"` : '');
+
 function assembled(layout: Layout, caption: string, body: string, source: string): string {
   return layout.captions.position === 'above' ? `${caption}${body}${source}` : `${body}${caption}${source}`;
 }
@@ -72,7 +75,7 @@ export function figureHtml<C extends FigureContext>(
 ): string {
   const width = node.attrs.width === 'full' ? 'full' : 'column';
   const body = imageHtml(node, context);
-  return `<figure class="figure figure-${width}">${assembled(context.layout, captionHtml(node, context, serialize), body, sourceHtml(node, context, serialize))}</figure>`;
+  return `<figure class="figure figure-${width}"${anchorOf(node)}>${assembled(context.layout, captionHtml(node, context, serialize), body, sourceHtml(node, context, serialize))}</figure>`;
 }
 
 export function tableFigureHtml<C extends FigureContext>(
@@ -81,7 +84,7 @@ export function tableFigureHtml<C extends FigureContext>(
   serialize: Serialize<C>,
 ): string {
   const table = childOfType(node, 'table');
-  return `<figure class="table-figure">${assembled(
+  return `<figure class="table-figure"${anchorOf(node)}>${assembled(
     context.layout,
     captionHtml(node, context, serialize),
     table ? serialize(table, context) : '',

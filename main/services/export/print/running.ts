@@ -56,6 +56,18 @@ function boxes(
     .join('\n  ');
 }
 
+/**
+ * The running lines of the pages of a volume's piece: a named page (`page: name` on the
+ * piece), so each sheet's pages carry its family and variable; without a header when
+ * `header` is false (the volume's own pages). Page numbers run through the volume.
+ */
+export function namedPageRules(layout: Layout, name: string, values: RunningValues, header: boolean): string {
+  return `@page ${name} {
+  ${header ? boxes(layout, 'top', layout.header, layout.styles.header, values) : ''}
+  ${boxes(layout, 'bottom', layout.footer, layout.styles.footer, values)}
+}`;
+}
+
 export function pageRules(layout: Layout, values: RunningValues): string {
   return `@page {
   ${boxes(layout, 'top', layout.header, layout.styles.header, values)}

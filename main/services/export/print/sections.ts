@@ -39,7 +39,7 @@ export function sectionsHtml(sections: readonly PlanSection[], context: ContentC
         ...(section.phaseStart ? ['phase-start'] : []),
         ...(section.newPage ? ['new-page'] : []),
       ];
-      return `<section class="${classes.join(' ')}">${headingHtml(section)}<div class="columns body">${documentHtml(section.body, context)}</div></section>`;
+      return `<section class="${classes.join(' ')}" id="${escapeHtml(section.anchor)}">${headingHtml(section)}<div class="columns body">${documentHtml(section.body, context)}</div></section>`;
     })
     .join('\n');
 }

@@ -59,7 +59,11 @@ export function richSections(assets: { png: string; svg: string }): Record<strin
     passe: doc(
       paragraph('Un historique récent.'),
       { type: 'heading', attrs: { level: 4 }, content: [text('Les débuts')] },
-      { type: 'blockquote', content: [paragraph('« Une citation d’un rapport. »'), paragraph('Sa suite.')] },
+      // As the editor types it: the exports make French spaces unbreakable (plan/text.ts).
+      {
+        type: 'blockquote',
+        content: [paragraph('«\u00a0Une citation d’un rapport.\u00a0»'), paragraph('Sa suite.')],
+      },
       { type: 'sourceLine', content: [text('IDC, 2016')] },
       figure('Une carte en pleine largeur', 'Agence, 2020', { asset: assets.png, width: 'full' }),
       paragraph('Entre deux figures.'),

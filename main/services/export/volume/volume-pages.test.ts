@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RepositoryContext } from '../../repository/context.js';
+import { RepositoryLayout } from '../../repository/layout.js';
+import { closeWorkers } from '../../worker/run-job.js';
+import { destinationPages } from '../pdf/volume.js';
+import { readDocx } from '../testing/docx-parts.js';
+import { docxToPdf } from '../testing/office.js';
+import type { SampleRepository } from '../testing/sample.js';
+import { volumeSample } from '../testing/volume.js';
+import { makeVolume, type MadeVolume } from './make.js';
+
+/**
+ * The volume's page numbers, as readers see them: Word's table of contents against where
+ * LibreOffice puts the sheets (within one page), and our PDF's against its own pages
+ * (exactly), its entries linking to them.
+ */
+
+const run = promisify(execFile);
+
+/** The text of each page of a PDF (pdftotext separates pages with a form feed). */
+async function pagesOf(pdf: string): Promise<string[][]> {
+  const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout.split('\f').map((page) => page.split('\n').map((line) => line.trim()));
+}
+
+/** The first page (from 1) after `after` where a line is `title`. */
+function pageWithTitle(pages: string[][], title: string, after: number): number | undefined {
+  const index = pages.findIndex((lines, i) => i + 1 > after && lines.includes(title));
+  return index < 0 ? undefined : index + 1;
+}
+
+const SHEETS = ['monnaie', 'logistique-et-supply-chain', 'cobotique', 'internet-des-objets'];
+const NAMES = ['Monnaie', 'Logistique et Supply Chain', 'Big Data', 'Cobotique', 'Internet des objets'];
+
+let sample: SampleRepository;
+let made: MadeVolume;
+let dir: string;
+
+beforeAll(async () => {
+  sample = await volumeSample(SHEETS.map((id) => ({ id })));
+  const context = new RepositoryContext(new RepositoryLayout(sample.repo));
+  made = await makeVolume(context, {
+    selection: { kind: 'all' },
+    formats: ['docx', 'pdf'],
+    title: 'Recueil des fiches variables',
+    date: '2026-12-01',
+  });
+  dir = join(sample.dir, 'out');
+  await mkdir(dir, { recursive: true });
+  for (const file of made.files) await writeFile(join(dir, file.fileName), file.bytes);
+}, 600_000);
+afterAll(async () => {
+  await closeWorkers();
+  await sample.dispose();
+});
+
+/** Word's TOC entries as written: the text before the tab, the page number after it. */
+function wordEntries(documentXml: string): { text: string; page: number }[] {
+  const toc = /<w:sdt>[\s\S]*?Table of Contents[\s\S]*?<\/w:sdt>/.exec(documentXml)?.[0] ?? '';
+  return toc.split('</w:p>').flatMap((paragraph) => {
+    const runs = [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map(
+      (match) => match[1] ?? '\t',
+    );
+    const [text, page] = runs.join('').split('\t');
+    return text && page && /^\d+$/.test(page.trim()) ? [{ text: text.trim(), page: Number(page) }] : [];
+  });
+}
+
+describe('the Word volume', () => {
+  it('has a filled table of contents whose pages are within one of LibreOffice’s', async () => {
+    const docx = made.files.find((file) => file.fileName.endsWith('.docx'))!;
+    const entries = wordEntries(readDocx(docx.bytes).text('word/document.xml'));
+    expect(entries.map((entry) => entry.text)).toEqual(expect.arrayContaining(NAMES));
+    const pdf = await docxToPdf(join(dir, docx.fileName), dir);
+    const pages = await pagesOf(pdf);
+    const tocPage = pages.findIndex((lines) => lines.includes('Sommaire')) + 1;
+    expect(tocPage).toBeGreaterThan(0);
+    // LibreOffice shows the entries as written: the table is not empty there.
+    expect(pages[tocPage - 1]!.some((line) => line.startsWith('Monnaie'))).toBe(true);
+    const offsets: string[] = [];
+    for (const name of NAMES) {
+      const entry = entries.find((candidate) => candidate.text === name)!;
+      const actual = pageWithTitle(pages, name, tocPage);
+      offsets.push(`${name}: sommaire ${entry.page}, LibreOffice ${actual}`);
+      expect(actual, offsets.join(' ; ')).toBeDefined();
+      expect(Math.abs(entry.page - actual!), offsets.join(' ; ')).toBeLessThanOrEqual(1);
+    }
+    console.log(`Word TOC vs LibreOffice: ${offsets.join(' ; ')}`);
+  }, 300_000);
+});
+
+describe('the PDF volume', () => {
+  it('gives each sheet its exact page, and links its entries to them', async () => {
+    const pdf = made.files.find((file) => file.fileName.endsWith('.pdf'))!;
+    const path = join(dir, pdf.fileName);
+    const pages = await pagesOf(path);
+    const destinations = await destinationPages(pdf.bytes);
+    const tocPage = pages.findIndex((lines) => lines.includes('Sommaire')) + 1;
+    for (const [index, name] of NAMES.entries()) {
+      const line = pages[tocPage - 1]!.find((candidate) => candidate.startsWith(name));
+      const listed = Number(/(\d+)$/.exec(line ?? '')?.[1]);
+      expect(pageWithTitle(pages, name, tocPage), name).toBe(listed);
+      const anchor = `fiche-${[...SHEETS.slice(0, 2), 'big-data', ...SHEETS.slice(2)][index]}`;
+      expect(destinations.get(anchor), anchor).toBe(listed);
+    }
+    const { stdout: outline } = await run('pdfinfo', ['-dests', path]);
+    expect(outline).toContain('fiche-big-data');
+  }, 120_000);
+});
