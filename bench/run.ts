@@ -6,7 +6,7 @@ import { benchHome } from './home.js';
 import { benchImport } from './import.js';
 import { benchKeystroke } from './keystroke.js';
 import { benchPdf } from './pdf.js';
-import { benchReview } from './review.js';
+import { benchReview, benchReviewImport } from './review.js';
 import { benchSave } from './save.js';
 
 /**
@@ -18,6 +18,7 @@ const benches: Record<string, () => Promise<void>> = {
   home: benchHome,
   keystroke: benchKeystroke,
   review: benchReview,
+  'review-import': benchReviewImport,
   blocks: benchBlocks,
   history: benchHistory,
   docx: benchDocx,

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { WordEdit } from '../main/services/review/testing/word-edit.js';
 import { expect, test } from './fixtures/host.js';
 import { HistoryPanel } from './pages/HistoryPanel.js';
 import { HomePage } from './pages/HomePage.js';
@@ -385,4 +387,61 @@ test('accepter et refuser des modifications proposées, une à une, par partie, 
   await expect(sheet.section('passe')).toContainText('Le Big Data massif a une histoire très récente.');
   await expect(sheet.section('futurs')).toContainText('Demain, la donnée.');
   await expect(page.locator('.suggestion')).toHaveCount(0);
+});
+
+test('importer une relecture Word : les commentaires sur leurs mots, accepter une modification, en refuser une autre', async ({
+  page,
+  fichesHost,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const rendered = (await fichesHost.call('export:render', { sheetId: 'big-data', format: 'docx' })) as {
+    value: { base64: string };
+  };
+  const claire = { author: 'Claire Dubois', date: '2025-04-02T10:00:00Z' };
+  const file = testInfo.outputPath('relecture.docx');
+  await writeFile(
+    file,
+    new WordEdit(Buffer.from(rendered.value.base64, 'base64'))
+      .splitRuns()
+      .comment('une histoire récente', { ...claire, text: 'Depuis quand ?' }, [
+        { author: 'Marc Leroy', date: '2025-04-03T08:30:00Z', text: 'Fin des années 1990.' },
+      ])
+      .insertAfter('menée avec ATOS', ' et Sopra Steria', claire.author, claire.date)
+      .delete(' basées en France', 'Marc Leroy', '2025-04-03T09:10:00Z')
+      .save(),
+  );
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  const review = new ReviewPanel(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  await review.open();
+  await page.getByTestId('review-import-input').setInputFiles(file);
+  const dialog = page.getByTestId('review-import-dialog');
+  await expect(dialog.getByTestId('review-import-summary')).toContainText(
+    '1\u00a0commentaire, 2\u00a0modifications',
+  );
+  await expect(dialog.getByTestId('review-import-comments')).toContainText('Claire Dubois');
+  // Nothing is written before « Importer ».
+  await expect(sheet.section('passe').locator('.comment-mark')).toHaveCount(0);
+  await dialog.getByTestId('review-import-apply').click();
+  await expect(dialog).toBeHidden();
+
+  await review.open();
+  const thread = review.thread('une histoire récente');
+  await expect(thread).toContainText('Claire Dubois');
+  await expect(thread).toContainText('Fin des années 1990.');
+  await expect(sheet.section('passe').locator('.comment-mark').first()).toHaveText('une histoire récente');
+  const suggestions = review.suggestionsOf('section/passe').locator('li[data-testid^="suggestion-"]');
+  await expect(suggestions).toHaveCount(2);
+  await suggestions.filter({ hasText: 'Sopra Steria' }).getByTestId('suggestion-accept').click();
+  await suggestions.filter({ hasText: 'basées en France' }).getByTestId('suggestion-reject').click();
+  await expect(suggestions).toHaveCount(0);
+  const passe = sheet.section('passe');
+  await expect(passe).toContainText('menée avec ATOS et Sopra Steria auprès');
+  await expect(passe).toContainText('salariés basées en France.');
+  await sheet.waitUntilSaved();
+  await page.reload();
+  await expect(sheet.section('passe')).toContainText('ATOS et Sopra Steria');
+  await expect(sheet.section('passe').locator('ins, del')).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
+import { reviewCommand } from './review.js';
 import { parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
 import { serve } from './serve.js';
 import { start } from './start.js';
@@ -84,6 +85,24 @@ export const commands: Record<string, Command> = {
         update: values.update === true,
         unplaced: stringOption(values, 'unplaced'),
         dryRun: values['dry-run'] === true,
+      }),
+  },
+  review: {
+    synopsis: 'fiches review [--repo DOSSIER] --sheet ID FICHIER.docx [--apply-comments]',
+    summary:
+      'lit la relecture Word d’une fiche exportée : ses commentaires et ses modifications, une ligne chacun ; --apply-comments attache les commentaires',
+    options: {
+      ...repoOption,
+      sheet: { type: 'string' },
+      'apply-comments': { type: 'boolean' },
+    },
+    takesFiles: true,
+    run: (values, files) =>
+      reviewCommand({
+        repo: stringOption(values, 'repo'),
+        sheet: stringOption(values, 'sheet'),
+        files,
+        applyComments: values['apply-comments'] === true,
       }),
   },
 };

@@ -57,7 +57,7 @@ async function expand(files: string[]): Promise<{ file: string; error?: string }
   return expanded;
 }
 
-async function readDocxFile(file: string): Promise<Buffer> {
+export async function readDocxFile(file: string): Promise<Buffer> {
   let size: number;
   try {
     size = (await stat(file)).size;

@@ -18,7 +18,7 @@ function helpText(version: string): string {
     ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
     '',
     fr`Options :`,
-    '  --repo DOSSIER  le dépôt à ouvrir (par défaut, celui du dossier de données de Fiches, créé au besoin)',
+    '  --repo DOSSIER  le dépôt à ouvrir (par défaut, celui du dossier de données de Fiches, créé au besoin par start et serve)',
     '  --port N        le port d’écoute (par défaut, un port libre)',
     '  -h, --help      affiche cette aide',
     '  -v, --version   affiche la version',

@@ -5,9 +5,10 @@ import { renderSheet } from './export/render.js';
 import { volumeHandlers } from './export/volume/jobs.js';
 import { updateFamily } from './family-update.js';
 import { historyHandlers } from './history/handlers.js';
-import { importHandlers } from './import/handlers.js';
+import { decodeFile, importHandlers } from './import/handlers.js';
 import type { RepositoryContext } from './repository/context.js';
 import { overview } from './repository/overview.js';
+import { importWordReview } from './review/word-review.js';
 import { updateSheet } from './sheets/update.js';
 import { createSheet, getSheet } from './sheets/view.js';
 import { deleteSheet, listTrash, restoreSheet } from './trash.js';
@@ -56,6 +57,8 @@ export function repositoryHandlers(context: RepositoryContext): ServiceHandlers 
     ...historyHandlers(context),
     ...importHandlers(context),
     ...volumeHandlers(context),
+    'review:import': ({ sheetId, name, base64, apply }) =>
+      importWordReview(context, { sheetId, name, bytes: decodeFile(name, base64), apply }),
   };
 }
 

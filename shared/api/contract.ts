@@ -11,6 +11,7 @@ import { exportContract } from './export-contract.js';
 import { historyContract } from './history-contract.js';
 import { importContract } from './import-contract.js';
 import { volumeContract } from './volume-contract.js';
+import { reviewContract } from './review-contract.js';
 
 /**
  * Every operation the renderer can ask of the host, declared once: its `domain:verb`
@@ -159,6 +160,7 @@ export const contract = {
   ...exportContract,
   ...importContract,
   ...volumeContract,
+  ...reviewContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import type { SheetTemplate } from '../../../shared/model/template.js';
 import { readFamilyFile } from '../families.js';
 import { fr } from '../french.js';
 import { getRevision } from '../history/queries.js';
+import { revisionOfCurrent } from '../review/exported-revision.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import { requireSheet } from '../sheets/sheet-file.js';
@@ -42,8 +43,8 @@ export interface PrintSheet {
   scenarios: Scenarios;
   /** Set when a past revision is printed. */
   revision?: RevisionSummary;
-  /** The latest revision of the sheet's history, when it has one: the version an export of the current sheet is. */
-  latest?: number;
+  /** When the sheet as it is now is printed: the revision holding that same text, if any. */
+  basisRevision?: number;
   /** An export for review: what it carries besides the text (absent: a plain export, for publication). */
   review?: ReviewExport;
   /** Every image the figures name: its file in the repository, which may be absent or damaged. */
@@ -98,8 +99,10 @@ export async function collectSheet(
   const { family, variable } = requireVariable(repository, sheetId);
   let sheet: SheetFile;
   let summary: RevisionSummary | undefined;
+  let basisRevision: number | undefined;
   if (revision === undefined) {
     sheet = await requireSheet(context, sheetId);
+    basisRevision = await revisionOfCurrent(context, sheet);
   } else {
     const found = await getRevision(context, sheetId, revision);
     sheet = found.sheet;
@@ -125,6 +128,7 @@ export async function collectSheet(
     familyNote,
     scenarios,
     ...(summary ? { revision: summary } : {}),
+    ...(basisRevision === undefined ? {} : { basisRevision }),
     assets,
   };
 }

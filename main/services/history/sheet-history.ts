@@ -122,6 +122,12 @@ export class SheetHistory {
     return this.revisions.summaries().sort((a, b) => a.seq - b.seq);
   }
 
+  /** The latest revision. */
+  get latest(): RevisionSummary | undefined {
+    const record = this.revisions.head?.record;
+    return record ? summaryOf(record) : undefined;
+  }
+
   summaryOf(seq: number): RevisionSummary | undefined {
     const record = this.revisions.get(seq)?.record;
     return record ? summaryOf(record) : undefined;

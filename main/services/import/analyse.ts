@@ -16,6 +16,7 @@ import { ContentBuilder } from './content.js';
 import { ImageResolver } from './images.js';
 import { ALL_MARKS } from './inline-content.js';
 import { recognise } from './recognise.js';
+import type { ReviewMarker } from './review-marker.js';
 import { segment, type DraftPart } from './segment.js';
 import { documentTitle, matchVariable } from './variable-match.js';
 import { plural, Warnings } from './warnings.js';
@@ -86,14 +87,28 @@ export async function analyseDocx(
   fileName: string,
   bytes: Buffer,
 ): Promise<Analysis> {
+  return analyseDocument(context, readDocx(bytes, fileName), bytes);
+}
+
+/**
+ * A document already read, cut into parts as analyseDocx does. With a `review` marker (a
+ * reviewer's copy of an exported sheet), its comments and tracked changes are kept in the
+ * parts' content as review marks rather than reported.
+ */
+export async function analyseDocument(
+  context: RepositoryContext,
+  doc: DocxDocument,
+  bytes: Buffer,
+  review?: ReviewMarker,
+): Promise<Analysis> {
+  const fileName = doc.fileName;
   const [repository, template, loaded] = await Promise.all([
     context.repository(),
     context.template(),
     loadLayout(context.layout),
   ]);
-  const doc = readDocx(bytes, fileName);
   const warnings = new Warnings();
-  documentWarnings(doc, warnings);
+  if (!review) documentWarnings(doc, warnings);
   const title = documentTitle(doc);
   const matched = matchVariable(repository, title);
   const familyShared = matched
@@ -111,6 +126,7 @@ export async function analyseDocx(
   await images.preload();
   const multiColumn = doc.body.some((block) => block.kind === 'paragraph' && block.columns > 1);
   const parts = segmented.parts.map((draft) => {
+    review?.startPart();
     const builder = new ContentBuilder({
       doc,
       layout: loaded.layout,
@@ -119,6 +135,7 @@ export async function analyseDocx(
       images,
       warnings,
       where: draft.origin,
+      ...(review ? { review } : {}),
     });
     return analysedPart(draft, builder);
   });

@@ -5,6 +5,7 @@ import type { DocxDocument, Inline, Paragraph } from '../docx-read/model.js';
 import { fr } from '../french.js';
 import type { ImageResolver } from './images.js';
 import { convertInlines, type InlineOptions } from './inline-content.js';
+import type { ReviewMarker } from './review-marker.js';
 import { plural, type Warnings } from './warnings.js';
 
 /** What building one part's content needs, and the text of its paragraphs with their notes and warnings. */
@@ -20,6 +21,8 @@ export interface BuildContext {
   warnings: Warnings;
   /** Names the part in warnings (« Évolution passée »). */
   where: string;
+  /** Set when a reviewer's copy is read: its comments and tracked changes become review marks. */
+  review?: ReviewMarker;
 }
 
 /** Deleted and moved-away text (tracked changes) is not in the accepted text. */
@@ -28,7 +31,7 @@ export const isGone = (inline: Inline) =>
 
 /** A paragraph's inline content as nodes of a node type, its footnotes appended as text. */
 export function inlineNodes(paragraph: Paragraph, options: InlineOptions, ctx: BuildContext): DocNode[] {
-  const converted = convertInlines(paragraph.content, options);
+  const converted = convertInlines(paragraph.content, options, ctx.review);
   for (const href of converted.unsafeLinks) {
     ctx.warnings.add(
       fr`${ctx.where} : le lien « ${href} » est retiré (seuls http, https et mailto sont acceptés) ; son texte est gardé.`,

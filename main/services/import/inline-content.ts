@@ -2,11 +2,14 @@ import type { DocMark, DocNode } from '../../../shared/content/doc.js';
 import { isSafeLinkHref } from '../../../shared/content/links.js';
 import type { MarkName } from '../../../shared/content/node-names.js';
 import type { Inline } from '../docx-read/model.js';
+import type { ReviewMarker } from './review-marker.js';
 
 /**
  * Word runs as the text of a sheet: bold, italic, underline and safe links are kept (each
  * node keeps the marks its schema allows), line breaks become hard breaks, tabs spaces;
- * deleted text (tracked changes) is left out, inserted text kept: the accepted text.
+ * deleted text (tracked changes) is left out, inserted text kept: the accepted text. Given
+ * a `review` marker (the import of a Word review), deleted text is kept and every text
+ * carries its comments and tracked change as review marks instead.
  * Footnote references are collected for the paragraph to append their text.
  */
 
@@ -44,29 +47,41 @@ function linkMark(href: string): DocMark {
   };
 }
 
-export function convertInlines(content: readonly Inline[], options: InlineOptions): InlineResult {
+export function convertInlines(
+  content: readonly Inline[],
+  options: InlineOptions,
+  review?: ReviewMarker,
+): InlineResult {
   const result: InlineResult = { nodes: [], notes: [], unsafeLinks: [], unsupported: [] };
   const allowed = new Set<string>(options.marks);
+  const text = (value: string, marks: DocMark[], inline: Inline) => {
+    const all = review ? [...marks, ...review.marksOf(inline)] : marks;
+    result.nodes.push(all.length ? { type: 'text', text: value, marks: all } : { type: 'text', text: value });
+  };
   const visit = (inlines: readonly Inline[], link: DocMark | undefined) => {
     for (const inline of inlines) {
-      if (isGone(inline)) continue;
+      if (isGone(inline) && !(review && inline.change?.kind === 'deletion')) continue;
       switch (inline.kind) {
         case 'text': {
-          const text = inline.text.replace(CONTROL, '');
-          if (text === '') break;
+          const value = inline.text.replace(CONTROL, '');
+          if (value === '') break;
           const marks: DocMark[] = [];
           if (inline.marks.bold && allowed.has('bold')) marks.push({ type: 'bold' });
           if (inline.marks.italic && allowed.has('italic')) marks.push({ type: 'italic' });
           if (inline.marks.underline && allowed.has('underline')) marks.push({ type: 'underline' });
           if (link && allowed.has('link')) marks.push(link);
-          result.nodes.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
+          text(value, marks, inline);
           break;
         }
         case 'tab':
-          result.nodes.push({ type: 'text', text: ' ' });
+          text(' ', [], inline);
           break;
         case 'break':
-          result.nodes.push(options.breaks ? { type: 'hardBreak' } : { type: 'text', text: ' ' });
+          if (options.breaks && !(review && inline.change)) result.nodes.push({ type: 'hardBreak' });
+          else text(' ', [], inline);
+          break;
+        case 'comment':
+          review?.edge(inline);
           break;
         case 'link': {
           const href = inline.href?.trim();
@@ -85,7 +100,7 @@ export function convertInlines(content: readonly Inline[], options: InlineOption
           result.unsupported.push(inline.what);
           break;
         default:
-        // Images and text boxes are blocks of their own; comment anchors carry no text.
+        // Images and text boxes are blocks of their own.
       }
     }
   };

@@ -6,8 +6,11 @@ import { ReviewStyles } from './ReviewStyles.js';
 import { reviewActions, useReviewUi } from './review-ui.js';
 import './review.css';
 
-/** The review of the open sheet: its highlights' styles, and the Relecture panel, opened by « Commenter ». */
-export function ReviewHost() {
+/**
+ * The review of the open sheet: its highlights' styles, and the Relecture panel, opened by
+ * « Commenter ». `onReload` reads the sheet again, once a Word review was imported into it.
+ */
+export function ReviewHost({ onReload }: { onReload: () => void }) {
   const { open } = useReviewUi();
   useEffect(
     () =>
@@ -24,7 +27,7 @@ export function ReviewHost() {
   return (
     <>
       <ReviewStyles />
-      {open && <ReviewPanel />}
+      {open && <ReviewPanel onReload={onReload} />}
     </>
   );
 }

@@ -16,6 +16,7 @@ import { CommentComposer } from './CommentComposer.js';
 import { reviewActions, useReviewUi } from './review-ui.js';
 import { SuggestionList, type PartSuggestions } from './SuggestionList.js';
 import { ThreadCard } from './ThreadCard.js';
+import { WordReviewImport } from './WordReviewImport.js';
 
 interface Deleting {
   thread: CommentThread;
@@ -26,8 +27,9 @@ interface Deleting {
  * « Relecture », beside the sheet: the comment being written, the suggestions waiting, and
  * the comment threads part by part in the order of the sheet, open ones first (resolved
  * ones behind a filter). A thread whose text was deleted stays, marked « texte supprimé ».
+ * A reviewer's Word copy is imported from here (WordReviewImport).
  */
-export function ReviewPanel() {
+export function ReviewPanel({ onReload }: { onReload: () => void }) {
   const session = useSheetSession();
   const { review, template } = session;
   const ui = useReviewUi();
@@ -85,6 +87,7 @@ export function ReviewPanel() {
           Fermer
         </button>
       </header>
+      {!session.readOnly && <WordReviewImport onImported={onReload} />}
       {request && me !== null && (
         <CommentComposer key={`${request.part}-${request.quote}`} request={request} me={me} />
       )}

@@ -80,7 +80,7 @@ export function SheetEditor({ view, template, journal, onReload }: Props) {
           />
         )}
         <HistoryHost onRestored={onReload} />
-        <ReviewHost />
+        <ReviewHost onReload={onReload} />
       </main>
     </SheetSessionContext.Provider>
   );

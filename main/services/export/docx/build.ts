@@ -1,6 +1,5 @@
 import { Document, Footer, Packer, Paragraph } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
-import { EXPORT_PROPERTIES } from '../../../../shared/review/export-identity.js';
 import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import { planOfSheet } from '../plan/build.js';
@@ -14,6 +13,7 @@ import type { RasterCache } from './images.js';
 import { renderOpening } from './opening.js';
 import { coreXml, embeddedFonts, fontTableXml, type CoreProperties } from './package-parts.js';
 import { renderMicroScenarios, renderSections, type Part } from './parts.js';
+import { reviewProperties } from './review-properties.js';
 import { WordReview } from './review.js';
 import { continuationHeader, emptyHeader, runningFooter, runningHeader } from './running.js';
 import { wordSections, type WordPiece } from './sections.js';
@@ -40,16 +40,6 @@ function coreProperties(metadata: PlanMetadata): CoreProperties {
     created: w3cdtf(metadata.created),
     modified: w3cdtf(metadata.modified),
   };
-}
-
-/** What the file was made from, for « Importer une relecture Word… » (shared/review/export-identity.ts). */
-function customProperties(metadata: PlanMetadata) {
-  if (!metadata.identity) return [];
-  const { sheet, revision } = metadata.identity;
-  return [
-    { name: EXPORT_PROPERTIES.sheet, value: sheet },
-    ...(revision === undefined ? [] : [{ name: EXPORT_PROPERTIES.revision, value: String(revision) }]),
-  ];
 }
 
 async function sheetPiece(sheet: PlanSheet, ctx: RenderContext): Promise<WordPiece> {
@@ -184,7 +174,7 @@ export async function docxFromPlan(
     creator: properties.creator,
     keywords: properties.keywords,
     description: properties.description,
-    customProperties: customProperties(plan.metadata),
+    customProperties: reviewProperties(plan.metadata.identity),
     ...(plan.comments.length ? { comments: { children: ctx.review.comments() } } : {}),
     styles,
     numbering: listNumbering(layout),

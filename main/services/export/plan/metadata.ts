@@ -24,9 +24,12 @@ export function sheetMetadata(print: PrintSheet, language: string): PlanMetadata
     language,
     created: iso(sheet.createdAt),
     modified: iso(revision?.at ?? sheet.updatedAt),
+    // The revision it prints: a past one, or the one holding the current text (collectSheet).
     identity: {
       sheet: sheet.id,
-      ...((revision?.seq ?? print.latest) === undefined ? {} : { revision: revision?.seq ?? print.latest }),
+      ...((revision?.seq ?? print.basisRevision) === undefined
+        ? {}
+        : { revision: revision?.seq ?? print.basisRevision }),
     },
   };
 }

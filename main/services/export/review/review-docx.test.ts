@@ -244,7 +244,7 @@ describe('Word export « avec les commentaires »', () => {
   it('records the sheet and the revision it is in the custom properties', async () => {
     const { docx } = await docxOf({ comments: true });
     const custom = docx.text('docProps/custom.xml');
-    expect(custom).toMatch(/name="FichesSheet"[^>]*>\s*<vt:lpwstr>cobotique<\/vt:lpwstr>/);
+    expect(custom).toMatch(/name="FichesSheetId"[^>]*>\s*<vt:lpwstr>cobotique<\/vt:lpwstr>/);
     const listing = await sample.session.handlers['history:list']({ sheetId: 'cobotique' });
     const latest = Math.max(...listing.revisions.map((revision) => revision.seq));
     expect(custom).toMatch(new RegExp(`name="FichesRevision"[^>]*>\\s*<vt:lpwstr>${latest}</vt:lpwstr>`));

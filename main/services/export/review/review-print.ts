@@ -1,11 +1,6 @@
 import type { ExportFormat } from '../../../../shared/api/export-contract.js';
-import { partsOfSheet } from '../../../../shared/history/parts.js';
-import { canonicalJson } from '../../../../shared/history/canonical.js';
 import { AppFailure } from '../../../../shared/result.js';
-import { fr } from '../../french.js';
-import { historyOf } from '../../history/service.js';
 import type { RepositoryContext } from '../../repository/context.js';
-import { requireSheet } from '../../sheets/sheet-file.js';
 import { figureImages, sheetDocs, type PrintSheet } from '../sheet-input.js';
 import { sheetWithChangesSince } from './changes-since.js';
 
@@ -42,36 +37,6 @@ export function checkReviewRequest(request: ReviewRequest): void {
   }
 }
 
-/**
- * The revision the exported content is. A repository open for writing records the sheet
- * first when it changed since its latest revision, so that the reviewer's file is compared
- * later with exactly what was sent; a reading session (the CLI beside the app) cannot, and
- * says so.
- */
-async function exportedRevision(
-  context: RepositoryContext,
-  print: PrintSheet,
-  warnings: string[],
-): Promise<number | undefined> {
-  const service = historyOf(context);
-  // As saved, its suggestions pending (the print has them undone).
-  const saved = await requireSheet(context, print.sheet.id);
-  if (context.access !== 'read') {
-    const recorded = await service.record(saved, { kind: 'auto' }, false);
-    if (recorded) return recorded.seq;
-  }
-  const history = await service.sheet(saved.id);
-  const latest = history.summariesInOrder().at(-1);
-  if (!latest) return undefined;
-  const recorded = await history.partsAt(latest.seq, () => '').catch(() => undefined);
-  if (recorded && canonicalJson(recorded) !== canonicalJson(partsOfSheet(saved))) {
-    warnings.push(
-      fr`La fiche a changé depuis sa version ${latest.seq}, la dernière de son historique : une relecture de ce fichier sera comparée à cette version.`,
-    );
-  }
-  return latest.seq;
-}
-
 /** The sheet an export for review prints, from the one collectSheet prepared (suggestions undone). */
 export async function reviewPrint(
   context: RepositoryContext,
@@ -79,7 +44,12 @@ export async function reviewPrint(
   request: ReviewRequest,
 ): Promise<{ print: PrintSheet; warnings: string[] }> {
   const warnings: string[] = [];
-  const latest = await exportedRevision(context, print, warnings);
+  if (print.basisRevision === undefined) {
+    // collectSheet records the sheet first where it may write; a reading session cannot.
+    warnings.push(
+      'Ce fichier ne nomme pas de version de la fiche (ses dernières modifications ne sont pas encore dans son historique, et l’export en lecture seule ne peut pas les y enregistrer) : sa relecture ne pourra pas être importée. Exportez-la depuis l’application.',
+    );
+  }
   let sheet = print.sheet;
   let changesSince;
   if (request.changesSince !== undefined) {
@@ -98,7 +68,6 @@ export async function reviewPrint(
       sheet,
       scenarios,
       assets,
-      ...(latest === undefined ? {} : { latest }),
       review: { comments: request.comments === true, ...(changesSince ? { changesSince } : {}) },
     },
     warnings,
