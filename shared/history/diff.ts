@@ -122,17 +122,25 @@ function findMoves(pendings: Pending[]): void {
 }
 
 /**
- * The removed and added blocks of a hunk that are one block changed: place by place, of
- * the same type and sharing enough of their text. Old slot to new slot.
+ * The removed and added blocks of a hunk that are one block changed: in order on both
+ * sides, each removed block with the first added block after the last pair that is of
+ * its type and shares enough of its text (a paragraph deleted before a list whose items
+ * changed leaves the list paired with its new self). Old slot to new slot.
  */
 export function pairBlocks(removed: readonly Slot[], added: readonly Slot[]): Map<Slot, Slot> {
   const pairs = new Map<Slot, Slot>();
-  removed.forEach((oldSlot, index) => {
-    const newSlot = added[index];
-    if (!newSlot || newSlot.node.type !== oldSlot.node.type) return;
-    const segments = wordDiff(describeBlock(oldSlot.node).text, describeBlock(newSlot.node).text);
-    if (similarity(segments) >= PAIRING_SIMILARITY) pairs.set(oldSlot, newSlot);
-  });
+  let from = 0;
+  for (const oldSlot of removed) {
+    const oldText = describeBlock(oldSlot.node).text;
+    for (let index = from; index < added.length; index += 1) {
+      const newSlot = added[index] as Slot;
+      if (newSlot.node.type !== oldSlot.node.type) continue;
+      if (similarity(wordDiff(oldText, describeBlock(newSlot.node).text)) < PAIRING_SIMILARITY) continue;
+      pairs.set(oldSlot, newSlot);
+      from = index + 1;
+      break;
+    }
+  }
   return pairs;
 }
 

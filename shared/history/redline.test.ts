@@ -52,10 +52,10 @@ function changes(node: DocNode): { kind: string; text: string; author: string }[
 }
 
 describe('redline of a part', () => {
-  const v1 = doc(paragraph('Le robot assiste les opérateurs.'), paragraph('Un paragraphe qui partira.'));
+  const v1 = doc(paragraph('Le robot assiste les opérateurs.'), paragraph('Cette phrase sera supprimée.'));
   const v2 = doc(
     paragraph('Le robot collaboratif assiste les opérateurs.'),
-    paragraph('Un paragraphe qui partira.'),
+    paragraph('Cette phrase sera supprimée.'),
   );
   const v3 = doc(
     paragraph('Le robot collaboratif assiste les techniciens.'),
@@ -76,7 +76,7 @@ describe('redline of a part', () => {
     expect(found).toContainEqual({ kind: 'deletion', text: 'opérateurs', author: 'Paul' });
     expect(found).toContainEqual({ kind: 'insertion', text: 'techniciens', author: 'Paul' });
     // The paragraph removed whole carries the mark itself, as does the figure added.
-    const removed = red.content?.find((block) => block.content?.[0]?.text?.startsWith('Un paragraphe qui'));
+    const removed = red.content?.find((block) => block.content?.[0]?.text?.startsWith('Cette phrase'));
     expect(removed?.marks).toEqual([{ type: 'deletion', attrs: { author: 'Paul', date: paul.date } }]);
     const added = red.content?.find((block) => block.type === 'figure');
     expect(added?.marks?.[0]?.type).toBe('insertion');
@@ -85,7 +85,7 @@ describe('redline of a part', () => {
   it('keeps a word added then removed in between out of the changes', () => {
     const middle = doc(
       paragraph('Le robot très assiste les opérateurs.'),
-      paragraph('Un paragraphe qui partira.'),
+      paragraph('Cette phrase sera supprimée.'),
     );
     const red = redlineDoc([v1, middle, v1], [anne, paul]);
     expect(changes(red)).toEqual([]);
@@ -98,6 +98,20 @@ describe('redline of a part', () => {
     expect(decideAll(red, 'accept')).toEqual(decideAll(after, 'accept'));
     expect(decideAll(red, 'reject')).toEqual(decideAll(before, 'reject'));
     expect(changes(red).map((change) => change.text)).toEqual([' point', 'troisième']);
+  });
+
+  it('pairs a list with its new self when a paragraph before it is removed', () => {
+    const before = doc(
+      paragraph('Un paragraphe qui part.'),
+      bulletList([listItem('premier'), listItem('deuxième')]),
+    );
+    const after = doc(bulletList([listItem('premier'), listItem('deuxième point')]));
+    const red = redlineDoc([before, after], [anne]);
+    expect(changes(red).map((change) => [change.kind, change.text])).toEqual([
+      ['deletion', 'Un paragraphe qui part.'],
+      ['insertion', ' point'],
+    ]);
+    expect(decideAll(red, 'reject')).toEqual(decideAll(before, 'reject'));
   });
 
   it('does not count a comment added on words as a change, and keeps its anchor', () => {

@@ -277,6 +277,11 @@ describe('Word export « avec les modifications depuis une version »', () => {
       .join('|');
     expect(deleted).toContain('longtemps');
     expect(deleted).toContain('Un paragraphe qui disparaîtra.');
+    // The list is compared item by item: its unchanged items are no change.
+    expect(deleted).not.toContain('premier point');
+    expect(inserted + plainText(document.match(/<w:ins\b[\s\S]*?<\/w:ins>/g)?.join('') ?? '')).toContain(
+      ' revu',
+    );
   });
 
   it('gives the current sheet on « Accepter tout » and the chosen version on « Refuser tout »', async () => {
