@@ -8,6 +8,7 @@ import { benchKeystroke } from './keystroke.js';
 import { benchPdf } from './pdf.js';
 import { benchReview, benchReviewImport } from './review.js';
 import { benchSave } from './save.js';
+import { benchVolume } from './volume.js';
 
 /**
  * `npm run bench`: measures, never asserts. One line per figure, `name: value unit`.
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<void>> = {
   pdf: benchPdf,
   import: benchImport,
   'heavy-svg': benchHeavySvg,
+  volume: benchVolume,
 };
 
 const filter = process.argv[2];

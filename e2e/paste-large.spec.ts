@@ -6,6 +6,24 @@ import { fixture, newSection } from './fixtures/paste.js';
 // for the 26,000 blocks of this paste, that reading alone took minutes. So no trace here.
 test.use({ trace: 'off' });
 
+/**
+ * Words (runs of letters or digits, counted in each text node), sub-headings, list items and
+ * links: of the editor, or of `html` as the browser reads it (its <h2> became sub-headings).
+ */
+function countIn(editor: Element, { html, headings }: { html?: string; headings: string }) {
+  const root = html ? new DOMParser().parseFromString(html, 'text/html').body : editor;
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let words = 0;
+  while (walker.nextNode())
+    words += (walker.currentNode.textContent ?? '').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return {
+    words,
+    headings: root.querySelectorAll(headings).length,
+    items: root.querySelectorAll('li').length,
+    links: root.querySelectorAll('a[href]').length,
+  };
+}
+
 test('un document Word de 30 pages et une page web de 4 Mo se collent en entier, et l’éditeur répond ensuite', async ({
   page,
   fichesHost,
@@ -24,6 +42,7 @@ test('un document Word de 30 pages et une page web de 4 Mo se collent en entier,
   await page.keyboard.press('Enter');
   const web = await fixture('large-web.html');
   expect(web.length).toBeGreaterThan(4_000_000);
+  const before = await editor.evaluate(countIn, { headings: ':scope > h3' });
   await blocks.paste(section, { html: web });
   await expect(editor.locator(':scope > h3').last()).toHaveText(
     /^Partie \d{4} : les données de l’industrie$/,
@@ -33,6 +52,15 @@ test('un document Word de 30 pages et une page web de 4 Mo se collent en entier,
   );
   expect(await editor.locator(':scope > h3').count()).toBeGreaterThan(5000);
   await expect(editor.locator('[class*="article"], [data-tracking-id]')).toHaveCount(0);
+  // Landed whole: every word, heading, list item and link of the page, none twice.
+  const pasted = await editor.evaluate(countIn, { headings: ':scope > h3' });
+  const source = await editor.evaluate(countIn, { html: web, headings: 'h2' });
+  expect({
+    words: pasted.words - before.words,
+    headings: pasted.headings - before.headings,
+    items: pasted.items - before.items,
+    links: pasted.links - before.links,
+  }).toEqual(source);
 
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Fin.');

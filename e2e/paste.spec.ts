@@ -154,6 +154,32 @@ test('un collage depuis LibreOffice importe son image comme figure, avec légend
   expect(saved).not.toMatch(/base64|data:image/);
 });
 
+test('la feuille de style d’une page web collée rend encore le gras, le souligné et le texte caché', async ({
+  page,
+  fichesHost,
+}) => {
+  const { blocks, section } = await newSection(page, fichesHost.url);
+  await blocks.paste(section, {
+    html: [
+      '<html><head><style>',
+      '.gras { font-weight: 700; color: #333 } .cache { display: none; margin: 0 }',
+      '.souligne { text-decoration: underline; font-family: Georgia } .bloc { padding: 4px }',
+      '</style></head><body><p class="bloc">Un <span class="gras">mot gras</span>,',
+      '<span class="cache">un texte caché</span> <span class="souligne">un mot souligné</span>.</p>',
+      '<p class="bloc">Suite du texte.</p></body></html>',
+    ].join(''),
+  });
+  const editor = blocks.editable(section);
+  await expect(editor.locator(':scope > p')).toHaveText([
+    'Texte déjà là.',
+    'Un mot gras, un mot souligné.',
+    'Suite du texte.',
+  ]);
+  await expect(editor.locator('strong')).toHaveText('mot gras');
+  await expect(editor.locator('u')).toHaveText('un mot souligné');
+  await expect(editor.locator('[style], [class="bloc"]')).toHaveCount(0);
+});
+
 test('un collage de texte brut garde ses paragraphes', async ({ page, fichesHost }) => {
   const { blocks, section } = await newSection(page, fichesHost.url);
   await blocks.paste(section, {

@@ -1,7 +1,7 @@
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { reviewCommand } from './review.js';
-import { parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
+import { listOption, parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
 import { serve } from './serve.js';
 import { start } from './start.js';
 
@@ -37,15 +37,19 @@ export const commands: Record<string, Command> = {
   },
   export: {
     synopsis:
-      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] [--comments] [--changes-since N] --out CHEMIN',
+      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] [--comments] [--changes-since N] --out CHEMIN\n' +
+      '       fiches export --format docx|pdf --volume [--family ID…|--sheet ID…|--status S…] [--title T] [--repo DOSSIER] --out FICHIER',
     summary:
-      'exporte des fiches (Word ou PDF) : un fichier par fiche, dans un fichier ou un dossier existant',
+      'exporte des fiches (Word ou PDF) : un fichier par fiche, ou avec --volume le recueil en un seul fichier',
     options: {
       ...repoOption,
       format: { type: 'string' },
-      sheet: { type: 'string' },
-      family: { type: 'string' },
+      sheet: { type: 'string', multiple: true },
+      family: { type: 'string', multiple: true },
       all: { type: 'boolean' },
+      volume: { type: 'boolean' },
+      status: { type: 'string', multiple: true },
+      title: { type: 'string' },
       revision: { type: 'string' },
       comments: { type: 'boolean' },
       'changes-since': { type: 'string' },
@@ -55,9 +59,12 @@ export const commands: Record<string, Command> = {
       exportCommand({
         repo: stringOption(values, 'repo'),
         format: stringOption(values, 'format'),
-        sheet: stringOption(values, 'sheet'),
-        family: stringOption(values, 'family'),
+        sheet: listOption(values, 'sheet'),
+        family: listOption(values, 'family'),
         all: values.all === true,
+        volume: values.volume === true,
+        status: listOption(values, 'status'),
+        title: stringOption(values, 'title'),
         revision: stringOption(values, 'revision'),
         comments: values.comments === true,
         changesSince: stringOption(values, 'changes-since'),

@@ -222,6 +222,10 @@ describe('fiches export', () => {
         )
       ).code,
     ).toBe(2);
+    expect(
+      (await cli('export', '--format', 'docx', '--repo', sample.repo, '--volume', '--comments', '--out', out))
+        .code,
+    ).toBe(2);
     // Nothing half-written by the refused runs.
     expect((await readdir(out)).sort()).toEqual(['relecture.docx']);
   });

@@ -10,14 +10,19 @@ import { exportSheets, renderThrough } from '../services/export/export-sheets.js
 import { closeWorkers } from '../services/worker/run-job.js';
 import { fr } from '../services/french.js';
 import { defaultRepositoryPath, openRepositoryForReading, type ReadHandlers } from '../services/index.js';
+import { exportVolume } from './export-volume.js';
 import { UsageError } from './options.js';
 
 export interface ExportCommandOptions {
   repo: string | undefined;
   format: string | undefined;
-  sheet: string | undefined;
-  family: string | undefined;
+  sheet: string[] | undefined;
+  family: string[] | undefined;
   all: boolean;
+  /** One volume of the chosen sheets (export-volume.ts), rather than one file a sheet. */
+  volume: boolean;
+  status: string[] | undefined;
+  title: string | undefined;
   revision: string | undefined;
   /** Word only: the sheet's comment threads as Word comments. */
   comments: boolean;
@@ -70,9 +75,10 @@ function checkedId(value: string, option: string): string {
 
 /** The sheets asked for, in the system's order; a damaged sheet is kept so its failure is reported. */
 async function chosenSheets(handlers: ReadHandlers, options: ExportCommandOptions): Promise<string[]> {
-  if (options.sheet !== undefined) return [checkedId(options.sheet, '--sheet')];
+  if (options.sheet !== undefined) return [checkedId(single(options.sheet, '--sheet'), '--sheet')];
   const overview = await handlers['repository:overview']({});
-  const familyId = options.family === undefined ? undefined : checkedId(options.family, '--family');
+  const familyId =
+    options.family === undefined ? undefined : checkedId(single(options.family, '--family'), '--family');
   const families = overview.families.filter((family) => familyId === undefined || family.id === familyId);
   if (familyId !== undefined && families.length === 0)
     throw new UsageError(fr`famille inconnue « ${familyId} »`);
@@ -81,6 +87,13 @@ async function chosenSheets(handlers: ReadHandlers, options: ExportCommandOption
       .filter((variable) => variable.sheet || variable.damaged.length > 0)
       .map((variable) => variable.id),
   );
+}
+
+/** Outside a volume, --sheet and --family name one. */
+function single(values: readonly string[], option: string): string {
+  if (values.length !== 1)
+    throw new UsageError(fr`${option} n’accepte qu’un identifiant (ou ajoutez --volume)`);
+  return values[0] as string;
 }
 
 function printSummary(summary: ExportSummary): boolean {
@@ -108,6 +121,10 @@ function printSummary(summary: ExportSummary): boolean {
 /** `fiches export`: one file a sheet, one line a file, a summary; exit 1 when any sheet failed. */
 export async function exportCommand(options: ExportCommandOptions): Promise<number> {
   const format = parseFormat(options.format);
+  if (options.volume) return volumeCommand(format, options);
+  if (options.status !== undefined || options.title !== undefined) {
+    throw new UsageError('--status et --title ne s’emploient qu’avec --volume');
+  }
   const revision = parseRevision(options.revision);
   const changesSince = parseRevision(options.changesSince, '--changes-since');
   checkReviewOptions(options, format, revision, changesSince);
@@ -140,6 +157,34 @@ export async function exportCommand(options: ExportCommandOptions): Promise<numb
   } finally {
     await session.close();
     // A worker waits for the next job (with its browser, after a PDF): nothing comes next here.
+    await closeWorkers();
+  }
+}
+
+/** `fiches export --volume`: one file of the chosen sheets (all by default). */
+async function volumeCommand(format: ExportFormat, options: ExportCommandOptions): Promise<number> {
+  if (options.all && (options.sheet || options.family || options.status)) {
+    throw new UsageError('--all ne se combine pas avec --sheet, --family ou --status');
+  }
+  if (options.revision !== undefined) throw new UsageError('--revision ne s’emploie pas avec --volume');
+  if (options.comments || options.changesSince !== undefined) {
+    throw new UsageError(
+      '--comments et --changes-since ne s’emploient pas avec --volume : un recueil se publie',
+    );
+  }
+  if (options.out === undefined) throw new UsageError('--out est obligatoire (le fichier du recueil)');
+  const session = await openRepositoryForReading(path.resolve(options.repo ?? defaultRepositoryPath()));
+  try {
+    return await exportVolume(session.handlers, {
+      format,
+      families: options.family,
+      sheets: options.sheet,
+      statuses: options.status,
+      title: options.title,
+      out: options.out,
+    });
+  } finally {
+    await session.close();
     await closeWorkers();
   }
 }

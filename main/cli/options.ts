@@ -6,8 +6,9 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
-export type OptionValues = Record<string, string | boolean | undefined>;
+/** `multiple`: the option may be repeated (`--family a --family b`); its values come as a list. */
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+export type OptionValues = Record<string, string | string[] | boolean | undefined>;
 
 /**
  * node:util's parseArgs, with our own checks on its tokens: its strict mode would do the
@@ -35,7 +36,9 @@ export function parseCommandLine(
     }
     const spec = options[token.name];
     if (spec === undefined) throw new UsageError(fr`option inconnue « ${token.rawName} »`);
-    if (values[token.name] !== undefined) throw new UsageError(fr`option « ${token.rawName} » répétée`);
+    if (values[token.name] !== undefined && !spec.multiple) {
+      throw new UsageError(fr`option « ${token.rawName} » répétée`);
+    }
     if (spec.type === 'boolean') {
       if (token.value !== undefined)
         throw new UsageError(fr`l’option « ${token.rawName} » ne prend pas de valeur`);
@@ -46,7 +49,10 @@ export function parseCommandLine(
     if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
       throw new UsageError(fr`l’option « ${token.rawName} » attend une valeur`);
     }
-    values[token.name] = token.value;
+    if (spec.multiple) {
+      const previous = values[token.name];
+      values[token.name] = [...(Array.isArray(previous) ? previous : []), token.value];
+    } else values[token.name] = token.value;
   }
   return { values, positionals };
 }
@@ -54,6 +60,13 @@ export function parseCommandLine(
 export function stringOption(values: OptionValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A repeatable option's values (each may also list several, separated by commas). */
+export function listOption(values: OptionValues, name: string): string[] | undefined {
+  const value = values[name];
+  if (typeof value === 'string') return value.split(',').filter(Boolean);
+  return Array.isArray(value) ? value.flatMap((item) => item.split(',')).filter(Boolean) : undefined;
 }
 
 /** Undefined when not given: `fiches serve` then reuses the repository's last port. */

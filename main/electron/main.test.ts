@@ -130,12 +130,14 @@ describe('once ready', () => {
     });
   });
 
-  it('passes Fichier › Exporter › Word… and PDF… to the page', () => {
+  it('passes Fichier › Exporter › Word…, PDF… and Recueil… to the page', () => {
     menuItem('Fichier', 'Exporter', 'Word…').click?.();
     menuItem('Fichier', 'Exporter', 'PDF…').click?.();
+    menuItem('Fichier', 'Exporter', 'Recueil…').click?.();
     expect(window().webContents.sent.filter(([channel]) => channel === MENU_CHANNEL)).toEqual([
       [MENU_CHANNEL, 'export:docx'],
       [MENU_CHANNEL, 'export:pdf'],
+      [MENU_CHANNEL, 'export:volume'],
     ]);
   });
 

@@ -2,7 +2,7 @@ import { app, dialog, Menu, shell, type BrowserWindow, type MessageBoxOptions } 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_MENU_COMMAND } from '../../shared/api/import-contract.js';
-import type { MenuCommand } from '../../shared/api/bridge.js';
+import { VOLUME_MENU_COMMAND, type MenuCommand } from '../../shared/api/bridge.js';
 import { AppFailure } from '../../shared/result.js';
 import { CurrentRepository } from '../host/current-repository.js';
 import { composeHandlers } from '../host/handlers.js';
@@ -99,6 +99,7 @@ async function run(): Promise<void> {
         window?.webContents.send(MENU_CHANNEL, command);
       },
       importWord: () => window?.webContents.send(MENU_CHANNEL, IMPORT_MENU_COMMAND),
+      publishVolume: () => window?.webContents.send(MENU_CHANNEL, VOLUME_MENU_COMMAND),
     }),
   );
 

@@ -16,6 +16,7 @@ function actions() {
     revealRepository: vi.fn(),
     exportAs: vi.fn(),
     importWord: vi.fn(),
+    publishVolume: vi.fn(),
   };
 }
 

@@ -10,6 +10,8 @@ export interface MenuActions {
   exportAs(format: ExportFormat): void;
   /** The page opens its import of Word sheets. */
   importWord(): void;
+  /** Fichier › Exporter › Recueil…: « Publier le recueil » on the home view. */
+  publishVolume(): void;
 }
 
 /** French menus. Editing and zoom use Electron's roles, so they follow the platform's shortcuts. */
@@ -39,10 +41,13 @@ export function buildMenu(actions: MenuActions): Menu {
         { label: 'Importer des fiches Word…', click: actions.importWord },
         {
           label: 'Exporter',
-          submenu: exportFormats.map((format) => ({
-            label: `${exportFormatLabels[format]}…`,
-            click: () => actions.exportAs(format),
-          })),
+          submenu: [
+            ...exportFormats.map((format) => ({
+              label: `${exportFormatLabels[format]}…`,
+              click: () => actions.exportAs(format),
+            })),
+            { label: 'Recueil…', click: actions.publishVolume },
+          ],
         },
         ...(isMac
           ? []

@@ -11,12 +11,16 @@ import { IMPORT_MENU_COMMAND } from './import-contract.js';
 /** The page's global: `window.fiches`. */
 export const BRIDGE_GLOBAL = 'fiches';
 
-/** What the desktop menu asks the page to do (Fichier › Exporter › Word…, Importer des fiches Word…). */
-export type MenuCommand = `export:${ExportFormat}` | typeof IMPORT_MENU_COMMAND;
+/** Fichier › Exporter › Recueil…: the page opens « Publier le recueil ». */
+export const VOLUME_MENU_COMMAND = 'export:volume';
+
+/** What the desktop menu asks the page to do (Fichier › Exporter › Word…, Recueil…, Importer des fiches Word…). */
+export type MenuCommand = `export:${ExportFormat}` | typeof VOLUME_MENU_COMMAND | typeof IMPORT_MENU_COMMAND;
 
 /** Every command the preload lets through to the page: the menu sends nothing else. */
 export const menuCommands: readonly MenuCommand[] = [
   ...exportFormats.map((format) => `export:${format}` as const),
+  VOLUME_MENU_COMMAND,
   IMPORT_MENU_COMMAND,
 ];
 

@@ -7,6 +7,7 @@ import { importDataUrl } from '../figure/import-images.js';
 import { droppedImagesMessage } from './dropped-images.js';
 import { ASSET_ATTRIBUTE } from './figures-and-tables.js';
 import { normalizePastedDom, type PasteReport } from './normalize.js';
+import { styleProperties } from './stylesheets.js';
 import { transformPastedHtml } from './word-html.js';
 
 /**
@@ -18,6 +19,8 @@ import { transformPastedHtml } from './word-html.js';
 /** Reshapes the DOM of a paste from outside, then parses it as usual. */
 export class PasteParser extends PmDOMParser {
   lastReport: PasteReport | undefined;
+  /** The style properties this parser and the clean-up read: all a pasted stylesheet keeps. */
+  readonly readStyles = styleProperties(this.rules);
 
   static forSchema(schema: Schema): PasteParser {
     return new PasteParser(schema, PmDOMParser.fromSchema(schema).rules);
@@ -34,8 +37,8 @@ export class PasteParser extends PmDOMParser {
 const DATA_IMAGE = /<img\b[^>]*\bsrc\s*=\s*["']?\s*data:/i;
 
 /** Stores the data: images of pasted HTML, and returns the HTML pointing at their assets. */
-async function withImportedImages(html: string): Promise<string> {
-  const doc = new DOMParser().parseFromString(transformPastedHtml(html), 'text/html');
+async function withImportedImages(html: string, readStyles: ReadonlySet<string>): Promise<string> {
+  const doc = new DOMParser().parseFromString(transformPastedHtml(html, readStyles), 'text/html');
   const images = Array.from(doc.querySelectorAll('img')).filter((image) =>
     /^\s*data:/i.test(image.getAttribute('src') ?? ''),
   );
@@ -61,7 +64,9 @@ export const FichesPaste = Extension.create({
     const parser = PasteParser.forSchema(this.editor.schema);
     // The second round has no clipboard data of its own: it is not taken over again.
     const pasteWithImages = async (view: EditorView, html: string) => {
-      const prepared = await withProgress('Import des images collées…', () => withImportedImages(html));
+      const prepared = await withProgress('Import des images collées…', () =>
+        withImportedImages(html, parser.readStyles),
+      );
       if (!view.isDestroyed) view.pasteHTML(prepared);
     };
     return [
@@ -69,7 +74,7 @@ export const FichesPaste = Extension.create({
         key: new PluginKey('fichesPaste'),
         props: {
           clipboardParser: parser,
-          transformPastedHTML: transformPastedHtml,
+          transformPastedHTML: (html) => transformPastedHtml(html, parser.readStyles),
           handlePaste: (view, event) => {
             const html = event.clipboardData?.getData('text/html') ?? '';
             if (DATA_IMAGE.test(html)) {

@@ -1,4 +1,5 @@
 import { defuseHtml } from './defuse.js';
+import { reduceStylesheets } from './stylesheets.js';
 import { convertWordLists } from './word-lists.js';
 
 /**
@@ -31,7 +32,10 @@ export function prepareWordHtml(html: string): string {
   return doc.body.innerHTML;
 }
 
-/** ProseMirror's transformPastedHTML: runs on every paste of HTML, before it is read. */
-export function transformPastedHtml(html: string): string {
-  return prepareWordHtml(defuseHtml(html));
+/**
+ * ProseMirror's transformPastedHTML: runs on every paste of HTML, before it is read.
+ * `readStyles`: the style properties the parse reads (stylesheets.ts).
+ */
+export function transformPastedHtml(html: string, readStyles: ReadonlySet<string>): string {
+  return reduceStylesheets(prepareWordHtml(defuseHtml(html)), readStyles);
 }

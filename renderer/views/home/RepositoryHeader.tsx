@@ -4,6 +4,7 @@ import { invoke } from '../../api/client.js';
 import { useAppInfo } from '../../app/app-info.js';
 import { ErrorNotice } from '../../ui/Dialog.js';
 import { ExportButton } from '../export/ExportButton.js';
+import { VolumeButton } from '../export/VolumeButton.js';
 import { ImportButton } from '../import/ImportHost.js';
 
 interface Props {
@@ -45,6 +46,7 @@ export function RepositoryHeader({ overview, onRepositoryChanged }: Props) {
         <div className="repository-buttons">
           <ImportButton />
           <ExportButton />
+          <VolumeButton />
         </div>
         {info?.canChooseRepository ? (
           <button

@@ -1,5 +1,6 @@
 import { BorderStyle, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { PlanDiagram, PlanSheet } from '../plan/types.js';
+import { bookmarked } from './bookmarks.js';
 import type { Flow, RenderContext } from './context.js';
 import { wordColour } from './units.js';
 
@@ -80,7 +81,13 @@ export function renderOpening(sheet: PlanSheet, ctx: RenderContext): Flow[] {
   const { opening } = sheet;
   return [
     full(new Paragraph({ style: ctx.styles.family, children: [new TextRun(opening.familyLine)] })),
-    full(new Paragraph({ style: ctx.styles.title, children: [new TextRun(opening.title)] })),
+    // Bookmarked: the list of figures gives the sheet's page.
+    full(
+      new Paragraph({
+        style: ctx.styles.title,
+        children: bookmarked(sheet.anchor, [new TextRun(opening.title)]),
+      }),
+    ),
     ...standardParagraphs(opening.paragraphs, ctx),
     ...(opening.diagram ? renderDiagram(opening.diagram, ctx) : []),
   ];

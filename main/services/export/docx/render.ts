@@ -35,17 +35,18 @@ function problemOf(error: unknown): string {
   return `SVG illisible (${(error as Error).message.slice(0, 200)})`;
 }
 
+/** The PNG fallbacks of the sheet's SVGs, added to `rasters` (an image met before, in a volume's earlier sheet, is not rendered again). */
 export async function renderFallbacks(
   print: PrintSheet,
   loaded: LoadedLayout,
   deadline: ExportDeadline,
+  rasters = new Map<string, Raster | { problem: string }>(),
 ): Promise<RasterCache> {
   const widths = columnWidths(loaded.layout);
   const maxHeightPx = pixelsAt300Dpi(loaded.layout.figures.maxHeightMm);
-  const rasters = new Map<string, Raster | { problem: string }>();
   for (const { asset, full } of figureImages(sheetDocs(print))) {
     const file = print.assets.get(asset);
-    if (extensionOf(asset) !== 'svg' || !file) continue;
+    if (extensionOf(asset) !== 'svg' || !file || rasters.has(asset)) continue;
     const request = {
       assetId: asset,
       file,

@@ -10,7 +10,7 @@ import {
 } from 'docx';
 import type { PlanContents, PlanCover, PlanDivider, PlanFiguresList, PlanFront } from '../plan/types.js';
 import { renderBlocks } from './blocks.js';
-import { bookmarkName } from './bookmarks.js';
+import { bookmarked, bookmarkName } from './bookmarks.js';
 import type { Flow, PageFlow, RenderContext } from './context.js';
 import { renderDiagram, standardParagraphs } from './opening.js';
 import { renderMicroScenarios, type Part } from './parts.js';
@@ -86,7 +86,12 @@ export async function dividerParts(divider: PlanDivider, ctx: RenderContext): Pr
         full(
           new Paragraph({ style: ctx.styles.dividerNumber, children: [new TextRun(divider.numberLabel)] }),
         ),
-        full(new Paragraph({ style: ctx.styles.dividerTitle, children: [new TextRun(divider.family.name)] })),
+        full(
+          new Paragraph({
+            style: ctx.styles.dividerTitle,
+            children: bookmarked(divider.anchor, [new TextRun(divider.family.name)]),
+          }),
+        ),
         ...note.map((flow): Flow => ({ ...flow, span: 'full' })),
       ],
     },

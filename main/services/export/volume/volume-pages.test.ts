@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RepositoryContext } from '../../repository/context.js';
 import { RepositoryLayout } from '../../repository/layout.js';
@@ -60,6 +61,29 @@ afterAll(async () => {
   await sample.dispose();
 });
 
+interface OutlineItem {
+  title: string;
+  children: OutlineItem[];
+}
+
+/** The PDF's bookmarks, as a tree. */
+async function outlineOf(bytes: Uint8Array): Promise<OutlineItem[]> {
+  const document = await PDFDocument.load(bytes);
+  const items = (first: unknown): OutlineItem[] => {
+    const list: OutlineItem[] = [];
+    for (let node = first; node instanceof PDFDict; node = node.lookup(PDFName.of('Next'))) {
+      const title = node.lookup(PDFName.of('Title'));
+      list.push({
+        title: title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '',
+        children: items(node.lookup(PDFName.of('First'))),
+      });
+    }
+    return list;
+  };
+  const root = document.catalog.lookup(PDFName.of('Outlines'));
+  return root instanceof PDFDict ? items(root.lookup(PDFName.of('First'))) : [];
+}
+
 /** Word's TOC entries as written: the text before the tab, the page number after it. */
 function wordEntries(documentXml: string): { text: string; page: number }[] {
   const toc = /<w:sdt>[\s\S]*?Table of Contents[\s\S]*?<\/w:sdt>/.exec(documentXml)?.[0] ?? '';
@@ -109,7 +133,24 @@ describe('the PDF volume', () => {
       const anchor = `fiche-${[...SHEETS.slice(0, 2), 'big-data', ...SHEETS.slice(2)][index]}`;
       expect(destinations.get(anchor), anchor).toBe(listed);
     }
-    const { stdout: outline } = await run('pdfinfo', ['-dests', path]);
-    expect(outline).toContain('fiche-big-data');
+    const { stdout: dests } = await run('pdfinfo', ['-dests', path]);
+    expect(dests).toContain('fiche-big-data');
   }, 120_000);
+
+  it('has an outline of the families, their sheets and the sheets’ parts', async () => {
+    const pdf = made.files.find((file) => file.fileName.endsWith('.pdf'))!;
+    const outline = await outlineOf(pdf.bytes);
+    const family = outline.find((item) => item.title === 'Évolutions technologiques');
+    expect(family, JSON.stringify(outline.map((item) => item.title))).toBeDefined();
+    const sheet = family?.children.find((item) => item.title === 'Big Data');
+    // Chromium names a bookmark as the heading is drawn: display titles in capitals.
+    expect(sheet?.children.map((item) => item.title.toLowerCase())).toContain('trajectoire de la variable');
+    // The family shares its micro-scenarios: they stand once, on its divider, before its sheets.
+    expect(family?.children.map((item) => item.title)).toEqual([
+      'MICRO-SCÉNARIOS',
+      'Big Data',
+      'Cobotique',
+      'Internet des objets',
+    ]);
+  });
 });
