@@ -1,7 +1,7 @@
 import type { HistoryListing } from '../../../shared/api/history-contract.js';
 import { diffSheets } from '../../../shared/history/diff.js';
 import type { SheetDiff } from '../../../shared/history/diff-schema.js';
-import { partsOfSheet, sheetOfParts } from '../../../shared/history/parts.js';
+import { sheetOfParts } from '../../../shared/history/parts.js';
 import { partTitle } from '../../../shared/history/titles.js';
 import {
   DEFAULT_REVISION_INTERVAL_MINUTES,
@@ -11,28 +11,24 @@ import {
 import type { SheetFile } from '../../../shared/model/sheet.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
-import { requireSheet } from '../sheets/sheet-file.js';
 import { historyOf } from './service.js';
-import { sheetTarget } from './target.js';
+import type { HistorySubject } from './subjects.js';
 
-/** history:list, history:get and history:compare: reading a sheet's history, never writing it. */
+/** history:list, history:get and history:compare: reading a history, never writing it. */
 
 export async function titlesOf(context: RepositoryContext): Promise<(key: PartKey) => string> {
   const template = await context.template();
   return (key) => partTitle(template, key);
 }
 
-async function historyOfVariable(context: RepositoryContext, sheetId: string) {
-  // Only the variables of the repository have a history to show: anything else is not found.
-  requireVariable(await context.repository(), sheetId);
-  return historyOf(context).sheet(sheetId);
-}
-
-export async function listHistory(context: RepositoryContext, sheetId: string): Promise<HistoryListing> {
-  const history = await historyOfVariable(context, sheetId);
+export async function listHistory(
+  context: RepositoryContext,
+  subject: HistorySubject,
+): Promise<HistoryListing> {
+  const history = await historyOf(context).history(subject.target);
   const template = await context.template();
   const listing = await history.list((key) => partTitle(template, key));
-  const unrecorded = historyOf(context).unrecordedProblem(sheetTarget(sheetId));
+  const unrecorded = historyOf(context).unrecordedProblem(subject.target);
   return {
     ...listing,
     problems: unrecorded ? [unrecorded, ...listing.problems] : listing.problems,
@@ -45,25 +41,27 @@ export async function getRevision(
   sheetId: string,
   seq: number,
 ): Promise<{ revision: RevisionSummary; sheet: SheetFile }> {
-  const history = await historyOfVariable(context, sheetId);
+  // Only the variables of the repository have a history to show: anything else is not found.
+  requireVariable(await context.repository(), sheetId);
+  const history = await historyOf(context).sheet(sheetId);
   const parts = await history.partsAt(seq, await titlesOf(context));
   const revision = history.summaryOf(seq) as RevisionSummary;
   const first = history.summaryOf(1)?.at ?? revision.at;
   return { revision, sheet: sheetOfParts(sheetId, first, revision.at, parts) };
 }
 
-/** Compares revision `from` with revision `to`, or with the sheet as it is now. */
-export async function compareRevisions(
+/** Compares revision `from` with revision `to`, or with the subject as it is now. */
+export async function compareRevisions<T>(
   context: RepositoryContext,
-  sheetId: string,
+  subject: HistorySubject<T>,
   from: number,
   to: number | undefined,
 ): Promise<SheetDiff> {
-  const history = await historyOfVariable(context, sheetId);
+  const history = await historyOf(context).history(subject.target);
   const titleOf = await titlesOf(context);
   const [before, after] = await Promise.all([
     history.partsAt(from, titleOf),
-    to === undefined ? requireSheet(context, sheetId).then(partsOfSheet) : history.partsAt(to, titleOf),
+    to === undefined ? subject.read().then((value) => subject.partsOf(value)) : history.partsAt(to, titleOf),
   ]);
   return diffSheets(await context.template(), before, after);
 }
