@@ -26,6 +26,25 @@ export class ExportDialog {
     await this.page.getByTestId(`export-scope-${scope}`).check();
   }
 
+  async chooseFormat(format: 'docx' | 'pdf'): Promise<void> {
+    await this.page.getByTestId(`export-format-${format}`).check();
+  }
+
+  /** « Pour une relecture dans Word » (the current sheet, in Word only). */
+  get review(): Locator {
+    return this.page.getByTestId('export-review');
+  }
+
+  async withComments(): Promise<void> {
+    await this.page.getByTestId('export-with-comments').check();
+  }
+
+  /** « avec les modifications depuis une version », that version picked. */
+  async withChangesSince(seq: number): Promise<void> {
+    await this.page.getByTestId('export-with-changes').check();
+    await this.page.getByTestId('export-changes-since').selectOption(String(seq));
+  }
+
   async select(sheetId: string): Promise<void> {
     await this.page.getByTestId(`export-select-${sheetId}`).check();
   }

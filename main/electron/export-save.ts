@@ -20,7 +20,12 @@ export async function saveExport(
   if (request.sheetIds.length === 1 && first) {
     const options: SaveDialogOptions = {
       title: `Exporter en ${label}`,
-      defaultPath: exportFileName(first, request.format, request.revision),
+      defaultPath: exportFileName(
+        first,
+        request.format,
+        request.revision,
+        request.comments === true || request.changesSince !== undefined,
+      ),
       filters: [{ name: `Document ${label}`, extensions: [request.format] }],
     };
     const choice = window
@@ -43,6 +48,8 @@ export async function saveExport(
     sheetIds: request.sheetIds,
     format: request.format,
     ...(request.revision === undefined ? {} : { revision: request.revision }),
+    ...(request.comments ? { comments: true } : {}),
+    ...(request.changesSince === undefined ? {} : { changesSince: request.changesSince }),
     out,
   });
 }

@@ -3,12 +3,16 @@ import type { RepositoryContext } from '../repository/context.js';
 import { EXPORT_TIMEOUT_MS, ExportDeadline } from './deadline.js';
 import { formatRenderers } from './formats.js';
 import { loadLayout } from './layout/load-layout.js';
+import {
+  checkReviewRequest,
+  isReviewRequest,
+  reviewPrint,
+  type ReviewRequest,
+} from './review/review-print.js';
 import { collectSheet, contentWarnings } from './sheet-input.js';
 
-export interface RenderRequest {
+export interface RenderRequest extends ReviewRequest {
   sheetId: string;
-  format: ExportFormat;
-  revision?: number;
 }
 
 export interface RenderedSheet {
@@ -19,8 +23,13 @@ export interface RenderedSheet {
 }
 
 /** « big-data.docx », « big-data-version-12.docx »: made of the checked id, safe as a file name anywhere. */
-export function exportFileName(sheetId: string, format: ExportFormat, revision?: number): string {
-  const suffix = revision === undefined ? '' : `-version-${revision}`;
+export function exportFileName(
+  sheetId: string,
+  format: ExportFormat,
+  revision?: number,
+  forReview = false,
+): string {
+  const suffix = revision === undefined ? (forReview ? '-relecture' : '') : `-version-${revision}`;
   return `${sheetId}${suffix}.${exportFormatExtensions[format]}`;
 }
 
@@ -33,17 +42,22 @@ export async function renderSheet(
   request: RenderRequest,
   timeoutMs = EXPORT_TIMEOUT_MS,
 ): Promise<RenderedSheet> {
+  checkReviewRequest(request);
   const deadline = new ExportDeadline(timeoutMs);
   const renderer = formatRenderers[request.format];
   const loaded = await loadLayout(context.layout);
-  const print = await collectSheet(context, request.sheetId, request.revision);
+  const collected = await collectSheet(context, request.sheetId, request.revision);
+  const forReview = isReviewRequest(request);
+  const { print, warnings: reviewWarnings } = forReview
+    ? await reviewPrint(context, collected, request)
+    : { print: collected, warnings: [] };
   deadline.check('read');
   const { bytes, warnings } = await renderer.render(print, loaded, deadline);
   deadline.check(request.format === 'docx' ? 'docx' : 'pdf');
   return {
-    fileName: exportFileName(request.sheetId, request.format, request.revision),
+    fileName: exportFileName(request.sheetId, request.format, request.revision, forReview),
     mediaType: renderer.mediaType,
     bytes,
-    warnings: [...contentWarnings(print), ...warnings],
+    warnings: [...contentWarnings(print), ...reviewWarnings, ...warnings],
   };
 }

@@ -117,6 +117,11 @@ export class SheetHistory {
     return { revisions, problems };
   }
 
+  /** Every revision's summary, oldest first (damage aside: see list, newest first). */
+  summariesInOrder(): RevisionSummary[] {
+    return this.revisions.summaries().sort((a, b) => a.seq - b.seq);
+  }
+
   /** The latest revision. */
   get latest(): RevisionSummary | undefined {
     const record = this.revisions.head?.record;

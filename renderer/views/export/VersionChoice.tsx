@@ -6,20 +6,31 @@ interface Props {
   revisions: readonly RevisionSummary[];
   value: number | undefined;
   onChange: (revision: number | undefined) => void;
+  label?: string;
+  testId?: string;
+  /** Offers the sheet as it is now (« État actuel »), chosen by undefined. */
+  withCurrent?: boolean;
 }
 
 /** The sheet as it is now, or one of its recorded versions. */
-export function VersionChoice({ revisions, value, onChange }: Props) {
+export function VersionChoice({
+  revisions,
+  value,
+  onChange,
+  label = 'Version',
+  testId = 'export-version',
+  withCurrent = true,
+}: Props) {
   return (
     <label className="field export-version">
-      <span className="field-label">Version</span>
+      <span className="field-label">{label}</span>
       <select
         className="input"
         value={value === undefined ? '' : String(value)}
         onChange={(event) => onChange(event.target.value === '' ? undefined : Number(event.target.value))}
-        data-testid="export-version"
+        data-testid={testId}
       >
-        <option value="">État actuel</option>
+        {withCurrent && <option value="">État actuel</option>}
         {revisions
           .filter((revision) => !revision.damaged)
           .map((revision) => (
