@@ -38,7 +38,7 @@ export const commands: Record<string, Command> = {
   export: {
     synopsis:
       'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] [--comments] [--changes-since N] --out CHEMIN\n' +
-      '       fiches export --format docx|pdf --volume [--family ID…|--sheet ID…|--status S…] [--title T] [--repo DOSSIER] --out FICHIER',
+      'fiches export --format docx|pdf --volume [--family ID…|--sheet ID…|--status S…] [--title T] [--repo DOSSIER] --out FICHIER',
     summary:
       'exporte des fiches (Word ou PDF) : un fichier par fiche, ou avec --volume le recueil en un seul fichier',
     options: {
