@@ -26,6 +26,28 @@ export class ExportDialog {
     await this.page.getByTestId(`export-scope-${scope}`).check();
   }
 
+  async chooseFormat(format: 'docx' | 'pdf'): Promise<void> {
+    await this.page.getByTestId(`export-format-${format}`).check();
+  }
+
+  /** « Pour une relecture dans Word » (the current sheet, in Word only). */
+  get review(): Locator {
+    return this.page.getByTestId('export-review');
+  }
+
+  async withComments(): Promise<void> {
+    await this.page.getByTestId('export-with-comments').check();
+  }
+
+  /** « avec les modifications depuis une version », the version listed as n° `seq` picked. */
+  async withChangesSince(seq: number): Promise<void> {
+    await this.page.getByTestId('export-with-changes').check();
+    const select = this.page.getByTestId('export-changes-since');
+    // Options are valued by revision id (the same on every copy); the user reads the number.
+    const option = select.locator('option', { hasText: new RegExp(`^n°\u00a0${seq} —`) });
+    await select.selectOption((await option.getAttribute('value')) ?? '');
+  }
+
   async select(sheetId: string): Promise<void> {
     await this.page.getByTestId(`export-select-${sheetId}`).check();
   }

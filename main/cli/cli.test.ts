@@ -218,6 +218,15 @@ describe('help and version', () => {
     expect(run.stdout).toContain('start');
     expect((await runFiches(['serve', '--help'])).stdout).toContain('--port');
   });
+
+  it('shows each form of a command on its own line, aligned with the others', async () => {
+    const usage = (await runFiches(['--help'])).stdout.split('\n').filter((line) => /^\s*fiches /.test(line));
+    expect(usage.filter((line) => line.includes('fiches export'))).toHaveLength(2);
+    for (const line of usage) expect(line).toMatch(/^ {2}fiches /);
+    const exportUsage = (await runFiches(['export', '--help'])).stdout.split('\n');
+    expect(exportUsage[0]).toMatch(/^Usage\u00a0: fiches export /);
+    expect(exportUsage[1]).toMatch(/^ {8}fiches export --format docx\|pdf --volume/);
+  });
 });
 
 describe('fiches start', () => {

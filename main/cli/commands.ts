@@ -38,8 +38,8 @@ export const commands: Record<string, Command> = {
   },
   export: {
     synopsis:
-      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] --out CHEMIN\n' +
-      '       fiches export --format docx|pdf --volume [--family ID…|--sheet ID…|--status S…] [--title T] [--repo DOSSIER] --out FICHIER',
+      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] [--comments] [--changes-since N] --out CHEMIN\n' +
+      'fiches export --format docx|pdf --volume [--family ID…|--sheet ID…|--status S…] [--title T] [--repo DOSSIER] --out FICHIER',
     summary:
       'exporte des fiches (Word ou PDF) : un fichier par fiche, ou avec --volume le recueil en un seul fichier',
     options: {
@@ -52,6 +52,8 @@ export const commands: Record<string, Command> = {
       status: { type: 'string', multiple: true },
       title: { type: 'string' },
       revision: { type: 'string' },
+      comments: { type: 'boolean' },
+      'changes-since': { type: 'string' },
       out: { type: 'string' },
     },
     run: (values) =>
@@ -65,6 +67,8 @@ export const commands: Record<string, Command> = {
         status: listOption(values, 'status'),
         title: stringOption(values, 'title'),
         revision: stringOption(values, 'revision'),
+        comments: values.comments === true,
+        changesSince: stringOption(values, 'changes-since'),
         out: stringOption(values, 'out'),
       }),
   },

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openSample, type SampleRepository } from '../services/export/testing/sample.js';
 import { openRepository } from '../services/index.js';
+import { doc, paragraph } from '../../shared/content/builders.js';
+import { commentedText, commentThread, richParagraph } from '../../shared/review/builders.js';
+import { plainText, readDocx } from '../services/export/testing/docx-parts.js';
 import { runCliCaptured as cli } from './testing/capture.js';
 
 /** `fiches export` in-process: its exit code and the lines it prints, as scripts read them. */
@@ -136,5 +139,94 @@ describe('fiches export', () => {
         )
       ).code,
     ).toBe(2);
+  });
+
+  it('exports for review with --comments and --changes-since, and refuses what cannot be', async () => {
+    const session = await openRepository(sample.repo, { create: 'never' });
+    let first: number;
+    try {
+      const h = session.handlers;
+      await h['sheets:update']({
+        id: 'cobotique',
+        patch: { sections: { trajectoire: doc(paragraph('Les robots assistent.')) } },
+      });
+      first = (await h['history:recordVersion']({ sheetId: 'cobotique', name: 'Envoi' })).seq;
+      await h['sheets:update']({
+        id: 'cobotique',
+        patch: {
+          sections: {
+            trajectoire: doc(richParagraph('Les ', commentedText('cobots', 'c-1'), ' assistent.')),
+          },
+          threads: {
+            'c-1': commentThread({
+              id: 'c-1',
+              part: 'section/trajectoire',
+              quote: 'cobots',
+              text: 'Lesquels ?',
+            }),
+          },
+        },
+      });
+    } finally {
+      await session.close();
+    }
+    const file = join(out, 'relecture.docx');
+    const args = ['export', '--format', 'docx', '--repo', sample.repo, '--sheet', 'cobotique'];
+    const done = await cli(...args, '--comments', '--changes-since', String(first), '--out', file);
+    expect(done.stderr).toBe('');
+    expect(done.code).toBe(0);
+    const docx = readDocx(await readFile(file));
+    expect(plainText(docx.text('word/comments.xml'))).toContain('Lesquels ?');
+    expect(docx.text('word/document.xml')).toMatch(/<w:del\b[^>]*>[\s\S]*?robots[\s\S]*?<\/w:del>/);
+
+    const unknown = await cli(...args, '--changes-since', '42', '--out', out);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toContain(
+      'La version n°\u00a042 de la fiche «\u00a0cobotique\u00a0» n’existe pas',
+    );
+
+    const pdf = await cli(
+      'export',
+      '--format',
+      'pdf',
+      '--repo',
+      sample.repo,
+      '--sheet',
+      'cobotique',
+      '--comments',
+      '--out',
+      out,
+    );
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr.trim().split('\n')[0]).toContain(
+      '--comments et --changes-since ne s’emploient qu’avec --format docx',
+    );
+    expect((await cli(...args, '--changes-since', 'hier', '--out', out)).stderr).toContain(
+      'version invalide pour --changes-since «\u00a0hier\u00a0»',
+    );
+    expect((await cli(...args, '--comments', '--revision', '1', '--out', out)).code).toBe(2);
+    expect(
+      (
+        await cli(
+          'export',
+          '--format',
+          'docx',
+          '--repo',
+          sample.repo,
+          '--all',
+          '--changes-since',
+          '1',
+          '--out',
+          out,
+        )
+      ).code,
+    ).toBe(2);
+    expect(
+      (await cli('export', '--format', 'docx', '--repo', sample.repo, '--volume', '--comments', '--out', out))
+        .code,
+    ).toBe(2);
+    // Nothing half-written by the refused runs.
+    expect((await readdir(out)).sort()).toEqual(['relecture.docx']);
   });
 });

@@ -24,6 +24,10 @@ export interface ExportCommandOptions {
   status: string[] | undefined;
   title: string | undefined;
   revision: string | undefined;
+  /** Word only: the sheet's comment threads as Word comments. */
+  comments: boolean;
+  /** Word only, one sheet: the changes since that revision as Word tracked changes. */
+  changesSince: string | undefined;
   out: string | undefined;
 }
 
@@ -34,12 +38,33 @@ function parseFormat(value: string | undefined): ExportFormat {
   return format;
 }
 
-function parseRevision(value: string | undefined): number | undefined {
+function parseRevision(value: string | undefined, option = '--revision'): number | undefined {
   if (value === undefined) return undefined;
   const revision = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
   if (!(revision >= 1))
-    throw new UsageError(fr`version invalide « ${value} » : un numéro de version est attendu`);
+    throw new UsageError(fr`version invalide pour ${option} « ${value} » : un numéro de version est attendu`);
   return revision;
+}
+
+/** The export for review: Word only, of the current sheet; the changes since a version, of one sheet. */
+function checkReviewOptions(
+  options: ExportCommandOptions,
+  format: ExportFormat,
+  revision: number | undefined,
+  changesSince: number | undefined,
+): void {
+  if (!options.comments && changesSince === undefined) return;
+  if (format !== 'docx') {
+    throw new UsageError(
+      '--comments et --changes-since ne s’emploient qu’avec --format docx : un PDF ne montre ni commentaires ni modifications',
+    );
+  }
+  if (revision !== undefined) {
+    throw new UsageError('--comments et --changes-since exportent la fiche actuelle : sans --revision');
+  }
+  if (changesSince !== undefined && options.sheet === undefined) {
+    throw new UsageError('--changes-since ne s’emploie qu’avec --sheet');
+  }
 }
 
 function checkedId(value: string, option: string): string {
@@ -101,6 +126,8 @@ export async function exportCommand(options: ExportCommandOptions): Promise<numb
     throw new UsageError('--status et --title ne s’emploient qu’avec --volume');
   }
   const revision = parseRevision(options.revision);
+  const changesSince = parseRevision(options.changesSince, '--changes-since');
+  checkReviewOptions(options, format, revision, changesSince);
   const chosen = [options.sheet !== undefined, options.all, options.family !== undefined].filter(
     Boolean,
   ).length;
@@ -122,6 +149,8 @@ export async function exportCommand(options: ExportCommandOptions): Promise<numb
       sheetIds,
       format,
       ...(revision === undefined ? {} : { revision }),
+      ...(options.comments ? { comments: true } : {}),
+      ...(changesSince === undefined ? {} : { changesSince }),
       out: options.out,
     });
     return printSummary(summary) ? 0 : 1;
@@ -138,6 +167,11 @@ async function volumeCommand(format: ExportFormat, options: ExportCommandOptions
     throw new UsageError('--all ne se combine pas avec --sheet, --family ou --status');
   }
   if (options.revision !== undefined) throw new UsageError('--revision ne s’emploie pas avec --volume');
+  if (options.comments || options.changesSince !== undefined) {
+    throw new UsageError(
+      '--comments et --changes-since ne s’emploient pas avec --volume : un recueil se publie',
+    );
+  }
   if (options.out === undefined) throw new UsageError('--out est obligatoire (le fichier du recueil)');
   const session = await openRepositoryForReading(path.resolve(options.repo ?? defaultRepositoryPath()));
   try {

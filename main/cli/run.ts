@@ -11,7 +11,7 @@ function helpText(version: string): string {
     `Fiches ${version} — rédaction et publication des fiches variables`,
     '',
     fr`Usage :`,
-    ...Object.values(commands).map((command) => `  ${command.synopsis}`),
+    ...Object.values(commands).flatMap((command) => command.synopsis.split('\n').map((line) => `  ${line}`)),
     '  fiches --help | --version',
     '',
     fr`Commandes :`,
@@ -53,7 +53,9 @@ async function dispatchCommand(argv: string[]): Promise<number> {
     command.takesFiles === true,
   );
   if (values.help === true) {
-    process.stdout.write(fr`Usage : ${command.synopsis}\n${command.summary}\n`);
+    // A command with two forms (export) shows them one under the other, after « Usage : ».
+    const synopsis = command.synopsis.split('\n').join(`\n${' '.repeat('Usage : '.length)}`);
+    process.stdout.write(fr`Usage : ${synopsis}\n${command.summary}\n`);
     return 0;
   }
   return command.run(values, positionals);

@@ -35,6 +35,7 @@ export async function saveExport(
         first,
         request.format,
         await listedNumber(handlers, first, request.revision),
+        request.comments === true || request.changesSince !== undefined,
       ),
       filters: [{ name: `Document ${label}`, extensions: [request.format] }],
     };
@@ -58,6 +59,8 @@ export async function saveExport(
     sheetIds: request.sheetIds,
     format: request.format,
     ...(request.revision === undefined ? {} : { revision: request.revision }),
+    ...(request.comments ? { comments: true } : {}),
+    ...(request.changesSince === undefined ? {} : { changesSince: request.changesSince }),
     out,
   });
 }

@@ -21,6 +21,16 @@ export const exportFormatExtensions: Record<ExportFormat, string> = { docx: 'doc
 /** A revision's id, or its number as listed now (see history-contract.ts). */
 const revisionSchema = revisionRefSchema;
 
+/**
+ * An export for review, Word only (the service says why otherwise): `comments` adds the
+ * sheet's comment threads as Word comments; `changesSince` shows, as Word tracked changes,
+ * what changed since that revision of the sheet.
+ */
+const reviewFields = {
+  comments: z.boolean().optional(),
+  changesSince: revisionSchema.optional(),
+};
+
 /** A problem met by the export of one sheet, or the reason it failed: French, shown as is. */
 export const sheetExportResultSchema = z.object({
   sheetId: idSchema,
@@ -45,7 +55,12 @@ export const exportContract = {
   /** One sheet (or one of its revisions) rendered in memory: the browser host downloads it. */
   'export:render': {
     request: z
-      .object({ sheetId: idSchema, format: exportFormatSchema, revision: revisionSchema.optional() })
+      .object({
+        sheetId: idSchema,
+        format: exportFormatSchema,
+        revision: revisionSchema.optional(),
+        ...reviewFields,
+      })
       .strict(),
     response: z.object({
       fileName: z.string(),
@@ -66,10 +81,14 @@ export const exportContract = {
         format: exportFormatSchema,
         /** Only with a single sheet. */
         revision: revisionSchema.optional(),
+        ...reviewFields,
       })
       .strict()
       .refine((request) => request.revision === undefined || request.sheetIds.length === 1, {
         message: 'Une version ne s’exporte que pour une seule fiche.',
+      })
+      .refine((request) => request.changesSince === undefined || request.sheetIds.length === 1, {
+        message: 'Les modifications depuis une version s’exportent pour une seule fiche.',
       }),
     response: exportSummarySchema.nullable(),
   },

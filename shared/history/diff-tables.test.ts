@@ -1,58 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { doc, figure, paragraph, tableFigure } from '../content/builders.js';
 import type { DocNode } from '../content/doc.js';
-import { emptyReview } from '../model/review.js';
-import { SHEET_SCHEMA_VERSION, type SheetFile } from '../model/sheet.js';
-import type { SheetTemplate } from '../model/template.js';
+import type { SheetFile } from '../model/sheet.js';
 import { diffSheets } from './diff.js';
 import type { BlockChange, PartDiff } from './diff-schema.js';
 import { partsOfSheet } from './parts.js';
+import { comparisonSheet, comparisonTemplate as template } from './testing/comparison-fixture.js';
 
 /** Figures and tables in a comparison: named by their number, a table's changes shown row by row. */
 
-const template: SheetTemplate = {
-  schemaVersion: 1,
-  id: 'fiche',
-  name: 'Fiche',
-  phases: [{ id: 'passe', label: 'Passé' }],
-  sections: [
-    {
-      id: 'trajectoire',
-      title: 'Trajectoire de la variable',
-      help: 'Aide.',
-      targetWords: { min: 1, max: 9 },
-    },
-    {
-      id: 'passe',
-      title: 'Évolution passée',
-      phase: 'passe',
-      help: 'Aide.',
-      targetWords: { min: 1, max: 9 },
-    },
-  ],
-  standardTexts: { opening: ['Ouverture.'], microScenariosMethod: ['Méthode.'] },
-  microScenarios: {
-    title: 'Micro-scénarios',
-    help: 'Aide.',
-    hypotheses: [{ id: 'basse', label: 'Hypothèse basse' }],
-    angles: [{ id: 'social', label: 'Social' }],
-    targetWords: { min: 1, max: 9 },
-  },
-};
-
-function sheet(sections: Record<string, DocNode>): SheetFile {
-  return {
-    schemaVersion: SHEET_SCHEMA_VERSION,
-    id: 'big-data',
-    status: 'draft',
-    authors: ['Anne'],
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    sections,
-    microScenarios: { useFamily: false, scenarios: {} },
-    review: emptyReview(),
-  };
-}
+const sheet = (sections: Record<string, DocNode>): SheetFile => comparisonSheet(sections);
 
 const blocksOf = (parts: PartDiff[], key: string): BlockChange[] =>
   parts.find((entry) => entry.key === key)?.blocks ?? [];

@@ -1,62 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { docOfParagraphs, type DocNode } from '../content/doc.js';
-import { emptyReview } from '../model/review.js';
-import { SHEET_SCHEMA_VERSION, type SheetFile } from '../model/sheet.js';
-import type { SheetTemplate } from '../model/template.js';
+import type { SheetFile } from '../model/sheet.js';
 import { diffSheets } from './diff.js';
 import type { BlockChange, PartDiff } from './diff-schema.js';
 import { partsOfSheet } from './parts.js';
+import { comparisonSheet, comparisonTemplate as template } from './testing/comparison-fixture.js';
 import { tokenize, wordDiff } from './tokens.js';
 
-const template: SheetTemplate = {
-  schemaVersion: 1,
-  id: 'fiche',
-  name: 'Fiche',
-  phases: [{ id: 'passe', label: 'Passé' }],
-  sections: [
-    {
-      id: 'trajectoire',
-      title: 'Trajectoire de la variable',
-      help: 'Aide.',
-      targetWords: { min: 1, max: 9 },
-    },
-    {
-      id: 'passe',
-      title: 'Évolution passée',
-      phase: 'passe',
-      help: 'Aide.',
-      targetWords: { min: 1, max: 9 },
-    },
-  ],
-  standardTexts: { opening: ['Ouverture.'], microScenariosMethod: ['Méthode.'] },
-  microScenarios: {
-    title: 'Micro-scénarios',
-    help: 'Aide.',
-    hypotheses: [{ id: 'basse', label: 'Hypothèse basse' }],
-    angles: [{ id: 'social', label: 'Social' }],
-    targetWords: { min: 1, max: 9 },
-  },
-};
-
-function sheet(sections: Record<string, DocNode>, overrides: Partial<SheetFile> = {}): SheetFile {
-  return {
-    schemaVersion: SHEET_SCHEMA_VERSION,
-    id: 'big-data',
-    status: 'draft',
-    authors: ['Anne'],
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    sections,
+const sheet = (sections: Record<string, DocNode>, overrides: Partial<SheetFile> = {}): SheetFile =>
+  comparisonSheet(sections, {
     microScenarios: {
       useFamily: false,
       scenarios: {
         basse: { title: 'LA DIFFICILE MISE EN RÉSEAU', angles: { social: docOfParagraphs(['Social.']) } },
       },
     },
-    review: emptyReview(),
     ...overrides,
-  };
-}
+  });
 
 const p = (text: string): DocNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const doc = (...content: DocNode[]): DocNode => ({ type: 'doc', content });

@@ -26,13 +26,13 @@ const PAIRING_SIMILARITY = 0.3;
 
 const EMPTY_DOC: DocNode = { type: 'doc', content: [] };
 
-interface Pending {
+export interface Pending {
   key: PartKey;
   /** Blocks in order; removed and added ones not yet paired are settled after the move search. */
   items: Array<{ kind: 'same'; slot: Slot } | { kind: 'hunk'; removed: Slot[]; added: Slot[] }>;
 }
 
-interface Slot {
+export interface Slot {
   node: DocNode;
   json: string;
   /** Its place among the blocks of its part, on its side (the newer one for an unchanged block). */
@@ -58,7 +58,8 @@ function numbersOf(keys: readonly PartKey[], parts: SheetParts): Numbers {
   return numbers;
 }
 
-function alignBlocks(key: PartKey, before: DocNode, after: DocNode): Pending {
+/** The blocks of two versions of a part (or of a container block) in order: runs of unchanged ones, and hunks of removed and added ones. */
+export function alignBlocks(key: PartKey, before: DocNode, after: DocNode): Pending {
   const oldBlocks = blocksOf(before).map((node, index) => ({ node, json: canonicalJson(node), index }));
   const newBlocks = blocksOf(after).map((node, index) => ({ node, json: canonicalJson(node), index }));
   const changes = diffArrays(
@@ -120,6 +121,29 @@ function findMoves(pendings: Pending[]): void {
   }
 }
 
+/**
+ * The removed and added blocks of a hunk that are one block changed: in order on both
+ * sides, each removed block with the first added block after the last pair that is of
+ * its type and shares enough of its text (a paragraph deleted before a list whose items
+ * changed leaves the list paired with its new self). Old slot to new slot.
+ */
+export function pairBlocks(removed: readonly Slot[], added: readonly Slot[]): Map<Slot, Slot> {
+  const pairs = new Map<Slot, Slot>();
+  let from = 0;
+  for (const oldSlot of removed) {
+    const oldText = describeBlock(oldSlot.node).text;
+    for (let index = from; index < added.length; index += 1) {
+      const newSlot = added[index] as Slot;
+      if (newSlot.node.type !== oldSlot.node.type) continue;
+      if (similarity(wordDiff(oldText, describeBlock(newSlot.node).text)) < PAIRING_SIMILARITY) continue;
+      pairs.set(oldSlot, newSlot);
+      from = index + 1;
+      break;
+    }
+  }
+  return pairs;
+}
+
 function settle(
   pending: Pending,
   titleOf: (key: PartKey) => string,
@@ -142,13 +166,10 @@ function settle(
     const added = item.added.filter((slot) => !slot.moved);
     const paired = new Map<Slot, BlockChange>();
     const pairedRemoved = new Set<Slot>();
-    removed.forEach((oldSlot, index) => {
-      const newSlot = added[index];
-      if (!newSlot || newSlot.node.type !== oldSlot.node.type) return;
+    for (const [oldSlot, newSlot] of pairBlocks(removed, added)) {
       const before = describe(oldSlot, numbers.before);
       const after = describe(newSlot, numbers.after);
       const segments = wordDiff(before.text, after.text);
-      if (similarity(segments) < PAIRING_SIMILARITY) return;
       const formatOnly = segments.every((segment) => segment.op === 'same');
       paired.set(newSlot, {
         kind: 'changed',
@@ -159,7 +180,7 @@ function settle(
         ...(after.type === 'tableFigure' ? { table: tableChange(oldSlot.node, newSlot.node) } : {}),
       });
       pairedRemoved.add(oldSlot);
-    });
+    }
     for (const slot of item.removed) {
       if (slot.moved) {
         blocks.push({ kind: 'moved-out', ...plain(slot, numbers.before), ...otherPart(slot.moved.part) });

@@ -34,6 +34,9 @@ export interface ExportOptions {
   sheetIds: readonly string[];
   format: ExportFormat;
   revision?: RevisionRef;
+  /** An export for review (Word only): its comments, the changes since a revision (one sheet). */
+  comments?: boolean;
+  changesSince?: RevisionRef;
   /** A file (one sheet) or an existing folder (one file a sheet). */
   out: string;
   onProgress?(done: number, total: number, result: SheetExportResult): void;
@@ -115,7 +118,7 @@ function writeFailure(error: unknown, path: string): string {
 }
 
 export async function exportSheets(render: RenderSheet, options: ExportOptions): Promise<ExportSummary> {
-  const { sheetIds, format, revision } = options;
+  const { sheetIds, format, revision, comments, changesSince } = options;
   if (revision !== undefined && sheetIds.length !== 1) {
     throw new AppFailure('invalid-request', 'Une version ne s’exporte que pour une seule fiche.');
   }
@@ -124,7 +127,13 @@ export async function exportSheets(render: RenderSheet, options: ExportOptions):
   for (const sheetId of sheetIds) {
     let result: SheetExportResult;
     try {
-      const rendered = await render({ sheetId, format, ...(revision === undefined ? {} : { revision }) });
+      const rendered = await render({
+        sheetId,
+        format,
+        ...(revision === undefined ? {} : { revision }),
+        ...(comments ? { comments } : {}),
+        ...(changesSince === undefined ? {} : { changesSince }),
+      });
       const path = target.kind === 'file' ? target.path : join(target.path, rendered.fileName);
       try {
         await writeFileDurable(path, rendered.bytes);

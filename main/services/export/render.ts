@@ -1,15 +1,18 @@
 import { exportFormatExtensions, type ExportFormat } from '../../../shared/api/export-contract.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { EXPORT_TIMEOUT_MS, ExportDeadline } from './deadline.js';
-import type { RevisionRef } from '../history/sheet-history.js';
 import { formatRenderers } from './formats.js';
 import { loadLayout } from './layout/load-layout.js';
+import {
+  checkReviewRequest,
+  isReviewRequest,
+  reviewPrint,
+  type ReviewRequest,
+} from './review/review-print.js';
 import { collectSheet, contentWarnings } from './sheet-input.js';
 
-export interface RenderRequest {
+export interface RenderRequest extends ReviewRequest {
   sheetId: string;
-  format: ExportFormat;
-  revision?: RevisionRef;
 }
 
 export interface RenderedSheet {
@@ -20,11 +23,16 @@ export interface RenderedSheet {
 }
 
 /**
- * « big-data.docx », « big-data-version-12.docx » (the revision's number as listed): made of
- * the checked id, safe as a file name anywhere.
+ * « big-data.docx », « big-data-version-12.docx » (the revision's number as listed),
+ * « big-data-relecture.docx »: made of the checked id, safe as a file name anywhere.
  */
-export function exportFileName(sheetId: string, format: ExportFormat, revisionSeq?: number): string {
-  const suffix = revisionSeq === undefined ? '' : `-version-${revisionSeq}`;
+export function exportFileName(
+  sheetId: string,
+  format: ExportFormat,
+  revisionSeq?: number,
+  forReview = false,
+): string {
+  const suffix = revisionSeq === undefined ? (forReview ? '-relecture' : '') : `-version-${revisionSeq}`;
   return `${sheetId}${suffix}.${exportFormatExtensions[format]}`;
 }
 
@@ -37,17 +45,22 @@ export async function renderSheet(
   request: RenderRequest,
   timeoutMs = EXPORT_TIMEOUT_MS,
 ): Promise<RenderedSheet> {
+  checkReviewRequest(request);
   const deadline = new ExportDeadline(timeoutMs);
   const renderer = formatRenderers[request.format];
   const loaded = await loadLayout(context.layout);
-  const print = await collectSheet(context, request.sheetId, request.revision);
+  const collected = await collectSheet(context, request.sheetId, request.revision);
+  const forReview = isReviewRequest(request);
+  const { print, warnings: reviewWarnings } = forReview
+    ? await reviewPrint(context, collected, request)
+    : { print: collected, warnings: [] };
   deadline.check('read');
   const { bytes, warnings } = await renderer.render(print, loaded, deadline);
   deadline.check(request.format === 'docx' ? 'docx' : 'pdf');
   return {
-    fileName: exportFileName(request.sheetId, request.format, print.revision?.seq),
+    fileName: exportFileName(request.sheetId, request.format, print.revision?.seq, forReview),
     mediaType: renderer.mediaType,
     bytes,
-    warnings: [...contentWarnings(print), ...warnings],
+    warnings: [...contentWarnings(print), ...reviewWarnings, ...warnings],
   };
 }

@@ -46,8 +46,17 @@ export interface PrintSheet {
   revision?: RevisionSummary;
   /** When the sheet as it is now is printed: the revision holding that same text, if any. */
   basisRevision?: number;
+  /** An export for review: what it carries besides the text (absent: a plain export, for publication). */
+  review?: ReviewExport;
   /** Every image the figures name: its file in the repository, which may be absent or damaged. */
   assets: ReadonlyMap<string, string>;
+}
+
+export interface ReviewExport {
+  /** Word comments anchored on their words, with replies and resolved state. */
+  comments: boolean;
+  /** The sheet carries the changes since this revision as insertion and deletion marks (review/changes-since.ts). */
+  changesSince?: RevisionSummary;
 }
 
 /** Every document of the sheet that can hold figures: sections, the family's note, the micro-scenarios' angles. */

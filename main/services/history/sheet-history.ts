@@ -25,6 +25,14 @@ export type RevisionFields = Omit<RevisionRecord, 'seq' | 'changed' | 'parts' | 
 /** A revision as requests name it: its id, or its number as listed now. */
 export type RevisionRef = number | string;
 
+export interface RevisionLineage {
+  summary: RevisionSummary;
+  /** The copy that recorded it (null: before the repository was shared). */
+  writer: string | null;
+  /** The id of the revision it was made from; absent for the first, or when that one is lost. */
+  previous?: string;
+}
+
 export interface HistoryListing {
   revisions: RevisionSummary[];
   /** Damaged lines of the history's files, in French. */
@@ -144,6 +152,24 @@ export class SheetHistory {
   summaryOf(ref: RevisionRef): RevisionSummary | undefined {
     const entry = this.timeline.find(ref);
     return entry ? this.timeline.summary(entry) : undefined;
+  }
+
+  /**
+   * Every revision oldest first, in time order (damage aside: see list), each with what it
+   * was made from: the revision its copy compared it with (timeline.ts), and the copy that
+   * recorded it. Parallel work of two copies interleaves in this order, so what one
+   * revision changed is never read off the one listed before it (review/changes-since.ts).
+   */
+  lineage(): RevisionLineage[] {
+    const timeline = this.timeline;
+    return timeline.entries.map((entry) => {
+      const previous = timeline.previousOf(entry);
+      return {
+        summary: timeline.summary(entry),
+        writer: entry.log.writer,
+        ...(previous ? { previous: previous.id } : {}),
+      };
+    });
   }
 
   /** The latest revision, in time order. */

@@ -98,19 +98,19 @@ export class Timeline {
    * listed before it. Not simply the one listed before: two copies edit in parallel, and
    * Anne's revision did not change what Bruno's, listed just before, changed meanwhile.
    */
-  private previousState(entry: TimelineEntry) {
+  previousOf(entry: TimelineEntry): TimelineEntry | undefined {
     const after = entry.revision.record.after;
-    if (after !== undefined) return this.byId.get(after)?.revision.state;
+    if (after !== undefined) return this.byId.get(after);
     const own = entry.log.revisions.all();
     const at = own.indexOf(entry.revision);
-    if (at > 0) return own[at - 1]?.state;
-    return entry.index > 0 ? this.entries[entry.index - 1]?.revision.state : undefined;
+    if (at > 0) return this.find(revisionId(entry.log.writer, (own[at - 1] as Revision).record.seq));
+    return entry.index > 0 ? this.entries[entry.index - 1] : undefined;
   }
 
   summary(entry: TimelineEntry): RevisionSummary {
     const { record, state } = entry.revision;
     const changed = (() => {
-      const previous = this.previousState(entry);
+      const previous = this.previousOf(entry)?.revision.state;
       return previous && state ? Object.keys(changesBetween(previous, state)) : Object.keys(record.changed);
     })();
     const restored =

@@ -17,6 +17,7 @@ import { PreviewButton } from '../preview/PreviewButton.js';
 import { ExportSummaryView } from './ExportSummaryView.js';
 import { runExport, type ExportProgress } from './run-export.js';
 import { chosenSheets, SheetChoice, type SheetChoiceValue } from './SheetChoice.js';
+import { ReviewChoice, type ReviewChoiceValue } from './ReviewChoice.js';
 import { VersionChoice } from './VersionChoice.js';
 
 interface Props {
@@ -45,6 +46,7 @@ export function ExportDialog({ format: initialFormat, current, onClose }: Props)
   const [loaded, reload] = useResult(load);
   const [format, setFormat] = useState(initialFormat);
   const [revision, setRevision] = useState<RevisionPick>();
+  const [review, setReview] = useState<ReviewChoiceValue>({ comments: false, changesSince: undefined });
   const [choice, setChoice] = useState<SheetChoiceValue>({
     scope: current ? 'sheet' : 'all',
     familyId: '',
@@ -61,12 +63,16 @@ export function ExportDialog({ format: initialFormat, current, onClose }: Props)
     const sheetIds = chosenSheets(overview, value, current?.id);
     const single = value.scope === 'sheet';
     const nameOf = nameLookup(overview);
+    // Comments and changes are the current sheet's, in Word, one sheet at a time.
+    const reviewable = format === 'docx' && single && revision === undefined && current !== undefined;
     const start = async () => {
       setPhase({ name: 'running', progress: { done: 0, total: sheetIds.length } });
       const plan = {
         sheetIds,
         format,
         ...(single && revision !== undefined ? { revision: revision.id } : {}),
+        ...(reviewable && review.comments ? { comments: true } : {}),
+        ...(reviewable && review.changesSince !== undefined ? { changesSince: review.changesSince.id } : {}),
       };
       const result = await runExport(plan, info?.host ?? 'browser', (progress) =>
         setPhase({ name: 'running', progress }),
@@ -97,6 +103,7 @@ export function ExportDialog({ format: initialFormat, current, onClose }: Props)
         {single && revisions.length > 0 && (
           <VersionChoice revisions={revisions} value={revision} onChange={setRevision} />
         )}
+        {reviewable && <ReviewChoice revisions={revisions} value={review} onChange={setReview} />}
         {phase.name === 'running' && (
           <p className="export-progress" aria-live="polite" data-testid="export-progress">
             <progress value={phase.progress.done} max={Math.max(1, phase.progress.total)} />

@@ -7,13 +7,24 @@ interface Props {
   revisions: readonly RevisionSummary[];
   value: RevisionPick | undefined;
   onChange: (revision: RevisionPick | undefined) => void;
+  label?: string;
+  testId?: string;
+  /** Offers the sheet as it is now (« État actuel »), chosen by undefined. */
+  withCurrent?: boolean;
 }
 
 /** The sheet as it is now, or one of its recorded versions. */
-export function VersionChoice({ revisions, value, onChange }: Props) {
+export function VersionChoice({
+  revisions,
+  value,
+  onChange,
+  label = 'Version',
+  testId = 'export-version',
+  withCurrent = true,
+}: Props) {
   return (
     <label className="field export-version">
-      <span className="field-label">Version</span>
+      <span className="field-label">{label}</span>
       <select
         className="input"
         value={value === undefined ? '' : value.id}
@@ -21,9 +32,9 @@ export function VersionChoice({ revisions, value, onChange }: Props) {
           const chosen = revisions.find((revision) => revision.id === event.target.value);
           onChange(chosen ? pickOf(chosen) : undefined);
         }}
-        data-testid="export-version"
+        data-testid={testId}
       >
-        <option value="">État actuel</option>
+        {withCurrent && <option value="">État actuel</option>}
         {revisions
           .filter((revision) => !revision.damaged)
           .map((revision) => (

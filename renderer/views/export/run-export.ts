@@ -10,6 +10,18 @@ export interface ExportPlan {
   format: ExportFormat;
   /** A revision's id (history-ui.ts). */
   revision?: string;
+  /** An export for review (Word, one sheet as it is now): its comments, the changes since a version (its id). */
+  comments?: boolean;
+  changesSince?: string;
+}
+
+/** The options of one sheet's rendering, as the contract names them. */
+function renderOptions(plan: ExportPlan) {
+  return {
+    ...(plan.revision === undefined ? {} : { revision: plan.revision }),
+    ...(plan.comments ? { comments: true } : {}),
+    ...(plan.changesSince === undefined ? {} : { changesSince: plan.changesSince }),
+  };
 }
 
 export interface ExportProgress {
@@ -39,7 +51,7 @@ async function exportByDownload(plan: ExportPlan, onProgress: (progress: ExportP
     const rendered = await invoke('export:render', {
       sheetId,
       format: plan.format,
-      ...(plan.revision === undefined ? {} : { revision: plan.revision }),
+      ...renderOptions(plan),
     });
     if (rendered.ok) {
       download(rendered.value.fileName, rendered.value.mediaType, rendered.value.base64);
@@ -67,6 +79,6 @@ export async function runExport(
   return invoke('export:save', {
     sheetIds: plan.sheetIds,
     format: plan.format,
-    ...(plan.revision === undefined ? {} : { revision: plan.revision }),
+    ...renderOptions(plan),
   });
 }

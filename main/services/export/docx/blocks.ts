@@ -82,7 +82,8 @@ function paragraph(node: PlanNode, scope: BlockScope, ctx: RenderContext): Flow[
     column(
       new Paragraph({
         style: ctx.styles[scope.paragraph],
-        children: inlineChildren(node.content),
+        children: inlineChildren(node.content, ctx.review),
+        ...ctx.review.paragraphMark(node),
         ...(indent ? { indent } : {}),
       }),
     ),
@@ -112,7 +113,8 @@ async function list(
               level,
               instance,
             },
-            children: inlineChildren(first.content),
+            children: inlineChildren(first.content, ctx.review),
+            ...ctx.review.paragraphMark(first),
           }),
         ),
       );
@@ -127,7 +129,8 @@ async function encadre(node: PlanNode, scope: BlockScope, ctx: RenderContext): P
   const [title, ...blocks] = node.content;
   const titleParagraph = new Paragraph({
     style: ctx.styles.encadreTitle,
-    children: inlineChildren(title?.type === 'encadreTitle' ? title.content : []),
+    children: inlineChildren(title?.type === 'encadreTitle' ? title.content : [], ctx.review),
+    ...ctx.review.paragraphMark(title),
   });
   const { encadre: box } = ctx.layout;
   const inner = await renderBlocks(
@@ -146,6 +149,8 @@ async function encadre(node: PlanNode, scope: BlockScope, ctx: RenderContext): P
     borders: { top: border, bottom: border, left: border, right: border },
     rows: [
       new TableRow({
+        // An encadré added or removed whole: its one row is, so « Refuser tout » leaves no empty box.
+        ...ctx.review.rowMark(node),
         children: [
           new TableCell({
             children: [titleParagraph, ...inner.map((flow) => flow.child)],
@@ -180,7 +185,8 @@ const serializers: Record<NodeName, Serializer> = {
       column(
         new Paragraph({
           style: node.attrs?.level === 4 ? ctx.styles.heading4 : ctx.styles.heading3,
-          children: inlineChildren(node.content),
+          children: inlineChildren(node.content, ctx.review),
+          ...ctx.review.paragraphMark(node),
         }),
       ),
     ],

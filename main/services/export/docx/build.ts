@@ -13,6 +13,8 @@ import type { RasterCache } from './images.js';
 import { renderOpening } from './opening.js';
 import { coreXml, embeddedFonts, fontTableXml, type CoreProperties } from './package-parts.js';
 import { renderMicroScenarios, renderSections, type Part } from './parts.js';
+import { reviewProperties } from './review-properties.js';
+import { WordReview } from './review.js';
 import { continuationHeader, emptyHeader, runningFooter, runningHeader } from './running.js';
 import { wordSections, type WordPiece } from './sections.js';
 import { documentStyles, styleIds, type FamilyVariant } from './styles.js';
@@ -155,11 +157,14 @@ export async function docxFromPlan(
     nextListInstance: 1,
     assets: loadVerifiedAssets(plan.assets),
     rasters,
+    review: new WordReview(plan),
     columnWidthMm: widths.column,
     fullWidthMm: widths.full,
   };
   const pieces: WordPiece[] = [];
   for (const piece of plan.pieces) pieces.push(await serializePiece(piece, ctx));
+  const closing = ctx.review.closeAll();
+  if (closing) pieces.at(-1)?.parts.at(-1)?.flows.push({ child: closing, span: 'column' });
   const properties = coreProperties(plan.metadata);
   const styles = documentStyles({ layout, family: first.colours, variants: ctx.variants });
   const hasContents = plan.pieces.some((piece) => piece.kind === 'contents');
@@ -169,7 +174,8 @@ export async function docxFromPlan(
     creator: properties.creator,
     keywords: properties.keywords,
     description: properties.description,
-    customProperties: plan.metadata.custom,
+    customProperties: reviewProperties(plan.metadata.identity),
+    ...(plan.comments.length ? { comments: { children: ctx.review.comments() } } : {}),
     styles,
     numbering: listNumbering(layout),
     fonts: await embeddedFonts(loaded),

@@ -4,6 +4,7 @@ import type { AssetContent } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import type { ExportPlan, PlanFamily } from '../plan/types.js';
 import type { RasterCache } from './images.js';
+import type { WordReview } from './review.js';
 import type { FamilyVariant } from './styles.js';
 
 /** What every part of the Word serializer shares while it translates one plan. */
@@ -26,6 +27,8 @@ export interface RenderContext {
   /** The images, read and checked against their hash. */
   assets: ReadonlyMap<string, AssetContent>;
   rasters: RasterCache;
+  /** The plan's comments and tracked changes as Word writes them. */
+  review: WordReview;
   /** Width of a column and of the page's text, in millimetres. */
   columnWidthMm: number;
   fullWidthMm: number;

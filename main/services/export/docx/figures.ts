@@ -1,4 +1,6 @@
 import {
+  DeletedTextRun,
+  InsertedTextRun,
   BorderStyle,
   Paragraph,
   ShadingType,
@@ -37,21 +39,35 @@ export type RenderBlocks = (
 /** Word's SEQ identifier is a single word: the label with its spaces made underscores. */
 const seqName = (label: string): string => label.replace(/\s+/g, '_');
 
+/** A text the layout adds to a block (« Figure 3 : », « Source : »): inserted or deleted with it. */
+function addedText(text: string, block: PlanNode | undefined, ctx: RenderContext): ParagraphChild {
+  const change = block ? ctx.review.tracked(block.marks) : undefined;
+  if (!change) return new TextRun(text);
+  return change.kind === 'insertion'
+    ? new InsertedTextRun({ text, ...change.revision })
+    : new DeletedTextRun({ text, ...change.revision });
+}
+
 function captionParagraph(node: PlanNode, ctx: RenderContext) {
   const { number } = node;
-  const children: ParagraphChild[] = number
-    ? [
-        new TextRun(`${number.name}\u00a0`),
-        // The number as the field's cached value: readers that do not update fields still show it.
-        new SimpleField(
-          // A sheet's first figure restarts the count, so Word's own update numbers per sheet too.
-          `SEQ ${seqName(number.name)} \\* ARABIC${number.number === 1 ? ' \\r 1' : ''}`,
-          String(number.number),
-        ),
-        new TextRun(number.separator),
-      ]
-    : [];
-  children.push(...inlineChildren(childOfType(node, 'caption')?.content));
+  const caption = childOfType(node, 'caption');
+  const tracked = caption !== undefined && ctx.review.tracked(caption.marks) !== undefined;
+  const children: ParagraphChild[] = !number
+    ? []
+    : tracked
+      ? // A caption added or removed whole: its number as text, a field cannot be inside a change here.
+        [addedText(`${number.name}\u00a0${number.number}${number.separator}`, caption, ctx)]
+      : [
+          new TextRun(`${number.name}\u00a0`),
+          // The number as the field's cached value: readers that do not update fields still show it.
+          new SimpleField(
+            // A sheet's first figure restarts the count, so Word's own update numbers per sheet too.
+            `SEQ ${seqName(number.name)} \\* ARABIC${number.number === 1 ? ' \\r 1' : ''}`,
+            String(number.number),
+          ),
+          new TextRun(number.separator),
+        ];
+  children.push(...inlineChildren(caption?.content, ctx.review));
   // The list of figures points at the caption, when the document has one.
   const listed = ctx.plan.pieces.some((piece) => piece.kind === 'figures');
   return new Paragraph({
@@ -59,13 +75,18 @@ function captionParagraph(node: PlanNode, ctx: RenderContext) {
     keepNext: true,
     keepLines: true,
     children: listed ? bookmarked(node.anchor, children) : children,
+    ...ctx.review.paragraphMark(caption),
   });
 }
 
 export function sourceParagraph(source: PlanNode, ctx: RenderContext): Paragraph {
   return new Paragraph({
     style: ctx.styles.source,
-    children: [...(source.lead ? [new TextRun(source.lead)] : []), ...inlineChildren(source.content)],
+    children: [
+      ...(source.lead ? [addedText(source.lead, source, ctx)] : []),
+      ...inlineChildren(source.content, ctx.review),
+    ],
+    ...ctx.review.paragraphMark(source),
   });
 }
 
@@ -80,8 +101,13 @@ function assemble(
   return source && planText(source).trim() !== '' ? [...ordered, sourceParagraph(source, ctx)] : ordered;
 }
 
-function missingImage(text: string): Paragraph {
-  return new Paragraph({ style: MISSING_IMAGE_STYLE.id, children: [new TextRun(text)] });
+/** The frame that stands for an image, added or removed with its figure. */
+function missingImage(text: string, figure: PlanNode, ctx: RenderContext): Paragraph {
+  return new Paragraph({
+    style: MISSING_IMAGE_STYLE.id,
+    children: [addedText(text, figure, ctx)],
+    ...ctx.review.paragraphMark(figure),
+  });
 }
 
 function imageParagraph(node: PlanNode, widthMm: number, ctx: RenderContext) {
@@ -91,29 +117,34 @@ function imageParagraph(node: PlanNode, widthMm: number, ctx: RenderContext) {
     ctx.warnings.push(
       fr`${label} : aucune image (elle n’a jamais été ajoutée) ; un cadre « Image manquante » la remplace.`,
     );
-    return missingImage(fr`Image manquante : ${label}`);
+    return missingImage(fr`Image manquante : ${label}`, node, ctx);
   }
   const content = ctx.assets.get(asset);
   if (!content || 'missing' in content) {
     if (content?.missing === 'damaged') {
       ctx.warnings.push(fr`${label} : ${content.message} Un cadre « Image manquante » la remplace.`);
-      return missingImage(fr`Image manquante : assets/${asset} (${content.short})`);
+      return missingImage(fr`Image manquante : assets/${asset} (${content.short})`, node, ctx);
     }
     ctx.warnings.push(
       fr`${label} : image introuvable (assets/${asset}) ; un cadre « Image manquante » la remplace. Remettez le fichier dans le dossier assets du dépôt ou remplacez l’image.`,
     );
-    return missingImage(fr`Image manquante : assets/${asset}`);
+    return missingImage(fr`Image manquante : assets/${asset}`, node, ctx);
   }
   const caption = childOfType(node, 'caption');
   const alt = (caption ? planText(caption) : '') || label;
-  const prepared = imageRun(asset, content.bytes, widthMm, ctx.loaded, ctx.rasters, alt);
+  const change = ctx.review.tracked(node.marks);
+  const prepared = imageRun(asset, content.bytes, widthMm, ctx.loaded, ctx.rasters, alt, change);
   if ('problem' in prepared) {
     ctx.warnings.push(
       fr`${label} : image illisible (assets/${asset} : ${prepared.problem}) ; un cadre la remplace.`,
     );
-    return missingImage(fr`Image illisible : assets/${asset}`);
+    return missingImage(fr`Image illisible : assets/${asset}`, node, ctx);
   }
-  return new Paragraph({ style: FIGURE_STYLE.id, children: [prepared.run] });
+  return new Paragraph({
+    style: FIGURE_STYLE.id,
+    children: [prepared.run],
+    ...ctx.review.paragraphMark(node),
+  });
 }
 
 export async function renderFigure(node: PlanNode, scope: BlockScope, ctx: RenderContext): Promise<Flow[]> {
@@ -169,7 +200,14 @@ export async function renderTableFigure(
         }),
       );
     }
-    wordRows.push(new TableRow({ children: wordCells, cantSplit: true, tableHeader: leadingHeader }));
+    wordRows.push(
+      new TableRow({
+        children: wordCells,
+        cantSplit: true,
+        tableHeader: leadingHeader,
+        ...ctx.review.rowMark(row),
+      }),
+    );
   }
   const body: (Paragraph | Table)[] = wordRows.length
     ? [

@@ -3,6 +3,7 @@ import { extensionOf } from '../../../../shared/content/assets.js';
 import { rasterSize } from '../../assets/sniff.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import type { Raster } from './raster.js';
+import type { Revision, TrackedKind } from './review.js';
 import { pixelsFromMm } from './units.js';
 
 /**
@@ -34,7 +35,10 @@ export function imageRun(
   loaded: LoadedLayout,
   rasters: RasterCache,
   altText: string,
+  /** The figure added or removed whole (tracked changes). */
+  change?: { kind: TrackedKind; revision: Revision },
 ): { run: ImageRun } | { problem: string } {
+  const tracked = change ? { [change.kind]: change.revision } : {};
   const kind = extensionOf(assetId);
   const alt = { name: assetId, description: altText, title: altText };
   const maxHeightMm = loaded.layout.figures.maxHeightMm;
@@ -48,6 +52,7 @@ export function imageRun(
         fallback: { type: 'png', data: raster.png },
         transformation: fit(raster.width, raster.height, widthMm, maxHeightMm),
         altText: alt,
+        ...tracked,
       }),
     };
   }
@@ -59,6 +64,7 @@ export function imageRun(
       data: bytes,
       transformation: fit(size.width, size.height, widthMm, maxHeightMm),
       altText: alt,
+      ...tracked,
     }),
   };
 }

@@ -1,6 +1,14 @@
-import { ExternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import {
+  DeletedTextRun,
+  ExternalHyperlink,
+  InsertedTextRun,
+  TextRun,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
 import type { MarkName } from '../../../../shared/content/node-names.js';
 import type { PlanMark, PlanNode } from '../plan/types.js';
+import type { WordReview } from './review.js';
 
 /**
  * Text and its marks as Word runs. The text goes in as the plan says (its no-break spaces
@@ -40,9 +48,10 @@ const markEntries: Record<MarkName, MarkEntry> = {
       children: (mark, runs) => [new ExternalHyperlink({ link: String(mark.attrs.href), children: runs })],
     },
   },
-  // Commented text is plain text: Word comments come with the export « avec les commentaires ».
+  // The review's marks (in an export for review only: plan/content.ts) are written by
+  // review.ts: a comment's range may span paragraphs and overlap another, a change is its
+  // runs' kind (w:ins, w:del).
   comment: {},
-  // Pending suggestions never reach an export: collectSheet (sheet-input.ts) leaves them undone.
   insertion: {},
   deletion: {},
 };
@@ -51,16 +60,29 @@ const markEntries: Record<MarkName, MarkEntry> = {
 const UNBREAKABLE_TOKEN =
   /(?:^|(?<=\s))(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[^\s@]+@)[^\s]+|\S+\.[a-z]{2,}\/\S*/gi;
 
-function runsOf(text: string, options: RunOptions): TextRun[] {
-  const runs: TextRun[] = [];
+type Run = (options: IRunOptions) => ParagraphChild;
+
+/** A text's runs: plain, or inserted or deleted as the node's change says (each w:ins or w:del numbered on its own). */
+function runMaker(node: PlanNode, review: WordReview): Run {
+  return (options) => {
+    const change = review.tracked(node.marks);
+    if (!change) return new TextRun(options);
+    return change.kind === 'insertion'
+      ? new InsertedTextRun({ ...options, ...change.revision })
+      : new DeletedTextRun({ ...options, ...change.revision });
+  };
+}
+
+function runsOf(text: string, options: RunOptions, run: Run): ParagraphChild[] {
+  const runs: ParagraphChild[] = [];
   let last = 0;
   for (const match of text.matchAll(UNBREAKABLE_TOKEN)) {
     const index = match.index ?? 0;
-    if (index > last) runs.push(new TextRun({ text: text.slice(last, index), ...options }));
-    runs.push(new TextRun({ text: match[0], ...options, ...NOT_HYPHENATED }));
+    if (index > last) runs.push(run({ text: text.slice(last, index), ...options }));
+    runs.push(run({ text: match[0], ...options, ...NOT_HYPHENATED }));
     last = index + match[0].length;
   }
-  if (last < text.length || runs.length === 0) runs.push(new TextRun({ text: text.slice(last), ...options }));
+  if (last < text.length || runs.length === 0) runs.push(run({ text: text.slice(last), ...options }));
   return runs;
 }
 
@@ -82,6 +104,7 @@ interface Wrapping {
  */
 export function inlineChildren(
   nodes: readonly PlanNode[] | undefined,
+  review: WordReview,
   extra: RunOptions = {},
 ): ParagraphChild[] {
   const root: ParagraphChild[] = [];
@@ -104,8 +127,15 @@ export function inlineChildren(
       depth += 1;
     close(depth);
     for (const { mark, key } of wrapping.slice(depth)) open.push({ mark, key, children: [] });
-    if (node.type === 'hardBreak') target().push(new TextRun({ break: 1 }));
-    else target().push(...runsOf(node.text ?? '', runOptions(node.marks, extra)));
+    if (node.type === 'hardBreak') {
+      target().push(runMaker(node, review)({ break: 1 }));
+      continue;
+    }
+    target().push(
+      ...review.opening(node),
+      ...runsOf(node.text ?? '', runOptions(node.marks, extra), runMaker(node, review)),
+      ...review.closing(node),
+    );
   }
   close(0);
   return root;

@@ -3,6 +3,7 @@ import { resolveColour } from '../../../../shared/model/layout.js';
 import type { PlanBand, PlanMicroScenarios, PlanNode, PlanSection } from '../plan/types.js';
 import { renderBlocks } from './blocks.js';
 import type { Flow, PageFlow, RenderContext } from './context.js';
+import { inlineChildren } from './inline.js';
 import { wordColour } from './units.js';
 
 /**
@@ -76,7 +77,12 @@ export async function renderMicroScenarios(micro: PlanMicroScenarios, ctx: Rende
           children: [new TextRun(hypothesis.label)],
         }),
       ),
-      full(heading(ctx.styles.scenarioTitle, hypothesis.title)),
+      full(
+        new Paragraph({
+          style: ctx.styles.scenarioTitle,
+          children: inlineChildren(hypothesis.titleContent, ctx.review),
+        }),
+      ),
     );
     for (const angle of hypothesis.angles) {
       const text = await renderBlocks(

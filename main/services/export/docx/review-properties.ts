@@ -1,4 +1,4 @@
-import type { PrintSheet } from '../sheet-input.js';
+import type { PlanMetadata } from '../plan/types.js';
 
 /**
  * What a .docx exported by Fiches says of its origin, in its custom properties (Word's
@@ -11,10 +11,12 @@ export const REVIEW_PROPERTY = {
   revision: 'FichesRevision',
 } as const;
 
-export function reviewProperties(print: PrintSheet): { name: string; value: string }[] {
-  const seq = print.revision?.seq ?? print.basisRevision;
+/** The plan's identity (plan/metadata.ts decides it) as Word custom properties; none for a volume. */
+export function reviewProperties(identity: PlanMetadata['identity']): { name: string; value: string }[] {
+  if (!identity) return [];
+  const { sheet, revision } = identity;
   return [
-    { name: REVIEW_PROPERTY.sheet, value: print.sheet.id },
-    ...(seq === undefined ? [] : [{ name: REVIEW_PROPERTY.revision, value: String(seq) }]),
+    { name: REVIEW_PROPERTY.sheet, value: sheet },
+    ...(revision === undefined ? [] : [{ name: REVIEW_PROPERTY.revision, value: String(revision) }]),
   ];
 }

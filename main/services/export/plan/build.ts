@@ -3,14 +3,57 @@ import type { LoadedLayout } from '../layout/load-layout.js';
 import type { PrintSheet } from '../sheet-input.js';
 import { sheetMetadata } from './metadata.js';
 import { planSheet } from './sheet.js';
-import type { ExportPlan } from './types.js';
+import { clippedQuote } from '../../../../shared/review/labels.js';
+import { fr } from '../../french.js';
+import type { ExportPlan, PlanComment, PlanReview } from './types.js';
 
 /** A sheet alone: a volume of one piece, without cover, table of contents or divider. */
+/** The threads the plan's text anchors, in that order; the others are reported (their text is not in the document). */
+function plannedComments(
+  print: PrintSheet,
+  anchored: ReadonlySet<string>,
+  warnings: string[],
+): PlanComment[] {
+  const { threads } = print.sheet.review;
+  for (const thread of Object.values(threads)) {
+    if (anchored.has(thread.id)) continue;
+    warnings.push(
+      fr`Commentaire de ${thread.author} sur un texte absent du document (« ${clippedQuote(thread.quote, 80)} ») : non exporté.`,
+    );
+  }
+  return [...anchored].flatMap((id) => {
+    const thread = threads[id];
+    if (!thread) return [];
+    return [
+      {
+        id,
+        author: thread.author,
+        date: thread.at,
+        text: thread.text,
+        resolved: thread.resolved !== undefined,
+        replies: thread.replies.map((reply) => ({
+          id: reply.id,
+          author: reply.author,
+          date: reply.at,
+          text: reply.text,
+        })),
+      },
+    ];
+  });
+}
+
 export function planOfSheet(print: PrintSheet, loaded: LoadedLayout): ExportPlan {
   const warnings: string[] = [];
+  const review: PlanReview = {
+    comments: print.review?.comments === true,
+    changes: print.review?.changesSince !== undefined,
+  };
+  const anchored = new Set<string>();
   const { sheet } = planSheet(print, {
     layout: loaded.layout,
     warnings,
+    review,
+    anchored,
     anchorPrefix: print.variable.id,
     inVolume: false,
     showMicroScenarios: true,
@@ -21,6 +64,8 @@ export function planOfSheet(print: PrintSheet, loaded: LoadedLayout): ExportPlan
     metadata: sheetMetadata(print, loaded.layout.language),
     pieces: [{ kind: 'sheet', sheet }],
     assets: print.assets,
+    review,
+    comments: review.comments ? plannedComments(print, anchored, warnings) : [],
     warnings,
   };
 }

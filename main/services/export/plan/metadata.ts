@@ -1,6 +1,5 @@
 import { formatFrenchDate } from '../../../../shared/dates.js';
 import type { RepositoryFile } from '../../../../shared/model/repository.js';
-import { reviewProperties } from '../docx/review-properties.js';
 import type { PrintSheet } from '../sheet-input.js';
 import type { PlanMetadata } from './types.js';
 
@@ -25,7 +24,13 @@ export function sheetMetadata(print: PrintSheet, language: string): PlanMetadata
     language,
     created: iso(sheet.createdAt),
     modified: iso(revision?.at ?? sheet.updatedAt),
-    custom: reviewProperties(print),
+    // The revision it prints: a past one, or the one holding the current text (collectSheet).
+    identity: {
+      sheet: sheet.id,
+      ...((revision?.seq ?? print.basisRevision) === undefined
+        ? {}
+        : { revision: revision?.seq ?? print.basisRevision }),
+    },
   };
 }
 
@@ -50,6 +55,5 @@ export function volumeMetadata(
     language,
     created: iso(request.date),
     modified: iso(latest ?? request.date),
-    custom: [],
   };
 }

@@ -6,7 +6,16 @@ import type { Scenarios } from '../../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../../shared/model/template.js';
 import { runningValues } from '../running-values.js';
 import type { PrintSheet } from '../sheet-input.js';
-import { planContent, type ContentPlanning } from './content.js';
+import type { Review, TitleMark } from '../../../../shared/model/review.js';
+import { titleDocOf } from '../../../../shared/review/title-marks.js';
+import {
+  planContent,
+  planNodes,
+  sideOf,
+  type ChangeSide,
+  type ContentPlanning,
+  type PartStart,
+} from './content.js';
 import { frenchSpaces } from './text.js';
 import type {
   OutlineLevel,
@@ -14,6 +23,7 @@ import type {
   PlanDiagram,
   PlanFamily,
   PlanMicroScenarios,
+  PlanNode,
   PlanSection,
   PlanSheet,
 } from './types.js';
@@ -63,12 +73,29 @@ function band(template: SheetTemplate, layout: Layout, phaseId: string): PlanBan
   };
 }
 
-/** Where each part of the sheet starts numbering, from `offset` (what the volume holds before it). */
-function numberingStarts(
-  template: SheetTemplate,
-  shown: { sections: Record<string, DocNode>; familyNote: DocNode | undefined; scenarios: Scenarios },
-  offset: Counts,
-): Map<string, Counts> {
+type Shown = { sections: Record<string, DocNode>; familyNote: DocNode | undefined; scenarios: Scenarios };
+
+/** The sheet's parts on one side of their tracked changes (plan/content.ts). */
+function shownSide(shown: Shown, side: ChangeSide): Shown {
+  const view = (doc: DocNode) => sideOf(doc, side).doc;
+  return {
+    sections: Object.fromEntries(Object.entries(shown.sections).map(([id, doc]) => [id, view(doc)])),
+    familyNote: shown.familyNote && view(shown.familyNote),
+    scenarios: Object.fromEntries(
+      Object.entries(shown.scenarios).map(([id, scenario]) => [
+        id,
+        {
+          ...scenario,
+          angles: Object.fromEntries(
+            Object.entries(scenario.angles).map(([angle, doc]) => [angle, view(doc)]),
+          ),
+        },
+      ]),
+    ),
+  };
+}
+
+function sideStarts(template: SheetTemplate, shown: Shown, offset: Counts): Map<string, Counts> {
   const starts = new Map<string, Counts>();
   for (const { part, start } of numberSheet(template, shown)) {
     const key =
@@ -82,20 +109,44 @@ function numberingStarts(
   return starts;
 }
 
+/**
+ * Where each part of the sheet starts numbering, from `offset` (what the volume holds
+ * before it); with tracked changes, also as the parts were (for the blocks removed since).
+ */
+function numberingStarts(
+  template: SheetTemplate,
+  shown: Shown,
+  offset: Counts,
+  changes: boolean,
+): (key: string) => PartStart {
+  const current = sideStarts(template, changes ? shownSide(shown, 'current') : shown, offset);
+  const base = changes ? sideStarts(template, shownSide(shown, 'base'), offset) : undefined;
+  return (key) => ({
+    current: current.get(key) ?? noCounts(),
+    ...(base ? { base: base.get(key) ?? noCounts() } : {}),
+  });
+}
+
 export interface MicroPlanning extends ContentPlanning {
   template: SheetTemplate;
   level: OutlineLevel;
+  /** The marks of the scenarios' titles (the sheet's review), by hypothesis; none for a family's. */
+  titleMarks: Review['titleMarks'];
+}
+
+/** A title's text nodes, its marks as the content's (shared/review/title-marks.ts). */
+function titleContent(title: string, marks: readonly TitleMark[], planning: ContentPlanning): PlanNode[] {
+  return planNodes(titleDocOf(title, marks).content?.[0]?.content, planning);
 }
 
 export function planMicroScenarios(
   familyNote: DocNode | undefined,
   scenarios: Scenarios,
-  starts: ReadonlyMap<string, Counts>,
+  at: (key: string) => PartStart,
   planning: MicroPlanning,
 ): PlanMicroScenarios {
   const { template, layout } = planning;
   const settings = template.microScenarios;
-  const at = (key: string) => starts.get(key) ?? noCounts();
   return {
     title: frenchSpaces(settings.title),
     level: planning.level,
@@ -111,6 +162,7 @@ export function planMicroScenarios(
         id: hypothesis.id,
         label: frenchSpaces(hypothesis.label),
         title: frenchSpaces(scenario?.title.trim() ?? ''),
+        titleContent: titleContent(scenario?.title ?? '', planning.titleMarks[hypothesis.id] ?? [], planning),
         ownPage: index > 0 && layout.microScenarios.hypothesisOnNewPage,
         angles: settings.angles.map((angle) => ({
           id: angle.id,
@@ -149,7 +201,7 @@ export function planSheet(print: PrintSheet, planning: SheetPlanning): { sheet: 
     familyNote: planning.showMicroScenarios ? print.familyNote : undefined,
     scenarios: planning.showMicroScenarios ? print.scenarios : {},
   };
-  const starts = numberingStarts(template, shown, planning.offset);
+  const starts = numberingStarts(template, shown, planning.offset, planning.review.changes);
   const family = planFamily(layout, print.family, print.familyIndex);
   const sections: PlanSection[] = [];
   let previousPhase: string | undefined;
@@ -174,11 +226,7 @@ export function planSheet(print: PrintSheet, planning: SheetPlanning): { sheet: 
             ...(phaseStart && section.phase ? { band: band(template, layout, section.phase) } : {}),
           },
       bodyLevel: level(top + 2),
-      body: planContent(
-        print.sheet.sections[section.id],
-        starts.get(`section/${section.id}`) ?? noCounts(),
-        planning,
-      ),
+      body: planContent(print.sheet.sections[section.id], starts(`section/${section.id}`), planning),
     });
   }
   const microScenarios = planning.showMicroScenarios
@@ -186,6 +234,7 @@ export function planSheet(print: PrintSheet, planning: SheetPlanning): { sheet: 
         ...planning,
         template,
         level: level(top + 1),
+        titleMarks: print.sheet.microScenarios.useFamily ? {} : print.sheet.review.titleMarks,
       })
     : undefined;
   const counts = { ...planning.offset };

@@ -24,7 +24,13 @@ import type { RunningValues } from '../running-values.js';
  *   its `kind`, keyed the same way (`Record<PlanPiece['kind'], …>`).
  */
 
-/** A mark of the content schema, its attributes as saved. */
+/**
+ * A mark of the content schema, its attributes as saved. The review's marks reach the plan
+ * only for an export for review (`PlanReview`): `comment` (attrs.thread: the id of one of
+ * the plan's `comments`) and the tracked changes `insertion` and `deletion` (attrs.author,
+ * attrs.date: who made the change, when). On a block, only `insertion` or `deletion`: the
+ * whole block was added or removed (its content then carries the same mark).
+ */
 export interface PlanMark {
   type: MarkName;
   attrs: Readonly<Record<string, unknown>>;
@@ -104,6 +110,8 @@ export interface PlanHypothesis {
   id: string;
   label: string;
   title: string;
+  /** The title as inline text nodes, with its marks (its comments and changes in an export for review). */
+  titleContent: PlanNode[];
   /** Starts its own continuation page (layout: microScenarios.hypothesisOnNewPage). */
   ownPage: boolean;
   angles: { id: string; label: string; body: PlanNode[] }[];
@@ -223,8 +231,30 @@ export interface PlanMetadata {
   /** ISO 8601. */
   created: string;
   modified: string;
-  /** Word's custom properties: the sheet and revision a reviewer's copy comes from (docx/review-properties.ts). */
-  custom: { name: string; value: string }[];
+  /**
+   * What the file was made from (Word's custom properties): the sheet, and the revision its
+   * content is (or was last recorded as), so that a reviewer's file can be recognised.
+   */
+  identity?: { sheet: string; revision?: number };
+}
+
+/** What an export for review carries besides the text. */
+export interface PlanReview {
+  /** Comment marks and the threads they anchor (« avec les commentaires »). */
+  comments: boolean;
+  /** Insertion and deletion marks (« avec les modifications depuis une version »). */
+  changes: boolean;
+}
+
+/** A comment thread anchored in the document: its first comment, its replies, whether it is resolved. */
+export interface PlanComment {
+  id: string;
+  author: string;
+  /** ISO 8601. */
+  date: string;
+  text: string;
+  resolved: boolean;
+  replies: { id: string; author: string; date: string; text: string }[];
 }
 
 export interface ExportPlan {
@@ -232,6 +262,9 @@ export interface ExportPlan {
   pieces: PlanPiece[];
   /** Every image the figures name, by asset id: its file in the repository (which may be absent or damaged). */
   assets: ReadonlyMap<string, string>;
+  review: PlanReview;
+  /** The threads whose anchors the document holds, in the order their anchors first appear. */
+  comments: PlanComment[];
   /** Problems met while planning (a node of a hand-edited file that the schema does not know). */
   warnings: string[];
 }

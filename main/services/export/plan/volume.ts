@@ -4,7 +4,7 @@ import type { RepositoryFile } from '../../../../shared/model/repository.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import { formatDate, type RunningValues } from '../running-values.js';
 import type { PrintSheet } from '../sheet-input.js';
-import { planContent, planText } from './content.js';
+import { NO_REVIEW, planContent, planText } from './content.js';
 import { volumeMetadata } from './metadata.js';
 import { planDiagram, planFamily, planMicroScenarios, planSheet } from './sheet.js';
 import { frenchSpaces } from './text.js';
@@ -104,16 +104,29 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
     const planned = planFamily(layout, family, lead.familyIndex);
     const anchor = `famille-${family.id}`;
     const onDivider = sharesOnDivider(layout, sheets);
-    const planning = { layout, warnings, anchorPrefix: anchor };
+    // A volume is for publication: no comments, no changes.
+    const planning = {
+      layout,
+      warnings,
+      anchorPrefix: anchor,
+      review: NO_REVIEW,
+      anchored: new Set<string>(),
+    };
     const start = settings.numbering === 'volume' ? offset : noCounts();
     const micro = onDivider
-      ? planMicroScenarios(undefined, sheets.find(usesShared)?.scenarios ?? {}, new Map(), {
-          ...planning,
-          template,
-          level: 2,
-        })
+      ? planMicroScenarios(
+          undefined,
+          sheets.find(usesShared)?.scenarios ?? {},
+          () => ({ current: noCounts() }),
+          {
+            ...planning,
+            template,
+            level: 2,
+            titleMarks: {},
+          },
+        )
       : undefined;
-    const note = planContent(lead.familyNote, start, planning);
+    const note = planContent(lead.familyNote, { current: start }, planning);
     body.push({
       kind: 'divider',
       divider: {
@@ -140,6 +153,8 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
           layout,
           warnings,
           anchorPrefix: print.variable.id,
+          review: NO_REVIEW,
+          anchored: new Set<string>(),
           inVolume: true,
           showMicroScenarios: showOwn,
           offset: settings.numbering === 'volume' ? offset : noCounts(),
@@ -205,6 +220,8 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
       ...figuresPiece,
     ],
     assets: new Map(request.sheets.flatMap((print) => [...print.assets])),
+    review: NO_REVIEW,
+    comments: [],
     warnings,
   };
 }

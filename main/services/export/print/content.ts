@@ -42,9 +42,8 @@ const marks: Record<MarkName, { depth: number; wrap: (mark: PlanMark, html: stri
   bold: { depth: 1, wrap: (_mark, html) => `<strong>${html}</strong>` },
   italic: { depth: 2, wrap: (_mark, html) => `<em>${html}</em>` },
   underline: { depth: 3, wrap: (_mark, html) => `<u>${html}</u>` },
-  // Commented text prints as plain text.
+  // Review marks reach the plan only for a review export, which is Word only (plan/content.ts).
   comment: { depth: 4, wrap: (_mark, html) => html },
-  // Pending suggestions never reach an export: collectSheet (sheet-input.ts) leaves them undone.
   insertion: { depth: 4, wrap: (_mark, html) => html },
   deletion: { depth: 4, wrap: (_mark, html) => html },
 };
