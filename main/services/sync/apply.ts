@@ -16,9 +16,10 @@ import type { GitRepository, TreeFiles } from './repo.js';
  * by file, each written durably, under the queue of what it belongs to (a sheet, a family,
  * the system of variables), so a save and a sync never interleave on one file. A file
  * saved again since the commit (the user typed during the sync) is merged once more, the
- * commit as base: nothing typed meanwhile is lost. Other writers' history files come first
- * and the histories are read again, then the settings, families and sheets, each sheet's
- * state recorded before (pre-sync) and, when it is a merge of both sides, after (sync).
+ * commit as base: nothing typed meanwhile is lost. First each sheet's and family's state is
+ * recorded (pre-sync), then other writers' history files come and the histories are read
+ * again, then the settings, families and sheets, each recorded again when it is a merge of
+ * both sides (sync).
  *
  * Killed half-way, the working tree holds some merged files and the branch still points at
  * the last commit: the next sync commits them as local changes, and merging them again with
@@ -86,6 +87,25 @@ export async function applyTree(
   hooks: ApplyHooks = {},
 ): Promise<string[]> {
   const paths = changedBetween(from, to);
+  const fileOf = (path: string) => join(context.layout.root, path);
+  const blobOf = (files: TreeFiles, path: string) => {
+    const entry = files.get(path);
+    return entry ? repo.readBlob(entry.oid) : undefined;
+  };
+  const inQueue = (path: string, run: () => Promise<void>) => {
+    const queue = queueOf(path);
+    return queue ? context.queue.run(queue, run) : run();
+  };
+  // Before any colleague's history file arrives: each sheet and family about to change keeps
+  // its state as this copy made it, recorded against this copy's history as it is. Once the
+  // colleagues' revisions are read, their latest would pass for what that state was made
+  // from, and the revision would seem to undo their work.
+  for (const path of paths.filter((candidate) => order(candidate) >= 2)) {
+    await inQueue(path, async () => {
+      const [current, target] = await Promise.all([readOrUndefined(fileOf(path)), blobOf(to, path)]);
+      if (current && !equal(current, target)) await checkpoint(context, path, 'pre-sync');
+    });
+  }
   let reloaded = false;
   for (const path of paths) {
     if (!reloaded && order(path) > 0) {
@@ -93,12 +113,12 @@ export async function applyTree(
       historyOf(context).reload();
       reloaded = true;
     }
-    const run = async () => {
-      const file = join(context.layout.root, path);
+    await inQueue(path, async () => {
+      const file = fileOf(path);
       const [current, committed, target] = await Promise.all([
         readOrUndefined(file),
-        from.get(path) ? repo.readBlob((from.get(path) as { oid: string }).oid) : undefined,
-        to.get(path) ? repo.readBlob((to.get(path) as { oid: string }).oid) : undefined,
+        blobOf(from, path),
+        blobOf(to, path),
       ]);
       let next = target;
       let combined = merged.has(path);
@@ -109,7 +129,6 @@ export async function applyTree(
         else next = current ?? target;
       }
       if (equal(next, current)) return;
-      if (current) await checkpoint(context, path, 'pre-sync');
       if (next === undefined) await rm(file, { force: true });
       else {
         await makeDirectoryDurable(dirname(file));
@@ -118,9 +137,7 @@ export async function applyTree(
         // that exists nowhere else, the merge of both, gets a revision here.
         if (combined) await checkpoint(context, path, 'sync');
       }
-    };
-    const queue = queueOf(path);
-    await (queue ? context.queue.run(queue, run) : run());
+    });
     await hooks.afterFile?.(path);
   }
   if (!reloaded) historyOf(context).reload();

@@ -119,6 +119,39 @@ describe('two colleagues, one sheet, offline', () => {
     },
   );
 
+  it.each(orders)(
+    'records the state before a sync against this copy’s own history: it never undoes the colleague’s work (%s)',
+    async (_, order) => {
+      const { anne, bruno } = team;
+      // Both start from the same recorded state.
+      await anne.h['history:recordVersion']({ sheetId: 'big-data', name: 'Départ' });
+      await anne.h['sync:run']({});
+      await bruno.h['sync:run']({});
+      await save(bruno, { passe: [PASSE[0]!, 'Après 2000, le web selon Bruno.', PASSE[2]!] });
+      await bruno.h['history:recordVersion']({ sheetId: 'big-data', name: 'Version de Bruno' });
+      // Anne's edit is saved but in no revision yet: her sync records it first (pre-sync).
+      await save(anne, { trajectoire: ['Le Big Data selon Anne.', TRAJECTOIRE[1]!] });
+      const [first, second] = order(team);
+      await first.h['sync:run']({});
+      await second.h['sync:run']({});
+      await first.h['sync:run']({});
+      for (const person of [anne, bruno]) {
+        const listed = (await person.h['history:list']({ sheetId: 'big-data' })).revisions;
+        const start = listed.find((r) => r.name === 'Départ')?.seq ?? 0;
+        const revisions = listed.filter((r) => r.seq > start);
+        // Only a sync's merge brings one's work into the other's revisions.
+        const own = (author: string, part: string) =>
+          revisions.filter((r) => r.author === author && r.kind !== 'sync' && r.changed.includes(part));
+        expect(own('Anne', 'section/passe')).toEqual([]);
+        expect(own('Bruno', 'section/trajectoire')).toEqual([]);
+        // Anne's state before her sync, when she had to record it: her edit only.
+        for (const r of revisions.filter((candidate) => candidate.kind === 'pre-sync')) {
+          expect([r.author, r.changed]).toEqual(['Anne', ['section/trajectoire']]);
+        }
+      }
+    },
+  );
+
   it('keeps both versions of a paragraph edited on both sides, shows the same conflict to a third colleague, and resolves it', async () => {
     const { anne, bruno } = team;
     await save(anne, { passe: [PASSE[0]!, 'Après 2000, le web selon Anne.', PASSE[2]!] });
