@@ -19,6 +19,10 @@ import { tokenize } from './tokens.js';
  * Attribution walks the versions in between: every word and block of the part is followed
  * from one revision to the next (the same word comparison), so a word added in revision 12
  * and a word removed in revision 15 each carry their own revision, whatever came between.
+ * On a shared repository the versions are two copies' parallel work in time order: each is
+ * followed from the one it was made from (`from`), and a sync's merge takes what it holds
+ * of the other copy's words from that copy's version (`merged`), so that every word keeps
+ * the revision that wrote it, not the merge that brought it in.
  */
 
 /** Who made a change and when: the revision that did. */
@@ -74,34 +78,103 @@ function flatKeys(node: DocNode): string[] {
 const partKeys = (doc: DocNode | undefined) => (doc?.content ?? []).flatMap(flatKeys);
 
 /**
+ * What made version i + 1 of a walk: its author, and where its content came from. By
+ * default the version just before; `from` names another (the one its copy started from,
+ * two copies' work being interleaved in time order), and `merged` the versions of other
+ * copies a sync took content from: a word the step has that one of those had is theirs.
+ */
+export interface ChangeStep extends ChangeAuthor {
+  from?: number;
+  merged?: readonly number[];
+}
+
+type Origin = { base: number } | { step: number };
+
+/** Where each key of `keys` came from, through `source`'s keys and origins; undefined: new there. */
+function inherited(
+  sourceKeys: readonly string[],
+  sourceOrigins: readonly Origin[],
+  keys: readonly string[],
+  into: (Origin | undefined)[],
+): void {
+  let at = 0;
+  let n = 0;
+  for (const change of diffArrays([...sourceKeys], [...keys])) {
+    const count = change.value.length;
+    if (change.added) n += count;
+    else if (change.removed) at += count;
+    else {
+      for (let k = 0; k < count; k += 1) into[n + k] ??= sourceOrigins[at + k];
+      at += count;
+      n += count;
+    }
+  }
+}
+
+const bases = (origins: readonly Origin[]) =>
+  new Set(origins.flatMap((origin) => ('base' in origin ? [origin.base] : [])));
+
+/**
  * Follows each key of the first version to the last: which step removed each key of the
  * first (died), which step added each key of the last (born); undefined when it never did.
+ * A key a version has no longer died there, unless a version it came from had lost it
+ * already (a merge taking the other copy's deletion): then it died where that one lost it.
  */
-function followKeys(versions: readonly string[][]): {
+function followKeys(
+  versions: readonly string[][],
+  steps: readonly ChangeStep[],
+): {
   born: (number | undefined)[];
   died: (number | undefined)[];
 } {
   const first = versions[0] ?? [];
-  const died: (number | undefined)[] = first.map(() => undefined);
-  let origins: Array<{ base: number } | { step: number }> = first.map((_, base) => ({ base }));
+  const sourcesOf = (step: number) => {
+    const { from = step - 1, merged = [] } = steps[step - 1] ?? {};
+    return [from, ...merged].filter((source) => source >= 0 && source < step);
+  };
+  // A version's origins are dropped once no later one comes from it: long histories stay small.
+  const lastUse = new Map<number, number>();
   for (let step = 1; step < versions.length; step += 1) {
-    const next: typeof origins = [];
-    let at = 0;
-    for (const change of diffArrays(versions[step - 1] ?? [], versions[step] ?? [])) {
-      const count = change.value.length;
-      if (change.added) {
-        for (let n = 0; n < count; n += 1) next.push({ step });
-        continue;
-      }
-      const taken = origins.slice(at, at + count);
-      at += count;
-      if (change.removed) {
-        for (const origin of taken) if ('base' in origin) died[origin.base] ??= step;
-      } else next.push(...taken);
-    }
-    origins = next;
+    for (const source of sourcesOf(step)) lastUse.set(source, step);
   }
-  return { born: origins.map((origin) => ('step' in origin ? origin.step : undefined)), died };
+  const origins: (Origin[] | undefined)[] = [first.map((_, base) => ({ base }))];
+  const deaths: (Map<number, number> | undefined)[] = [new Map()];
+  for (let step = 1; step < versions.length; step += 1) {
+    const keys = versions[step] ?? [];
+    const sources = sourcesOf(step);
+    const found: (Origin | undefined)[] = keys.map(() => undefined);
+    for (const source of sources) {
+      inherited(versions[source] ?? [], origins[source] ?? [], keys, found);
+    }
+    const own = found.map((origin) => origin ?? { step });
+    const alive = bases(own);
+    const lost = new Map<number, number>();
+    const aliveIn = sources.map((source) => bases(origins[source] ?? []));
+    for (let base = 0; base < first.length; base += 1) {
+      if (alive.has(base)) continue;
+      let when: number | undefined;
+      sources.forEach((source, index) => {
+        if (aliveIn[index]?.has(base)) return;
+        const earlier = deaths[source]?.get(base);
+        if (earlier !== undefined && (when === undefined || earlier < when)) when = earlier;
+      });
+      lost.set(base, when ?? step);
+    }
+    origins.push(own);
+    deaths.push(lost);
+    for (const source of sources) {
+      if (lastUse.get(source) === step && source !== versions.length - 1) {
+        origins[source] = undefined;
+        deaths[source] = undefined;
+      }
+    }
+  }
+  const last = origins[origins.length - 1] ?? [];
+  const lostAtLast = deaths[deaths.length - 1] ?? new Map<number, number>();
+  return {
+    born: last.map((origin) => ('step' in origin ? origin.step : undefined)),
+    died: first.map((_, base) => lostAtLast.get(base)),
+  };
 }
 
 interface Walk {
@@ -297,16 +370,16 @@ const EMPTY: DocNode = { type: 'doc', content: [] };
 
 /**
  * A part's content with its changes: `versions` from the earlier version to the current one
- * (undefined where the part was empty), `steps[i]` who made version i + 1.
+ * (undefined where the part was empty), `steps[i]` who made version i + 1, and from what.
  */
 export function redlineDoc(
   versions: readonly (DocNode | undefined)[],
-  steps: readonly ChangeAuthor[],
+  steps: readonly ChangeStep[],
 ): DocNode {
   const before = versions[0] ?? EMPTY;
   const after = versions[versions.length - 1] ?? EMPTY;
   if (steps.length === 0 || canonicalJson(before) === canonicalJson(after)) return after;
-  const { born, died } = followKeys(versions.map(partKeys));
+  const { born, died } = followKeys(versions.map(partKeys), steps);
   const walk: Walk = { born, died, steps, old: 0, new: 0 };
   return { ...after, content: blocks(before, after, walk) };
 }
@@ -326,7 +399,7 @@ export interface RangeChange {
  */
 export function redlineLine(
   versions: readonly (string | undefined)[],
-  steps: readonly ChangeAuthor[],
+  steps: readonly ChangeStep[],
 ): { text: string; changes: RangeChange[]; offsetOf: (current: number) => number } {
   const paragraph = (text: string | undefined): DocNode => ({
     type: 'paragraph',
