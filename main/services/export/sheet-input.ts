@@ -44,8 +44,8 @@ export interface PrintSheet {
   scenarios: Scenarios;
   /** Set when a past revision is printed. */
   revision?: RevisionSummary;
-  /** When the sheet as it is now is printed: the revision holding that same text, if any. */
-  basisRevision?: number;
+  /** When the sheet as it is now is printed: the id of the revision holding that same text, if any. */
+  basisRevision?: string;
   /** An export for review: what it carries besides the text (absent: a plain export, for publication). */
   review?: ReviewExport;
   /** Every image the figures name: its file in the repository, which may be absent or damaged. */
@@ -100,7 +100,7 @@ export async function collectSheet(
   const { family, variable } = requireVariable(repository, sheetId);
   let sheet: SheetFile;
   let summary: RevisionSummary | undefined;
-  let basisRevision: number | undefined;
+  let basisRevision: string | undefined;
   if (revision === undefined) {
     sheet = await requireSheet(context, sheetId);
     basisRevision = await revisionOfCurrent(context, sheet);

@@ -27,13 +27,15 @@ import { plural } from '../import/warnings.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import { requireSheet, writeSheet } from '../sheets/sheet-file.js';
+import { namedRevision } from './exported-revision.js';
 import { landReview, type LandingScope } from './review-landing.js';
 import { isoOf, nameOf, threadsOf } from './word-threads.js';
 
 /**
  * « Importer une relecture Word… » (review:import, `fiches review`): a reviewer's copy of a
  * sheet exported by Fiches comes back. Its custom properties say which sheet and which
- * revision it is (export/docx/review-properties.ts); the import's own reading cuts it into
+ * revision it is, by id (export/docx/review-properties.ts; exported-revision.ts reads the
+ * number older files wrote); the import's own reading cuts it into
  * the sheet's parts (import/analyse.ts), keeping its comments and tracked changes as
  * review marks; each part's marks land on the sheet as it is now (review-landing.ts).
  * Comments become threads (replies, resolved state, the reviewer as author); tracked and
@@ -51,8 +53,8 @@ function refuse(
   throw new AppFailure(code, message, details);
 }
 
-/** The revision the copy was exported from, once it is known to be a copy of this sheet. */
-function exportedRevisionOf(doc: DocxDocument, sheetId: string): number {
+/** What the copy says of the revision it was exported from, once it is known to be a copy of this sheet. */
+function exportedRevisionOf(doc: DocxDocument, sheetId: string): string {
   const custom = doc.properties.custom;
   const sheet = custom[REVIEW_PROPERTY.sheet];
   const name = doc.fileName;
@@ -70,27 +72,43 @@ function exportedRevisionOf(doc: DocxDocument, sheetId: string): number {
       { reason: 'other-sheet', name, sheet },
     );
   }
-  const seq = Number(custom[REVIEW_PROPERTY.revision]);
-  if (!Number.isInteger(seq) || seq < 1) {
+  const revision = custom[REVIEW_PROPERTY.revision]?.trim();
+  if (!revision) {
     refuse(
       'invalid-request',
       fr`« ${name} » ne dit pas de quelle version de la fiche il est la copie : rien n’a été importé. Exportez de nouveau la fiche pour la relecture.`,
       { reason: 'no-revision', name },
     );
   }
-  return seq;
+  return revision;
 }
 
-async function exportedSheet(context: RepositoryContext, sheetId: string, seq: number, name: string) {
+/** A copy of a revision this history does not hold: another repository's, or a colleague's not synced yet. */
+function unknownRevision(name: string, value: string): never {
+  const version = /^\d+$/.test(value) ? fr`la version n°\u00a0${value}` : fr`la version « ${value} »`;
+  refuse(
+    'not-found',
+    fr`« ${name} » a été exporté depuis ${version} de la fiche, que son historique ne contient pas (ou plus) : rien n’a été importé. Si la fiche est partagée, synchronisez pour recevoir les versions de vos collègues ; sinon, cette copie vient peut-être d’un autre dossier de fiches.`,
+    { reason: 'unknown-revision', name, revision: value },
+  );
+}
+
+/** The revision the copy was exported from and the sheet it held; refused when the history cannot tell which. */
+async function exportedSheet(context: RepositoryContext, sheetId: string, value: string, name: string) {
+  const named = namedRevision((await historyOf(context).sheet(sheetId)).lineage(), value);
+  if (named.kind === 'ambiguous') {
+    refuse(
+      'invalid-request',
+      fr`« ${name} » nomme la version de la fiche dont il est la copie par son numéro (n°\u00a0${named.seq}), qu’une synchronisation a pu donner depuis à une autre version : rien n’a été importé. Exportez de nouveau la fiche pour la relecture.`,
+      { reason: 'ambiguous-revision', name, seq: named.seq },
+    );
+  }
+  if (named.kind === 'unknown') unknownRevision(name, value);
   try {
-    return await getRevision(context, sheetId, seq);
+    return await getRevision(context, sheetId, named.revision.id);
   } catch (error) {
     if (error instanceof AppFailure && (error.code === 'not-found' || error.code === 'damaged')) {
-      refuse(
-        'not-found',
-        fr`« ${name} » a été exporté depuis la version n°\u00a0${seq} de la fiche, que son historique ne contient pas (ou plus) : rien n’a été importé. Cette copie vient peut-être d’un autre dossier de fiches.`,
-        { reason: 'unknown-revision', name, seq },
-      );
+      unknownRevision(name, value);
     }
     throw error;
   }
@@ -256,8 +274,12 @@ export async function importWordReview(
   requireVariable(await context.repository(), sheetId);
   const template = await context.template();
   const doc = readDocx(bytes, name);
-  const seq = exportedRevisionOf(doc, sheetId);
-  const { sheet: exported } = await exportedSheet(context, sheetId, seq, name);
+  const { sheet: exported, revision: exportedRevision } = await exportedSheet(
+    context,
+    sheetId,
+    exportedRevisionOf(doc, sheetId),
+    name,
+  );
   const prefix = `w${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}`;
   const marker = new ReviewMarker(doc, prefix);
   const analysis = await analyseDocument(context, doc, bytes, marker);
@@ -282,7 +304,8 @@ export async function importWordReview(
     const result: ReviewImportResult = {
       fileName: name,
       sheetId,
-      exportedRevision: seq,
+      exportedRevision: exportedRevision.seq,
+      exportedRevisionId: exportedRevision.id,
       comments: listed.comments,
       changes: again ? [] : listed.changes,
       warnings,

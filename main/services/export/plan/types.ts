@@ -232,10 +232,11 @@ export interface PlanMetadata {
   created: string;
   modified: string;
   /**
-   * What the file was made from (Word's custom properties): the sheet, and the revision its
-   * content is (or was last recorded as), so that a reviewer's file can be recognised.
+   * What the file was made from (Word's custom properties): the sheet, and the id of the
+   * revision its content is (or was last recorded as), so that a reviewer's file can be
+   * recognised, whatever syncs renumbered since.
    */
-  identity?: { sheet: string; revision?: number };
+  identity?: { sheet: string; revision?: string };
 }
 
 /** What an export for review carries besides the text. */
