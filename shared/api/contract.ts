@@ -120,8 +120,12 @@ export const sheetPatchSchema = z
         message: `Au plus ${REVIEW_LIMITS.threads} fils de commentaires par enregistrement.`,
       })
       .optional(),
-    /** The marks of the scenario titles that changed, by hypothesis; an empty list removes them. */
-    titleMarks: z.record(idSchema, z.array(titleMarkSchema).max(REVIEW_LIMITS.titleMarks)).optional(),
+    /**
+     * The marks of the scenario titles that changed, by hypothesis; an empty list removes
+     * them. As many as the sheet holds (a sync's union may pass REVIEW_LIMITS): the service
+     * refuses a save that adds past the limit.
+     */
+    titleMarks: z.record(idSchema, z.array(titleMarkSchema)).optional(),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../content/doc.js';
-import type { CommentThread, Review } from '../model/review.js';
+import { REVIEW_LIMITS, type CommentThread, type Review } from '../model/review.js';
 import { sheetFileSchema, type SheetFile } from '../model/sheet.js';
 import { commentedText, commentThread, richParagraph } from '../review/builders.js';
 import { mergeSheetFiles } from './files.js';
@@ -131,5 +131,38 @@ describe('mergeSheetFiles: the review', () => {
     const thread = mergeSheetFiles(start, ours, theirs, labels).file.review.threads['c-anne']!;
     expect(thread.resolved).toBeUndefined();
     expect(thread.text).toBe('Version du soir.');
+  });
+
+  it('keeps every reply and every thread when both sides’ additions pass the limits together: the file stays valid', () => {
+    const replies = (who: string, count: number, from = 0) =>
+      Array.from({ length: count }, (_, n) => ({
+        id: `r-${who.toLowerCase()}-${n + from}`,
+        author: who,
+        at: new Date(Date.UTC(2025, 2, 1) + (n + from) * 60_000).toISOString(),
+        text: `Réponse ${n + from} de ${who}.`,
+      }));
+    const threads = (who: string, count: number) =>
+      Array.from({ length: count }, (_, n) =>
+        commentThread({ id: `c-${who.toLowerCase()}-${n}`, part: 'section/passe', quote: 'Avant 2000.' }),
+      );
+    const limits = REVIEW_LIMITS;
+    const shared = { ...anne, replies: replies('Anne', limits.replies / 2) };
+    const start = { ...base, review: withThreads(shared) };
+    // Each side fills the thread up to the limit, and adds threads up to the limit.
+    const side = (who: string) => ({
+      ...start,
+      review: withThreads(
+        { ...shared, replies: [...shared.replies, ...replies(who, limits.replies / 2, limits.replies)] },
+        ...threads(who, limits.threads - 1),
+      ),
+    });
+    const ours = side('Anne');
+    const theirs = side('Bruno');
+    expect(sheetFileSchema.safeParse(ours).success).toBe(true);
+    const { file } = mergeSheetFiles(start, ours, theirs, labels);
+    expect(file.review.threads['c-anne']!.replies).toHaveLength(limits.replies * 1.5);
+    expect(Object.keys(file.review.threads)).toHaveLength(2 * limits.threads - 1);
+    const parsed = sheetFileSchema.safeParse(file);
+    expect(parsed.error?.issues[0]?.message).toBeUndefined();
   });
 });

@@ -11,7 +11,9 @@ import { fr } from '../french.js';
  * deletes one), the title marks it names replace theirs. What the interface never sends is
  * refused, so a faulty client cannot rewrite who said what: a thread or a reply keeps its
  * author, its date and its part; a thread is about a part the template has; a title's
- * marks stay inside the title.
+ * marks stay inside the title. The limits (REVIEW_LIMITS) bound what is added: a sheet a
+ * sync's union took past them is saved as it is, resolved, edited, emptied, but grows no
+ * further (reviewGrowthProblem, which the Word import checks too).
  */
 
 function refuse(message: string, details: Record<string, unknown>): never {
@@ -57,6 +59,29 @@ function checkUnchangedIdentity(before: CommentThread, after: CommentThread): vo
   }
 }
 
+/** What `after` adds past the limits that `before` kept to, in French; undefined when nothing does. */
+export function reviewGrowthProblem(before: Review, after: Review): string | undefined {
+  const { threads, replies, titleMarks } = REVIEW_LIMITS;
+  const count = Object.keys(after.threads).length;
+  const had = Object.keys(before.threads).length;
+  if (count > threads && count > had) {
+    return fr`Une fiche compte au plus ${threads} fils de commentaires : supprimez-en avant d’en ajouter.`;
+  }
+  for (const thread of Object.values(after.threads)) {
+    const earlier = before.threads[thread.id]?.replies.length ?? 0;
+    if (thread.replies.length <= replies || thread.replies.length <= earlier) continue;
+    return earlier >= replies
+      ? fr`Un fil compte au plus ${replies} réponses : celui-ci en a ${earlier}${earlier > replies ? ' (réunies par une synchronisation)' : ''}, il ne peut plus en recevoir.`
+      : fr`Un fil compte au plus ${replies} réponses.`;
+  }
+  for (const [hypothesis, marks] of Object.entries(after.titleMarks)) {
+    if (marks.length > titleMarks && marks.length > (before.titleMarks[hypothesis]?.length ?? 0)) {
+      return fr`Un titre de micro-scénario porte au plus ${titleMarks} marques (commentaires et modifications proposées).`;
+    }
+  }
+  return undefined;
+}
+
 function mergeThreads(
   template: SheetTemplate,
   current: Record<string, CommentThread>,
@@ -77,14 +102,6 @@ function mergeThreads(
     const before = current[id];
     if (before) checkUnchangedIdentity(before, thread);
     threads[id] = thread;
-  }
-  if (Object.keys(threads).length > REVIEW_LIMITS.threads) {
-    refuse(
-      fr`Une fiche compte au plus ${REVIEW_LIMITS.threads} fils de commentaires : supprimez-en avant d’en ajouter.`,
-      {
-        limit: REVIEW_LIMITS.threads,
-      },
-    );
   }
   return threads;
 }
@@ -123,10 +140,13 @@ export function mergeReview(
   scenarios: Scenarios,
 ): Review {
   if (!patch.threads && !patch.titleMarks) return current;
-  return {
+  const next: Review = {
     threads: patch.threads ? mergeThreads(template, current.threads, patch.threads) : current.threads,
     titleMarks: patch.titleMarks
       ? mergeTitleMarks(template, current.titleMarks, patch.titleMarks, scenarios)
       : current.titleMarks,
   };
+  const problem = reviewGrowthProblem(current, next);
+  if (problem) refuse(problem, { limits: REVIEW_LIMITS });
+  return next;
 }

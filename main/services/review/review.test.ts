@@ -142,6 +142,42 @@ describe('comment threads', () => {
     expect(await readFile(sheetFile(), 'utf8')).toBe(before);
   });
 
+  it('past their limits by a sync’s union: still read, resolved and edited, but nothing more is added', async () => {
+    await comment();
+    const replies = Array.from({ length: REVIEW_LIMITS.replies + 50 }, (_, n) => ({
+      id: `r-${n}`,
+      author: n % 2 ? 'Bruno Petit' : 'Anne Martin',
+      at: new Date(Date.UTC(2025, 2, 1) + n * 60_000).toISOString(),
+      text: `Réponse ${n}.`,
+    }));
+    const others = Array.from({ length: REVIEW_LIMITS.threads }, (_, n) =>
+      commentThread({ id: `c-x${n}`, part: 'section/passe', quote: 'les données massives' }),
+    );
+    // What a merge of two copies wrote: more replies, and more threads, than one person may add.
+    const file = JSON.parse(await readFile(sheetFile(), 'utf8'));
+    file.review.threads = {
+      'c-1': { ...first, replies },
+      ...Object.fromEntries(others.map((thread) => [thread.id, thread])),
+    };
+    await writeFile(sheetFile(), JSON.stringify(file));
+    expect((await current()).review.threads['c-1']?.replies).toHaveLength(replies.length);
+    const resolved = { by: 'Anne Martin', at: '2025-04-01T10:00:00.000Z' };
+    await update({ threads: { 'c-1': { ...first, replies, resolved } } });
+    expect((await current()).review.threads['c-1']?.resolved).toEqual(resolved);
+    const more = { id: 'r-more', author: 'Anne Martin', at: '2025-04-01T11:00:00.000Z', text: 'Encore.' };
+    const before = await readFile(sheetFile(), 'utf8');
+    const reply = await failure(update({ threads: { 'c-1': { ...first, replies: [...replies, more] } } }));
+    expect(reply.message).toBe(
+      `Un fil compte au plus ${REVIEW_LIMITS.replies} réponses\u00a0: celui-ci en a ${replies.length} (réunies par une synchronisation), il ne peut plus en recevoir.`,
+    );
+    const thread = await failure(comment(commentThread({ id: 'c-new', part: 'section/passe', quote: 'x' })));
+    expect(thread.message).toMatch(/^Une fiche compte au plus 1000 fils de commentaires/);
+    expect(await readFile(sheetFile(), 'utf8')).toBe(before);
+    // Deleting one leaves the others as they are.
+    await update({ threads: { 'c-x0': null } });
+    expect(Object.keys((await current()).review.threads)).toHaveLength(REVIEW_LIMITS.threads);
+  });
+
   it('are counted on the home view while open', async () => {
     const summaryOf = async () =>
       (await f.h['repository:overview']({})).families

@@ -29,6 +29,7 @@ import { requireVariable } from '../repository/system.js';
 import { requireSheet, writeSheet } from '../sheets/sheet-file.js';
 import { namedRevision } from './exported-revision.js';
 import { landReview, type LandingScope } from './review-landing.js';
+import { reviewGrowthProblem } from './review-patch.js';
 import { isoOf, nameOf, threadsOf } from './word-threads.js';
 
 /**
@@ -318,13 +319,14 @@ export async function importWordReview(
     const next = { ...landed.next, updatedAt: now };
     const parsed = sheetFileSchema.safeParse(next);
     const problem = parsed.success
-      ? (docsProblem(next.sections, 'sections') ??
+      ? (reviewGrowthProblem(current.review, next.review) ??
+        docsProblem(next.sections, 'sections') ??
         scenariosProblem(next.microScenarios.scenarios, 'microScenarios.scenarios'))
       : parsed.error.issues[0]?.message;
     if (problem) {
       throw new AppFailure(
         'invalid-content',
-        fr`La relecture « ${name} » ne peut pas être importée : ${problem}. La fiche n’a pas été modifiée.`,
+        fr`La relecture « ${name} » ne peut pas être importée : ${problem.replace(/\.$/, '')}. La fiche n’a pas été modifiée.`,
         { sheetId, name },
       );
     }
