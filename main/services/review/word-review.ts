@@ -17,9 +17,7 @@ import { AppFailure } from '../../../shared/result.js';
 import { docsProblem, scenariosProblem } from '../content-checks.js';
 import type { DocxDocument } from '../docx-read/model.js';
 import { readDocx } from '../docx-read/read-docx.js';
-import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
 import { fr } from '../french.js';
-import { getRevision } from '../history/queries.js';
 import { historyOf } from '../history/service.js';
 import { analyseDocument } from '../import/analyse.js';
 import { ReviewMarker } from '../import/review-marker.js';
@@ -27,7 +25,7 @@ import { plural } from '../import/warnings.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import { requireSheet, writeSheet } from '../sheets/sheet-file.js';
-import { namedRevision } from './exported-revision.js';
+import { copyOrigin } from './copy-origin.js';
 import { landReview, type LandingScope } from './review-landing.js';
 import { reviewGrowthProblem } from './review-patch.js';
 import { isoOf, nameOf, threadsOf } from './word-threads.js';
@@ -35,9 +33,8 @@ import { isoOf, nameOf, threadsOf } from './word-threads.js';
 /**
  * « Importer une relecture Word… » (review:import, `fiches review`): a reviewer's copy of a
  * sheet exported by Fiches comes back. Its custom properties say which sheet and which
- * revision it is, by id (export/docx/review-properties.ts; exported-revision.ts reads the
- * number older files wrote); the import's own reading cuts it into
- * the sheet's parts (import/analyse.ts), keeping its comments and tracked changes as
+ * revision it is (copy-origin.ts finds them); the import's own reading cuts it into the
+ * sheet's parts (import/analyse.ts), keeping its comments and tracked changes as
  * review marks; each part's marks land on the sheet as it is now (review-landing.ts).
  * Comments become threads (replies, resolved state, the reviewer as author); tracked and
  * untracked changes become suggestions, which nothing applies: the user accepts or rejects
@@ -45,75 +42,6 @@ import { isoOf, nameOf, threadsOf } from './word-threads.js';
  * and after. A copy of another sheet, or of a revision the history does not hold, is
  * refused with the reason, and nothing is written.
  */
-
-function refuse(
-  code: 'invalid-request' | 'not-found',
-  message: string,
-  details: Record<string, unknown>,
-): never {
-  throw new AppFailure(code, message, details);
-}
-
-/** What the copy says of the revision it was exported from, once it is known to be a copy of this sheet. */
-function exportedRevisionOf(doc: DocxDocument, sheetId: string): string {
-  const custom = doc.properties.custom;
-  const sheet = custom[REVIEW_PROPERTY.sheet];
-  const name = doc.fileName;
-  if (!sheet) {
-    refuse(
-      'invalid-request',
-      fr`« ${name} » n’a pas été exporté par Fiches (il ne dit pas de quelle fiche il est la copie) : rien n’a été importé. Pour reprendre le texte d’un document Word, utilisez « Importer un document Word… ».`,
-      { reason: 'not-exported', name },
-    );
-  }
-  if (sheet !== sheetId) {
-    refuse(
-      'invalid-request',
-      fr`« ${name} » est une copie de la fiche « ${sheet} », pas de celle-ci : rien n’a été importé. Ouvrez la fiche « ${sheet} » pour importer cette relecture.`,
-      { reason: 'other-sheet', name, sheet },
-    );
-  }
-  const revision = custom[REVIEW_PROPERTY.revision]?.trim();
-  if (!revision) {
-    refuse(
-      'invalid-request',
-      fr`« ${name} » ne dit pas de quelle version de la fiche il est la copie : rien n’a été importé. Exportez de nouveau la fiche pour la relecture.`,
-      { reason: 'no-revision', name },
-    );
-  }
-  return revision;
-}
-
-/** A copy of a revision this history does not hold: another repository's, or a colleague's not synced yet. */
-function unknownRevision(name: string, value: string): never {
-  const version = /^\d+$/.test(value) ? fr`la version n°\u00a0${value}` : fr`la version « ${value} »`;
-  refuse(
-    'not-found',
-    fr`« ${name} » a été exporté depuis ${version} de la fiche, que son historique ne contient pas (ou plus) : rien n’a été importé. Si la fiche est partagée, synchronisez pour recevoir les versions de vos collègues ; sinon, cette copie vient peut-être d’un autre dossier de fiches.`,
-    { reason: 'unknown-revision', name, revision: value },
-  );
-}
-
-/** The revision the copy was exported from and the sheet it held; refused when the history cannot tell which. */
-async function exportedSheet(context: RepositoryContext, sheetId: string, value: string, name: string) {
-  const named = namedRevision((await historyOf(context).sheet(sheetId)).lineage(), value);
-  if (named.kind === 'ambiguous') {
-    refuse(
-      'invalid-request',
-      fr`« ${name} » nomme la version de la fiche dont il est la copie par son numéro (n°\u00a0${named.seq}), qu’une synchronisation a pu donner depuis à une autre version : rien n’a été importé. Exportez de nouveau la fiche pour la relecture.`,
-      { reason: 'ambiguous-revision', name, seq: named.seq },
-    );
-  }
-  if (named.kind === 'unknown') unknownRevision(name, value);
-  try {
-    return await getRevision(context, sheetId, named.revision.id);
-  } catch (error) {
-    if (error instanceof AppFailure && (error.code === 'not-found' || error.code === 'damaged')) {
-      unknownRevision(name, value);
-    }
-    throw error;
-  }
-}
 
 /** The part of the sheet each analysed part lands on, with the reviewer's content of it. */
 function reviewedParts(parts: Awaited<ReturnType<typeof analyseDocument>>['parts']): Map<PartKey, DocNode> {
@@ -275,12 +203,7 @@ export async function importWordReview(
   requireVariable(await context.repository(), sheetId);
   const template = await context.template();
   const doc = readDocx(bytes, name);
-  const { sheet: exported, revision: exportedRevision } = await exportedSheet(
-    context,
-    sheetId,
-    exportedRevisionOf(doc, sheetId),
-    name,
-  );
+  const { sheet: exported, revision: exportedRevision } = await copyOrigin(context, doc, sheetId);
   const prefix = `w${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}`;
   const marker = new ReviewMarker(doc, prefix);
   const analysis = await analyseDocument(context, doc, bytes, marker);
