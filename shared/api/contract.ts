@@ -91,15 +91,18 @@ export const scenarioPatchSchema = z
   .strict();
 
 /**
- * What the editor started from, for the parts of the patch that hold text: where the file
- * no longer holds it (a sync brought a colleague's change), the save merges instead of
- * replacing. Absent: the patch replaces, as before sharing.
+ * What the editor started from, for the parts of the patch that hold text and for the
+ * comment threads it sends: where the file no longer holds it (a sync brought a colleague's
+ * change), the save merges instead of replacing. Absent: the patch replaces, as before
+ * sharing.
  */
 export const patchBaseSchema = z
   .object({
     sections: z.record(idSchema, incomingDocSchema).optional(),
     scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
     note: incomingDocSchema.optional(),
+    /** Each thread of the patch as the editor last knew it; null: one it did not know (new). */
+    threads: z.record(reviewIdSchema, commentThreadSchema.nullable()).optional(),
   })
   .strict();
 

@@ -65,7 +65,8 @@ function mergeReply(base: CommentReply | undefined, ours: CommentReply, theirs: 
   return { ...rest, ...mergeText(base, ours, theirs) };
 }
 
-function mergeThread(
+/** One thread both sides have (also used by a save whose editor missed a sync's change: main/services/review/review-patch.ts). */
+export function mergeThread(
   base: CommentThread | undefined,
   ours: CommentThread,
   theirs: CommentThread,

@@ -3,6 +3,8 @@ import { parsePartKey } from '../../../shared/model/history.js';
 import { REVIEW_LIMITS, type CommentThread, type Review } from '../../../shared/model/review.js';
 import type { Scenarios } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
+import { mergeThread } from '../../../shared/merge/review.js';
+import { same } from '../../../shared/merge/values.js';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 
@@ -82,13 +84,35 @@ export function reviewGrowthProblem(before: Review, after: Review): string | und
   return undefined;
 }
 
+/**
+ * A thread sent by an editor that missed a sync's change to it (its base differs from the
+ * file): merged as a sync merges it (shared/merge/review.ts), so a colleague's reply or
+ * edit that arrived meanwhile stays; a thread deleted here but answered there stays too.
+ * Undefined: nothing to merge, the sent thread replaces the file's.
+ */
+function rebasedThread(
+  base: CommentThread | null | undefined,
+  sent: CommentThread | null,
+  current: CommentThread | undefined,
+): { thread: CommentThread | null } | undefined {
+  if (base === undefined || same(base ?? undefined, current)) return undefined;
+  if (sent === null) return { thread: current ?? null };
+  if (current === undefined) return { thread: sent };
+  return { thread: mergeThread(base ?? undefined, sent, current) };
+}
+
 function mergeThreads(
   template: SheetTemplate,
   current: Record<string, CommentThread>,
   patch: Record<string, CommentThread | null>,
+  bases: Record<string, CommentThread | null>,
+  onMerged: () => void,
 ): Record<string, CommentThread> {
   const threads = { ...current };
-  for (const [id, thread] of Object.entries(patch)) {
+  for (const [id, sent] of Object.entries(patch)) {
+    const rebased = rebasedThread(bases[id], sent, current[id]);
+    if (rebased) onMerged();
+    const thread = rebased ? rebased.thread : sent;
     if (thread === null) {
       delete threads[id];
       continue;
@@ -132,21 +156,29 @@ function mergeTitleMarks(
   return titleMarks;
 }
 
-/** The sheet's review once `patch` applied; `scenarios` are the sheet's scenarios after the same patch. */
+/**
+ * The sheet's review once `patch` applied; `scenarios` are the sheet's scenarios after the
+ * same patch. `merged`: a thread was merged with a sync's change the editor had not seen.
+ */
 export function mergeReview(
   template: SheetTemplate,
   current: Review,
-  patch: Pick<SheetPatch, 'threads' | 'titleMarks'>,
+  patch: Pick<SheetPatch, 'threads' | 'titleMarks' | 'base'>,
   scenarios: Scenarios,
-): Review {
-  if (!patch.threads && !patch.titleMarks) return current;
+): { review: Review; merged: boolean } {
+  if (!patch.threads && !patch.titleMarks) return { review: current, merged: false };
+  let merged = false;
   const next: Review = {
-    threads: patch.threads ? mergeThreads(template, current.threads, patch.threads) : current.threads,
+    threads: patch.threads
+      ? mergeThreads(template, current.threads, patch.threads, patch.base?.threads ?? {}, () => {
+          merged = true;
+        })
+      : current.threads,
     titleMarks: patch.titleMarks
       ? mergeTitleMarks(template, current.titleMarks, patch.titleMarks, scenarios)
       : current.titleMarks,
   };
   const problem = reviewGrowthProblem(current, next);
   if (problem) refuse(problem, { limits: REVIEW_LIMITS });
-  return next;
+  return { review: next, merged };
 }

@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { doc } from '../../../shared/content/builders.js';
 import { textOf } from '../../../shared/content/doc.js';
+import { commentedText, commentThread, richParagraph } from '../../../shared/review/builders.js';
 import type { ServiceHandlers } from '../session.js';
 import { openFixturePerTest } from '../testing/fixture-per-test.js';
 import { paragraphs } from '../testing/team-fixture.js';
@@ -75,5 +77,80 @@ describe('sheets:update with the value the editor started from', () => {
     await colleagueWrites('passe', ['Bruno.']);
     await h['sheets:update']({ id: 'big-data', patch: { sections: { passe: paragraphs('Anne.') } } });
     expect(textOf((await h['sheets:get']({ id: 'big-data' })).sheet.sections.passe!)).toBe('Anne.');
+  });
+});
+
+describe('sheets:update of a comment thread, with the thread the editor started from', () => {
+  const thread = commentThread({ id: 'c-1', part: 'section/passe', quote: 'Premier.' });
+  const reply = (id: string, author: string, minute: number) => ({
+    id,
+    author,
+    at: `2025-03-12T10:${String(minute).padStart(2, '0')}:00.000Z`,
+    text: `Réponse de ${author}.`,
+  });
+  const brunos = reply('r-bruno', 'Bruno Petit', 5);
+  const annes = reply('r-anne', 'Anne Martin', 10);
+
+  /** A sync brings Bruno's reply to the thread while Anne's sheet is open. */
+  async function colleagueReplies(): Promise<void> {
+    const path = join(repo, 'sheets', 'big-data.json');
+    const sheet = JSON.parse(await readFile(path, 'utf8'));
+    sheet.review.threads['c-1'].replies.push(brunos);
+    await writeFile(path, JSON.stringify(sheet));
+  }
+
+  async function commented(): Promise<void> {
+    await h['sheets:create']({ variableId: 'big-data' });
+    await h['sheets:update']({
+      id: 'big-data',
+      patch: {
+        sections: { passe: doc(richParagraph(commentedText('Premier.', 'c-1'))) },
+        threads: { 'c-1': thread },
+      },
+    });
+  }
+
+  it('keeps a reply a sync brought meanwhile when the editor answers or resolves the thread', async () => {
+    await commented();
+    await colleagueReplies();
+    const resolved = { by: 'Anne Martin', at: '2025-03-12T10:11:00.000Z' };
+    const summary = await h['sheets:update']({
+      id: 'big-data',
+      patch: {
+        threads: { 'c-1': { ...thread, replies: [annes], resolved } },
+        base: { threads: { 'c-1': thread } },
+      },
+    });
+    // The review is to be read again: it holds more than the editor sent.
+    expect(summary.merged).toEqual(['review']);
+    const saved = (await h['sheets:get']({ id: 'big-data' })).sheet.review.threads['c-1'];
+    expect(saved?.replies).toEqual([brunos, annes]);
+    expect(saved?.resolved).toEqual(resolved);
+  });
+
+  it('keeps a thread the editor deleted when a colleague answered it meanwhile', async () => {
+    await commented();
+    await colleagueReplies();
+    const summary = await h['sheets:update']({
+      id: 'big-data',
+      patch: { threads: { 'c-1': null }, base: { threads: { 'c-1': thread } } },
+    });
+    expect(summary.merged).toEqual(['review']);
+    expect((await h['sheets:get']({ id: 'big-data' })).sheet.review.threads['c-1']?.replies).toEqual([
+      brunos,
+    ]);
+  });
+
+  it('replaces the thread as before when nothing changed it meanwhile', async () => {
+    await commented();
+    const summary = await h['sheets:update']({
+      id: 'big-data',
+      patch: {
+        threads: { 'c-1': { ...thread, replies: [annes] } },
+        base: { threads: { 'c-1': thread } },
+      },
+    });
+    expect(summary.merged).toBeUndefined();
+    expect((await h['sheets:get']({ id: 'big-data' })).sheet.review.threads['c-1']?.replies).toEqual([annes]);
   });
 });

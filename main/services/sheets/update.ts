@@ -1,4 +1,5 @@
 import type { SheetPatch, SheetSummary } from '../../../shared/api/contract.js';
+import { REVIEW_KEY } from '../../../shared/model/history.js';
 import type { SheetFile } from '../../../shared/model/sheet.js';
 import { readFamilyFile } from '../families.js';
 import { afterSheetSave, beforeSheetSave } from '../history/policy.js';
@@ -34,6 +35,7 @@ export async function updateSheet(
     const scenarios = patch.scenarios
       ? mergeScenarios(template, sheet.microScenarios.scenarios, patch.scenarios)
       : sheet.microScenarios.scenarios;
+    const review = mergeReview(template, sheet.review, patch, scenarios);
     let next: SheetFile = {
       ...sheet,
       status: patch.status ?? sheet.status,
@@ -44,7 +46,7 @@ export async function updateSheet(
         useFamily: patch.useFamilyMicroScenarios ?? sheet.microScenarios.useFamily,
         scenarios,
       },
-      review: mergeReview(template, sheet.review, patch, scenarios),
+      review: review.review,
     };
     const rebased = await rebaseSave(
       context,
@@ -67,6 +69,8 @@ export async function updateSheet(
     await writeSheet(context, next);
     await afterSheetSave(context, sheet, next);
     const summary = summaryOf(template, next, familyScenarios);
-    return rebased ? { ...summary, merged: rebased.merged } : summary;
+    // The editor reads again what it sent and the host merged with a sync's change.
+    const merged = [...(rebased?.merged ?? []), ...(review.merged ? [REVIEW_KEY] : [])];
+    return merged.length > 0 ? { ...summary, merged } : summary;
   });
 }

@@ -3,16 +3,20 @@ import { canonicalJson } from '../../../shared/history/canonical.js';
 import { partKey, type Part } from './parts.js';
 
 /**
- * What a shared repository adds to an open sheet: for each part holding text, the value
- * the host is known to hold (what was loaded, saved, or received from a sync). Saves send
- * it as their base, so the host merges instead of replacing a part a sync changed meanwhile;
- * a sync's changes to parts not being edited are put into their editors at once, those to a
- * part being edited when it is saved (and the host answers which parts it merged).
+ * What a shared repository adds to an open sheet: for each part holding text, and each
+ * comment thread, the value the host is known to hold (what was loaded, saved, or received
+ * from a sync). Saves send it as their base, so the host merges instead of replacing a part
+ * or a thread a sync changed meanwhile (a colleague's reply stays); a sync's changes to parts
+ * not being edited are put into their editors at once, those to a part being edited when it
+ * is saved (and the host answers which parts it merged).
  */
 export type TextPart = Extract<
   Part,
   { kind: 'section' | 'scenario-title' | 'scenario-angle' | 'family-note' }
 >;
+export type ThreadPart = Extract<Part, { kind: 'thread' }>;
+/** What a save sends with its base. */
+export type BasedPart = TextPart | ThreadPart;
 
 export const isTextPart = (part: Part): part is TextPart =>
   part.kind === 'section' ||
@@ -20,21 +24,29 @@ export const isTextPart = (part: Part): part is TextPart =>
   part.kind === 'scenario-angle' ||
   part.kind === 'family-note';
 
+const isBasedPart = (part: Part): part is BasedPart => isTextPart(part) || part.kind === 'thread';
+
 export const sameValue = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /** The bases of a batch's text parts, shaped as the patches they go with. */
 export function basesOf(
   parts: readonly Part[],
-  known: (part: TextPart) => unknown,
+  known: (part: BasedPart) => unknown,
 ): { sheet?: PatchBase; family?: PatchBase } {
   const bases = { sheet: {} as PatchBase, family: {} as PatchBase };
   for (const part of parts) {
-    if (!isTextPart(part)) continue;
+    if (!isBasedPart(part)) continue;
     const value = known(part);
     if (value === undefined) continue;
-    const owner = part.kind === 'section' ? 'sheet' : part.kind === 'family-note' ? 'family' : part.owner;
+    const owner =
+      part.kind === 'section' || part.kind === 'thread'
+        ? 'sheet'
+        : part.kind === 'family-note'
+          ? 'family'
+          : part.owner;
     const base = bases[owner];
-    if (part.kind === 'section') base.sections = { ...base.sections, [part.section]: value as never };
+    if (part.kind === 'thread') base.threads = { ...base.threads, [part.id]: value as never };
+    else if (part.kind === 'section') base.sections = { ...base.sections, [part.section]: value as never };
     else if (part.kind === 'family-note') base.note = value as never;
     else {
       base.scenarios ??= {};
@@ -58,14 +70,14 @@ export class RemoteParts {
   /** Values an editor declined (it had the focus): given again when it lets go. */
   private readonly pending = new Map<string, unknown>();
 
-  knownValue(part: TextPart, fallback: () => unknown): unknown {
+  knownValue(part: BasedPart, fallback: () => unknown): unknown {
     const key = partKey(part);
     return this.known.has(key) ? this.known.get(key) : fallback();
   }
 
   /** The host holds `value` for the part now (it was saved, or accepted from a sync). */
   acknowledge(part: Part, value: unknown): void {
-    if (isTextPart(part)) this.known.set(partKey(part), value);
+    if (isBasedPart(part)) this.known.set(partKey(part), value);
   }
 
   listen(part: Part, listener: Listener): () => void {

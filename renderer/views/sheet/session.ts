@@ -12,7 +12,7 @@ import { Autosaver, type Entry, type SaveOptions } from './autosave.js';
 import { WordCounts } from './counts.js';
 import { pageJournal, SheetJournal } from './journal.js';
 import { partKey, partValueIn, patchesOf, type Owner, type Part, type PartValue } from './parts.js';
-import { basesOf, isTextPart, RemoteParts, sameValue, type TextPart } from './remote-parts.js';
+import { basesOf, RemoteParts, sameValue, type TextPart, type ThreadPart } from './remote-parts.js';
 
 /**
  * One open sheet: what was loaded, the latest value of each part, its autosave and its
@@ -84,7 +84,9 @@ export class SheetSession {
 
   /**
    * A sync changed the sheet on disk: parts not being edited take the new text now, a part
-   * being edited when it is saved (its save merges, the host names it in `merged`).
+   * being edited when it is saved (its save merges, the host names it in `merged`); the
+   * Relecture panel shows the threads as the host holds them (a colleague's reply), but for
+   * a thread changed here and not saved yet, whose save merges too.
    */
   async refreshFromHost(): Promise<void> {
     const result = await invoke('sheets:get', { id: this.view.sheet.id });
@@ -101,7 +103,37 @@ export class SheetSession {
         continue;
       // Typed but not yet saved: the save will merge with the host's new value.
       if (this.autosaver.isDirty(partKey(part))) continue;
-      if (this.remote.offer(part, value)) this.latest.set(partKey(part), value);
+      if (this.remote.offer(part, value)) {
+        this.latest.set(partKey(part), value);
+        // What the new text anchors: a colleague's thread finds its words.
+        this.review.read(part, false);
+      }
+    }
+    this.refreshReview(result.value);
+  }
+
+  private refreshReview(view: SheetView): void {
+    const hosted = view.sheet.review.threads;
+    for (const id of new Set([...Object.keys(hosted), ...Object.keys(this.review.threads.get())])) {
+      const part: ThreadPart = { kind: 'thread', id };
+      const value = hosted[id] ?? null;
+      if (
+        sameValue(
+          value,
+          this.remote.knownValue(part, () => this.loaded(part)),
+        )
+      )
+        continue;
+      if (this.autosaver.isDirty(partKey(part))) continue;
+      this.remote.acknowledge(part, value);
+      this.review.receive(id, value);
+    }
+    for (const hypothesis of this.template.microScenarios.hypotheses) {
+      const part: Part = { kind: 'title-marks', hypothesis: hypothesis.id };
+      const value = partValueIn(view, part);
+      if (sameValue(value, this.valueOf(part)) || this.autosaver.isDirty(partKey(part))) continue;
+      this.latest.set(partKey(part), value);
+      this.review.read(part, false);
     }
   }
 
@@ -124,7 +156,7 @@ export class SheetSession {
     );
     const result = await savePatches(this.view, batch, options, bases);
     if (!result.ok) return result;
-    for (const { part, value } of batch) if (isTextPart(part)) this.remote.acknowledge(part, value);
+    for (const { part, value } of batch) this.remote.acknowledge(part, value);
     // The host merged a colleague's change into what was sent: show the result.
     if (result.value.merged) void this.refreshFromHost();
     return ok(null);
