@@ -6,6 +6,7 @@ import { startGitServer, type GitServer } from '../main/services/testing/git-ser
 import { callApi, startFiches, type ServedFiches } from './fixtures/serve-process.js';
 import { HistoryPanel } from './pages/HistoryPanel.js';
 import { HomePage } from './pages/HomePage.js';
+import { ReviewPanel } from './pages/ReviewPanel.js';
 import { SheetPage } from './pages/SheetPage.js';
 import { SyncPanel } from './pages/SyncPanel.js';
 
@@ -304,4 +305,61 @@ test('le texte d’un collègue arrive dans la partie en cours d’écriture une
   await brunoSheet.title.click();
   await expect(brunoPasse).toContainText('Précision d’Anne.');
   await expect(brunoPasse).toContainText('Bruno écrit encore. Et termine.');
+});
+
+test('la relecture d’un collègue arrive dans la fiche ouverte, et une réponse n’en efface aucune', async ({
+  server,
+  anne,
+  bruno,
+}) => {
+  test.setTimeout(180_000);
+  await shareAndJoin(server, anne, bruno);
+  const anneReview = new ReviewPanel(anne.page);
+  const brunoReview = new ReviewPanel(bruno.page);
+  // The Relecture panel covers the application bar: closed to sync, as a user would.
+  const syncWithPanelClosed = async (person: Colleague, review: ReviewPanel) => {
+    await review.close();
+    await person.sync.sync();
+    await expect(person.sync.state).toHaveText('À jour');
+    await review.open();
+  };
+  await anne.home.openSheet('big-data');
+  await bruno.home.openSheet('big-data');
+  await anneReview.open();
+  await brunoReview.open();
+
+  // Anne comments; Bruno's open sheet shows her thread, on its words, once he syncs.
+  const anneThread = await anneReview.comment(
+    anne.sheet.editable(anne.sheet.section('passe')),
+    'une histoire récente',
+    'Depuis quand exactement ?',
+  );
+  await anne.sheet.waitUntilSaved();
+  await syncWithPanelClosed(anne, anneReview);
+  await syncWithPanelClosed(bruno, brunoReview);
+  const brunoThread = brunoReview.thread('une histoire récente');
+  await expect(brunoThread).toContainText('Depuis quand exactement ?');
+  await expect(brunoThread.getByTestId('thread-orphan')).toHaveCount(0);
+  await expect(brunoReview.openCount).toHaveText('1');
+
+  // Bruno answers; Anne, her sheet still open, sees his reply after her sync, without a reload.
+  await brunoReview.reply(brunoThread, 'Depuis la fin des années 1990.');
+  await bruno.sheet.waitUntilSaved();
+  await syncWithPanelClosed(bruno, brunoReview);
+  await syncWithPanelClosed(anne, anneReview);
+  await expect(anneThread.getByTestId('reply-text')).toHaveText(['Depuis la fin des années 1990.']);
+
+  // Her answer and her resolution come after his reply: nothing of his is overwritten.
+  await anneReview.reply(anneThread, 'Merci, je précise.');
+  await anneReview.resolve(anneThread);
+  await anne.sheet.waitUntilSaved();
+  await syncWithPanelClosed(anne, anneReview);
+  await syncWithPanelClosed(bruno, brunoReview);
+  await expect(brunoReview.openCount).toHaveCount(0);
+  await brunoReview.setShowResolved(true);
+  await expect(brunoThread.getByTestId('reply-text')).toHaveText([
+    'Depuis la fin des années 1990.',
+    'Merci, je précise.',
+  ]);
+  await expect(brunoThread).toHaveAttribute('data-state', 'resolved');
 });
