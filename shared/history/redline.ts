@@ -3,7 +3,10 @@ import type { DocMark, DocNode } from '../content/doc.js';
 import { COMMENT_MARK, DELETION_MARK, INSERTION_MARK } from '../content/review-marks.js';
 import { canonicalJson } from './canonical.js';
 import { alignBlocks, pairBlocks, type Slot } from './diff.js';
+import { followKeys, type ChangeAuthor, type ChangeStep } from './redline-walk.js';
 import { tokenize } from './tokens.js';
+
+export type { ChangeAuthor, ChangeStep } from './redline-walk.js';
 
 /**
  * A part of a sheet as Word's tracked changes show it: the current text, with what an
@@ -16,21 +19,11 @@ import { tokenize } from './tokens.js';
  * a figure or a table changed in any way is the old one removed and the new one added. A
  * block added or removed whole carries the mark itself, and so does everything inside it.
  *
- * Attribution walks the versions in between: every word and block of the part is followed
- * from one revision to the next (the same word comparison), so a word added in revision 12
- * and a word removed in revision 15 each carry their own revision, whatever came between.
- * On a shared repository the versions are two copies' parallel work in time order: each is
- * followed from the one it was made from (`from`), and a sync's merge takes what it holds
- * of the other copy's words from that copy's version (`merged`), so that every word keeps
- * the revision that wrote it, not the merge that brought it in.
+ * Attribution walks the versions in between (redline-walk.ts): every word and block of the
+ * part is followed from one revision to the next (the same word comparison), so a word
+ * added in revision 12 and a word removed in revision 15 each carry their own revision,
+ * whatever came between, a colleague's brought by a sync included.
  */
-
-/** Who made a change and when: the revision that did. */
-export interface ChangeAuthor {
-  author: string;
-  /** ISO 8601. */
-  date: string;
-}
 
 /** Text blocks: compared word by word. */
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'sourceLine', 'encadreTitle']);
@@ -76,106 +69,6 @@ function flatKeys(node: DocNode): string[] {
 }
 
 const partKeys = (doc: DocNode | undefined) => (doc?.content ?? []).flatMap(flatKeys);
-
-/**
- * What made version i + 1 of a walk: its author, and where its content came from. By
- * default the version just before; `from` names another (the one its copy started from,
- * two copies' work being interleaved in time order), and `merged` the versions of other
- * copies a sync took content from: a word the step has that one of those had is theirs.
- */
-export interface ChangeStep extends ChangeAuthor {
-  from?: number;
-  merged?: readonly number[];
-}
-
-type Origin = { base: number } | { step: number };
-
-/** Where each key of `keys` came from, through `source`'s keys and origins; undefined: new there. */
-function inherited(
-  sourceKeys: readonly string[],
-  sourceOrigins: readonly Origin[],
-  keys: readonly string[],
-  into: (Origin | undefined)[],
-): void {
-  let at = 0;
-  let n = 0;
-  for (const change of diffArrays([...sourceKeys], [...keys])) {
-    const count = change.value.length;
-    if (change.added) n += count;
-    else if (change.removed) at += count;
-    else {
-      for (let k = 0; k < count; k += 1) into[n + k] ??= sourceOrigins[at + k];
-      at += count;
-      n += count;
-    }
-  }
-}
-
-const bases = (origins: readonly Origin[]) =>
-  new Set(origins.flatMap((origin) => ('base' in origin ? [origin.base] : [])));
-
-/**
- * Follows each key of the first version to the last: which step removed each key of the
- * first (died), which step added each key of the last (born); undefined when it never did.
- * A key a version has no longer died there, unless a version it came from had lost it
- * already (a merge taking the other copy's deletion): then it died where that one lost it.
- */
-function followKeys(
-  versions: readonly string[][],
-  steps: readonly ChangeStep[],
-): {
-  born: (number | undefined)[];
-  died: (number | undefined)[];
-} {
-  const first = versions[0] ?? [];
-  const sourcesOf = (step: number) => {
-    const { from = step - 1, merged = [] } = steps[step - 1] ?? {};
-    return [from, ...merged].filter((source) => source >= 0 && source < step);
-  };
-  // A version's origins are dropped once no later one comes from it: long histories stay small.
-  const lastUse = new Map<number, number>();
-  for (let step = 1; step < versions.length; step += 1) {
-    for (const source of sourcesOf(step)) lastUse.set(source, step);
-  }
-  const origins: (Origin[] | undefined)[] = [first.map((_, base) => ({ base }))];
-  const deaths: (Map<number, number> | undefined)[] = [new Map()];
-  for (let step = 1; step < versions.length; step += 1) {
-    const keys = versions[step] ?? [];
-    const sources = sourcesOf(step);
-    const found: (Origin | undefined)[] = keys.map(() => undefined);
-    for (const source of sources) {
-      inherited(versions[source] ?? [], origins[source] ?? [], keys, found);
-    }
-    const own = found.map((origin) => origin ?? { step });
-    const alive = bases(own);
-    const lost = new Map<number, number>();
-    const aliveIn = sources.map((source) => bases(origins[source] ?? []));
-    for (let base = 0; base < first.length; base += 1) {
-      if (alive.has(base)) continue;
-      let when: number | undefined;
-      sources.forEach((source, index) => {
-        if (aliveIn[index]?.has(base)) return;
-        const earlier = deaths[source]?.get(base);
-        if (earlier !== undefined && (when === undefined || earlier < when)) when = earlier;
-      });
-      lost.set(base, when ?? step);
-    }
-    origins.push(own);
-    deaths.push(lost);
-    for (const source of sources) {
-      if (lastUse.get(source) === step && source !== versions.length - 1) {
-        origins[source] = undefined;
-        deaths[source] = undefined;
-      }
-    }
-  }
-  const last = origins[origins.length - 1] ?? [];
-  const lostAtLast = deaths[deaths.length - 1] ?? new Map<number, number>();
-  return {
-    born: last.map((origin) => ('step' in origin ? origin.step : undefined)),
-    died: first.map((_, base) => lostAtLast.get(base)),
-  };
-}
 
 interface Walk {
   born: (number | undefined)[];
