@@ -3,7 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { makeVolume, type MadeVolume } from '../main/services/export/volume/make.js';
-import { sheetsOfVariables, writeVolumeSheets } from '../main/services/export/testing/volume.js';
+import { writeVolumeSheets } from '../main/services/export/testing/volume.js';
 import { RepositoryContext } from '../main/services/repository/context.js';
 import { RepositoryLayout } from '../main/services/repository/layout.js';
 import { closeWorkers } from '../main/services/worker/run-job.js';
@@ -23,19 +23,20 @@ const run = promisify(execFile);
 async function volumeRepository(label: string, count: number) {
   const { path, session } = await sampleRepository(label);
   const overview = await session.handlers['repository:overview']({});
-  const variables = overview.families.flatMap((family) =>
-    family.variables.map((variable) => ({ id: variable.id, familyId: family.id })),
-  );
-  for (let n = variables.length; n < count; n += 1) {
-    const familyId = overview.families[n % overview.families.length]!.id;
+  const ids = overview.families.flatMap((family) => family.variables.map((variable) => variable.id));
+  for (let n = ids.length; n < count; n += 1) {
     const added = await session.handlers['variables:add']({
-      familyId,
+      familyId: overview.families[n % overview.families.length]!.id,
       name: `Variable supplémentaire ${n + 1}`,
     });
-    variables.push({ id: added.id, familyId });
+    ids.push(added.id);
   }
   await session.close();
-  await writeVolumeSheets(path, await sheetsOfVariables(path, variables.slice(0, count)), 'published');
+  await writeVolumeSheets(
+    path,
+    ids.slice(0, count).map((id) => ({ id })),
+    'published',
+  );
   return { path, context: new RepositoryContext(new RepositoryLayout(path)) };
 }
 

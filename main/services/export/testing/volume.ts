@@ -1,7 +1,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocNode } from '../../../../shared/content/doc.js';
-import type { FamilyFile, SheetFile, SheetStatus } from '../../../../shared/model/sheet.js';
+import type { RepositoryFile } from '../../../../shared/model/repository.js';
+import type { FamilyFile, Scenarios, SheetFile, SheetStatus } from '../../../../shared/model/sheet.js';
+import { REPOSITORY_FILE } from '../../repository/layout.js';
 import { openSample, type SampleRepository } from './sample.js';
 
 /**
@@ -19,11 +21,6 @@ export type SheetSize = 'sample' | 'published';
 export interface VolumeSheet {
   id: string;
   status?: SheetStatus;
-  /**
-   * The micro-scenarios the sheet writes itself, as a sheet of a family that shares none
-   * does; without them it uses its family's (as the sample sheet does).
-   */
-  ownScenarios?: SheetFile['microScenarios']['scenarios'];
 }
 
 const isFigure = (block: DocNode) => block.type === 'figure';
@@ -41,9 +38,15 @@ function figureAgain(figure: DocNode, number: number): DocNode {
 /**
  * The sample sheet at the published sheet's size: each section's text twice (its figures
  * once), one more figure (the sheet's first, again) in the first section without one, and
- * on every tenth sheet (`index`, from 0) a second one in the next; deterministic.
+ * on every tenth sheet (`index`, from 0) a second one in the next; deterministic. A sheet
+ * of a family that shares no micro-scenarios writes its own (`ownScenarios`).
  */
-export function publishedSizeSheet(source: SheetFile, sheet: VolumeSheet, index: number): SheetFile {
+export function publishedSizeSheet(
+  source: SheetFile,
+  sheet: VolumeSheet,
+  index: number,
+  ownScenarios: Scenarios | undefined,
+): SheetFile {
   const figures = Object.values(source.sections).flatMap((section) =>
     (section.content ?? []).filter(isFigure),
   );
@@ -66,8 +69,27 @@ export function publishedSizeSheet(source: SheetFile, sheet: VolumeSheet, index:
     id: sheet.id,
     sections,
     ...(sheet.status ? { status: sheet.status } : {}),
-    ...(sheet.ownScenarios ? { microScenarios: { useFamily: false, scenarios: sheet.ownScenarios } } : {}),
+    ...(ownScenarios ? { microScenarios: { useFamily: false, scenarios: ownScenarios } } : {}),
   };
+}
+
+/**
+ * The sample's micro-scenarios, for the sheets outside the family that shares them: by
+ * sheet id, those that write them as their own, as a sheet of a family sharing none does.
+ */
+async function ownScenariosOf(repo: string): Promise<Map<string, Scenarios>> {
+  const repository = JSON.parse(await readFile(join(repo, REPOSITORY_FILE), 'utf8')) as RepositoryFile;
+  const files = await readdir(join(repo, 'families'));
+  const families = await Promise.all(
+    files.map(async (file) => JSON.parse(await readFile(join(repo, 'families', file), 'utf8')) as FamilyFile),
+  );
+  const sharing = families.find((family) => Object.keys(family.scenarios).length > 0);
+  if (!sharing) throw new Error('the sample has a family sharing its micro-scenarios');
+  return new Map(
+    repository.families
+      .filter((family) => family.id !== sharing.familyId)
+      .flatMap((family) => family.variables.map((variable) => [variable.id, sharing.scenarios] as const)),
+  );
 }
 
 /** Writes each sheet into the repository, made from its Big Data sheet at `size`. */
@@ -77,33 +99,14 @@ export async function writeVolumeSheets(
   size: SheetSize = 'sample',
 ): Promise<void> {
   const source = JSON.parse(await readFile(join(repo, 'sheets', 'big-data.json'), 'utf8')) as SheetFile;
+  const own = size === 'published' ? await ownScenariosOf(repo) : new Map<string, Scenarios>();
   for (const [index, sheet] of sheets.entries()) {
     const written =
       size === 'published'
-        ? publishedSizeSheet(source, sheet, index)
+        ? publishedSizeSheet(source, sheet, index, own.get(sheet.id))
         : { ...source, id: sheet.id, ...(sheet.status ? { status: sheet.status } : {}) };
     await writeFile(join(repo, 'sheets', `${sheet.id}.json`), JSON.stringify(written, null, 2));
   }
-}
-
-/**
- * The variables as volume sheets: those of the family that shares its micro-scenarios in
- * the sample use them, as Big Data does; the others write the same ones as their own, as a
- * sheet of a family that shares none does.
- */
-export async function sheetsOfVariables(
-  repo: string,
-  variables: readonly { id: string; familyId: string }[],
-): Promise<VolumeSheet[]> {
-  const files = await readdir(join(repo, 'families'));
-  const families = await Promise.all(
-    files.map(async (file) => JSON.parse(await readFile(join(repo, 'families', file), 'utf8')) as FamilyFile),
-  );
-  const family = families.find((candidate) => Object.keys(candidate.scenarios).length > 0);
-  if (!family) throw new Error('the sample has a family sharing its micro-scenarios');
-  return variables.map(({ id, familyId }) =>
-    familyId === family.familyId ? { id } : { id, ownScenarios: family.scenarios },
-  );
 }
 
 export async function volumeSample(
