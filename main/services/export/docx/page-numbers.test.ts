@@ -10,8 +10,8 @@ import { loadLayout, type LoadedLayout } from '../layout/load-layout.js';
 import { planOfVolume } from '../plan/volume.js';
 import { collectSheet, type PrintSheet } from '../sheet-input.js';
 import { readDocx } from '../testing/docx-parts.js';
-import { openSample, type SampleRepository } from '../testing/sample.js';
-import { sheetsOfVariables, writeVolumeSheets } from '../testing/volume.js';
+import type { SampleRepository } from '../testing/sample.js';
+import { volumeSample } from '../testing/volume.js';
 import { docxFromPlan } from './build.js';
 import type { RasterCache } from './images.js';
 import type { Raster } from './raster.js';
@@ -30,16 +30,13 @@ let loaded: LoadedLayout;
 let rasters: RasterCache;
 
 /** Two families: a sheet with its own micro-scenarios, then two sharing their family's. */
-const VARIABLES = [
-  { id: 'monnaie', familyId: 'contexte-economique-global' },
-  { id: 'big-data', familyId: 'evolutions-technologiques' },
-  { id: 'cobotique', familyId: 'evolutions-technologiques' },
-];
-const IDS = VARIABLES.map((variable) => variable.id);
+const IDS = ['monnaie', 'big-data', 'cobotique'];
 
 beforeAll(async () => {
-  sample = await openSample();
-  await writeVolumeSheets(sample.repo, await sheetsOfVariables(sample.repo, VARIABLES), 'published');
+  sample = await volumeSample(
+    IDS.map((id) => ({ id })),
+    'published',
+  );
   const context = new RepositoryContext(new RepositoryLayout(sample.repo));
   sheets = await Promise.all(IDS.map((id) => collectSheet(context, id)));
   loaded = await loadLayout();
