@@ -17,7 +17,8 @@ import { makeVolume, type MadeVolume } from './make.js';
 /**
  * The volume's page numbers, as readers see them: Word's table of contents against where
  * LibreOffice puts the sheets (within one page), and our PDF's against its own pages
- * (exactly), its entries linking to them.
+ * (exactly), its entries linking to them. The sheets are the size of the published Big
+ * Data sheet, as the bench's (about 7 pages each), in four families.
  */
 
 const run = promisify(execFile);
@@ -44,7 +45,10 @@ let made: MadeVolume;
 let dir: string;
 
 beforeAll(async () => {
-  sample = await volumeSample(SHEETS.map((id) => ({ id })));
+  sample = await volumeSample(
+    [...SHEETS, 'big-data'].map((id) => ({ id })),
+    'published',
+  );
   const context = new RepositoryContext(new RepositoryLayout(sample.repo));
   made = await makeVolume(context, {
     selection: { kind: 'all' },
