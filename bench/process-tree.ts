@@ -5,15 +5,20 @@ import { readdir, readFile } from 'node:fs/promises';
  * renderer processes), read from /proc: the print's real footprint, not only Node's.
  */
 
-async function parentOf(pid: number): Promise<number | undefined> {
+/** The fields of /proc/PID/stat after the command name, from the state (field 3) on. */
+async function statOf(pid: number): Promise<string[] | undefined> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     // The command name may hold spaces and parentheses: fields resume after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[1]);
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
+}
+
+async function parentOf(pid: number): Promise<number | undefined> {
+  const fields = await statOf(pid);
+  return fields && Number(fields[1]);
 }
 
 async function descendants(root: number): Promise<number[]> {
@@ -67,16 +72,42 @@ export async function treeMemory(root = process.pid): Promise<TreeMemory> {
   return { rssMiB: sum(rss), pssMiB: sum(pss), nodeRssMiB: (rss[pids.indexOf(root)] ?? 0) / 1024 };
 }
 
-/** Samples the tree's memory while `work` runs; answers its result and the peaks. */
+/** Linux's clock ticks a second (USER_HZ), the unit of /proc's CPU times. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time, user and system, in ms, of this process and every process it started: those
+ * alive (workers kept warm, Chromium), and those that ended, which their parent counts.
+ */
+export async function treeCpuMs(root = process.pid): Promise<number> {
+  const times = await Promise.all(
+    (await descendants(root)).map(async (pid) => {
+      // utime, stime, then cutime and cstime: the ended children's, once waited for.
+      const fields = (await statOf(pid)) ?? [];
+      return [11, 12, 13, 14].reduce((sum, field) => sum + Number(fields[field] ?? 0), 0);
+    }),
+  );
+  return (times.reduce((sum, ticks) => sum + ticks, 0) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * Samples the tree's memory while `work` runs; answers its result, the peaks, and about the
+ * CPU time the sampling took in this process (reading /proc is not free: a sample costs
+ * milliseconds), for a measure of the work's own CPU time to leave out.
+ */
 export async function withPeakMemory<T>(
   work: () => Promise<T>,
   everyMs = 50,
-): Promise<{ result: T; peak: TreeMemory }> {
+): Promise<{ result: T; peak: TreeMemory; samplingCpuMs: number }> {
   const peak: TreeMemory = { rssMiB: 0, pssMiB: 0, nodeRssMiB: 0 };
+  let samplingCpuMs = 0;
   let running = true;
   const sampling = (async () => {
     while (running) {
+      const before = process.cpuUsage();
       const now = await treeMemory();
+      const spent = process.cpuUsage(before);
+      samplingCpuMs += (spent.user + spent.system) / 1000;
       peak.rssMiB = Math.max(peak.rssMiB, now.rssMiB);
       peak.pssMiB = Math.max(peak.pssMiB, now.pssMiB);
       peak.nodeRssMiB = Math.max(peak.nodeRssMiB, now.nodeRssMiB);
@@ -84,7 +115,8 @@ export async function withPeakMemory<T>(
     }
   })();
   try {
-    return { result: await work(), peak };
+    const result = await work();
+    return { result, peak, samplingCpuMs };
   } finally {
     running = false;
     await sampling;

@@ -1,5 +1,4 @@
 import { Document, Footer, Packer, Paragraph } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
 import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import { planOfSheet } from '../plan/build.js';
@@ -12,6 +11,7 @@ import { stylesPart } from './hyphenation.js';
 import type { RasterCache } from './images.js';
 import { renderOpening } from './opening.js';
 import { coreXml, embeddedFonts, fontTableXml, type CoreProperties } from './package-parts.js';
+import { piecewisePageNumbers } from './page-numbers.js';
 import { renderMicroScenarios, renderSections, type Part } from './parts.js';
 import { reviewProperties } from './review-properties.js';
 import { WordReview } from './review.js';
@@ -188,9 +188,9 @@ export async function docxFromPlan(
     },
     sections: wordSections(pieces, layout),
     // The table of contents and the list of figures are written with their page numbers, laid
-    // out as Word would (docx/layout); guessing past what it cannot lay out exactly (balanced
-    // columns, hyphenation), so no number is left blank. Written clean: Word does not ask to update.
-    ...(hasContents ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
+    // out as Word would (docx/layout), piece by piece (page-numbers.ts). Written clean: Word
+    // does not ask to update.
+    ...(hasContents ? { pageNumbers: piecewisePageNumbers() } : {}),
   });
   const bytes = await Packer.toBuffer(document, false, [
     { path: 'word/styles.xml', data: await stylesPart(styles) },

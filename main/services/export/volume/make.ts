@@ -10,6 +10,7 @@ import { fr } from '../../french.js';
 import type { RepositoryContext } from '../../repository/context.js';
 import { runJob } from '../../worker/run-job.js';
 import { ExportDeadline } from '../deadline.js';
+import type { Raster } from '../docx/raster.js';
 import { renderFallbacks } from '../docx/render.js';
 import { formatRenderers } from '../formats.js';
 import { loadLayout, type LoadedLayout } from '../layout/load-layout.js';
@@ -76,11 +77,9 @@ async function renderVolume(
   deadline: ExportDeadline,
 ): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   if (format === 'docx') {
-    const rasters = new Map();
-    for (const print of volume.sheets) {
-      for (const [asset, raster] of await renderFallbacks(print, loaded, deadline))
-        rasters.set(asset, raster);
-    }
+    // One map for the volume: an SVG shown on several sheets is rendered once.
+    const rasters = new Map<string, Raster | { problem: string }>();
+    for (const print of volume.sheets) await renderFallbacks(print, loaded, deadline, rasters);
     return runJob('build-volume-docx', { volume, loaded, rasters }, deadline.limits('docx'));
   }
   const printer = hostPdfPrinter();
