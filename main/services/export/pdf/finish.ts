@@ -9,7 +9,11 @@ import { removeSoftHyphens } from './text-layer.js';
  * in a worker process: pdf-lib parses and rewrites the whole file.
  */
 export async function finishPdf(printed: Uint8Array, metadata: PrintMetadata): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+  return finishDocument(await PDFDocument.load(printed, { updateMetadata: false }), metadata);
+}
+
+/** The same, on a PDF already parsed (pdf/volume.ts reads its pages from it first). */
+export async function finishDocument(pdf: PDFDocument, metadata: PrintMetadata): Promise<Uint8Array> {
   await removeSoftHyphens(pdf);
   writeMetadata(pdf, metadata);
   return pdf.save({ useObjectStreams: false });

@@ -1,6 +1,7 @@
 import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import { planOfSheet } from '../plan/build.js';
+import { planOfVolume, type VolumeRequest } from '../plan/volume.js';
 import type { ExportPlan, PlanMetadata, PlanPiece, PlanSheet } from '../plan/types.js';
 import type { PrintSheet } from '../sheet-input.js';
 import type { ContentContext } from './content.js';
@@ -12,15 +13,7 @@ import { openingHtml } from './opening.js';
 import { namedPageRules, pageRules } from './running.js';
 import { sectionsHtml } from './sections.js';
 import { printCss } from './styles.js';
-import {
-  contentsHtml,
-  coverHtml,
-  dividerHtml,
-  figuresListHtml,
-  frontHtml,
-  volumeCss,
-  type PageNumbers,
-} from './volume.js';
+import { contentsHtml, coverHtml, dividerHtml, figuresListHtml, frontHtml, volumeCss } from './volume.js';
 import type { FamilyColours, Layout } from '../../../../shared/model/layout.js';
 
 /**
@@ -74,18 +67,14 @@ ${sheet.microScenarios ? microScenariosHtml(sheet.microScenarios, context) : ''}
 /** A CSS page name for an anchor (an identifier: letters, digits, hyphens). */
 const pageName = (anchor: string) => `p-${anchor.replace(/[^A-Za-z0-9-]/g, '-')}`;
 
-interface PrintPieceContext extends ContentContext {
-  pages: PageNumbers | undefined;
-}
-
 /** Keyed by piece kind: a kind added to the plan without a print form is a compile error. */
 const pieceSerializers: {
-  [K in PlanPiece['kind']]: (piece: Extract<PlanPiece, { kind: K }>, context: PrintPieceContext) => string;
+  [K in PlanPiece['kind']]: (piece: Extract<PlanPiece, { kind: K }>, context: ContentContext) => string;
 } = {
   cover: (piece) =>
     pieceHtml(`<section class="cover">${coverHtml(piece.cover)}</section>`, { page: 'volume-cover' }),
   front: (piece, context) => pieceHtml(frontHtml(piece.front, context), { page: 'volume' }),
-  contents: (piece, context) => pieceHtml(contentsHtml(piece.contents, context.pages), { page: 'volume' }),
+  contents: (piece) => pieceHtml(contentsHtml(piece.contents), { page: 'volume' }),
   divider: ({ divider }, context) =>
     pieceHtml(dividerHtml(divider, context), {
       page: pageName(divider.anchor),
@@ -94,11 +83,11 @@ const pieceSerializers: {
       rightHand: divider.rightHand,
     }),
   sheet: (piece, context) => sheetHtml(piece.sheet, context),
-  figures: (piece, context) => pieceHtml(figuresListHtml(piece.figures, context.pages), { page: 'volume' }),
+  figures: (piece) => pieceHtml(figuresListHtml(piece.figures), { page: 'volume' }),
 };
 
-function serializePiece(piece: PlanPiece, context: PrintPieceContext): string {
-  const serialize = pieceSerializers[piece.kind] as (piece: PlanPiece, context: PrintPieceContext) => string;
+function serializePiece(piece: PlanPiece, context: ContentContext): string {
+  const serialize = pieceSerializers[piece.kind] as (piece: PlanPiece, context: ContentContext) => string;
   return serialize(piece, context);
 }
 
@@ -131,15 +120,10 @@ function firstSheet(plan: ExportPlan): PlanSheet {
 }
 
 /** Runs in a worker process (pdf/render.ts sends it there): hyphenating and encoding images take seconds for a long sheet. */
-export async function printDocumentFromPlan(
-  plan: ExportPlan,
-  loaded: LoadedLayout,
-  pages?: PageNumbers,
-): Promise<PrintDocument> {
+export async function printDocumentFromPlan(plan: ExportPlan, loaded: LoadedLayout): Promise<PrintDocument> {
   const { layout } = loaded;
   const warnings: string[] = [...plan.warnings];
-  const context: PrintPieceContext = {
-    pages,
+  const context: ContentContext = {
     layout,
     images: printImages(loadVerifiedAssets(plan.assets)),
     warnings,
@@ -174,6 +158,11 @@ ${body}
 </html>
 `;
   return { html, metadata, warnings };
+}
+
+/** The collection's print document (plan/volume.ts). */
+export function volumePrintDocument(volume: VolumeRequest, loaded: LoadedLayout): Promise<PrintDocument> {
+  return printDocumentFromPlan(planOfVolume(volume, loaded), loaded);
 }
 
 /** One sheet's print document: the plan of a one-sheet volume without cover, serialized. */

@@ -15,7 +15,7 @@ import { formatRenderers } from '../formats.js';
 import { loadLayout, type LoadedLayout } from '../layout/load-layout.js';
 import { hostPdfPrinter } from '../pdf/printer-choice.js';
 import { printVolume } from '../pdf/volume.js';
-import { planOfVolume, type VolumeRequest as PlanRequest } from '../plan/volume.js';
+import type { VolumeRequest as PlanRequest } from '../plan/volume.js';
 import { collectSheet, contentWarnings, type PrintSheet } from '../sheet-input.js';
 import { chooseSheets } from './selection.js';
 
@@ -84,8 +84,27 @@ async function renderVolume(
     return runJob('build-volume-docx', { volume, loaded, rasters }, deadline.limits('docx'));
   }
   const printer = hostPdfPrinter();
-  // The desktop app prints with its own Chromium, on the host; elsewhere a worker prints with its own.
-  if (printer) return printVolume(planOfVolume(volume, loaded), loaded, printer, deadline.remainingMs());
+  if (printer) {
+    // The desktop app prints with its own Chromium, on the host; the document is built, and
+    // each print read and finished, in workers.
+    const document = await runJob(
+      'build-volume-print-document',
+      { volume, loaded },
+      deadline.limits('print-document'),
+    );
+    const { signal } = deadline;
+    return printVolume(
+      document,
+      printer,
+      { timeoutMs: deadline.remainingMs(), ...(signal ? { signal } : {}) },
+      {
+        pagesOf: (pdf) => runJob('volume-pdf-pages', pdf, deadline.limits('pdf-finish')),
+        finish: (pdf, metadata) =>
+          runJob('finish-volume-pdf', { pdf, metadata }, deadline.limits('pdf-finish')),
+      },
+    );
+  }
+  // Elsewhere a worker prints with its own Chromium, which dies with it when the job is stopped.
   return runJob(
     'render-volume-pdf',
     { volume, loaded, printTimeoutMs: deadline.remainingMs() },
@@ -99,7 +118,8 @@ export async function makeVolume(
   options: MakeOptions = {},
 ): Promise<MadeVolume> {
   const { signal, onProgress } = options;
-  const deadline = new ExportDeadline(options.timeoutMs ?? VOLUME_TIMEOUT_MS);
+  // A cancel stops the job under way too (its worker killed, its print abandoned).
+  const deadline = new ExportDeadline(options.timeoutMs ?? VOLUME_TIMEOUT_MS, signal);
   const chosen = await chooseSheets(context, request.selection);
   const loaded = await loadLayout(context.layout);
   const total = chosen.length;
@@ -133,7 +153,10 @@ export async function makeVolume(
   for (const format of request.formats) {
     checkCancel(signal);
     onProgress?.({ done: total, total, current: fr`Mise en page du recueil ${exportFormatLabels[format]}` });
-    const rendered = await renderVolume(format, volume, loaded, deadline);
+    const rendered = await renderVolume(format, volume, loaded, deadline).catch((error: unknown) => {
+      checkCancel(signal);
+      throw error;
+    });
     checkCancel(signal);
     files.push({
       fileName: volumeFileName(request.title, format),
