@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { makeVolume, type MadeVolume } from '../main/services/export/volume/make.js';
+import { sheetsOfVariables, writeVolumeSheets } from '../main/services/export/testing/volume.js';
 import { RepositoryContext } from '../main/services/repository/context.js';
 import { RepositoryLayout } from '../main/services/repository/layout.js';
 import { closeWorkers } from '../main/services/worker/run-job.js';
@@ -11,9 +12,10 @@ import { withPeakMemory } from './process-tree.js';
 import { report } from './stats.js';
 
 /**
- * The collection as one volume: every variable's sheet the size of Big Data (the sample's
- * sheet copied), 29 sheets as the sample system has, then 300 (ten times the collection,
- * in variables added for it) to see the cost grow.
+ * The collection as one volume: every variable's sheet the size of the published Big Data
+ * sheet (made from the sample's, testing/volume.ts), 29 sheets as the sample system has
+ * (about 200 pages and 90 figures), then 300 (ten times the collection, in variables added
+ * for it) to see the cost grow.
  */
 
 const run = promisify(execFile);
@@ -21,24 +23,19 @@ const run = promisify(execFile);
 async function volumeRepository(label: string, count: number) {
   const { path, session } = await sampleRepository(label);
   const overview = await session.handlers['repository:overview']({});
-  const ids = overview.families.flatMap((family) => family.variables.map((variable) => variable.id));
-  const families = overview.families.map((family) => family.id);
-  for (let n = ids.length; n < count; n += 1) {
+  const variables = overview.families.flatMap((family) =>
+    family.variables.map((variable) => ({ id: variable.id, familyId: family.id })),
+  );
+  for (let n = variables.length; n < count; n += 1) {
+    const familyId = overview.families[n % overview.families.length]!.id;
     const added = await session.handlers['variables:add']({
-      familyId: families[n % families.length] as string,
+      familyId,
       name: `Variable supplémentaire ${n + 1}`,
     });
-    ids.push(added.id);
+    variables.push({ id: added.id, familyId });
   }
   await session.close();
-  const source = JSON.parse(await readFile(join(path, 'sheets', 'big-data.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
-  for (const id of ids.slice(0, count)) {
-    if (id !== 'big-data')
-      await writeFile(join(path, 'sheets', `${id}.json`), JSON.stringify({ ...source, id }));
-  }
+  await writeVolumeSheets(path, await sheetsOfVariables(path, variables.slice(0, count)), 'published');
   return { path, context: new RepositoryContext(new RepositoryLayout(path)) };
 }
 
