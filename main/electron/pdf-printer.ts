@@ -1,6 +1,7 @@
 import { BrowserWindow, session, type Session } from 'electron';
 import { randomUUID } from 'node:crypto';
 import {
+  LOAD_FONTS_SCRIPT,
   singlePass,
   withDeadline,
   type NextPass,
@@ -70,8 +71,8 @@ export class ElectronPrinter implements PdfPrinter {
         limits,
         async () => {
           await window.loadURL(url);
-          // The document has no script (its policy forbids them); this only waits for its font.
-          await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
+          // The document has no script (its policy forbids them); this only loads its font.
+          await window.webContents.executeJavaScript(LOAD_FONTS_SCRIPT);
           let printed: Uint8Array | undefined;
           for (let pass = await next(undefined); pass; pass = await next(printed)) {
             if (pass.script !== undefined) await window.webContents.executeJavaScript(pass.script);

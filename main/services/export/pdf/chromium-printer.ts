@@ -2,7 +2,14 @@ import { chromium, errors, type Browser } from 'playwright-core';
 import { AppFailure } from '../../../../shared/result.js';
 import { fr } from '../../french.js';
 import { findChromium, installAdvice } from './chromium-path.js';
-import { singlePass, withDeadline, type NextPass, type PdfPrinter, type PrintLimits } from './printer.js';
+import {
+  LOAD_FONTS_SCRIPT,
+  singlePass,
+  withDeadline,
+  type NextPass,
+  type PdfPrinter,
+  type PrintLimits,
+} from './printer.js';
 
 /**
  * Headless Chromium driven by playwright-core, for the browser host, the CLI and the tests.
@@ -100,7 +107,7 @@ export class ChromiumPrinter implements PdfPrinter {
       await context.route('**/*', (route) => route.abort());
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.evaluate(LOAD_FONTS_SCRIPT);
       let printed: Uint8Array | undefined;
       // The page's own scripts are off; ours run all the same, through the DevTools protocol.
       for (let pass = await next(undefined); pass; pass = await next(printed)) {

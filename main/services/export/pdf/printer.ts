@@ -22,6 +22,13 @@ export interface PdfPrinter {
   close(): Promise<void>;
 }
 
+/**
+ * Run once the document is loaded: every face of its font loaded (nothing is laid out on
+ * screen to ask for them: print/styles.ts), a face that fails left to the fallback fonts.
+ */
+export const LOAD_FONTS_SCRIPT =
+  'Promise.allSettled([...document.fonts].map((face) => face.load())).then(() => true)';
+
 export interface PrintLimits {
   timeoutMs: number;
   signal?: AbortSignal;

@@ -1,7 +1,8 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
 import type { PrintDocument, PrintMetadata } from '../print/document.js';
 import { draftScript, pageNumbersScript, type PageNumbers } from '../print/volume.js';
-import { finishDocument } from './finish.js';
+import { finishDocument, parsePrinted } from './finish.js';
 import type { PdfPrinter, PrintLimits } from './printer.js';
 
 /**
@@ -62,7 +63,7 @@ function destinationPagesIn(document: PDFDocument): Map<string, number> {
 
 /** The page (from 1) of each named destination of a PDF. */
 export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  return destinationPagesIn(await PDFDocument.load(pdf, { updateMetadata: false }));
+  return destinationPagesIn(await parsePrinted(pdf));
 }
 
 export interface FinishedVolume {
@@ -73,7 +74,7 @@ export interface FinishedVolume {
 
 /** The printed volume finished (finish.ts), and where its anchors stand: one parse for both. */
 export async function finishVolumePdf(pdf: Uint8Array, metadata: PrintMetadata): Promise<FinishedVolume> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const document = await parsePrinted(pdf);
   const pages = destinationPagesIn(document);
   return { bytes: await finishDocument(document, metadata), pages };
 }
