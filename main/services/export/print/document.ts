@@ -91,7 +91,7 @@ function serializePiece(piece: PlanPiece, context: ContentContext): string {
   return serialize(piece, context);
 }
 
-/** The running lines of each piece's pages (a sheet alone: the sheet's, its opening page without header). */
+/** The running lines of each piece's pages (a sheet alone: the sheet's). */
 function runningRules(plan: ExportPlan, layout: Layout): string {
   if (plan.pieces.length === 1) return pageRules(layout, firstSheet(plan).running);
   return plan.pieces

@@ -132,6 +132,9 @@ describe('the PDF volume', () => {
       expect(pageWithTitle(pages, name, tocPage), name).toBe(listed);
       const anchor = `fiche-${[...SHEETS.slice(0, 2), 'big-data', ...SHEETS.slice(2)][index]}`;
       expect(destinations.get(anchor), anchor).toBe(listed);
+      // Its opening page carries its running header, as every page of it does (and as in Word).
+      const header = pages[listed - 1]!.slice(0, 3).join('').replace(/\s/g, '');
+      expect(header, name).toContain(name.toUpperCase().replace(/\s/g, ''));
     }
     const { stdout: dests } = await run('pdfinfo', ['-dests', path]);
     expect(dests).toContain('fiche-big-data');
