@@ -3,6 +3,7 @@ import type { LoadedLayout } from '../layout/load-layout.js';
 import { planOfSheet } from '../plan/build.js';
 import { planOfVolume, type VolumeRequest } from '../plan/volume.js';
 import type { ExportPlan, PlanMetadata, PlanPiece, PlanSheet } from '../plan/types.js';
+import { withOwnedWarnings } from '../plan/warnings.js';
 import type { PrintSheet } from '../sheet-input.js';
 import type { ContentContext } from './content.js';
 import { escapeHtml } from './escape.js';
@@ -138,7 +139,10 @@ export async function printDocumentFromPlan(plan: ExportPlan, loaded: LoadedLayo
     fontFaces: await fontFaceRules(layout, loaded.fontFiles),
   });
   const { metadata } = plan;
-  const body = plan.pieces.map((piece) => serializePiece(piece, context)).join('\n');
+  const pieces: string[] = [];
+  for (const piece of plan.pieces)
+    pieces.push(await withOwnedWarnings(plan, piece, warnings, () => serializePiece(piece, context)));
+  const body = pieces.join('\n');
   const html = `<!doctype html>
 <html lang="${escapeHtml(metadata.language)}">
 <head>

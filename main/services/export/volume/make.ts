@@ -16,6 +16,7 @@ import { loadLayout, type LoadedLayout } from '../layout/load-layout.js';
 import { hostPdfPrinter } from '../pdf/printer-choice.js';
 import { printVolume } from '../pdf/volume.js';
 import type { VolumeRequest as PlanRequest } from '../plan/volume.js';
+import { ownedWarning } from '../plan/warnings.js';
 import { collectSheet, contentWarnings, type PrintSheet } from '../sheet-input.js';
 import { chooseSheets } from './selection.js';
 
@@ -136,7 +137,7 @@ export async function makeVolume(
       const print = await collectSheet(context, sheetId);
       prints.push(print);
       summary.included.push({ sheetId, name });
-      summary.warnings.push(...contentWarnings(print).map((warning) => `${name} : ${warning}`));
+      summary.warnings.push(...contentWarnings(print).map((warning) => ownedWarning(name, warning)));
     } catch (error) {
       if (!(error instanceof AppFailure)) throw error;
       summary.skipped.push({ sheetId, name, reason: error.message });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,28 @@ describe('the volume', () => {
       await printer.close();
     }
   }, 120_000);
+
+  it('names the sheet of each missing image in its summary, in Word as in PDF', async () => {
+    const own = await volumeSample([{ id: 'monnaie' }]);
+    try {
+      const assets = join(own.repo, 'assets');
+      const [image] = await readdir(assets);
+      await rm(join(assets, image!));
+      const { summary } = await makeVolume(new RepositoryContext(new RepositoryLayout(own.repo)), {
+        ...request,
+        selection: { kind: 'all' },
+        formats: ['docx', 'pdf'],
+      });
+      const missing = summary.warnings.filter((warning) => /image (manquante|introuvable)/i.test(warning));
+      // One for each format and sheet at least: Monnaie and Big Data show the same figures.
+      expect(missing.length, summary.warnings.join('\n')).toBeGreaterThanOrEqual(4);
+      for (const warning of missing) expect(warning).toMatch(/^(Monnaie|Big Data)\u00a0: /);
+      expect(missing.some((warning) => warning.startsWith('Monnaie'))).toBe(true);
+      expect(missing.some((warning) => warning.startsWith('Big Data'))).toBe(true);
+    } finally {
+      await own.dispose();
+    }
+  }, 180_000);
 
   it('stops the final build when cancelled during it: its worker and Chromium stopped, nothing kept', async () => {
     const controller = new AbortController();
