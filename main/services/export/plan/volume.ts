@@ -1,6 +1,7 @@
 import { noCounts, type Counts } from '../../../../shared/content/numbering.js';
 import type { Layout } from '../../../../shared/model/layout.js';
 import type { RepositoryFile } from '../../../../shared/model/repository.js';
+import { DEFAULT_VOLUME_OPENING } from '../../../../shared/model/template.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import { formatDate, type RunningValues } from '../running-values.js';
 import type { PrintSheet } from '../sheet-input.js';
@@ -218,7 +219,7 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
       {
         kind: 'front',
         front: {
-          paragraphs: template.standardTexts.opening.map(frenchSpaces),
+          paragraphs: (template.standardTexts.volumeOpening ?? DEFAULT_VOLUME_OPENING).map(frenchSpaces),
           diagram: planDiagram(layout, repository),
         },
         running,

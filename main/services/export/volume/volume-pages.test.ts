@@ -126,6 +126,10 @@ describe('the PDF volume', () => {
     const pages = await pagesOf(path);
     const destinations = await destinationPages(pdf.bytes);
     const tocPage = pages.findIndex((lines) => lines.includes('Sommaire')) + 1;
+    // The volume opens with its own text, not a sheet's.
+    const opening = pages.slice(0, tocPage).flat().join(' ');
+    expect(opening).toContain('Ce recueil rassemble les fiches');
+    expect(pages.flat().join(' ')).not.toContain('Cette fiche s’inscrit');
     for (const [index, name] of NAMES.entries()) {
       const line = pages[tocPage - 1]!.find((candidate) => candidate.startsWith(name));
       const listed = Number(/(\d+)$/.exec(line ?? '')?.[1]);
