@@ -2,6 +2,7 @@ import { app, dialog, type BrowserWindow, type OpenDialogOptions } from 'electro
 import type { AppHandlers } from '../host/handlers.js';
 import type { CurrentRepository } from '../host/current-repository.js';
 import { saveExport } from './export-save.js';
+import { saveVolume } from './volume-save.js';
 import { requestFlush } from './flush.js';
 
 /**
@@ -53,6 +54,7 @@ export class Desktop {
         return chosen ? this.repository.handlers['repository:overview']({}) : null;
       },
       'export:save': (request) => saveExport(this.window(), this.repository.handlers, request),
+      'volume:save': (request) => saveVolume(this.window(), this.repository.handlers, request),
     };
   }
 }

@@ -34,6 +34,7 @@ beforeAll(async () => {
       'app:info': unused,
       'repository:choose': unused,
       'export:save': unused,
+      'volume:save': unused,
     }),
     mainFrame: () => frame as never,
     onInternalError: (error) => internalErrors.push(error),

@@ -26,6 +26,7 @@ beforeEach(async () => {
     'app:info': notHere,
     'repository:choose': notHere,
     'export:save': notHere,
+    'volume:save': notHere,
   };
 });
 afterEach(async () => {

@@ -15,7 +15,10 @@ import { deleteSheet, listTrash, restoreSheet } from './trash.js';
 import { addVariable } from './variables.js';
 
 /** Every operation of the contract that concerns an open repository; the hosts add the others. */
-export type ServiceHandlers = Omit<Handlers, 'app:info' | 'repository:choose' | 'export:save'>;
+export type ServiceHandlers = Omit<
+  Handlers,
+  'app:info' | 'repository:choose' | 'export:save' | 'volume:save'
+>;
 
 /** The operations that only read: all a reading session offers (session.ts). */
 export const readOperations = [

@@ -120,6 +120,7 @@ describe('comment threads', () => {
       'app:info': notHere,
       'repository:choose': notHere,
       'export:save': notHere,
+      'volume:save': notHere,
     };
     const send = (threads: unknown) =>
       dispatch(handlers, 'sheets:update', { id: 'big-data', patch: { threads } });
