@@ -24,8 +24,8 @@ import { chooseSheets } from './selection.js';
  * The collection as one volume, in each format asked: the sheets chosen (selection.ts),
  * read one by one (a damaged one is skipped and named, the volume is still made), then
  * each document built in a worker. Progress is reported sheet by sheet; a cancel stops it
- * between steps and keeps nothing. Nothing is written here: the caller writes the files
- * (durably) or sends them.
+ * at once, the step under way included (its worker killed, its print abandoned), and keeps
+ * nothing. Nothing is written here: the caller writes the files (volume/save.ts) or sends them.
  */
 
 /** A volume of 300 sheets takes minutes: its own deadline, far beyond a sheet's. */
