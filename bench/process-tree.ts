@@ -49,39 +49,69 @@ export interface TreeMemory {
   nodeRssMiB: number;
 }
 
+interface TreeSample extends TreeMemory {
+  pids: number[];
+}
+
 /**
  * The tree's memory now; `pss` false leaves the proportional sets out (0): the kernel walks
  * every page of a process to count them, the costliest part of a sample by far.
  */
-export function treeMemory(root = process.pid, pss = true): TreeMemory {
+export function treeMemory(root = process.pid, pss = true): TreeSample {
   const pids = descendants(root);
   const rss = pids.map((pid) => field(pid, 'status', 'VmRSS'));
   const proportional = pss ? pids.map((pid) => field(pid, 'smaps_rollup', 'Pss')) : [];
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0) / 1024;
-  return { rssMiB: sum(rss), pssMiB: sum(proportional), nodeRssMiB: (rss[pids.indexOf(root)] ?? 0) / 1024 };
+  return {
+    rssMiB: sum(rss),
+    pssMiB: sum(proportional),
+    nodeRssMiB: (rss[pids.indexOf(root)] ?? 0) / 1024,
+    pids,
+  };
 }
 
 /** The proportional sets are sampled one time in this many (see treeMemory). */
 const PSS_EVERY = 10;
 
-/** Samples the tree's memory while `work` runs; answers its result and the peaks. */
+/** CPU seconds (user and system) a process has used: /proc/PID/stat counts clock ticks, 100 a second on Linux. */
+function cpuSecondsOf(pid: number): number {
+  const stat = readOr(() => readFileSync(`/proc/${pid}/stat`, 'utf8'), '');
+  // The command name may hold spaces and parentheses: fields resume after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+}
+
+/**
+ * Samples the tree while `work` runs; answers its result, the memory peaks and the CPU
+ * time the tree used meanwhile (each process's last sample: it may have ended up to one
+ * interval before the work did). On a shared machine the CPU time varies far less with the
+ * load than the duration does.
+ */
 export async function withPeakMemory<T>(
   work: () => Promise<T>,
   everyMs = 50,
-): Promise<{ result: T; peak: TreeMemory }> {
+): Promise<{ result: T; peak: TreeMemory; cpuSeconds: number }> {
   const peak: TreeMemory = { rssMiB: 0, pssMiB: 0, nodeRssMiB: 0 };
+  const before = new Map(descendants(process.pid).map((pid) => [pid, cpuSecondsOf(pid)]));
+  const used = new Map<number, number>();
+  const sample = (pss: boolean) => {
+    const now = treeMemory(process.pid, pss);
+    peak.rssMiB = Math.max(peak.rssMiB, now.rssMiB);
+    peak.pssMiB = Math.max(peak.pssMiB, now.pssMiB);
+    peak.nodeRssMiB = Math.max(peak.nodeRssMiB, now.nodeRssMiB);
+    for (const pid of now.pids) used.set(pid, cpuSecondsOf(pid) - (before.get(pid) ?? 0));
+  };
   let running = true;
   const sampling = (async () => {
-    for (let sample = 0; running; sample += 1) {
-      const now = treeMemory(process.pid, sample % PSS_EVERY === 0);
-      peak.rssMiB = Math.max(peak.rssMiB, now.rssMiB);
-      peak.pssMiB = Math.max(peak.pssMiB, now.pssMiB);
-      peak.nodeRssMiB = Math.max(peak.nodeRssMiB, now.nodeRssMiB);
+    for (let count = 0; running; count += 1) {
+      sample(count % PSS_EVERY === 0);
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();
   try {
-    return { result: await work(), peak };
+    const result = await work();
+    sample(false);
+    return { result, peak, cpuSeconds: [...used.values()].reduce((total, seconds) => total + seconds, 0) };
   } finally {
     running = false;
     await sampling;

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../testing/poppler.js';
 import { draftScript, pageNumbersScript, volumeCss } from '../print/volume.js';
 import { ChromiumPrinter } from './chromium-printer.js';
-import { destinationPages } from './volume.js';
+import type { PrintMetadata } from '../print/document.js';
+import type { PdfPrinter, PrintPass } from './printer.js';
+import { destinationPages, printVolume } from './volume.js';
 
 /**
  * The volume's two printings of one loaded document (volume.ts): a draft that paints only
@@ -65,4 +67,42 @@ describe('the volume’s printings', () => {
     expect(text).toMatch(/La fiche\s*3/);
     expect(text).toContain('Le texte de la fiche.');
   }, 60_000);
+
+  it('prints the volume again when a page moved after the numbers were written in, then stops', async () => {
+    const passes: PrintPass[] = [];
+    const printer: PdfPrinter = {
+      print: () => Promise.reject(new Error('not used')),
+      close: async () => undefined,
+      printPasses: async (_html, _limits, next) => {
+        let printed: Uint8Array | undefined;
+        for (let pass = await next(undefined); pass; pass = await next(printed)) {
+          passes.push(pass);
+          printed = new Uint8Array([passes.length]);
+        }
+        return printed!;
+      },
+    };
+    const draft = new Map([['fiche', 3]]);
+    const moved = new Map([['fiche', 4]]);
+    const finished: number[] = [];
+    const volume = await printVolume(
+      { html: '<p>Recueil</p>', metadata: {} as PrintMetadata, warnings: ['Big Data : à vérifier'] },
+      printer,
+      { timeoutMs: 60_000 },
+      {
+        pagesOf: async () => draft,
+        finish: async (pdf) => {
+          finished.push(pdf[0]!);
+          return { bytes: new Uint8Array([100 + pdf[0]!]), pages: moved };
+        },
+      },
+    );
+    expect(passes.map((pass) => pass.draft)).toEqual([true, false, false]);
+    expect(passes[1]?.script).toContain('"fiche":3');
+    expect(passes[2]?.script).toContain('"fiche":4');
+    // The third printing found the pages where the second had: it is the volume.
+    expect(finished).toEqual([2, 3]);
+    expect([...volume.bytes]).toEqual([103]);
+    expect(volume.warnings).toEqual(['Big Data : à vérifier']);
+  });
 });
