@@ -4,6 +4,7 @@ import type { CurrentRepository } from '../host/current-repository.js';
 import { joinAndOpen, joinProgress } from '../host/join.js';
 import type { CredentialStore } from '../services/sync/credentials.js';
 import { saveExport } from './export-save.js';
+import { saveVolume } from './volume-save.js';
 import { requestFlush } from './flush.js';
 
 /**
@@ -63,6 +64,7 @@ export class Desktop {
         if (window) await requestFlush(window.webContents);
         return joinAndOpen(this.repository, request, this.credentials);
       },
+      'volume:save': (request) => saveVolume(this.window(), this.repository.handlers, request),
     };
   }
 }

@@ -36,6 +36,7 @@ beforeAll(async () => {
       'export:save': unused,
       'sync:join': unused,
       'sync:joinProgress': unused,
+      'volume:save': unused,
     }),
     mainFrame: () => frame as never,
     onInternalError: (error) => internalErrors.push(error),

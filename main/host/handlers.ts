@@ -4,8 +4,9 @@ import { opNames, type OpName } from '../../shared/api/contract.js';
 import type { Handlers } from '../../shared/api/dispatch.js';
 import type { ServiceHandlers } from '../services/index.js';
 
-/** The operations only a host can answer: what it is, how it picks (or joins) a repository, where it saves exports. */
-export type AppOpName = 'app:info' | 'repository:choose' | 'export:save' | 'sync:join' | 'sync:joinProgress';
+/** The operations only a host can answer: what it is, how it picks (or joins) a repository, where it saves exports and volumes. */
+export type AppOpName =
+  'app:info' | 'repository:choose' | 'export:save' | 'volume:save' | 'sync:join' | 'sync:joinProgress';
 export type AppHandlers = Pick<Handlers, AppOpName>;
 type ServiceOpName = Exclude<OpName, AppOpName>;
 
@@ -15,6 +16,7 @@ const appOpNames: ReadonlySet<OpName> = new Set<OpName>([
   'export:save',
   'sync:join',
   'sync:joinProgress',
+  'volume:save',
 ]);
 const serviceOpNames = opNames.filter((name): name is ServiceOpName => !appOpNames.has(name));
 

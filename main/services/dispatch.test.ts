@@ -28,6 +28,7 @@ beforeEach(async () => {
     'export:save': notHere,
     'sync:join': notHere,
     'sync:joinProgress': notHere,
+    'volume:save': notHere,
   };
 });
 afterEach(async () => {

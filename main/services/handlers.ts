@@ -18,7 +18,7 @@ import { addVariable } from './variables.js';
 /** Every operation of the contract that concerns an open repository; the hosts add the others. */
 export type ServiceHandlers = Omit<
   Handlers,
-  'app:info' | 'repository:choose' | 'export:save' | 'sync:join' | 'sync:joinProgress'
+  'app:info' | 'repository:choose' | 'export:save' | 'volume:save' | 'sync:join' | 'sync:joinProgress'
 >;
 
 /** The operations that only read: all a reading session offers (session.ts). */

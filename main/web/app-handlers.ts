@@ -34,5 +34,11 @@ export function browserAppHandlers(
         fr`Dans le navigateur, les fiches exportées sont téléchargées : utilisez « Télécharger ».`,
       );
     },
+    'volume:save': async () => {
+      throw new AppFailure(
+        'unsupported',
+        fr`Dans le navigateur, le recueil publié est téléchargé : il n’y a rien à enregistrer ici.`,
+      );
+    },
   };
 }

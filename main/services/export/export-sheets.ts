@@ -100,7 +100,8 @@ export async function resolveTarget(out: string, count: number, format: ExportFo
   return { kind: 'file', path };
 }
 
-function writeFailure(error: unknown, path: string): string {
+/** Why a file could not be written, in French, naming it. */
+export function writeFailure(error: unknown, path: string): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'EACCES':

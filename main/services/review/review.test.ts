@@ -123,6 +123,7 @@ describe('comment threads', () => {
       'export:save': notHere,
       'sync:join': notHere,
       'sync:joinProgress': notHere,
+      'volume:save': notHere,
     };
     const send = (threads: unknown) =>
       dispatch(handlers, 'sheets:update', { id: 'big-data', patch: { threads } });

@@ -3,6 +3,7 @@ import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import { planOfSheet } from '../plan/build.js';
 import type { ExportPlan, PlanFamily, PlanMetadata, PlanPiece, PlanSheet } from '../plan/types.js';
+import { withOwnedWarnings } from '../plan/warnings.js';
 import type { RunningValues } from '../running-values.js';
 import type { PrintSheet } from '../sheet-input.js';
 import { listNumbering } from './blocks.js';
@@ -162,7 +163,8 @@ export async function docxFromPlan(
     fullWidthMm: widths.full,
   };
   const pieces: WordPiece[] = [];
-  for (const piece of plan.pieces) pieces.push(await serializePiece(piece, ctx));
+  for (const piece of plan.pieces)
+    pieces.push(await withOwnedWarnings(plan, piece, ctx.warnings, () => serializePiece(piece, ctx)));
   const closing = ctx.review.closeAll();
   if (closing) pieces.at(-1)?.parts.at(-1)?.flows.push({ child: closing, span: 'column' });
   const properties = coreProperties(plan.metadata);

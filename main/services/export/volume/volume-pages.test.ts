@@ -106,12 +106,19 @@ describe('the PDF volume', () => {
     const pages = await pdfPageLines(path);
     const destinations = await destinationPages(pdf.bytes);
     const tocPage = pages.findIndex((lines) => lines.includes('Sommaire')) + 1;
+    // The volume opens with its own text, not a sheet's.
+    const opening = pages.slice(0, tocPage).flat().join(' ');
+    expect(opening).toContain('Ce recueil rassemble les fiches');
+    expect(pages.flat().join(' ')).not.toContain('Cette fiche s’inscrit');
     for (const [index, name] of NAMES.entries()) {
       const line = pages[tocPage - 1]!.find((candidate) => candidate.startsWith(name));
       const listed = Number(/(\d+)$/.exec(line ?? '')?.[1]);
       expect(pageWithTitle(pages, name, tocPage), name).toBe(listed);
       const anchor = `fiche-${[...SHEETS.slice(0, 2), 'big-data', ...SHEETS.slice(2)][index]}`;
       expect(destinations.get(anchor), anchor).toBe(listed);
+      // Its opening page carries its running header, as every page of it does (and as in Word).
+      const header = pages[listed - 1]!.slice(0, 3).join('').replace(/\s/g, '');
+      expect(header, name).toContain(name.toUpperCase().replace(/\s/g, ''));
     }
     const { stdout: dests } = await run('pdfinfo', ['-dests', path]);
     expect(dests).toContain('fiche-big-data');
