@@ -1,4 +1,5 @@
 import { isSafeLinkHref } from '../../../shared/content/links.js';
+import { SCHEMA_ATTRIBUTES } from './attributes.js';
 import { isBlankText, isInside, rename, styleOf, unwrap } from './dom.js';
 
 /**
@@ -16,15 +17,6 @@ const DROPPED = [
   'canvas', 'video', 'audio', 'source', 'track', 'svg', 'math', 'map', 'area', 'dialog',
 ]; // prettier-ignore
 
-/** Attributes the content schema reads, by element; everything else goes. */
-const KEPT_ATTRIBUTES: Record<string, readonly string[]> = {
-  a: ['href'],
-  td: ['colspan', 'rowspan'],
-  th: ['colspan', 'rowspan'],
-  ol: ['start', 'type'],
-  figure: ['data-figure', 'data-table-figure', 'data-asset', 'data-width'],
-  p: ['data-source-line'],
-};
 /** Style stays for the parse (bold, italic, underline are read from it); it is never stored. */
 const KEPT_EVERYWHERE = ['style'];
 
@@ -87,7 +79,7 @@ export function removeEmptyBlocks(root: Element): void {
 export function stripAttributes(root: Element): void {
   for (const element of Array.from(root.querySelectorAll('*'))) {
     if (!element.hasAttributes()) continue;
-    const kept = KEPT_ATTRIBUTES[element.localName] ?? [];
+    const kept = SCHEMA_ATTRIBUTES[element.localName] ?? [];
     // Names, not `attributes`: reading that creates an Attr object per attribute, the most
     // costly part of a 4 MB paste's clean-up.
     for (const name of element.getAttributeNames()) {

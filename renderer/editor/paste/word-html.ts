@@ -1,3 +1,4 @@
+import { reduceAttributes } from './attributes.js';
 import { defuseHtml } from './defuse.js';
 import { reduceStylesheets } from './stylesheets.js';
 import { convertWordLists } from './word-lists.js';
@@ -37,5 +38,5 @@ export function prepareWordHtml(html: string): string {
  * `readStyles`: the style properties the parse reads (stylesheets.ts).
  */
 export function transformPastedHtml(html: string, readStyles: ReadonlySet<string>): string {
-  return reduceStylesheets(prepareWordHtml(defuseHtml(html)), readStyles);
+  return reduceAttributes(reduceStylesheets(prepareWordHtml(defuseHtml(html)), readStyles), readStyles);
 }
