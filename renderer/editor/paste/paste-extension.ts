@@ -8,6 +8,7 @@ import { droppedImagesMessage } from './dropped-images.js';
 import { ASSET_ATTRIBUTE } from './figures-and-tables.js';
 import { normalizePastedDom, type PasteReport } from './normalize.js';
 import { styleProperties } from './stylesheets.js';
+import { NameIndexedDOMParser } from './tag-rules.js';
 import { transformPastedHtml } from './word-html.js';
 
 /**
@@ -17,7 +18,7 @@ import { transformPastedHtml } from './word-html.js';
  */
 
 /** Reshapes the DOM of a paste from outside, then parses it as usual. */
-export class PasteParser extends PmDOMParser {
+export class PasteParser extends NameIndexedDOMParser {
   lastReport: PasteReport | undefined;
   /** The style properties this parser and the clean-up read: all a pasted stylesheet keeps. */
   readonly readStyles = styleProperties(this.rules);
