@@ -16,12 +16,14 @@ export class NameIndexedDOMParser extends PmDOMParser {
   /** The rules for each element name, in the parser's order; any other selector goes in every list. */
   private readonly rulesByName = new Map<string, readonly TagParseRule[]>();
 
+  /** By the element's name as it has it (`p`, or `foreignObject` in SVG); the selector decides on the case. */
   private rulesFor(name: string): readonly TagParseRule[] {
     let rules = this.rulesByName.get(name);
     if (!rules) {
+      const lowerCase = name.toLowerCase();
       rules = this.tagRules.filter((rule) => {
         const named = ONE_NAME.exec(rule.tag)?.[1];
-        return named === undefined || named.toLowerCase() === name;
+        return named === undefined || named.toLowerCase() === lowerCase;
       });
       this.rulesByName.set(name, rules);
     }
@@ -37,7 +39,7 @@ export class NameIndexedDOMParser extends PmDOMParser {
     context: { matchesContext(context: string): boolean },
     after?: TagParseRule,
   ): TagParseRule | undefined {
-    const rules = this.rulesFor(dom.localName.toLowerCase());
+    const rules = this.rulesFor(dom.localName);
     for (let index = after ? rules.indexOf(after) + 1 : 0; index < rules.length; index += 1) {
       const rule = rules[index] as TagParseRule;
       if (!dom.matches(rule.tag)) continue;
