@@ -21,6 +21,8 @@ const DROPPED = [
 const KEPT_EVERYWHERE = ['style'];
 
 function isHidden(element: Element): boolean {
+  // Most elements of a web page have no attribute left by now (attributes.ts).
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden')) return true;
   // Most pasted elements have a style; only those that could hide something are parsed.
   if (!/display|mso-hide/i.test(element.getAttribute('style') ?? '')) return false;
