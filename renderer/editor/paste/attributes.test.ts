@@ -51,18 +51,6 @@ describe('pasted attributes reduced to those the paste reads', () => {
       '<img src=x><a href="https://a.fr">a</a>',
     );
   });
-
-  it('is left out for Office’s HTML, ProseMirror’s own and a page whose stylesheet still applies', () => {
-    for (const html of [
-      '<p class="MsoNormal" id="x">Word</p>',
-      '<p style="mso-list:l0 level1" id="x">Word</p>',
-      '<p data-pm-slice="1 1 []" class="x">Fiches</p>',
-      '<style>.gras { font-weight: 700 }</style><span class="gras" id="x">gras</span>',
-    ]) {
-      expect(reduce(html)).toBe(html);
-    }
-    expect(reduce('<style></style><span class="gras">a</span>')).toBe('<style></style><span>a</span>');
-  });
 });
 
 describe('attributes cut out of HTML as the browser reads it', () => {

@@ -8,11 +8,11 @@ import { cutAttributes } from './start-tags.js';
  * and every inline style was parsed as CSS again by ProseMirror. The clean-up removes them
  * anyway (cleanup.ts, stripAttributes); here they go before the browser reads them.
  *
- * Only removes: an attribute left is the same text as pasted. Skipped where attributes are
- * read beyond these lists: Office's HTML (its classes and mso- styles tell where it comes
- * from, word-html.ts), ProseMirror's own (copied inside Fiches, its data- attributes are
- * its content), and a page whose stylesheet still applies a rule (stylesheets.ts), whose
- * selectors may name any attribute.
+ * Only removes: an attribute left is the same text as pasted. Not for HTML whose attributes
+ * are read beyond these lists (pasted-html.ts): Office's (its classes and mso- styles tell
+ * where it comes from, word-html.ts), ProseMirror's own (copied inside Fiches, its data-
+ * attributes are its content), and a page whose stylesheet still applies a rule
+ * (stylesheets.ts), whose selectors may name any attribute.
  */
 
 /** Attributes the content schema reads, by element: all the clean-up leaves of a paste. */
@@ -70,9 +70,21 @@ function keptAttributes(element: string): ReadonlySet<string> {
   return kept;
 }
 
-/** `read`: the style properties the paste reads (stylesheets.ts). */
+/** Office's HTML or ProseMirror's own: their attributes are read beyond these lists. */
+export function isOfficeOrProseMirror(html: string): boolean {
+  return OFFICE_OR_PROSEMIRROR.test(html);
+}
+
+/** A stylesheet still applies a rule (once reduced, stylesheets.ts): its selectors may name any attribute. */
+export function appliesStylesheet(html: string): boolean {
+  return APPLIED_STYLESHEET.test(html);
+}
+
+/**
+ * Every attribute cut but those the paste reads: event handlers and <base>'s address among
+ * them. `read`: the style properties the paste reads (stylesheets.ts).
+ */
 export function reduceAttributes(html: string, read: ReadonlySet<string>): string {
-  if (OFFICE_OR_PROSEMIRROR.test(html) || APPLIED_STYLESHEET.test(html)) return html;
   const readStyle = readStylePattern(read);
   return cutAttributes(
     html,

@@ -9,7 +9,7 @@ import { ASSET_ATTRIBUTE } from './figures-and-tables.js';
 import { normalizePastedDom, type PasteReport } from './normalize.js';
 import { styleProperties } from './stylesheets.js';
 import { NameIndexedDOMParser } from './tag-rules.js';
-import { transformPastedHtml } from './word-html.js';
+import { transformPastedHtml } from './pasted-html.js';
 
 /**
  * Paste from Word, LibreOffice and web pages. The pasted DOM is reshaped just before
