@@ -49,6 +49,11 @@ export interface SyncReport {
 }
 
 const PUSH_ATTEMPTS = 5;
+/**
+ * The pause before pushing again, times the attempt: a colleague's push that holds the
+ * remote's lock is usually written within a few hundred milliseconds.
+ */
+const RETRY_PAUSE_MS = 100;
 
 async function readOrUndefined(path: string): Promise<Buffer | undefined> {
   try {
@@ -183,6 +188,7 @@ export async function runSync(run: SyncRun): Promise<SyncReport> {
         fr`Le dépôt partagé change trop vite (${PUSH_ATTEMPTS} envois refusés de suite) : vos modifications sont gardées ici, réessayez dans un instant.`,
       );
     }
+    await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * attempt));
   }
   await repo.compact();
   const dedupe = (list: string[]) => [...new Set(list)];

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -176,6 +176,36 @@ describe('a colleague pushed first', () => {
     const { sheet } = await bruno.h['sheets:get']({ id: 'big-data' });
     expect(plain(sheet.sections.trajectoire)).toBe('Bruno, juste avant Anne.');
     expect(plain(sheet.sections.passe)).toBe('Anne, juste après Bruno.');
+  });
+});
+
+describe('a ref the remote holds locked', () => {
+  it('waits, then pushes again, as when a colleague’s push is still being written', async () => {
+    const { anne, server: gitServer, remote } = team;
+    // What the remote's git leaves while a push updates the branch: a lock beside the ref.
+    const lock = join(gitServer.pathOf(new URL(remote).pathname.slice(1)), 'refs', 'heads', 'main.lock');
+    let locked = false;
+    let unlocked = false;
+    await anne.reopen({
+      at: async (point) => {
+        if (point === 'push' && !locked) {
+          locked = true;
+          await writeFile(lock, '');
+        } else if (point === 'fetch' && locked && !unlocked) {
+          // The other push is written by the time this copy tries again.
+          unlocked = true;
+          await rm(lock);
+        }
+      },
+    });
+    await anne.h['sheets:update']({
+      id: 'big-data',
+      patch: { sections: { passe: paragraphs('Anne, pendant une autre écriture.') } },
+    });
+    const report = await anne.h['sync:run']({});
+    expect(unlocked).toBe(true);
+    expect(report).toMatchObject({ pushed: true });
+    expect((await anne.h['sync:status']({})).label).toBe('À jour');
   });
 });
 

@@ -66,6 +66,18 @@ function authCallbacks(remote: string, store: CredentialStore) {
   };
 }
 
+/**
+ * The remote refused to move the branch for a reason that passes: a colleague's push got
+ * there first (the remote's own fast-forward check), or is still being written and holds
+ * the branch's lock (git's receive-pack then answers « failed to update ref »). Fetch, merge
+ * and push again.
+ */
+function refusedForNow(error: unknown): boolean {
+  if (!(error instanceof git.Errors.GitPushError)) return false;
+  const refused = error.data.result.refs[`refs/heads/${BRANCH}`]?.error ?? '';
+  return /fetch first|non-fast-forward|rejected|failed to (update|lock) ref/i.test(refused);
+}
+
 export class GitRepository {
   /** isomorphic-git's cache of parsed packs, kept until the objects are packed anew. */
   private cache = {};
@@ -232,17 +244,14 @@ export class GitRepository {
         onAuthFailure: auth.onAuthFailure,
         ...(onProgress ? { onProgress } : {}),
       });
-      if (result.ok) {
-        // Where the remote is now, so the next fetch tells it what this copy already has.
-        const head = await this.head();
-        if (head) await this.noteRemoteAt(head);
-        return true;
-      }
-      const error = result.refs[`refs/heads/${BRANCH}`]?.error ?? result.error ?? '';
-      if (/fetch first|non-fast-forward|rejected/i.test(error)) return false;
-      throw new Error(error);
+      // isomorphic-git answers only a push every ref of which was taken; it throws otherwise.
+      if (!result.ok) throw new Error(result.error ?? 'push refused');
+      // Where the remote is now, so the next fetch tells it what this copy already has.
+      const head = await this.head();
+      if (head) await this.noteRemoteAt(head);
+      return true;
     } catch (error) {
-      if (error instanceof git.Errors.PushRejectedError) return false;
+      if (error instanceof git.Errors.PushRejectedError || refusedForNow(error)) return false;
       throw authAware(error, remote, auth.state.offered);
     }
   }
