@@ -39,6 +39,14 @@ async function descendantCommands(): Promise<string[]> {
   return rows.filter((row) => row.pid !== process.pid && tree.has(row.pid)).map((row) => row.command);
 }
 
+/** Cancels as soon as a Chromium started by this process (through its worker) is running. */
+async function abortOnceChromiumRuns(controller: AbortController): Promise<void> {
+  while (!controller.signal.aborted) {
+    if ((await descendantCommands()).some((command) => /chrom/i.test(command))) controller.abort();
+    else await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 let sample: SampleRepository;
 let context: RepositoryContext;
 
@@ -153,8 +161,8 @@ describe('the volume', () => {
       {
         signal: controller.signal,
         onProgress: (p) => {
-          // Well into the job: the worker started, its Chromium printing.
-          if (p.current.startsWith('Mise en page')) setTimeout(() => controller.abort(), 1500);
+          // Well into the job: cancelled once the worker's Chromium runs, however fast it prints.
+          if (p.current.startsWith('Mise en page')) void abortOnceChromiumRuns(controller);
         },
       },
     );
