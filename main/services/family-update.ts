@@ -1,6 +1,6 @@
 import type { FamilyPatch } from '../../shared/api/contract.js';
-import type { FamilyFile } from '../../shared/model/sheet.js';
-import { emptyFamilyFile, readFamilyFile } from './families.js';
+import { emptyFamilyFile, type FamilyFile } from '../../shared/model/sheet.js';
+import { readFamilyFile } from './families.js';
 import { afterFamilySave, beforeFamilySave } from './history/policy.js';
 import type { RepositoryContext } from './repository/context.js';
 import { requireFamily } from './repository/system.js';

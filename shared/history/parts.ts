@@ -10,6 +10,7 @@ import {
   type PartKey,
 } from '../model/history.js';
 import {
+  emptyFamilyFile,
   SHEET_SCHEMA_VERSION,
   type FamilyFile,
   type Scenario,
@@ -74,6 +75,11 @@ export function withFamilyParts(family: FamilyFile, parts: SheetParts): FamilyFi
   );
   const note = parts[NOTE_KEY];
   return { ...family, note: note ? (note as DocNode) : family.note, scenarios: microScenarios.scenarios };
+}
+
+/** The family's shared content a revision describes, on its own. */
+export function familyOfParts(familyId: string, parts: SheetParts): FamilyFile {
+  return withFamilyParts(emptyFamilyFile(familyId), parts);
 }
 
 /** `sheet` with the given parts replaced; every other part keeps its current value. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { docSchema } from '../content/doc.js';
+import { docSchema, emptyDoc } from '../content/doc.js';
 import { idSchema } from './ids.js';
 import { nameSchema } from './names.js';
 import { reviewSchema } from './review.js';
@@ -68,3 +68,8 @@ export const familyFileSchema = z.object({
 });
 
 export type FamilyFile = z.infer<typeof familyFileSchema>;
+
+/** A family whose file was never written: nothing shared yet. */
+export function emptyFamilyFile(familyId: string): FamilyFile {
+  return { schemaVersion: FAMILY_FILE_SCHEMA_VERSION, familyId, note: emptyDoc(), scenarios: {} };
+}

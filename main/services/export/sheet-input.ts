@@ -12,7 +12,8 @@ import {
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { readFamilyFile } from '../families.js';
 import { fr } from '../french.js';
-import { getRevision } from '../history/queries.js';
+import { revisionOf } from '../history/queries.js';
+import { sheetSubject } from '../history/subjects.js';
 import { revisionOfCurrent } from '../review/exported-revision.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
@@ -104,8 +105,8 @@ export async function collectSheet(
     sheet = await requireSheet(context, sheetId);
     basisRevision = await revisionOfCurrent(context, sheet);
   } else {
-    const found = await getRevision(context, sheetId, revision);
-    sheet = found.sheet;
+    const found = await revisionOf(context, await sheetSubject(context, sheetId), revision);
+    sheet = found.value;
     summary = found.revision;
   }
   // A damaged family file is set aside and reported by the overview; the sheet still prints.

@@ -1,6 +1,8 @@
 import {
+  familyOfParts,
   partsOfFamily,
   partsOfSheet,
+  sheetOfParts,
   withFamilyParts,
   withParts,
   type SheetParts,
@@ -8,6 +10,7 @@ import {
 import { REVIEW_KEY, type PartKey, type RevisionSummary } from '../../../shared/model/history.js';
 import type { Review } from '../../../shared/model/review.js';
 import {
+  emptyFamilyFile,
   familyFileSchema,
   sheetFileSchema,
   type FamilyFile,
@@ -16,7 +19,7 @@ import {
 import { restoredReview } from '../../../shared/review/restore.js';
 import { AppFailure } from '../../../shared/result.js';
 import { docsProblem, scenariosProblem } from '../content-checks.js';
-import { emptyFamilyFile, readFamilyFile } from '../families.js';
+import { readFamilyFile } from '../families.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireFamily, requireVariable } from '../repository/system.js';
 import { requireSheet, writeSheet } from '../sheets/sheet-file.js';
@@ -27,9 +30,10 @@ import { familyTarget, sheetTarget, type HistoryTarget } from './target.js';
 
 /**
  * What has a history: a sheet, or a family's shared note and micro-scenarios. Listing,
- * comparing and restoring are written once (queries.ts, restore.ts) against this: how the
- * subject is read now, how restored parts go back into it, how it is checked, written and
- * recorded, and the queue its saves run in.
+ * reading a revision, comparing, naming a version and restoring are written once
+ * (queries.ts, policy.ts, restore.ts) against this: how the subject is read now, how a
+ * revision's parts make it, how restored parts go back into it, how it is checked, written
+ * and recorded, and the queue its saves run in.
  */
 export interface HistorySubject<T = unknown> {
   target: HistoryTarget;
@@ -38,6 +42,8 @@ export interface HistorySubject<T = unknown> {
   unchanged: string;
   read(): Promise<T>;
   partsOf(value: T): SheetParts;
+  /** The subject as a revision's parts describe it, on its own: nothing of today's leaks into it. */
+  ofParts(parts: SheetParts, createdAt: string, at: string): T;
   /** `current` with the parts of revision `seq` (`wanted` of them, or all). */
   restored(current: T, restored: SheetParts, context: RestoreContext): Promise<T>;
   problem(value: T): string | undefined;
@@ -84,6 +90,7 @@ export async function sheetSubject(
     unchanged: 'La fiche n’a pas été modifiée.',
     read: () => requireSheet(context, sheetId),
     partsOf: partsOfSheet,
+    ofParts: (parts, createdAt, at) => sheetOfParts(sheetId, createdAt, at, parts),
     async restored(current, restored, { history, seq, wanted, titleOf, now }) {
       // Comment threads are never taken away by a restore (shared/review/restore.ts).
       const reviewThen = wanted ? await reviewAt(history, seq, titleOf) : restored[REVIEW_KEY];
@@ -123,6 +130,7 @@ export async function familySubject(
       return family ?? emptyFamilyFile(familyId);
     },
     partsOf: partsOfFamily,
+    ofParts: (parts) => familyOfParts(familyId, parts),
     restored: async (current, restored) => withFamilyParts(current, restored),
     problem(next) {
       const parsed = familyFileSchema.safeParse(next);

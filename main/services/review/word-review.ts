@@ -19,7 +19,8 @@ import type { DocxDocument } from '../docx-read/model.js';
 import { readDocx } from '../docx-read/read-docx.js';
 import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
 import { fr } from '../french.js';
-import { getRevision } from '../history/queries.js';
+import { revisionOf } from '../history/queries.js';
+import { sheetSubject } from '../history/subjects.js';
 import { historyOf } from '../history/service.js';
 import { analyseDocument } from '../import/analyse.js';
 import { ReviewMarker } from '../import/review-marker.js';
@@ -83,7 +84,7 @@ function exportedRevisionOf(doc: DocxDocument, sheetId: string): number {
 
 async function exportedSheet(context: RepositoryContext, sheetId: string, seq: number, name: string) {
   try {
-    return await getRevision(context, sheetId, seq);
+    return (await revisionOf(context, await sheetSubject(context, sheetId), seq)).value;
   } catch (error) {
     if (error instanceof AppFailure && (error.code === 'not-found' || error.code === 'damaged')) {
       refuse(
@@ -257,7 +258,7 @@ export async function importWordReview(
   const template = await context.template();
   const doc = readDocx(bytes, name);
   const seq = exportedRevisionOf(doc, sheetId);
-  const { sheet: exported } = await exportedSheet(context, sheetId, seq, name);
+  const exported = await exportedSheet(context, sheetId, seq, name);
   const prefix = `w${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}`;
   const marker = new ReviewMarker(doc, prefix);
   const analysis = await analyseDocument(context, doc, bytes, marker);
