@@ -52,6 +52,8 @@ export const overviewSchema = z.object({
       id: idSchema,
       number: z.number(),
       name: z.string(),
+      /** Comment threads not resolved yet on the family's shared micro-scenarios (its sheets count only their own). */
+      openThreads: z.number(),
       variables: z.array(
         z.object({
           id: idSchema,
@@ -82,6 +84,19 @@ export const scenarioPatchSchema = z
   })
   .strict();
 
+/** What a save sends of a review, a sheet's or a family's. */
+const reviewPatchShape = {
+  /** Only the comment threads that changed, each whole; null deletes one. */
+  threads: z
+    .record(reviewIdSchema, commentThreadSchema.nullable())
+    .refine((threads) => Object.keys(threads).length <= REVIEW_LIMITS.threads, {
+      message: `Au plus ${REVIEW_LIMITS.threads} fils de commentaires par enregistrement.`,
+    })
+    .optional(),
+  /** The marks of the scenario titles that changed, by hypothesis; an empty list removes them. */
+  titleMarks: z.record(idSchema, z.array(titleMarkSchema).max(REVIEW_LIMITS.titleMarks)).optional(),
+};
+
 export const sheetPatchSchema = z
   .object({
     /** Only the sections that changed, keyed by template section id. */
@@ -91,15 +106,7 @@ export const sheetPatchSchema = z
     useFamilyMicroScenarios: z.boolean().optional(),
     status: sheetStatusSchema.optional(),
     authors: z.array(nameSchema).max(50).optional(),
-    /** Only the comment threads that changed, each whole; null deletes one. */
-    threads: z
-      .record(reviewIdSchema, commentThreadSchema.nullable())
-      .refine((threads) => Object.keys(threads).length <= REVIEW_LIMITS.threads, {
-        message: `Au plus ${REVIEW_LIMITS.threads} fils de commentaires par enregistrement.`,
-      })
-      .optional(),
-    /** The marks of the scenario titles that changed, by hypothesis; an empty list removes them. */
-    titleMarks: z.record(idSchema, z.array(titleMarkSchema).max(REVIEW_LIMITS.titleMarks)).optional(),
+    ...reviewPatchShape,
   })
   .strict();
 
@@ -107,6 +114,8 @@ export const familyPatchSchema = z
   .object({
     note: incomingDocSchema.optional(),
     scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
+    /** The review of the shared micro-scenarios, as a sheet's (their titles and angles only). */
+    ...reviewPatchShape,
   })
   .strict();
 

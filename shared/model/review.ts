@@ -11,6 +11,12 @@ import { nameSchema } from './names.js';
  * into the title (titleMarks), and the editor turns them back into marks.
  */
 
+/**
+ * Whose review: a sheet's own parts, or the micro-scenarios a family shares with its sheets
+ * (families/<id>.json holds their review, reviewed from any sheet that shows them).
+ */
+export type ReviewOwner = 'sheet' | 'family';
+
 /** Bounds of one sheet's review: far above a real review, low enough to keep requests and files small. */
 export const REVIEW_LIMITS = {
   threads: 1000,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { docSchema, emptyDoc } from '../content/doc.js';
 import { idSchema } from './ids.js';
 import { nameSchema } from './names.js';
-import { reviewSchema } from './review.js';
+import { emptyReview, reviewSchema } from './review.js';
 
 /** 2: the review (comment threads, scenario title marks) joined the sheet. */
 export const SHEET_SCHEMA_VERSION = 2;
@@ -56,8 +56,12 @@ export type SheetFile = z.infer<typeof sheetFileSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Scenarios = z.infer<typeof scenariosSchema>;
 
-/** families/<family-id>.json: what a family's sheets share (the technology family's micro-scenarios). */
-export const FAMILY_FILE_SCHEMA_VERSION = 1;
+/**
+ * families/<family-id>.json: what a family's sheets share (the technology family's
+ * micro-scenarios). 2: the review of the shared micro-scenarios (comment threads, title
+ * marks) joined the file (migration: main/services/storage/migrations.ts).
+ */
+export const FAMILY_FILE_SCHEMA_VERSION = 2;
 
 export const familyFileSchema = z.object({
   schemaVersion: z.literal(FAMILY_FILE_SCHEMA_VERSION),
@@ -65,11 +69,19 @@ export const familyFileSchema = z.object({
   /** The family's note shown after the method note on each of its sheets ("À noter : …"). */
   note: docSchema,
   scenarios: scenariosSchema,
+  /** Comment threads on the shared micro-scenarios, and the marks of their titles (model/review.ts). */
+  review: reviewSchema,
 });
 
 export type FamilyFile = z.infer<typeof familyFileSchema>;
 
 /** A family whose file was never written: nothing shared yet. */
 export function emptyFamilyFile(familyId: string): FamilyFile {
-  return { schemaVersion: FAMILY_FILE_SCHEMA_VERSION, familyId, note: emptyDoc(), scenarios: {} };
+  return {
+    schemaVersion: FAMILY_FILE_SCHEMA_VERSION,
+    familyId,
+    note: emptyDoc(),
+    scenarios: {},
+    review: emptyReview(),
+  };
 }

@@ -77,6 +77,19 @@ async function reviewAt(history: SheetHistory, seq: number, titleOf: (key: PartK
   }
 }
 
+/**
+ * The review after a restore, of a sheet or of a family's shared content alike: no thread is
+ * taken away, and those the revision had on the restored parts come back (shared/review/restore.ts).
+ */
+async function reviewAfterRestore(
+  current: Review,
+  restored: SheetParts,
+  { history, seq, wanted, titleOf }: RestoreContext,
+): Promise<Review> {
+  const reviewThen = wanted ? await reviewAt(history, seq, titleOf) : restored[REVIEW_KEY];
+  return restoredReview(current, reviewThen as Review | undefined, wanted);
+}
+
 /** A variable's sheet (the variable must be one of the repository's). */
 export async function sheetSubject(
   context: RepositoryContext,
@@ -91,15 +104,11 @@ export async function sheetSubject(
     read: () => requireSheet(context, sheetId),
     partsOf: partsOfSheet,
     ofParts: (parts, createdAt, at) => sheetOfParts(sheetId, createdAt, at, parts),
-    async restored(current, restored, { history, seq, wanted, titleOf, now }) {
-      // Comment threads are never taken away by a restore (shared/review/restore.ts).
-      const reviewThen = wanted ? await reviewAt(history, seq, titleOf) : restored[REVIEW_KEY];
-      return {
-        ...withParts(current, restored),
-        review: restoredReview(current.review, reviewThen as Review | undefined, wanted),
-        updatedAt: now,
-      };
-    },
+    restored: async (current, restored, restore) => ({
+      ...withParts(current, restored),
+      review: await reviewAfterRestore(current.review, restored, restore),
+      updatedAt: restore.now,
+    }),
     problem(next) {
       const parsed = sheetFileSchema.safeParse(next);
       return parsed.success
@@ -131,7 +140,10 @@ export async function familySubject(
     },
     partsOf: partsOfFamily,
     ofParts: (parts) => familyOfParts(familyId, parts),
-    restored: async (current, restored) => withFamilyParts(current, restored),
+    restored: async (current, restored, restore) => ({
+      ...withFamilyParts(current, restored),
+      review: await reviewAfterRestore(current.review, restored, restore),
+    }),
     problem(next) {
       const parsed = familyFileSchema.safeParse(next);
       return parsed.success

@@ -1,36 +1,44 @@
 import type { SheetPatch } from '../../../shared/api/contract.js';
 import { parsePartKey } from '../../../shared/model/history.js';
-import { REVIEW_LIMITS, type CommentThread, type Review } from '../../../shared/model/review.js';
+import {
+  REVIEW_LIMITS,
+  type CommentThread,
+  type Review,
+  type ReviewOwner,
+} from '../../../shared/model/review.js';
 import type { Scenarios } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 
 /**
- * The review part of sheets:update: the threads the patch names replace theirs whole (null
- * deletes one), the title marks it names replace theirs. What the interface never sends is
- * refused, so a faulty client cannot rewrite who said what: a thread or a reply keeps its
- * author, its date and its part; a thread is about a part the template has; a title's
- * marks stay inside the title.
+ * The review part of sheets:update and families:update: the threads the patch names
+ * replace theirs whole (null deletes one), the title marks it names replace theirs. What
+ * the interface never sends is refused, so a faulty client cannot rewrite who said what: a
+ * thread or a reply keeps its author, its date and its part; a thread is about a part the
+ * template has, and a family's about one of its shared micro-scenarios' titles and angles;
+ * a title's marks stay inside the title.
  */
 
 function refuse(message: string, details: Record<string, unknown>): never {
   throw new AppFailure('invalid-request', message, details);
 }
 
-function checkPart(template: SheetTemplate, thread: CommentThread): void {
+function checkPart(template: SheetTemplate, thread: CommentThread, owner: ReviewOwner): void {
   const parsed = parsePartKey(thread.part);
   const { hypotheses, angles } = template.microScenarios;
   const known =
     parsed?.kind === 'section'
-      ? template.sections.some((section) => section.id === parsed.section)
+      ? owner === 'sheet' && template.sections.some((section) => section.id === parsed.section)
       : parsed?.kind === 'title' || parsed?.kind === 'angle'
         ? hypotheses.some((hypothesis) => hypothesis.id === parsed.hypothesis) &&
           (parsed.kind === 'title' || angles.some((angle) => angle.id === parsed.angle))
         : false;
   if (!known) {
     refuse(
-      fr`Le commentaire « ${thread.id} » porte sur une partie que le modèle de fiche n’a pas (« ${thread.part} »).`,
+      owner === 'sheet'
+        ? fr`Le commentaire « ${thread.id} » porte sur une partie que le modèle de fiche n’a pas (« ${thread.part} »).`
+        : fr`Le commentaire « ${thread.id} » porte sur une partie que les micro-scénarios partagés de la famille n’ont pas (« ${thread.part} ») : seuls leurs titres et leurs angles se commentent.`,
       {
         thread: thread.id,
         part: thread.part,
@@ -61,6 +69,7 @@ function mergeThreads(
   template: SheetTemplate,
   current: Record<string, CommentThread>,
   patch: Record<string, CommentThread | null>,
+  owner: ReviewOwner,
 ): Record<string, CommentThread> {
   const threads = { ...current };
   for (const [id, thread] of Object.entries(patch)) {
@@ -73,7 +82,7 @@ function mergeThreads(
         thread: id,
       });
     }
-    checkPart(template, thread);
+    checkPart(template, thread, owner);
     const before = current[id];
     if (before) checkUnchangedIdentity(before, thread);
     threads[id] = thread;
@@ -115,16 +124,20 @@ function mergeTitleMarks(
   return titleMarks;
 }
 
-/** The sheet's review once `patch` applied; `scenarios` are the sheet's scenarios after the same patch. */
+/**
+ * The review of a sheet (or of a family's shared micro-scenarios) once `patch` applied;
+ * `scenarios` are its scenarios after the same patch.
+ */
 export function mergeReview(
   template: SheetTemplate,
   current: Review,
   patch: Pick<SheetPatch, 'threads' | 'titleMarks'>,
   scenarios: Scenarios,
+  owner: ReviewOwner,
 ): Review {
   if (!patch.threads && !patch.titleMarks) return current;
   return {
-    threads: patch.threads ? mergeThreads(template, current.threads, patch.threads) : current.threads,
+    threads: patch.threads ? mergeThreads(template, current.threads, patch.threads, owner) : current.threads,
     titleMarks: patch.titleMarks
       ? mergeTitleMarks(template, current.titleMarks, patch.titleMarks, scenarios)
       : current.titleMarks,

@@ -41,7 +41,7 @@ export async function updateSheet(
         useFamily: patch.useFamilyMicroScenarios ?? sheet.microScenarios.useFamily,
         scenarios,
       },
-      review: mergeReview(template, sheet.review, patch, scenarios),
+      review: mergeReview(template, sheet.review, patch, scenarios, 'sheet'),
     };
     // A sheet no variable points at any more counts no family's micro-scenarios.
     const familyScenarios = next.microScenarios.useFamily

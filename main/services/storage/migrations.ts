@@ -29,7 +29,13 @@ const formats: Record<FileKind, KindFormats> = {
       1: (sheet) => ({ ...sheet, review: emptyReview() }),
     },
   },
-  family: { current: FAMILY_FILE_SCHEMA_VERSION, steps: {} },
+  family: {
+    current: FAMILY_FILE_SCHEMA_VERSION,
+    steps: {
+      // 1 → 2: the review of the shared micro-scenarios joined the family file; one written before had none.
+      1: (family) => ({ ...family, review: emptyReview() }),
+    },
+  },
 };
 
 function isObject(value: unknown): value is JsonObject {
