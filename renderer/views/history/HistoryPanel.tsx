@@ -45,7 +45,7 @@ export function HistoryPanel({ ui, familyScope }: { ui: HistoryUiState; familySc
         }
         data-testid="history-save-version"
       >
-        {familyScope ? 'Enregistrer une version des micro-scénarios partagés…' : 'Enregistrer une version…'}
+        Enregistrer une version…
       </button>
       {loaded.state === 'loading' && <Loading label="Lecture de l’historique…" />}
       {loaded.state === 'error' && <LoadError error={loaded.error} onRetry={reload} />}
@@ -106,7 +106,7 @@ function ScopeTabs({ familyScope }: { familyScope: boolean }) {
       type="button"
       role="tab"
       aria-selected={selected}
-      className={`history-tab${selected ? ' history-tab-selected' : ''}`}
+      className={`panel-tab${selected ? ' panel-tab-selected' : ''}`}
       onClick={() => historyActions.setScope(scope)}
       data-testid={`history-scope-${scope}`}
     >
@@ -114,7 +114,7 @@ function ScopeTabs({ familyScope }: { familyScope: boolean }) {
     </button>
   );
   return (
-    <div className="history-tabs" role="tablist" aria-label="Historique affiché">
+    <div className="panel-tabs" role="tablist" aria-label="Historique affiché">
       {tab('sheet', 'Fiche', !familyScope)}
       {tab('family', 'Micro-scénarios partagés de la famille', familyScope)}
     </div>

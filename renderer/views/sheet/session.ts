@@ -25,8 +25,10 @@ export class SheetSession {
   readonly numbering: NumberingRegistry;
   /** Whether the sheet shows its family's micro-scenarios. */
   readonly useFamily: Store<boolean>;
-  /** Comment threads and what the parts anchor (views/review). */
+  /** Comment threads of the sheet's own parts and what those parts anchor (views/review). */
   readonly review: SheetReview;
+  /** The same for the family's shared micro-scenarios, reviewed from any sheet showing them. */
+  readonly familyReview: SheetReview;
   private readonly latest = new Map<string, unknown>();
 
   constructor(
@@ -49,10 +51,21 @@ export class SheetSession {
       onRead: (part, value) => {
         this.latest.set(partKey(part), value);
         this.review.read(part);
+        this.familyReview.read(part);
       },
       ...(journal ? { journal } : {}),
     });
-    this.review = new SheetReview(this, template, view.sheet.review);
+    this.review = new SheetReview(this, template, view.sheet.review, 'sheet');
+    this.familyReview = new SheetReview(this, template, view.familyShared.review, 'family');
+  }
+
+  reviewOf(owner: Owner): SheetReview {
+    return owner === 'family' ? this.familyReview : this.review;
+  }
+
+  /** Open threads on what the sheet shows: its own, and its family's when it shows their micro-scenarios. */
+  openThreadsShown(): { own: number; family: number } {
+    return { own: this.review.openCount(), family: this.useFamily.get() ? this.familyReview.openCount() : 0 };
   }
 
   valueOf<P extends Part>(part: P): PartValue<P> {
