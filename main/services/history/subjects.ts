@@ -7,7 +7,7 @@ import {
   withParts,
   type SheetParts,
 } from '../../../shared/history/parts.js';
-import { REVIEW_KEY, type PartKey, type RevisionSummary } from '../../../shared/model/history.js';
+import type { RevisionSummary } from '../../../shared/model/history.js';
 import type { Review } from '../../../shared/model/review.js';
 import {
   emptyFamilyFile,
@@ -16,8 +16,6 @@ import {
   type FamilyFile,
   type SheetFile,
 } from '../../../shared/model/sheet.js';
-import { restoredReview } from '../../../shared/review/restore.js';
-import { AppFailure } from '../../../shared/result.js';
 import { docsProblem, scenariosProblem } from '../content-checks.js';
 import { readFamilyFile } from '../families.js';
 import type { RepositoryContext } from '../repository/context.js';
@@ -25,15 +23,15 @@ import { requireFamily, requireVariable } from '../repository/system.js';
 import { requireSheet, writeSheet } from '../sheets/sheet-file.js';
 import { saveJson } from '../storage/json-store.js';
 import { historyOf, type RecordFields } from './service.js';
-import type { SheetHistory } from './sheet-history.js';
 import { familyTarget, sheetTarget, type HistoryTarget } from './target.js';
 
 /**
  * What has a history: a sheet, or a family's shared note and micro-scenarios. Listing,
  * reading a revision, comparing, naming a version and restoring are written once
- * (queries.ts, policy.ts, restore.ts) against this: how the subject is read now, how a
- * revision's parts make it, how restored parts go back into it, how it is checked, written
- * and recorded, and the queue its saves run in.
+ * (queries.ts, policy.ts, restore.ts) against this, and so is landing a reviewer's Word
+ * copy (review/word-review.ts): how the subject is read now, how a revision's parts make
+ * it, how parts go back into it, how it is checked, written and recorded, and the queue
+ * its saves run in.
  */
 export interface HistorySubject<T = unknown> {
   target: HistoryTarget;
@@ -44,51 +42,16 @@ export interface HistorySubject<T = unknown> {
   partsOf(value: T): SheetParts;
   /** The subject as a revision's parts describe it, on its own: nothing of today's leaks into it. */
   ofParts(parts: SheetParts, createdAt: string, at: string): T;
-  /** `current` with the parts of revision `seq` (`wanted` of them, or all). */
-  restored(current: T, restored: SheetParts, context: RestoreContext): Promise<T>;
+  /** `current` with the given parts replaced (a review part included), changed `now`. */
+  withParts(current: T, parts: SheetParts, now: string): T;
+  reviewOf(value: T): Review;
   problem(value: T): string | undefined;
   write(value: T): Promise<void>;
   record(value: T, fields: RecordFields, force: boolean): Promise<RevisionSummary | null>;
   recordSaved(value: T, fields: RecordFields): Promise<RevisionSummary | null | undefined>;
 }
 
-export interface RestoreContext {
-  history: SheetHistory;
-  seq: number;
-  wanted: readonly PartKey[] | undefined;
-  titleOf: (key: PartKey) => string;
-  now: string;
-}
-
 const firstIssue = (issues: readonly { message: string }[]) => issues[0]?.message;
-
-/**
- * The review a revision had, to bring back the threads of the parts restored; undefined
- * when it had none, or when it cannot be read (the restore of the text goes on without it).
- */
-async function reviewAt(history: SheetHistory, seq: number, titleOf: (key: PartKey) => string) {
-  try {
-    return (await history.partsAt(seq, titleOf, [REVIEW_KEY]))[REVIEW_KEY] as Review;
-  } catch (error) {
-    if (error instanceof AppFailure && (error.code === 'not-found' || error.code === 'damaged')) {
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-/**
- * The review after a restore, of a sheet or of a family's shared content alike: no thread is
- * taken away, and those the revision had on the restored parts come back (shared/review/restore.ts).
- */
-async function reviewAfterRestore(
-  current: Review,
-  restored: SheetParts,
-  { history, seq, wanted, titleOf }: RestoreContext,
-): Promise<Review> {
-  const reviewThen = wanted ? await reviewAt(history, seq, titleOf) : restored[REVIEW_KEY];
-  return restoredReview(current, reviewThen as Review | undefined, wanted);
-}
 
 /** A variable's sheet (the variable must be one of the repository's). */
 export async function sheetSubject(
@@ -104,11 +67,8 @@ export async function sheetSubject(
     read: () => requireSheet(context, sheetId),
     partsOf: partsOfSheet,
     ofParts: (parts, createdAt, at) => sheetOfParts(sheetId, createdAt, at, parts),
-    restored: async (current, restored, restore) => ({
-      ...withParts(current, restored),
-      review: await reviewAfterRestore(current.review, restored, restore),
-      updatedAt: restore.now,
-    }),
+    withParts: (current, parts, now) => ({ ...withParts(current, parts), updatedAt: now }),
+    reviewOf: (sheet) => sheet.review,
     problem(next) {
       const parsed = sheetFileSchema.safeParse(next);
       return parsed.success
@@ -140,10 +100,8 @@ export async function familySubject(
     },
     partsOf: partsOfFamily,
     ofParts: (parts) => familyOfParts(familyId, parts),
-    restored: async (current, restored, restore) => ({
-      ...withFamilyParts(current, restored),
-      review: await reviewAfterRestore(current.review, restored, restore),
-    }),
+    withParts: (current, parts) => withFamilyParts(current, parts),
+    reviewOf: (family) => family.review,
     problem(next) {
       const parsed = familyFileSchema.safeParse(next);
       return parsed.success
