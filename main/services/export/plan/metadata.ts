@@ -30,6 +30,9 @@ export function sheetMetadata(print: PrintSheet, language: string): PlanMetadata
       ...((revision?.seq ?? print.basisRevision) === undefined
         ? {}
         : { revision: revision?.seq ?? print.basisRevision }),
+      ...(print.familyBasisRevision === undefined
+        ? {}
+        : { family: { id: print.family.id, revision: print.familyBasisRevision } }),
     },
   };
 }

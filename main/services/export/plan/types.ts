@@ -233,9 +233,10 @@ export interface PlanMetadata {
   modified: string;
   /**
    * What the file was made from (Word's custom properties): the sheet, and the revision its
-   * content is (or was last recorded as), so that a reviewer's file can be recognised.
+   * content is (or was last recorded as), so that a reviewer's file can be recognised; and
+   * when it shows its family's micro-scenarios, the family and the revision of theirs.
    */
-  identity?: { sheet: string; revision?: number };
+  identity?: { sheet: string; revision?: number; family?: { id: string; revision: number } };
 }
 
 /** What an export for review carries besides the text. */
