@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { WordEdit } from '../main/services/review/testing/word-edit.js';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host.js';
@@ -151,4 +152,58 @@ test('micro-scénarios partagés : l’ancre suit le texte, « texte supprimé �
   const compared = history.compareView.getByTestId('compare-review');
   await expect(compared.getByTestId('compare-thread-new')).toHaveCount(2);
   await expect(compared.getByTestId('compare-thread-resolved')).toContainText('plans de soutien nationaux');
+});
+
+test('micro-scénarios partagés : une relecture Word revient à la famille, ses modifications s’acceptent ou se refusent', async ({
+  page,
+  fichesHost,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const rendered = (await fichesHost.call('export:render', { sheetId: 'big-data', format: 'docx' })) as {
+    value: { base64: string };
+  };
+  const claire = { author: 'Claire Dubois', date: '2025-04-02T10:00:00Z' };
+  const file = testInfo.outputPath('relecture.docx');
+  await writeFile(
+    file,
+    new WordEdit(Buffer.from(rendered.value.base64, 'base64'))
+      .splitRuns()
+      .comment('les salariés peu formés', { ...claire, text: 'Quelle source ?' })
+      .insertAfter('peu préparés', ' et peu accompagnés', claire.author, claire.date)
+      .delete(' un concurrent et', 'Marc Leroy', '2025-04-03T09:10:00Z')
+      .save(),
+  );
+  const { sheet, review } = await openBigData(page, fichesHost.url);
+  await review.open();
+  await page.getByTestId('review-import-input').setInputFiles(file);
+  const dialog = page.getByTestId('review-import-dialog');
+  await expect(dialog.getByTestId('review-import-summary')).toContainText('des micro-scénarios partagés');
+  await expect(dialog.getByTestId('review-import-comments')).toContainText(
+    'Hypothèse basse, social (micro-scénarios partagés)',
+  );
+  await dialog.getByTestId('review-import-apply').click();
+  await expect(dialog).toBeHidden();
+
+  await review.open();
+  await review.showScope('family');
+  await expect(review.thread('les salariés peu formés')).toContainText('Claire Dubois');
+  const social = sheet.scenarioAngle('basse', 'social');
+  await expect(social.locator('.comment-mark')).toHaveText('les salariés peu formés');
+  const suggestions = review
+    .suggestionsOf('scenario/basse/angle/social')
+    .locator('li[data-testid^="suggestion-"]');
+  await expect(suggestions).toHaveCount(2);
+  await suggestions.filter({ hasText: 'peu accompagnés' }).getByTestId('suggestion-accept').click();
+  await suggestions.filter({ hasText: 'un concurrent' }).getByTestId('suggestion-reject').click();
+  await expect(suggestions).toHaveCount(0);
+  await expect(social).toContainText(
+    'peu préparés et peu accompagnés, voient dans la technologie un concurrent et',
+  );
+  await sheet.waitUntilSaved();
+
+  // Decided in the family's text, saved in the family's file.
+  const saved = JSON.stringify(await familyFile(fichesHost.repo));
+  expect(saved).toContain('et peu accompagnés');
+  expect(saved).not.toContain('"insertion"');
+  expect(saved).not.toContain('"deletion"');
 });
