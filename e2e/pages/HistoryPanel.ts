@@ -57,14 +57,14 @@ export class HistoryPanel {
   }
 
   /** The timeline, or the message saying it has no entry yet: the history is read. */
-  get read(): Locator {
+  get loaded(): Locator {
     return this.panel.locator('[data-testid="history-timeline"], [data-testid="history-empty"]');
   }
 
   async open(): Promise<void> {
     if (!(await this.panel.isVisible())) await this.page.getByTestId('history-toggle').click();
     await expect(this.panel).toBeVisible();
-    await expect(this.read).toBeVisible();
+    await expect(this.loaded).toBeVisible();
   }
 
   async close(): Promise<void> {
@@ -76,7 +76,7 @@ export class HistoryPanel {
   async showScope(scope: 'sheet' | 'family'): Promise<void> {
     await this.panel.getByTestId(`history-scope-${scope}`).click();
     await expect(this.panel.getByTestId(`history-scope-${scope}`)).toHaveAttribute('aria-selected', 'true');
-    await expect(this.read).toBeVisible();
+    await expect(this.loaded).toBeVisible();
   }
 
   async setNamedOnly(on: boolean): Promise<void> {
