@@ -17,7 +17,7 @@ import { ReviewMarker } from '../import/review-marker.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import type { LandingScope } from './review-landing.js';
-import { alreadyImported, isScenarioPart, land, type Side, type SideLanding } from './word-landing.js';
+import { alreadyImported, isScenarioPart, land, type Side } from './word-landing.js';
 
 /**
  * « Importer une relecture Word… » (review:import, `fiches review`): a reviewer's copy of a
@@ -144,20 +144,18 @@ function reviewedParts(parts: Awaited<ReturnType<typeof analyseDocument>>['parts
   return new Map([...found].map(([key, nodes]) => [key, { type: 'doc', content: nodes }]));
 }
 
-/** Writes a side the landing added to, between a revision before (« Avant import ») and one after. */
+/** Writes `next` over a side, between a revision before (« Avant import ») and one after. */
 async function writeSide(
-  landing: SideLanding,
+  side: Side,
+  next: unknown,
   name: string,
-  now: string,
 ): Promise<{ before: RevisionSummary; after: RevisionSummary | null }> {
-  const { side, parts } = landing;
   const { subject } = side;
   const before = (await subject.record(
     side.current,
     { kind: 'import', source: name },
     true,
   )) as RevisionSummary;
-  const next = subject.withParts(side.current, parts, now);
   await subject.write(next);
   const after = await subject.recordSaved(next, { kind: 'imported', source: name });
   return { before, after: after ?? null };
@@ -194,7 +192,8 @@ export async function importWordReview(
     const sideFor = (key: PartKey): Side | undefined => {
       if (!isScenarioPart(key)) return sheetSide;
       if (familySide) return familySide;
-      // A copy older than the family's revision in its properties, of a sheet showing them.
+      // A copy naming no family revision prints the sheet's own micro-scenarios, unless the
+      // sheet shows its family's: then it is older than that property, and lands nowhere.
       if (!showsFamily) return sheetSide;
       if (!skipped.has(key)) {
         skipped.add(key);
@@ -231,13 +230,13 @@ export async function importWordReview(
         ? { familyId: family.id, exportedRevision: familySeq, before: null, after: null }
         : null,
     };
-    const changing = landed.sides.filter((landing) => landing.additions > 0);
+    const changing = landed.sides
+      .filter((landing) => landing.additions > 0)
+      .map(({ side, parts }) => ({ side, next: side.subject.withParts(side.current, parts, now) }));
     if (apply === 'none' || changing.length === 0) return result;
     // Every side checked before any is written.
-    for (const landing of changing) {
-      const problem = landing.side.subject.problem(
-        landing.side.subject.withParts(landing.side.current, landing.parts, now),
-      );
+    for (const { side, next } of changing) {
+      const problem = side.subject.problem(next);
       if (problem) {
         throw new AppFailure(
           'invalid-content',
@@ -247,7 +246,7 @@ export async function importWordReview(
       }
     }
     const written = new Map<Side['owner'], Awaited<ReturnType<typeof writeSide>>>();
-    for (const landing of changing) written.set(landing.side.owner, await writeSide(landing, name, now));
+    for (const { side, next } of changing) written.set(side.owner, await writeSide(side, next, name));
     const ofSheet = written.get('sheet');
     const ofFamily = written.get('family');
     return {
