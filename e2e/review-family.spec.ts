@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { WordEdit } from '../main/services/review/testing/word-edit.js';
+import { FAMILY_FILE_SCHEMA_VERSION } from '../shared/model/sheet.js';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host.js';
@@ -71,9 +72,9 @@ test('micro-scénarios partagés : commenter, répondre, résoudre, rouvrir, mod
   await expect(mark).not.toHaveCSS('background-color', NO_HIGHLIGHT);
   await sheet.waitUntilSaved();
 
-  // Saved in the family's file (format 2), not in the sheet's.
+  // Saved in the family's file (in its current format), not in the sheet's.
   const saved = await familyFile(fichesHost.repo);
-  expect(saved.schemaVersion).toBe(2);
+  expect(saved.schemaVersion).toBe(FAMILY_FILE_SCHEMA_VERSION);
   const threads = Object.values(saved.review.threads);
   const words = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
   expect(threads.map((t) => words(t.text)).sort()).toEqual(['Quelle source, exactement ?', 'Trop long ?']);
