@@ -8,6 +8,7 @@ import { benchKeystroke } from './keystroke.js';
 import { benchPdf } from './pdf.js';
 import { benchReview, benchReviewImport } from './review.js';
 import { benchSave } from './save.js';
+import { benchSync } from './sync.js';
 import { benchVolume } from './volume.js';
 
 /**
@@ -26,6 +27,7 @@ const benches: Record<string, () => Promise<void>> = {
   pdf: benchPdf,
   import: benchImport,
   'heavy-svg': benchHeavySvg,
+  sync: benchSync,
   volume: benchVolume,
 };
 

@@ -22,6 +22,7 @@ test('publier le recueil en Word : progression, résumé, un seul fichier avec s
   const [download] = await volume.publishAndDownload(1);
   expect(download?.suggestedFilename()).toBe('recueil-de-test.docx');
   await expect(volume.summary).toContainText('2\u00a0fiches dans le recueil');
+  await expect(page.getByTestId('volume-files')).toContainText('Téléchargé\u202f: recueil-de-test.docx');
   await expect(page.getByTestId('volume-warnings')).toContainText('Cobotique');
   const part = unzipSync(await readFile((await download?.path()) ?? ''))['word/document.xml'];
   const xml = part ? strFromU8(part) : '';

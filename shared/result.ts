@@ -18,6 +18,12 @@ export const errorCodes = [
   'forbidden',
   /** The host did not answer at all (stopped, restarting): nothing was done, try again later. */
   'unreachable',
+  /** A shared repository's server wants credentials, or refused those given: ask again. */
+  'unauthorized',
+  /** A shared repository's server cannot be reached: work goes on, the next sync sends it. */
+  'offline',
+  /** A shared repository's server refused what was asked (not a Fiches repository, not empty…). */
+  'remote',
   'internal',
 ] as const;
 

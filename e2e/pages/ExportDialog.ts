@@ -39,10 +39,13 @@ export class ExportDialog {
     await this.page.getByTestId('export-with-comments').check();
   }
 
-  /** « avec les modifications depuis une version », that version picked. */
+  /** « avec les modifications depuis une version », the version listed as n° `seq` picked. */
   async withChangesSince(seq: number): Promise<void> {
     await this.page.getByTestId('export-with-changes').check();
-    await this.page.getByTestId('export-changes-since').selectOption(String(seq));
+    const select = this.page.getByTestId('export-changes-since');
+    // Options are valued by revision id (the same on every copy); the user reads the number.
+    const option = select.locator('option', { hasText: new RegExp(`^n°\u00a0${seq} —`) });
+    await select.selectOption((await option.getAttribute('value')) ?? '');
   }
 
   async select(sheetId: string): Promise<void> {

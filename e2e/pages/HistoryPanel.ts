@@ -72,6 +72,15 @@ export class HistoryPanel {
     await expect(this.panel).toBeHidden();
   }
 
+  /** « Modifier » the name versions are signed with, and the optional e-mail, then « Enregistrer ». */
+  async setAuthor(name: string, email: string): Promise<void> {
+    await this.panel.getByTestId('history-author-edit').click();
+    await this.panel.getByTestId('history-author-input').fill(name);
+    await this.panel.getByTestId('history-author-email-input').fill(email);
+    await this.panel.getByTestId('history-author-save').click();
+    await expect(this.panel.getByTestId('history-author-name')).toHaveText(name);
+  }
+
   /** The sheet's own history, or its family's shared micro-scenarios'. */
   async showScope(scope: 'sheet' | 'family'): Promise<void> {
     await this.panel.getByTestId(`history-scope-${scope}`).click();

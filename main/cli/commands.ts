@@ -4,6 +4,7 @@ import { reviewCommand } from './review.js';
 import { listOption, parsePort, stringOption, type OptionSpec, type OptionValues } from './options.js';
 import { serve } from './serve.js';
 import { start } from './start.js';
+import { joinCommand, shareCommand, syncCommand } from './sync.js';
 
 export interface Command {
   /** The command line as shown in the help, options included. */
@@ -93,6 +94,28 @@ export const commands: Record<string, Command> = {
         unplaced: stringOption(values, 'unplaced'),
         dryRun: values['dry-run'] === true,
       }),
+  },
+  share: {
+    synopsis: 'fiches share [--repo DOSSIER] --remote URL',
+    summary: 'partage le dépôt vers un dépôt distant git vide (https), et l’y envoie',
+    options: { ...repoOption, remote: { type: 'string' } },
+    run: (values) =>
+      shareCommand({ repo: stringOption(values, 'repo'), remote: stringOption(values, 'remote') }),
+  },
+  join: {
+    synopsis: 'fiches join URL --repo DOSSIER',
+    summary: 'rejoint un dépôt partagé : le copie dans un dossier nouveau',
+    options: repoOption,
+    // Its one argument is the remote's address (joinCommand refuses more).
+    takesFiles: true,
+    run: (values, args) => joinCommand({ urls: args, repo: stringOption(values, 'repo') }),
+  },
+  sync: {
+    synopsis: 'fiches sync [--repo DOSSIER]',
+    summary:
+      'synchronise un dépôt partagé : envoie vos modifications, reçoit et fusionne celles des collègues (identifiants : FICHES_GIT_USERNAME, FICHES_GIT_PASSWORD)',
+    options: repoOption,
+    run: (values) => syncCommand({ repo: stringOption(values, 'repo') }),
   },
   review: {
     synopsis: 'fiches review [--repo DOSSIER] --sheet ID FICHIER.docx [--apply-comments]',

@@ -1,13 +1,12 @@
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { exportFormatLabels, type ExportFormat } from '../../shared/api/export-contract.js';
 import type { VolumeSelection, VolumeSummary } from '../../shared/api/volume-contract.js';
 import { idSchema } from '../../shared/model/ids.js';
 import { sheetStatusLabels, sheetStatuses, type SheetStatus } from '../../shared/model/sheet.js';
 import { resolveTarget } from '../services/export/export-sheets.js';
+import { writeVolumeFiles } from '../services/export/volume/save.js';
 import { fr } from '../services/french.js';
 import { type ReadHandlers } from '../services/index.js';
-import { writeFileDurable } from '../services/storage/durable-write.js';
 import { UsageError } from './options.js';
 
 /**
@@ -102,10 +101,10 @@ export async function exportVolume(handlers: ReadHandlers, options: VolumeComman
     await sleep(POLL_MS);
   }
   const { files, summary } = await handlers['volume:result']({ jobId });
-  const [made] = files;
-  if (!made) throw new Error('the volume job gave no file');
-  const file = target.kind === 'file' ? target.path : path.join(target.path, made.fileName);
-  await writeFileDurable(file, Buffer.from(made.base64, 'base64'));
+  const [file = target.path] = await writeVolumeFiles(
+    files.map(({ fileName, base64 }) => ({ fileName, bytes: Buffer.from(base64, 'base64') })),
+    target.path,
+  );
   printSummary(summary, file, options.format);
   return 0;
 }

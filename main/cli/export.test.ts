@@ -86,6 +86,45 @@ describe('fiches export', () => {
     expect(run.stdout).toBe('0 fiche exportée en Word, 1 échec, 0 avertissement.\n');
   });
 
+  it('names a revision by its number as listed, or by its id (the same on every copy of a shared repository)', async () => {
+    const session = await openRepository(sample.repo, { create: 'never' });
+    await session.handlers['history:recordVersion']({ sheetId: 'big-data', name: 'Envoi' });
+    const [oldest] = (await session.handlers['history:list']({ sheetId: 'big-data' })).revisions.slice(-1);
+    await session.close();
+    for (const revision of [String(oldest?.seq), oldest?.id ?? '']) {
+      const run = await cli(
+        'export',
+        '--format',
+        'docx',
+        '--repo',
+        sample.repo,
+        '--sheet',
+        'big-data',
+        '--revision',
+        revision,
+        '--out',
+        out,
+      );
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+    }
+    expect(await readdir(out)).toEqual([`big-data-version-${oldest?.seq}.docx`]);
+    const invalid = await cli(
+      'export',
+      '--format',
+      'docx',
+      '--repo',
+      sample.repo,
+      '--sheet',
+      'big-data',
+      '--revision',
+      'x-1',
+      '--out',
+      out,
+    );
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('version invalide pour --revision «\u00a0x-1\u00a0»');
+  });
+
   it('reports a missing output folder, an unknown revision and usage mistakes', async () => {
     const missing = await cli(
       'export',

@@ -5,8 +5,10 @@ import {
   type ExportFormat,
   type ExportSummary,
 } from '../../shared/api/export-contract.js';
+import { REVISION_ID_PATTERN } from '../../shared/model/history.js';
 import { idSchema } from '../../shared/model/ids.js';
 import { exportSheets, renderThrough } from '../services/export/export-sheets.js';
+import type { RevisionRef } from '../services/history/sheet-history.js';
 import { closeWorkers } from '../services/worker/run-job.js';
 import { fr } from '../services/french.js';
 import { defaultRepositoryPath, openRepositoryForReading, type ReadHandlers } from '../services/index.js';
@@ -38,11 +40,15 @@ function parseFormat(value: string | undefined): ExportFormat {
   return format;
 }
 
-function parseRevision(value: string | undefined, option = '--revision'): number | undefined {
+/** A revision's number as listed now, or its id (« 4f0c2a9e1b7d-3 »), which no sync changes. */
+function parseRevision(value: string | undefined, option = '--revision'): RevisionRef | undefined {
   if (value === undefined) return undefined;
+  if (REVISION_ID_PATTERN.test(value)) return value;
   const revision = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
   if (!(revision >= 1))
-    throw new UsageError(fr`version invalide pour ${option} « ${value} » : un numéro de version est attendu`);
+    throw new UsageError(
+      fr`version invalide pour ${option} « ${value} » : un numéro de version (ou l’identifiant d’une version) est attendu`,
+    );
   return revision;
 }
 
@@ -50,8 +56,8 @@ function parseRevision(value: string | undefined, option = '--revision'): number
 function checkReviewOptions(
   options: ExportCommandOptions,
   format: ExportFormat,
-  revision: number | undefined,
-  changesSince: number | undefined,
+  revision: RevisionRef | undefined,
+  changesSince: RevisionRef | undefined,
 ): void {
   if (!options.comments && changesSince === undefined) return;
   if (format !== 'docx') {

@@ -4,7 +4,9 @@ import { composeHandlers, readAppVersion } from '../host/handlers.js';
 import { closeWorkers } from '../services/worker/run-job.js';
 import { fr } from '../services/french.js';
 import { appDataDir } from '../services/default-path.js';
-import { defaultRepositoryPath, findAppRoot, openRepository } from '../services/index.js';
+import { CurrentRepository } from '../host/current-repository.js';
+import { defaultRepositoryPath, findAppRoot } from '../services/index.js';
+import { environmentCredentials, MemoryCredentialStore } from '../services/sync/credentials.js';
 import { browserAppHandlers } from '../web/app-handlers.js';
 import { startWebHost, type WebHost } from '../web/host.js';
 import { loadBrowserKey } from '../web/key-file.js';
@@ -95,14 +97,22 @@ export async function serve(options: ServeOptions): Promise<number> {
   const repoPath = path.resolve(options.repo ?? defaultRepositoryPath());
   const stop = listenForStop();
   try {
-    const session = await openRepository(repoPath, { create: 'if-missing', instance: 'serve' });
+    // Credentials of a shared repository: from the environment, or given in the page; in memory only.
+    const credentials = new MemoryCredentialStore(environmentCredentials());
+    const session = await CurrentRepository.open(repoPath, {
+      instance: 'serve',
+      sync: { credentials, background: true },
+    });
     let host: WebHost;
     try {
       const dataDir = appDataDir();
       const key = await loadBrowserKey(dataDir, log);
       host = await startOnItsPort(options.port, new PortMemory(dataDir, log), session.path, (port) =>
         startWebHost({
-          handlers: composeHandlers(() => session.handlers, browserAppHandlers(version)),
+          handlers: composeHandlers(
+            () => session.handlers,
+            browserAppHandlers(version, { current: session, credentials }),
+          ),
           rendererDir: path.join(appRoot, 'dist', 'renderer'),
           port,
           key,

@@ -1,7 +1,10 @@
 import { app, dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { AppHandlers } from '../host/handlers.js';
 import type { CurrentRepository } from '../host/current-repository.js';
+import { joinAndOpen, joinProgress } from '../host/join.js';
+import type { CredentialStore } from '../services/sync/credentials.js';
 import { saveExport } from './export-save.js';
+import { saveVolume } from './volume-save.js';
 import { requestFlush } from './flush.js';
 
 /**
@@ -14,6 +17,7 @@ export class Desktop {
   constructor(
     readonly repository: CurrentRepository,
     private readonly window: () => BrowserWindow | undefined,
+    private readonly credentials: CredentialStore,
   ) {}
 
   /**
@@ -53,6 +57,14 @@ export class Desktop {
         return chosen ? this.repository.handlers['repository:overview']({}) : null;
       },
       'export:save': (request) => saveExport(this.window(), this.repository.handlers, request),
+      'sync:joinProgress': async () => joinProgress(),
+      'sync:join': async (request) => {
+        const window = this.window();
+        // Pending edits belong to the repository being left.
+        if (window) await requestFlush(window.webContents);
+        return joinAndOpen(this.repository, request, this.credentials);
+      },
+      'volume:save': (request) => saveVolume(this.window(), this.repository.handlers, request),
     };
   }
 }

@@ -5,6 +5,17 @@ import { exportFileName } from '../services/export/render.js';
 import { exportSheets, renderThrough } from '../services/export/export-sheets.js';
 import type { ServiceHandlers } from '../services/index.js';
 
+/** The number a revision is listed under now, for the suggested file name. */
+async function listedNumber(
+  handlers: ServiceHandlers,
+  sheetId: string,
+  revision: number | string | undefined,
+): Promise<number | undefined> {
+  if (typeof revision !== 'string') return revision;
+  const { revisions } = await handlers['history:list']({ sheetId });
+  return revisions.find((summary) => summary.id === revision)?.seq;
+}
+
 /**
  * `export:save` in the desktop app: the user picks the target in a native dialog (a file
  * for one sheet, a folder for several), so the renderer never names a path on disk.
@@ -23,7 +34,7 @@ export async function saveExport(
       defaultPath: exportFileName(
         first,
         request.format,
-        request.revision,
+        await listedNumber(handlers, first, request.revision),
         request.comments === true || request.changesSince !== undefined,
       ),
       filters: [{ name: `Document ${label}`, extensions: [request.format] }],

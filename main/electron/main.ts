@@ -12,6 +12,7 @@ import { fr } from '../services/french.js';
 import { useWorkerLauncher } from '../services/worker/launcher.js';
 import { registerAppScheme } from './app-scheme.js';
 import { MENU_CHANNEL } from './channels.js';
+import { SafeStorageCredentialStore } from './credential-store.js';
 import { Desktop } from './desktop.js';
 import { requestFlush } from './flush.js';
 import { registerInvokeHandler } from './ipc.js';
@@ -49,9 +50,13 @@ async function run(): Promise<void> {
   usePdfPrinter(new ElectronPrinter());
   useWorkerLauncher(utilityLauncher);
 
+  // Credentials of shared repositories: sealed by the system's keychain, in the app's data folder.
+  const credentials = new SafeStorageCredentialStore(app.getPath('userData'));
   let repository: CurrentRepository;
   try {
-    repository = await CurrentRepository.open(repositoryArgument() ?? defaultRepositoryPath());
+    repository = await CurrentRepository.open(repositoryArgument() ?? defaultRepositoryPath(), {
+      sync: { credentials, background: true },
+    });
   } catch (error) {
     dialog.showErrorBox('Fiches ne peut pas ouvrir le dépôt', messageOf(error));
     app.exit(1);
@@ -60,7 +65,7 @@ async function run(): Promise<void> {
 
   let window: BrowserWindow | undefined = createMainWindow({ preload });
   window.on('closed', () => (window = undefined));
-  const desktop = new Desktop(repository, () => window);
+  const desktop = new Desktop(repository, () => window, credentials);
 
   registerInvokeHandler({
     handlers: composeHandlers(() => repository.handlers, desktop.appHandlers()),
@@ -99,6 +104,7 @@ async function run(): Promise<void> {
         window?.webContents.send(MENU_CHANNEL, command);
       },
       importWord: () => window?.webContents.send(MENU_CHANNEL, IMPORT_MENU_COMMAND),
+      sync: (command) => window?.webContents.send(MENU_CHANNEL, command),
       publishVolume: () => window?.webContents.send(MENU_CHANNEL, VOLUME_MENU_COMMAND),
     }),
   );

@@ -16,6 +16,7 @@ function actions() {
     revealRepository: vi.fn(),
     exportAs: vi.fn(),
     importWord: vi.fn(),
+    sync: vi.fn(),
     publishVolume: vi.fn(),
   };
 }
@@ -31,5 +32,17 @@ describe('Fichier menu', () => {
     (entry?.click as () => void)();
     expect(given.importWord).toHaveBeenCalledOnce();
     expect(given.exportAs).not.toHaveBeenCalled();
+  });
+
+  it('offers sharing, joining and syncing, which ask the page to open their dialogs or sync', () => {
+    const given = actions();
+    const menu = buildMenu(given) as unknown as { template: MenuItemConstructorOptions[] };
+    const items = menu.template.find((item) => item.label === 'Fichier')
+      ?.submenu as MenuItemConstructorOptions[];
+    const click = (label: string) => (items.find((item) => item.label === label)?.click as () => void)();
+    click('Partager ce dépôt…');
+    click('Rejoindre un dépôt partagé…');
+    click('Synchroniser');
+    expect(given.sync.mock.calls).toEqual([['sync:share'], ['sync:join'], ['sync:run']]);
   });
 });

@@ -1,4 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { SyncMenuCommand } from '../../shared/api/sync-contract.js';
 import { exportFormatLabels, exportFormats, type ExportFormat } from '../../shared/api/export-contract.js';
 
 export interface MenuActions {
@@ -10,6 +11,8 @@ export interface MenuActions {
   exportAs(format: ExportFormat): void;
   /** The page opens its import of Word sheets. */
   importWord(): void;
+  /** The page shares the repository, joins a shared one, or syncs (renderer/views/sync). */
+  sync(command: SyncMenuCommand): void;
   /** Fichier › Exporter › Recueil…: « Publier le recueil » on the home view. */
   publishVolume(): void;
 }
@@ -39,6 +42,11 @@ export function buildMenu(actions: MenuActions): Menu {
       submenu: [
         { label: 'Ouvrir un dépôt…', accelerator: 'CmdOrCtrl+O', click: actions.openRepository },
         { label: 'Importer des fiches Word…', click: actions.importWord },
+        { type: 'separator' },
+        { label: 'Partager ce dépôt…', click: () => actions.sync('sync:share') },
+        { label: 'Rejoindre un dépôt partagé…', click: () => actions.sync('sync:join') },
+        { label: 'Synchroniser', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.sync('sync:run') },
+        { type: 'separator' },
         {
           label: 'Exporter',
           submenu: [

@@ -72,6 +72,50 @@ describe('ElectronPrinter', () => {
     expect((await printSession().protocol.fetch('app://fiches/index.html')).status).toBe(404);
   });
 
+  it('prints one loading pass after pass: each pass’s script run first, a draft without tags or outline', async () => {
+    const passes = [
+      { draft: true, script: 'brouillon()' },
+      { draft: false, script: 'numeros()' },
+    ];
+    const printed: Uint8Array[] = [];
+    const pdf = await new ElectronPrinter().printPasses(HTML, { timeoutMs: 10_000 }, async (last) => {
+      if (last) printed.push(last);
+      return passes.shift();
+    });
+    expect(printed).toHaveLength(2);
+    expect(pdf).toBe(printed[1]);
+    const window = lastWindow();
+    expect(window.loadURL).toHaveBeenCalledTimes(1);
+    expect(window.webContents.executeJavaScript.mock.calls.map(([code]) => code).slice(1)).toEqual([
+      'brouillon()',
+      'numeros()',
+    ]);
+    expect(window.webContents.printToPDF.mock.calls.map(([options]) => options)).toMatchObject([
+      { generateTaggedPDF: false, generateDocumentOutline: false, printBackground: false },
+      { generateTaggedPDF: true, generateDocumentOutline: true, printBackground: true },
+    ]);
+    expect(window.isDestroyed()).toBe(true);
+  });
+
+  it('stops when its caller aborts, destroying the window', async () => {
+    const output = FakeWebContents.printOutput;
+    FakeWebContents.printOutput = () => new Promise(() => undefined);
+    const controller = new AbortController();
+    try {
+      const printing = new ElectronPrinter().printPasses(
+        HTML,
+        { timeoutMs: 10_000, signal: controller.signal },
+        async () => ({ draft: false }),
+      );
+      await vi.waitFor(() => expect(lastWindow().webContents.printToPDF).toHaveBeenCalled());
+      controller.abort();
+      await expect(printing).rejects.toMatchObject({ details: { reason: 'cancelled' } });
+    } finally {
+      FakeWebContents.printOutput = output;
+    }
+    expect(lastWindow().isDestroyed()).toBe(true);
+  });
+
   it('refuses every permission and device in its session', async () => {
     await new ElectronPrinter().print(HTML, 10_000);
     expectEverythingRefused(printSession(), lastWindow().webContents);

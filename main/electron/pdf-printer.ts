@@ -1,7 +1,13 @@
 import { BrowserWindow, session, type Session } from 'electron';
 import { randomUUID } from 'node:crypto';
-import type { PdfPrinter } from '../services/export/pdf/printer.js';
-import { withDeadline } from '../services/export/pdf/printer.js';
+import {
+  LOAD_FONTS_SCRIPT,
+  singlePass,
+  withDeadline,
+  type NextPass,
+  type PdfPrinter,
+  type PrintLimits,
+} from '../services/export/pdf/printer.js';
 import { APP_SCHEME, appUrl, PRINT_HOST } from './app-scheme.js';
 import { denyPermissions } from './security.js';
 
@@ -43,7 +49,11 @@ function isolatedSession(): Session {
 }
 
 export class ElectronPrinter implements PdfPrinter {
-  async print(html: string, timeoutMs: number): Promise<Uint8Array> {
+  print(html: string, timeoutMs: number): Promise<Uint8Array> {
+    return this.printPasses(html, { timeoutMs }, singlePass);
+  }
+
+  async printPasses(html: string, limits: PrintLimits, next: NextPass): Promise<Uint8Array> {
     const url = `${APP_SCHEME}://${PRINT_HOST}/${randomUUID()}.html`;
     const window = new BrowserWindow({
       show: false,
@@ -58,19 +68,25 @@ export class ElectronPrinter implements PdfPrinter {
     documents.set(url, html);
     try {
       return await withDeadline(
-        timeoutMs,
+        limits,
         async () => {
           await window.loadURL(url);
-          // The document has no script (its policy forbids them); this only waits for its font.
-          await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
-          const pdf = await window.webContents.printToPDF({
-            pageSize: 'A4',
-            preferCSSPageSize: true,
-            printBackground: true,
-            generateTaggedPDF: true,
-            generateDocumentOutline: true,
-          });
-          return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+          // The document has no script (its policy forbids them); this only loads its font.
+          await window.webContents.executeJavaScript(LOAD_FONTS_SCRIPT);
+          let printed: Uint8Array | undefined;
+          for (let pass = await next(undefined); pass; pass = await next(printed)) {
+            if (pass.script !== undefined) await window.webContents.executeJavaScript(pass.script);
+            const pdf = await window.webContents.printToPDF({
+              pageSize: 'A4',
+              preferCSSPageSize: true,
+              printBackground: !pass.draft,
+              generateTaggedPDF: !pass.draft,
+              generateDocumentOutline: !pass.draft,
+            });
+            printed = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+          }
+          if (!printed) throw new Error('a print has one pass at least');
+          return printed;
         },
         async () => window.destroy(),
       );

@@ -2,7 +2,14 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure } from '../../shared/result.js';
 import { fr } from '../services/french.js';
-import { openRepository, type RepositorySession, type ServiceHandlers } from '../services/index.js';
+import {
+  openRepository,
+  type OpenOptions,
+  type RepositorySession,
+  type ServiceHandlers,
+} from '../services/index.js';
+import type { LockInstance } from '../services/repository/lock.js';
+import type { SyncOptions } from '../services/sync/service.js';
 
 async function canonical(folder: string): Promise<string> {
   try {
@@ -12,8 +19,13 @@ async function canonical(folder: string): Promise<string> {
   }
 }
 
-/** The desktop window's repository: created with the sample if missing, its lock naming a window. */
-const OPEN_OPTIONS = { create: 'if-missing', instance: 'desktop' } as const;
+/** How a host opens its repositories: who it is (as the lock names it), and how they sync. */
+export interface HostOpening {
+  /** The desktop window by default; `fiches serve` for the browser host. */
+  instance?: LockInstance;
+  /** Every repository the host opens syncs with the host's credentials, in the background. */
+  sync?: SyncOptions;
+}
 
 /**
  * The repository a host has open, which the desktop host can swap for another while
@@ -24,12 +36,20 @@ const OPEN_OPTIONS = { create: 'if-missing', instance: 'desktop' } as const;
 export class CurrentRepository {
   #session: RepositorySession | undefined;
 
-  private constructor(session: RepositorySession) {
+  private constructor(
+    session: RepositorySession,
+    private readonly options: OpenOptions,
+  ) {
     this.#session = session;
   }
 
-  static async open(folder: string): Promise<CurrentRepository> {
-    return new CurrentRepository(await openRepository(path.resolve(folder), OPEN_OPTIONS));
+  static async open(folder: string, opening: HostOpening = {}): Promise<CurrentRepository> {
+    const options: OpenOptions = {
+      create: 'if-missing',
+      instance: opening.instance ?? 'desktop',
+      ...(opening.sync ? { sync: opening.sync } : {}),
+    };
+    return new CurrentRepository(await openRepository(path.resolve(folder), options), options);
   }
 
   get path(): string {
@@ -44,7 +64,7 @@ export class CurrentRepository {
   async switchTo(folder: string): Promise<boolean> {
     const current = this.#current();
     if ((await canonical(folder)) === (await canonical(current.path))) return false;
-    const next = await openRepository(path.resolve(folder), OPEN_OPTIONS);
+    const next = await openRepository(path.resolve(folder), this.options);
     this.#session = next;
     await current.close();
     return true;

@@ -4,12 +4,20 @@ import { opNames, type OpName } from '../../shared/api/contract.js';
 import type { Handlers } from '../../shared/api/dispatch.js';
 import type { ServiceHandlers } from '../services/index.js';
 
-/** The operations only a host can answer: what it is, how it picks a repository, where it saves exports. */
-export type AppOpName = 'app:info' | 'repository:choose' | 'export:save';
+/** The operations only a host can answer: what it is, how it picks (or joins) a repository, where it saves exports and volumes. */
+export type AppOpName =
+  'app:info' | 'repository:choose' | 'export:save' | 'volume:save' | 'sync:join' | 'sync:joinProgress';
 export type AppHandlers = Pick<Handlers, AppOpName>;
 type ServiceOpName = Exclude<OpName, AppOpName>;
 
-const appOpNames: ReadonlySet<OpName> = new Set<OpName>(['app:info', 'repository:choose', 'export:save']);
+const appOpNames: ReadonlySet<OpName> = new Set<OpName>([
+  'app:info',
+  'repository:choose',
+  'export:save',
+  'sync:join',
+  'sync:joinProgress',
+  'volume:save',
+]);
 const serviceOpNames = opNames.filter((name): name is ServiceOpName => !appOpNames.has(name));
 
 /**

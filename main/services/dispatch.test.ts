@@ -26,6 +26,9 @@ beforeEach(async () => {
     'app:info': notHere,
     'repository:choose': notHere,
     'export:save': notHere,
+    'sync:join': notHere,
+    'sync:joinProgress': notHere,
+    'volume:save': notHere,
   };
 });
 afterEach(async () => {

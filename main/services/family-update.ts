@@ -1,4 +1,5 @@
 import type { FamilyPatch } from '../../shared/api/contract.js';
+import { REVIEW_KEY } from '../../shared/model/history.js';
 import { emptyFamilyFile, type FamilyFile } from '../../shared/model/sheet.js';
 import { readFamilyFile } from './families.js';
 import { afterFamilySave, beforeFamilySave } from './history/policy.js';
@@ -7,6 +8,8 @@ import { requireFamily } from './repository/system.js';
 import { mergeReview } from './review/review-patch.js';
 import { checkedContent, mergeScenarios } from './scenarios.js';
 import { saveJson } from './storage/json-store.js';
+import { partsOfFamily, withFamilyParts } from '../../shared/history/parts.js';
+import { rebaseSave } from './sheets/rebase-save.js';
 
 /**
  * families:update: the family's shared note and micro-scenarios, and the review of them
@@ -29,16 +32,30 @@ export async function updateFamily(
     const scenarios = patch.scenarios
       ? mergeScenarios(template, base.scenarios, patch.scenarios)
       : base.scenarios;
-    const next: FamilyFile = {
+    const review = mergeReview(template, base.review, patch, scenarios, 'family');
+    let next: FamilyFile = {
       ...base,
       note: patch.note ? checkedContent(patch.note, 'Note de la famille') : base.note,
       scenarios,
-      review: mergeReview(template, base.review, patch, scenarios, 'family'),
+      review: review.review,
     };
+    const rebased = await rebaseSave(
+      context,
+      partsOfFamily(base),
+      partsOfFamily(next),
+      patch.base,
+      base.conflicts,
+    );
+    if (rebased) {
+      const { conflicts: _, ...rest } = withFamilyParts(next, rebased.parts);
+      next = { ...rest, ...(rebased.conflicts ? { conflicts: rebased.conflicts } : {}) };
+    }
     const path = context.layout.familyFile(familyId);
     await beforeFamilySave(context, base);
     await saveJson(path, context.layout.display(path), next);
     await afterFamilySave(context, next);
-    return { familyId, updatedAt: new Date().toISOString() };
+    // The editor reads again what it sent and the host merged with a sync's change.
+    const merged = [...(rebased?.merged ?? []), ...(review.merged ? [REVIEW_KEY] : [])];
+    return { familyId, updatedAt: new Date().toISOString(), ...(merged.length > 0 ? { merged } : {}) };
   });
 }

@@ -11,11 +11,15 @@ import { overview } from './repository/overview.js';
 import { importWordReview } from './review/word-review.js';
 import { updateSheet } from './sheets/update.js';
 import { createSheet, getSheet } from './sheets/view.js';
+import { syncHandlers } from './sync/handlers.js';
 import { deleteSheet, listTrash, restoreSheet } from './trash.js';
 import { addVariable } from './variables.js';
 
 /** Every operation of the contract that concerns an open repository; the hosts add the others. */
-export type ServiceHandlers = Omit<Handlers, 'app:info' | 'repository:choose' | 'export:save'>;
+export type ServiceHandlers = Omit<
+  Handlers,
+  'app:info' | 'repository:choose' | 'export:save' | 'volume:save' | 'sync:join' | 'sync:joinProgress'
+>;
 
 /** The operations that only read: all a reading session offers (session.ts). */
 export const readOperations = [
@@ -56,6 +60,7 @@ export function repositoryHandlers(context: RepositoryContext): ServiceHandlers 
     },
     ...historyHandlers(context),
     ...importHandlers(context),
+    ...syncHandlers(context),
     ...volumeHandlers(context),
     'review:import': ({ sheetId, name, base64, apply }) =>
       importWordReview(context, { sheetId, name, bytes: decodeFile(name, base64), apply }),

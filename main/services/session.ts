@@ -9,7 +9,9 @@ import { RepositoryContext } from './repository/context.js';
 import { copySampleInto, createRepositoryAt } from './repository/create.js';
 import { inspectFolder, type CreateOption } from './repository/folder.js';
 import { RepositoryLayout } from './repository/layout.js';
+import { historyWriter } from './repository/local-state.js';
 import { acquireLock, type LockInstance, type RepositoryLock } from './repository/lock.js';
+import { attachSync, type SyncOptions } from './sync/service.js';
 import { TEMP_FILE_PATTERN } from './storage/durable-write.js';
 import { ioFailure } from './storage/io-errors.js';
 
@@ -32,6 +34,8 @@ export interface OpenOptions {
   history?: HistoryOptions;
   /** Who opens it, as the lock tells a second instance: a window, `fiches serve`, a command. */
   instance?: LockInstance;
+  /** Credentials and background syncs of a shared repository (main/services/sync). */
+  sync?: SyncOptions;
 }
 
 async function takeLock(
@@ -111,10 +115,12 @@ export async function openRepository(path: string, options: OpenOptions): Promis
       }
     }
     const context = new RepositoryContext(layout);
-    attachHistory(context, options.history);
+    attachHistory(context, { ...options.history, writer: await historyWriter(layout) });
+    const sync = attachSync(context, { ...options.sync, newSample: state !== 'repository' });
     await context.repository();
     await context.template();
     await removeLeftoverTempFiles(layout);
+    sync.startSchedule();
     let open = true;
     return {
       path: root,
@@ -125,6 +131,8 @@ export async function openRepository(path: string, options: OpenOptions): Promis
         await context.queue.drain();
         // Sheets edited since their latest revision get one, after the last saves above.
         await closeHistory(context);
+        // Then a shared repository syncs one last time, if its settings say so.
+        await sync.close();
         await lock.release();
       },
     };

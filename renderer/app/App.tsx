@@ -5,6 +5,7 @@ import { useResult } from '../ui/useResult.js';
 import { HomeView } from '../views/home/HomeView.js';
 import { ImportHost } from '../views/import/ImportHost.js';
 import { SheetView } from '../views/sheet/SheetView.js';
+import { SyncBar } from '../views/sync/SyncBar.js';
 import { AppInfoContext } from './app-info.js';
 import { answerHostFlushRequests, flushEverything } from './pending-saves.js';
 import { hrefOf, useRoute } from './router.js';
@@ -26,6 +27,7 @@ export function App() {
             Fiches
           </a>
           <span className="app-bar-tagline">Fiches variables du chantier prospectif</span>
+          <SyncBar />
         </header>
         {route.name === 'sheet' ? <SheetView key={route.id} sheetId={route.id} /> : <HomeView />}
       </div>

@@ -1,6 +1,7 @@
 import type { Result } from '../result.js';
 import { exportFormats, type ExportFormat } from './export-contract.js';
 import { IMPORT_MENU_COMMAND } from './import-contract.js';
+import { SYNC_MENU_COMMANDS, type SyncMenuCommand } from './sync-contract.js';
 
 /**
  * What the desktop app's preload gives the page, declared once: the preload implements it
@@ -14,14 +15,16 @@ export const BRIDGE_GLOBAL = 'fiches';
 /** Fichier › Exporter › Recueil…: the page opens « Publier le recueil ». */
 export const VOLUME_MENU_COMMAND = 'export:volume';
 
-/** What the desktop menu asks the page to do (Fichier › Exporter › Word…, Recueil…, Importer des fiches Word…). */
-export type MenuCommand = `export:${ExportFormat}` | typeof VOLUME_MENU_COMMAND | typeof IMPORT_MENU_COMMAND;
+/** What the desktop menu asks the page to do (Fichier › Exporter › Word…, Recueil…, Importer des fiches Word…, Synchroniser…). */
+export type MenuCommand =
+  `export:${ExportFormat}` | typeof VOLUME_MENU_COMMAND | typeof IMPORT_MENU_COMMAND | SyncMenuCommand;
 
 /** Every command the preload lets through to the page: the menu sends nothing else. */
 export const menuCommands: readonly MenuCommand[] = [
   ...exportFormats.map((format) => `export:${format}` as const),
   VOLUME_MENU_COMMAND,
   IMPORT_MENU_COMMAND,
+  ...SYNC_MENU_COMMANDS,
 ];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -10,6 +10,7 @@ import { assetsContract } from './assets-contract.js';
 import { exportContract } from './export-contract.js';
 import { historyContract } from './history-contract.js';
 import { importContract } from './import-contract.js';
+import { syncContract } from './sync-contract.js';
 import { volumeContract } from './volume-contract.js';
 import { reviewContract } from './review-contract.js';
 
@@ -29,6 +30,13 @@ export const sheetSummarySchema = z.object({
   updatedAt: z.string(),
   /** Share of complete parts (0 to 1) and words written. */
   completeness: z.object({ ratio: z.number(), words: z.number() }),
+  /** Conflicts of a sync left to resolve in the sheet; absent when there are none. */
+  conflicts: z.number().int().positive().optional(),
+  /**
+   * sheets:update only: the parts (history part keys) a sync had changed since the editor
+   * read them, saved merged with that change (shared/merge/rebase.ts): read them again.
+   */
+  merged: z.array(z.string()).optional(),
   /** Comment threads not resolved yet. */
   openThreads: z.number(),
 });
@@ -93,9 +101,29 @@ const reviewPatchShape = {
       message: `Au plus ${REVIEW_LIMITS.threads} fils de commentaires par enregistrement.`,
     })
     .optional(),
-  /** The marks of the scenario titles that changed, by hypothesis; an empty list removes them. */
-  titleMarks: z.record(idSchema, z.array(titleMarkSchema).max(REVIEW_LIMITS.titleMarks)).optional(),
+  /**
+   * The marks of the scenario titles that changed, by hypothesis; an empty list removes
+   * them. As many as the file holds (a sync's union may pass REVIEW_LIMITS): the service
+   * refuses a save that adds past the limit.
+   */
+  titleMarks: z.record(idSchema, z.array(titleMarkSchema)).optional(),
 };
+
+/**
+ * What the editor started from, for the parts of the patch that hold text and for the
+ * comment threads it sends: where the file no longer holds it (a sync brought a colleague's
+ * change), the save merges instead of replacing. Absent: the patch replaces, as before
+ * sharing.
+ */
+export const patchBaseSchema = z
+  .object({
+    sections: z.record(idSchema, incomingDocSchema).optional(),
+    scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
+    note: incomingDocSchema.optional(),
+    /** Each thread of the patch as the editor last knew it; null: one it did not know (new). */
+    threads: z.record(reviewIdSchema, commentThreadSchema.nullable()).optional(),
+  })
+  .strict();
 
 export const sheetPatchSchema = z
   .object({
@@ -103,6 +131,7 @@ export const sheetPatchSchema = z
     sections: z.record(idSchema, incomingDocSchema).optional(),
     /** Only the hypotheses (and within them the angles) that changed. */
     scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
+    base: patchBaseSchema.optional(),
     useFamilyMicroScenarios: z.boolean().optional(),
     status: sheetStatusSchema.optional(),
     authors: z.array(nameSchema).max(50).optional(),
@@ -114,6 +143,7 @@ export const familyPatchSchema = z
   .object({
     note: incomingDocSchema.optional(),
     scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
+    base: patchBaseSchema.optional(),
     /** The review of the shared micro-scenarios, as a sheet's (their titles and angles only). */
     ...reviewPatchShape,
   })
@@ -162,9 +192,10 @@ export const contract = {
   ),
   'families:update': op(
     z.object({ familyId: idSchema, patch: familyPatchSchema }).strict(),
-    z.object({ familyId: idSchema, updatedAt: z.string() }),
+    z.object({ familyId: idSchema, updatedAt: z.string(), merged: z.array(z.string()).optional() }),
   ),
   ...historyContract,
+  ...syncContract,
   ...assetsContract,
   ...exportContract,
   ...importContract,
@@ -191,4 +222,5 @@ export type SheetView = z.infer<typeof sheetViewSchema>;
 export type SheetPatch = z.infer<typeof sheetPatchSchema>;
 export type ScenarioPatch = z.infer<typeof scenarioPatchSchema>;
 export type FamilyPatch = z.infer<typeof familyPatchSchema>;
+export type PatchBase = z.infer<typeof patchBaseSchema>;
 export type TrashEntry = z.infer<typeof trashEntrySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../model/ids.js';
+import { revisionRefSchema } from './history-contract.js';
 
 /**
  * The operations of exports, spread into the contract (contract.ts). A format is named
@@ -17,7 +18,8 @@ export const exportFormatLabels: Record<ExportFormat, string> = { docx: 'Word', 
 /** The file name extension of each format, without its dot. */
 export const exportFormatExtensions: Record<ExportFormat, string> = { docx: 'docx', pdf: 'pdf' };
 
-const revisionSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A revision's id, or its number as listed now (see history-contract.ts). */
+const revisionSchema = revisionRefSchema;
 
 /**
  * An export for review, Word only (the service says why otherwise): `comments` adds the

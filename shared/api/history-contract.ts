@@ -2,23 +2,27 @@ import { z } from 'zod';
 import { sheetDiffSchema } from '../history/diff-schema.js';
 import {
   partKeySchema,
+  revisionIdSchema,
   revisionSummarySchema,
   versionCommentSchema,
   versionNameSchema,
 } from '../model/history.js';
 import { idSchema } from '../model/ids.js';
-import { nameSchema } from '../model/names.js';
+import { authorEmailSchema, nameSchema } from '../model/names.js';
 import { familyFileSchema, sheetFileSchema } from '../model/sheet.js';
 
 /**
  * The operations of a sheet's history and of the user's preferences, spread into the
- * contract (contract.ts). A revision is named by its number (`seq`), 1 for the oldest.
+ * contract (contract.ts). A revision is named by its id (the same on every copy of a shared
+ * repository, whatever syncs bring), or by its number (`seq`, 1 for the oldest) as listed now.
  * Every operation on a history takes a `sheetId`, or a `familyId` instead: the history of
  * the family's shared note and micro-scenarios, kept by the same engine (parts `note` and
  * `scenario/…`). Only the user's leaving a sheet (history:checkpoint) is a sheet's alone.
  */
 
 const seqSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** An id (what the interface sends) or a number as listed now (scripts, the CLI's --revision). */
+export const revisionRefSchema = z.union([seqSchema, revisionIdSchema]);
 const sheetRef = { sheetId: idSchema };
 
 function sheetOrFamily<T extends z.ZodRawShape>(shape: T) {
@@ -46,6 +50,8 @@ export const restoreResultSchema = z.object({
 
 export const authorPreferenceSchema = z.object({
   authorName: z.string(),
+  /** Optional: commits of a shared repository carry it beside the name. */
+  authorEmail: z.string().optional(),
   isDefault: z.boolean(),
   problem: z.string().optional(),
 });
@@ -56,7 +62,7 @@ export const historyContract = {
     response: historyListingSchema,
   },
   'history:get': {
-    request: sheetOrFamily({ seq: seqSchema }),
+    request: sheetOrFamily({ seq: revisionRefSchema }),
     /** The revision as it was: a sheet's, or the family's shared content (`family`). */
     response: z.union([
       z.object({ revision: revisionSummarySchema, sheet: sheetFileSchema }),
@@ -65,7 +71,7 @@ export const historyContract = {
   },
   'history:compare': {
     /** `to` absent: compare with the sheet as it is now. */
-    request: sheetOrFamily({ from: seqSchema, to: seqSchema.optional() }),
+    request: sheetOrFamily({ from: revisionRefSchema, to: revisionRefSchema.optional() }),
     response: sheetDiffSchema,
   },
   'history:recordVersion': {
@@ -79,7 +85,10 @@ export const historyContract = {
   },
   'history:restore': {
     /** `parts` absent: the whole revision. */
-    request: sheetOrFamily({ seq: seqSchema, parts: z.array(partKeySchema).min(1).max(200).optional() }),
+    request: sheetOrFamily({
+      seq: revisionRefSchema,
+      parts: z.array(partKeySchema).min(1).max(200).optional(),
+    }),
     response: restoreResultSchema,
   },
   'preferences:get': {
@@ -87,7 +96,8 @@ export const historyContract = {
     response: authorPreferenceSchema,
   },
   'preferences:set': {
-    request: z.object({ authorName: nameSchema }).strict(),
+    /** `authorEmail` absent: kept as it is; empty: removed. */
+    request: z.object({ authorName: nameSchema, authorEmail: authorEmailSchema.optional() }).strict(),
     response: authorPreferenceSchema,
   },
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { revisionSummarySchema } from '../model/history.js';
+import { revisionIdSchema, revisionSummarySchema } from '../model/history.js';
 import { idSchema } from '../model/ids.js';
 import { MAX_IMPORT_FILE_BYTES } from './import-contract.js';
 
@@ -50,8 +50,9 @@ export const reviewChangeFoundSchema = z.object({
 export const reviewImportResultSchema = z.object({
   fileName: z.string(),
   sheetId: idSchema,
-  /** The revision the reviewer's copy was exported from. */
+  /** The revision the reviewer's copy was exported from: its number as listed now, and its id. */
   exportedRevision: z.number().int().positive(),
+  exportedRevisionId: revisionIdSchema,
   comments: z.array(reviewCommentFoundSchema),
   changes: z.array(reviewChangeFoundSchema),
   warnings: z.array(z.string()),
@@ -67,6 +68,7 @@ export const reviewImportResultSchema = z.object({
     .object({
       familyId: idSchema,
       exportedRevision: z.number().int().positive(),
+      exportedRevisionId: revisionIdSchema,
       before: revisionSummarySchema.nullable(),
       after: revisionSummarySchema.nullable(),
     })

@@ -68,4 +68,14 @@ export const volumeContract = {
     request: z.object({ jobId: jobIdSchema }).strict(),
     response: z.object({ files: z.array(volumeFileSchema), summary: volumeSummarySchema }),
   },
+  /**
+   * Desktop only, once the job is done: asks where to save (a file for one format, a folder
+   * for both), writes there and answers the summary with the files written; `saved` is null
+   * when the user closed the dialog (nothing written). The browser host answers
+   * `unsupported` (it downloads volume:result's files instead).
+   */
+  'volume:save': {
+    request: z.object({ jobId: jobIdSchema }).strict(),
+    response: z.object({ summary: volumeSummarySchema, saved: z.array(z.string()).nullable() }),
+  },
 };

@@ -3,7 +3,7 @@ import { bulletList, doc, figure, listItem, paragraph } from '../content/builder
 import type { DocNode } from '../content/doc.js';
 import { commentedText, richParagraph } from '../review/builders.js';
 import { canonicalJson } from './canonical.js';
-import { redlineDoc, redlineLine, type ChangeAuthor } from './redline.js';
+import { redlineDoc, redlineLine, type ChangeAuthor, type ChangeStep } from './redline.js';
 
 const anne: ChangeAuthor = { author: 'Anne', date: '2025-01-10T09:00:00.000Z' };
 const paul: ChangeAuthor = { author: 'Paul', date: '2025-02-20T15:30:00.000Z' };
@@ -120,6 +120,84 @@ describe('redline of a part', () => {
     const red = redlineDoc([before, after], [anne]);
     expect(changes(red)).toEqual([]);
     expect(red.content?.[0]?.content?.[0]?.marks?.[0]).toEqual({ type: 'comment', attrs: { thread: 'c-1' } });
+  });
+});
+
+describe('redline of two copies’ parallel work, once synced', () => {
+  // Anne and Bruno both start from `base`, each offline; the history lists their revisions
+  // in time order, Bruno's first, then the merge Anne's sync records (made from her own
+  // revision, taking Bruno's words from his).
+  const bruno: ChangeAuthor = { author: 'Bruno', date: '2025-03-01T08:00:00.000Z' };
+  const anneEdit: ChangeAuthor = { author: 'Anne', date: '2025-03-01T09:00:00.000Z' };
+  const merge: ChangeAuthor = { author: 'Anne', date: '2025-03-02T10:00:01.000Z' };
+  const base = doc(paragraph('Les robots arrivent.'), paragraph('Les usines changent vite.'));
+  const brunos = doc(paragraph('Les robots arrivent.'), paragraph('Les usines changent très vite.'));
+  const annes = doc(paragraph('Les robots collaboratifs arrivent.'), paragraph('Les usines changent vite.'));
+  const merged = doc(
+    paragraph('Les robots collaboratifs arrivent.'),
+    paragraph('Les usines changent très vite.'),
+  );
+  const signed = (red: DocNode) =>
+    changes(red).map(({ kind, text }) => {
+      const mark = findMark(red, text);
+      return [kind, text, mark?.author, mark?.date];
+    });
+  function findMark(node: DocNode, text: string): { author: unknown; date: unknown } | undefined {
+    const mark = node.marks?.find(
+      (candidate) => candidate.type === 'insertion' || candidate.type === 'deletion',
+    );
+    if (mark && node.text === text) return { author: mark.attrs?.author, date: mark.attrs?.date };
+    for (const child of node.content ?? []) {
+      const found = findMark(child, text);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  it('signs each copy’s words with its own revision, not with the merge that brought them together', () => {
+    const steps: ChangeStep[] = [
+      { ...bruno, from: 0 },
+      { ...anneEdit, from: 0 },
+      { ...merge, from: 2, merged: [1] },
+    ];
+    const red = redlineDoc([base, brunos, annes, merged], steps);
+    expect(signed(red)).toEqual([
+      ['insertion', 'collaboratifs ', 'Anne', anneEdit.date],
+      ['insertion', 'très ', 'Bruno', bruno.date],
+    ]);
+    expect(canonicalJson(decideAll(red, 'accept'))).toBe(normal(merged));
+    expect(canonicalJson(decideAll(red, 'reject'))).toBe(normal(base));
+  });
+
+  it('signs a deletion by the copy that deleted, when the other merely took it in', () => {
+    const shorter = doc(paragraph('Les robots arrivent.'));
+    const steps: ChangeStep[] = [
+      { ...bruno, from: 0 },
+      { ...anneEdit, from: 0 },
+      { ...merge, from: 2, merged: [1] },
+    ];
+    const annesMerged = doc(paragraph('Les robots collaboratifs arrivent.'));
+    const red = redlineDoc([base, shorter, annes, annesMerged], steps);
+    expect(signed(red)).toEqual([
+      ['insertion', 'collaboratifs ', 'Anne', anneEdit.date],
+      ['deletion', 'Les usines changent vite.', 'Bruno', bruno.date],
+    ]);
+  });
+
+  it('still signs an edit made after the sync by its own revision', () => {
+    const later: ChangeAuthor = { author: 'Bruno', date: '2025-03-03T08:00:00.000Z' };
+    const last = doc(paragraph('Les robots collaboratifs arrivent.'), paragraph('Les usines changent.'));
+    const steps: ChangeStep[] = [
+      { ...bruno, from: 0 },
+      { ...anneEdit, from: 0 },
+      { ...merge, from: 2, merged: [1] },
+      { ...later, from: 3 },
+    ];
+    const red = redlineDoc([base, brunos, annes, merged, last], steps);
+    expect(signed(red)).toEqual([
+      ['insertion', 'collaboratifs ', 'Anne', anneEdit.date],
+      ['deletion', ' vite', 'Bruno', later.date],
+    ]);
   });
 });
 

@@ -3,7 +3,10 @@ import type { DocMark, DocNode } from '../content/doc.js';
 import { COMMENT_MARK, DELETION_MARK, INSERTION_MARK } from '../content/review-marks.js';
 import { canonicalJson } from './canonical.js';
 import { alignBlocks, pairBlocks, type Slot } from './diff.js';
+import { followKeys, type ChangeAuthor, type ChangeStep } from './redline-walk.js';
 import { tokenize } from './tokens.js';
+
+export type { ChangeAuthor, ChangeStep } from './redline-walk.js';
 
 /**
  * A part of a sheet as Word's tracked changes show it: the current text, with what an
@@ -16,17 +19,11 @@ import { tokenize } from './tokens.js';
  * a figure or a table changed in any way is the old one removed and the new one added. A
  * block added or removed whole carries the mark itself, and so does everything inside it.
  *
- * Attribution walks the versions in between: every word and block of the part is followed
- * from one revision to the next (the same word comparison), so a word added in revision 12
- * and a word removed in revision 15 each carry their own revision, whatever came between.
+ * Attribution walks the versions in between (redline-walk.ts): every word and block of the
+ * part is followed from one revision to the next (the same word comparison), so a word
+ * added in revision 12 and a word removed in revision 15 each carry their own revision,
+ * whatever came between, a colleague's brought by a sync included.
  */
-
-/** Who made a change and when: the revision that did. */
-export interface ChangeAuthor {
-  author: string;
-  /** ISO 8601. */
-  date: string;
-}
 
 /** Text blocks: compared word by word. */
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'sourceLine', 'encadreTitle']);
@@ -72,37 +69,6 @@ function flatKeys(node: DocNode): string[] {
 }
 
 const partKeys = (doc: DocNode | undefined) => (doc?.content ?? []).flatMap(flatKeys);
-
-/**
- * Follows each key of the first version to the last: which step removed each key of the
- * first (died), which step added each key of the last (born); undefined when it never did.
- */
-function followKeys(versions: readonly string[][]): {
-  born: (number | undefined)[];
-  died: (number | undefined)[];
-} {
-  const first = versions[0] ?? [];
-  const died: (number | undefined)[] = first.map(() => undefined);
-  let origins: Array<{ base: number } | { step: number }> = first.map((_, base) => ({ base }));
-  for (let step = 1; step < versions.length; step += 1) {
-    const next: typeof origins = [];
-    let at = 0;
-    for (const change of diffArrays(versions[step - 1] ?? [], versions[step] ?? [])) {
-      const count = change.value.length;
-      if (change.added) {
-        for (let n = 0; n < count; n += 1) next.push({ step });
-        continue;
-      }
-      const taken = origins.slice(at, at + count);
-      at += count;
-      if (change.removed) {
-        for (const origin of taken) if ('base' in origin) died[origin.base] ??= step;
-      } else next.push(...taken);
-    }
-    origins = next;
-  }
-  return { born: origins.map((origin) => ('step' in origin ? origin.step : undefined)), died };
-}
 
 interface Walk {
   born: (number | undefined)[];
@@ -297,16 +263,16 @@ const EMPTY: DocNode = { type: 'doc', content: [] };
 
 /**
  * A part's content with its changes: `versions` from the earlier version to the current one
- * (undefined where the part was empty), `steps[i]` who made version i + 1.
+ * (undefined where the part was empty), `steps[i]` who made version i + 1, and from what.
  */
 export function redlineDoc(
   versions: readonly (DocNode | undefined)[],
-  steps: readonly ChangeAuthor[],
+  steps: readonly ChangeStep[],
 ): DocNode {
   const before = versions[0] ?? EMPTY;
   const after = versions[versions.length - 1] ?? EMPTY;
   if (steps.length === 0 || canonicalJson(before) === canonicalJson(after)) return after;
-  const { born, died } = followKeys(versions.map(partKeys));
+  const { born, died } = followKeys(versions.map(partKeys), steps);
   const walk: Walk = { born, died, steps, old: 0, new: 0 };
   return { ...after, content: blocks(before, after, walk) };
 }
@@ -326,7 +292,7 @@ export interface RangeChange {
  */
 export function redlineLine(
   versions: readonly (string | undefined)[],
-  steps: readonly ChangeAuthor[],
+  steps: readonly ChangeStep[],
 ): { text: string; changes: RangeChange[]; offsetOf: (current: number) => number } {
   const paragraph = (text: string | undefined): DocNode => ({
     type: 'paragraph',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ID_PATTERN } from './ids.js';
+import { partKeySchema } from './part-keys.js';
 import { nameSchema } from './names.js';
 import { sheetStatusSchema } from './sheet.js';
 
@@ -31,6 +31,12 @@ export const revisionKinds = [
   'import',
   /** The state an import made (from a Word file): compared and restored like any other. */
   'imported',
+  /** The state just before a sync brought a colleague's changes into the sheet. */
+  'pre-sync',
+  /** A colleague's changes, merged into the sheet by a sync. */
+  'sync',
+  /** A conflict of a sync resolved: one version kept, the other, or both edited together. */
+  'resolve',
 ] as const;
 
 export type RevisionKind = (typeof revisionKinds)[number];
@@ -47,61 +53,33 @@ export const revisionKindLabels: Record<RevisionKind, string> = {
   restore: 'Restauration',
   import: 'Avant import',
   imported: 'Import Word',
+  'pre-sync': 'Avant synchronisation',
+  sync: 'Synchronisation',
+  resolve: 'Conflit résolu',
 };
 
 /** Default of the template's revisionIntervalMinutes. */
 export const DEFAULT_REVISION_INTERVAL_MINUTES = 5;
 
-const ID = ID_PATTERN.source.slice(1, -1);
+export * from './part-keys.js';
 
 /**
- * `section/<id>`, `scenario/<hypothesis>/title`, `scenario/<hypothesis>/angle/<angle>`,
- * `meta`, `note` (a family's note, in the history of its shared content), or `review` (the
- * sheet's comment threads and title marks, model/review.ts; absent while it has none): ids
- * checked against the id pattern, so a key never names anything else.
+ * A revision's identity, the same on every copy of a shared repository and across syncs:
+ * its writer (`0` for the history written before the repository was shared, else the
+ * writer id of the copy that recorded it) and its number in that writer's log.
  */
-export const PART_KEY_PATTERN = new RegExp(
-  `^(?:section/${ID}|scenario/${ID}/title|scenario/${ID}/angle/${ID}|meta|note|review)$`,
-);
-
-export const partKeySchema = z
-  .string()
-  .max(260)
-  .regex(PART_KEY_PATTERN, { message: 'Partie de fiche inconnue.' });
-
-export type PartKey = string;
-
-export type ParsedPartKey =
-  | { kind: 'section'; section: string }
-  | { kind: 'title'; hypothesis: string }
-  | { kind: 'angle'; hypothesis: string; angle: string }
-  | { kind: 'meta' }
-  | { kind: 'note' }
-  | { kind: 'review' };
-
-export const sectionKey = (section: string): PartKey => `section/${section}`;
-export const titleKey = (hypothesis: string): PartKey => `scenario/${hypothesis}/title`;
-export const angleKey = (hypothesis: string, angle: string): PartKey =>
-  `scenario/${hypothesis}/angle/${angle}`;
-export const META_KEY: PartKey = 'meta';
-export const NOTE_KEY: PartKey = 'note';
-export const REVIEW_KEY: PartKey = 'review';
-
-export function parsePartKey(key: PartKey): ParsedPartKey | undefined {
-  if (!PART_KEY_PATTERN.test(key)) return undefined;
-  const [head, first, second, third] = key.split('/');
-  if (head === 'meta') return { kind: 'meta' };
-  if (head === 'note') return { kind: 'note' };
-  if (head === 'review') return { kind: 'review' };
-  if (head === 'section' && first) return { kind: 'section', section: first };
-  if (second === 'title' && first) return { kind: 'title', hypothesis: first };
-  if (second === 'angle' && first && third) return { kind: 'angle', hypothesis: first, angle: third };
-  return undefined;
-}
+export const REVISION_ID_PATTERN = /^(?:0|[0-9a-f]{12})-[1-9][0-9]{0,15}$/;
+export const revisionIdSchema = z.string().regex(REVISION_ID_PATTERN, { message: 'Version inconnue.' });
 
 /** What the revision list shows of one revision, read without loading any content. */
 export const revisionSummarySchema = z.object({
+  /**
+   * The number shown (« n° 12 »), 1 for the oldest, in time order. Derived when the
+   * history is read: a sync that brings a colleague's older revisions renumbers the later
+   * ones, so requests name a revision by its `id` (a number is still accepted, as listed now).
+   */
   seq: z.number().int().positive(),
+  id: revisionIdSchema,
   at: z.iso.datetime(),
   author: z.string(),
   kind: revisionKindSchema,

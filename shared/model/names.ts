@@ -21,3 +21,15 @@ export const nameSchema = z
         message: 'Le nom contient des caractères de contrôle (tabulation, retour à la ligne…).',
       }),
   );
+
+/**
+ * The e-mail address commits of a shared repository carry beside the author's name
+ * (optional: empty means none).
+ */
+export const authorEmailSchema = z
+  .string()
+  .trim()
+  .max(NAME_MAX_LENGTH, { message: `L’adresse e-mail dépasse ${NAME_MAX_LENGTH} caractères.` })
+  .refine((value) => value === '' || z.email().safeParse(value).success, {
+    message: 'Cette adresse e-mail n’est pas valide (exemple : prenom.nom@agence.fr).',
+  });

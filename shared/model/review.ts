@@ -17,7 +17,12 @@ import { nameSchema } from './names.js';
  */
 export type ReviewOwner = 'sheet' | 'family';
 
-/** Bounds of one sheet's review: far above a real review, low enough to keep requests and files small. */
+/**
+ * Bounds of one sheet's review: far above a real review, low enough to keep requests and
+ * files small. `threads` and `replies` bound what people add (a save, a Word import: see
+ * main/services/review/review-patch.ts), not what a file holds: a sync's union of two
+ * copies' threads and replies may pass them, and never drops one to fit.
+ */
 export const REVIEW_LIMITS = {
   threads: 1000,
   replies: 200,
@@ -89,9 +94,8 @@ export const commentThreadSchema = z.object({
    * was deleted (the thread is then listed as « texte supprimé », never lost).
    */
   quote: z.string().max(REVIEW_LIMITS.quote + 1),
-  replies: z.array(commentReplySchema).max(REVIEW_LIMITS.replies, {
-    message: `Un fil compte au plus ${REVIEW_LIMITS.replies} réponses.`,
-  }),
+  /** In time order. Past REVIEW_LIMITS.replies only by a sync's union (see REVIEW_LIMITS). */
+  replies: z.array(commentReplySchema),
   /** Absent while the thread is open. */
   resolved: z.object({ by: nameSchema, at: z.iso.datetime() }).optional(),
 });
@@ -118,17 +122,15 @@ export const titleMarkSchema = z
   ])
   .refine((mark) => mark.from < mark.to, { message: 'Une marque de titre couvre au moins un caractère.' });
 
+/** Threads and title marks past REVIEW_LIMITS only by a sync's union (see REVIEW_LIMITS). */
 export const reviewSchema = z.object({
   threads: z
     .record(reviewIdSchema, commentThreadSchema)
-    .refine((threads) => Object.keys(threads).length <= REVIEW_LIMITS.threads, {
-      message: `Une fiche compte au plus ${REVIEW_LIMITS.threads} fils de commentaires.`,
-    })
     .refine((threads) => Object.entries(threads).every(([id, thread]) => thread.id === id), {
       message: 'Un fil de commentaires est rangé sous un autre identifiant que le sien.',
     }),
   /** Keyed by the template's hypothesis ids. */
-  titleMarks: z.record(idSchema, z.array(titleMarkSchema).max(REVIEW_LIMITS.titleMarks)),
+  titleMarks: z.record(idSchema, z.array(titleMarkSchema)),
 });
 
 export type CommentReply = z.infer<typeof commentReplySchema>;

@@ -39,6 +39,12 @@ export const sheetTemplateSchema = z
       opening: z.array(z.string().min(1)).min(1),
       /** The method note that opens the micro-scenarios. */
       microScenariosMethod: z.array(z.string().min(1)).min(1),
+      /**
+       * The opening text of the collection published as one volume, before its diagram
+       * (a sheet's speaks of « cette fiche »). Optional so templates written before volumes
+       * stay valid: DEFAULT_VOLUME_OPENING then.
+       */
+      volumeOpening: z.array(z.string().min(1)).min(1).optional(),
     }),
     microScenarios: z.object({
       title: z.string().min(1),
@@ -86,4 +92,10 @@ export const sheetTemplateSchema = z
   });
 
 export type SheetTemplate = z.infer<typeof sheetTemplateSchema>;
+
+/** A volume's opening text for a template that has none of its own: true of any exercise. */
+export const DEFAULT_VOLUME_OPENING: readonly string[] = [
+  'Ce recueil rassemble les fiches d’un système global de variables, famille par famille, dans l’ordre du système présenté ci-dessous.',
+  'Chaque fiche documente l’évolution passée, présente et future d’une variable : ses dynamiques d’évolution (tendances, ruptures…) et quelques évolutions possibles, présentées en micro-scénarios.',
+];
 export type TemplateSection = z.infer<typeof templateSectionSchema>;

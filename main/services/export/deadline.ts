@@ -1,5 +1,6 @@
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
+import type { JobLimits } from '../worker/pool.js';
 
 /**
  * Every export has one deadline, shared by all its steps: reading the sheet and its
@@ -27,7 +28,11 @@ const stepNames: Record<ExportStep, string> = {
 export class ExportDeadline {
   readonly #expiresAt: number;
 
-  constructor(readonly timeoutMs: number = EXPORT_TIMEOUT_MS) {
+  /** `signal`: the export's cancel (a volume's), which stops its worker jobs as the deadline does. */
+  constructor(
+    readonly timeoutMs: number = EXPORT_TIMEOUT_MS,
+    readonly signal?: AbortSignal,
+  ) {
     this.#expiresAt = Date.now() + timeoutMs;
   }
 
@@ -50,7 +55,11 @@ export class ExportDeadline {
   }
 
   /** The limits of a worker job that is this step. */
-  limits(step: ExportStep): { timeoutMs: number; onTimeout: () => AppFailure } {
-    return { timeoutMs: this.remainingMs(), onTimeout: () => this.failure(step) };
+  limits(step: ExportStep): JobLimits {
+    return {
+      timeoutMs: this.remainingMs(),
+      onTimeout: () => this.failure(step),
+      ...(this.signal ? { signal: this.signal } : {}),
+    };
   }
 }

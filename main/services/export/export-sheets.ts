@@ -11,6 +11,7 @@ import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import type { ServiceHandlers } from '../handlers.js';
 import { writeFileDurable } from '../storage/durable-write.js';
+import type { RevisionRef } from '../history/sheet-history.js';
 import type { RenderedSheet, RenderRequest } from './render.js';
 
 /**
@@ -32,10 +33,10 @@ export function renderThrough(handlers: Pick<ServiceHandlers, 'export:render'>):
 export interface ExportOptions {
   sheetIds: readonly string[];
   format: ExportFormat;
-  revision?: number;
+  revision?: RevisionRef;
   /** An export for review (Word only): its comments, the changes since a revision (one sheet). */
   comments?: boolean;
-  changesSince?: number;
+  changesSince?: RevisionRef;
   /** A file (one sheet) or an existing folder (one file a sheet). */
   out: string;
   onProgress?(done: number, total: number, result: SheetExportResult): void;
@@ -99,7 +100,8 @@ export async function resolveTarget(out: string, count: number, format: ExportFo
   return { kind: 'file', path };
 }
 
-function writeFailure(error: unknown, path: string): string {
+/** Why a file could not be written, in French, naming it. */
+export function writeFailure(error: unknown, path: string): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'EACCES':

@@ -22,14 +22,17 @@ export interface RenderedSheet {
   warnings: string[];
 }
 
-/** « big-data.docx », « big-data-version-12.docx »: made of the checked id, safe as a file name anywhere. */
+/**
+ * « big-data.docx », « big-data-version-12.docx » (the revision's number as listed),
+ * « big-data-relecture.docx »: made of the checked id, safe as a file name anywhere.
+ */
 export function exportFileName(
   sheetId: string,
   format: ExportFormat,
-  revision?: number,
+  revisionSeq?: number,
   forReview = false,
 ): string {
-  const suffix = revision === undefined ? (forReview ? '-relecture' : '') : `-version-${revision}`;
+  const suffix = revisionSeq === undefined ? (forReview ? '-relecture' : '') : `-version-${revisionSeq}`;
   return `${sheetId}${suffix}.${exportFormatExtensions[format]}`;
 }
 
@@ -55,7 +58,7 @@ export async function renderSheet(
   const { bytes, warnings } = await renderer.render(print, loaded, deadline);
   deadline.check(request.format === 'docx' ? 'docx' : 'pdf');
   return {
-    fileName: exportFileName(request.sheetId, request.format, request.revision, forReview),
+    fileName: exportFileName(request.sheetId, request.format, print.revision?.seq, forReview),
     mediaType: renderer.mediaType,
     bytes,
     warnings: [...contentWarnings(print), ...reviewWarnings, ...warnings],

@@ -14,6 +14,7 @@ import type { SheetTemplate } from '../../../shared/model/template.js';
 import { readFamilyFile } from '../families.js';
 import { fr } from '../french.js';
 import { revisionOf } from '../history/queries.js';
+import type { RevisionRef } from '../history/sheet-history.js';
 import { familySubject, sheetSubject } from '../history/subjects.js';
 import { revisionOfCurrent } from '../review/exported-revision.js';
 import type { RepositoryContext } from '../repository/context.js';
@@ -50,10 +51,10 @@ export interface PrintSheet {
   familyReview?: Review;
   /** Set when a past revision is printed. */
   revision?: RevisionSummary;
-  /** When the sheet as it is now is printed: the revision holding that same text, if any. */
-  basisRevision?: number;
-  /** The same for the family's micro-scenarios it shows: the revision of the family's history holding them. */
-  familyBasisRevision?: number;
+  /** When the sheet as it is now is printed: the id of the revision holding that same text, if any. */
+  basisRevision?: string;
+  /** The same for the family's micro-scenarios it shows: the id of the revision of the family's history holding them. */
+  familyBasisRevision?: string;
   /** An export for review: what it carries besides the text (absent: a plain export, for publication). */
   review?: ReviewExport;
   /** Every image the figures name: its file in the repository, which may be absent or damaged. */
@@ -101,14 +102,14 @@ export function figureImages(docs: readonly DocNode[]): FigureImage[] {
 export async function collectSheet(
   context: RepositoryContext,
   sheetId: string,
-  revision?: number,
+  revision?: RevisionRef,
 ): Promise<PrintSheet> {
   const repository = await context.repository();
   const template = await context.template();
   const { family, variable } = requireVariable(repository, sheetId);
   let sheet: SheetFile;
   let summary: RevisionSummary | undefined;
-  let basisRevision: number | undefined;
+  let basisRevision: string | undefined;
   if (revision === undefined) {
     sheet = await requireSheet(context, sheetId);
     basisRevision = await revisionOfCurrent(context, await sheetSubject(context, sheetId), sheet);

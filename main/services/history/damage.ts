@@ -22,7 +22,8 @@ export interface ObjectDamage {
 
 /** Which revisions each damaged object line makes unreadable: those that need the object it held. */
 export async function inspectObjectDamage(
-  objects: ObjectStore,
+  /** One object file's damage, with objects looked up wherever they are (every writer's files). */
+  objects: Pick<ObjectStore, 'damaged' | 'has' | 'read'>,
   revisions: readonly Revision[],
 ): Promise<ObjectDamage> {
   const keys = new Map<string, string>();
@@ -90,7 +91,8 @@ export function objectLineProblem(file: string, line: number, affected: readonly
 export function tornTailKeeper(
   layout: RepositoryLayout,
   target: HistoryTarget,
-  file: 'objects.jsonl' | 'revisions.jsonl',
+  /** The file's name in the target's folder (one writer's, writer-logs.ts). */
+  file: string,
 ): (bytes: Buffer) => Promise<void> {
   return async (bytes) => {
     const base = compactTimestamp(new Date());

@@ -36,6 +36,7 @@ export function historyHandlers(context: RepositoryContext): HistoryHandlers {
     'history:restore': async ({ seq, parts, ...target }) =>
       restoreRevision(context, await subjectOf(target), seq, parts),
     'preferences:get': () => historyOf(context).preferences.author(),
-    'preferences:set': ({ authorName }) => historyOf(context).preferences.setAuthor(authorName),
+    'preferences:set': ({ authorName, authorEmail }) =>
+      historyOf(context).preferences.setAuthor(authorName, authorEmail),
   };
 }

@@ -87,11 +87,14 @@ export class ObjectStore {
     return this.index.has(hash) || this.staged.has(hash);
   }
 
-  /** Hashes a value and keeps it for the next commit unless it is stored already. */
-  stage(value: unknown): string {
+  /**
+   * Hashes a value and keeps it for the next commit unless it is stored already, here or
+   * (`storedElsewhere`) in another writer's store of the same history.
+   */
+  stage(value: unknown, storedElsewhere?: (hash: string) => boolean): string {
     const data = canonicalJson(value);
     const hash = hashOf(data);
-    if (!this.has(hash)) this.staged.set(hash, data);
+    if (!this.has(hash) && !storedElsewhere?.(hash)) this.staged.set(hash, data);
     return hash;
   }
 

@@ -3,6 +3,9 @@ import type { CommentThread, Review } from '../../../shared/model/review.js';
 import type { PartValue, SheetParts } from '../../../shared/history/parts.js';
 import { parsePartKey, type PartKey } from '../../../shared/model/history.js';
 import type { ObjectStore } from './objects.js';
+
+/** Where parts are stored and read: one writer's object file, or all of a history's (writer-logs.ts). */
+export type ObjectSource = Pick<ObjectStore, 'stage' | 'read' | 'has'>;
 import type { PartHashes } from './revision-log.js';
 
 /**
@@ -42,7 +45,7 @@ function childHashes(split: Split, object: unknown): string[] {
   return [];
 }
 
-function stageReview(store: ObjectStore, review: Review): string {
+function stageReview(store: ObjectSource, review: Review): string {
   const { threads, ...rest } = review;
   const object: ReviewObject = {
     r: rest,
@@ -63,7 +66,7 @@ function readReview(object: ReviewObject, children: Map<string, unknown>): Revie
 }
 
 /** Stages the objects of every part; answers each part's hash. */
-export function stageParts(store: ObjectStore, parts: SheetParts): PartHashes {
+export function stageParts(store: ObjectSource, parts: SheetParts): PartHashes {
   const hashes: PartHashes = {};
   for (const [key, value] of Object.entries(parts)) {
     const split = splitOf(key);
@@ -91,7 +94,7 @@ export interface ReadParts {
 }
 
 /** Reads the given parts back (two reads: the parts, then the blocks they list). */
-export async function readParts(store: ObjectStore, hashes: PartHashes): Promise<ReadParts> {
+export async function readParts(store: ObjectSource, hashes: PartHashes): Promise<ReadParts> {
   const entries = Object.entries(hashes);
   const top = await store.read(entries.map(([, hash]) => hash));
   const blockHashes = entries.flatMap(([key, hash]) => childHashes(splitOf(key), top.get(hash)));
@@ -136,7 +139,7 @@ export interface PartInspection {
 
 /** Reads only the parts' objects (not their blocks): enough to tell what a damaged object file costs. */
 export async function inspectParts(
-  store: ObjectStore,
+  store: Pick<ObjectSource, 'read' | 'has'>,
   hashes: Map<string, PartKey>,
 ): Promise<PartInspection> {
   const top = await store.read(hashes.keys());

@@ -167,6 +167,34 @@ describe('recording policy', () => {
     });
   });
 
+  it('keeps an optional e-mail beside the name, until it is emptied; refuses a malformed one in French', async () => {
+    expect(
+      await f.h['preferences:set']({ authorName: 'Anne Martin', authorEmail: 'anne.martin@agence.fr' }),
+    ).toEqual({ authorName: 'Anne Martin', authorEmail: 'anne.martin@agence.fr', isDefault: false });
+    // A new name without an e-mail keeps the e-mail.
+    await f.h['preferences:set']({ authorName: 'Anne M.' });
+    await f.reopen();
+    expect(await f.h['preferences:get']({})).toEqual({
+      authorName: 'Anne M.',
+      authorEmail: 'anne.martin@agence.fr',
+      isDefault: false,
+    });
+    await f.h['preferences:set']({ authorName: 'Anne M.', authorEmail: '' });
+    expect(JSON.parse(await readFile(f.preferencesFile, 'utf8'))).toEqual({
+      schemaVersion: 1,
+      authorName: 'Anne M.',
+    });
+    const handlers = f.h as unknown as Parameters<typeof dispatch>[0];
+    const tidied = await dispatch(handlers, 'preferences:set', {
+      authorName: 'Anne',
+      authorEmail: ' a@b.fr ',
+    });
+    expect(tidied).toMatchObject({ ok: true, value: { authorEmail: 'a@b.fr' } });
+    const bad = await dispatch(handlers, 'preferences:set', { authorName: 'Anne', authorEmail: 'anne@' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(JSON.stringify(bad)).toContain('n’est pas valide');
+  });
+
   it('tidies names and refuses bad ones in French, before any service sees them', async () => {
     const handlers = f.h as unknown as Parameters<typeof dispatch>[0];
     const named = await dispatch(handlers, 'history:recordVersion', {

@@ -1,25 +1,28 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { nameSchema } from '../../../shared/model/names.js';
+import { authorEmailSchema, nameSchema } from '../../../shared/model/names.js';
 import { appDataDir } from '../default-path.js';
 import { fr } from '../french.js';
 import { InvalidFileError, loadJsonWithRaw, saveJson } from '../storage/json-store.js';
 
 /**
  * The user's preferences, in the application's data folder (not in a repository: they
- * follow the user from one repository to another). Today: the name revisions are signed
- * with, the system's user name until the user gives one.
+ * follow the user from one repository to another): the name revisions are signed with, the
+ * system's user name until the user gives one, and an optional e-mail address for the
+ * commits of shared repositories.
  */
 export const PREFERENCES_VERSION = 1;
 
 const preferencesSchema = z.object({
   schemaVersion: z.literal(PREFERENCES_VERSION),
   authorName: nameSchema.optional(),
+  authorEmail: authorEmailSchema.optional(),
 });
 
 export interface AuthorPreference {
   authorName: string;
+  authorEmail?: string;
   /** True while the name is the system's user name, not one the user gave. */
   isDefault: boolean;
   /** Why the preferences file could not be read, in French; the file is left as it is. */
@@ -50,7 +53,8 @@ export class Preferences {
     return this.cached;
   }
 
-  async setAuthor(name: string): Promise<AuthorPreference> {
+  /** Sets the name, and the e-mail when given (empty: none); answers the preference as saved. */
+  async setAuthor(name: string, email?: string): Promise<AuthorPreference> {
     let raw: Record<string, unknown> = {};
     try {
       const loaded = await loadJsonWithRaw(this.file, this.file, { schema: preferencesSchema });
@@ -60,8 +64,15 @@ export class Preferences {
       // The user is giving their name now: a file we cannot read is replaced by their choice.
       if (!(error instanceof InvalidFileError)) throw error;
     }
-    await saveJson(this.file, this.file, { ...raw, schemaVersion: PREFERENCES_VERSION, authorName: name });
-    this.cached = { authorName: name, isDefault: false };
+    const { authorEmail: kept, ...rest } = raw;
+    const authorEmail = email ?? (authorEmailSchema.safeParse(kept).data || undefined);
+    await saveJson(this.file, this.file, {
+      ...rest,
+      schemaVersion: PREFERENCES_VERSION,
+      authorName: name,
+      ...(authorEmail ? { authorEmail } : {}),
+    });
+    this.cached = { authorName: name, isDefault: false, ...(authorEmail ? { authorEmail } : {}) };
     return this.cached;
   }
 
@@ -69,9 +80,13 @@ export class Preferences {
     try {
       const loaded = await loadJsonWithRaw(this.file, this.file, { schema: preferencesSchema });
       const name = loaded?.value.authorName;
-      return name
-        ? { authorName: name, isDefault: false }
-        : { authorName: systemUserName(), isDefault: true };
+      const email = loaded?.value.authorEmail;
+      return {
+        ...(name
+          ? { authorName: name, isDefault: false }
+          : { authorName: systemUserName(), isDefault: true }),
+        ...(email ? { authorEmail: email } : {}),
+      };
     } catch (error) {
       if (!(error instanceof InvalidFileError)) throw error;
       return {

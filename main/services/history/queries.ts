@@ -9,6 +9,7 @@ import {
 } from '../../../shared/model/history.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { historyOf } from './service.js';
+import type { RevisionRef } from './sheet-history.js';
 import type { HistorySubject } from './subjects.js';
 
 /** history:list, history:get and history:compare: reading a history, never writing it. */
@@ -33,16 +34,16 @@ export async function listHistory(
   };
 }
 
-/** Revision `seq` of the subject, whole, as it was then (history:get opens it read-only). */
+/** Revision `ref` (its id, or its number as listed now) of the subject, whole, as it was then (history:get opens it read-only). */
 export async function revisionOf<T>(
   context: RepositoryContext,
   subject: HistorySubject<T>,
-  seq: number,
+  ref: RevisionRef,
 ): Promise<{ revision: RevisionSummary; value: T }> {
   const history = await historyOf(context).history(subject.target);
-  const parts = await history.partsAt(seq, await titlesOf(context));
-  const revision = history.summaryOf(seq) as RevisionSummary;
-  const first = history.summaryOf(1)?.at ?? revision.at;
+  const parts = await history.partsAt(ref, await titlesOf(context));
+  const revision = history.require(ref);
+  const first = history.first()?.at ?? revision.at;
   return { revision, value: subject.ofParts(parts, first, revision.at) };
 }
 
@@ -50,8 +51,8 @@ export async function revisionOf<T>(
 export async function compareRevisions<T>(
   context: RepositoryContext,
   subject: HistorySubject<T>,
-  from: number,
-  to: number | undefined,
+  from: RevisionRef,
+  to: RevisionRef | undefined,
 ): Promise<SheetDiff> {
   const history = await historyOf(context).history(subject.target);
   const titleOf = await titlesOf(context);

@@ -8,7 +8,7 @@ import { fr } from '../french.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { titlesOf } from './queries.js';
 import { historyOf } from './service.js';
-import type { SheetHistory } from './sheet-history.js';
+import type { RevisionRef, SheetHistory } from './sheet-history.js';
 import type { HistorySubject } from './subjects.js';
 
 type TitleOf = (key: PartKey) => string;
@@ -17,9 +17,9 @@ type TitleOf = (key: PartKey) => string;
  * The review a revision had, to bring back the threads of the parts restored; undefined
  * when it had none, or when it cannot be read (the restore of the text goes on without it).
  */
-async function reviewAt(history: SheetHistory, seq: number, titleOf: TitleOf): Promise<Review | undefined> {
+async function reviewAt(history: SheetHistory, id: string, titleOf: TitleOf): Promise<Review | undefined> {
   try {
-    return (await history.partsAt(seq, titleOf, [REVIEW_KEY]))[REVIEW_KEY] as Review;
+    return (await history.partsAt(id, titleOf, [REVIEW_KEY]))[REVIEW_KEY] as Review;
   } catch (error) {
     if (error instanceof AppFailure && (error.code === 'not-found' || error.code === 'damaged')) {
       return undefined;
@@ -36,11 +36,11 @@ async function reviewAfterRestore(
   current: Review,
   restored: SheetParts,
   history: SheetHistory,
-  seq: number,
+  id: string,
   wanted: readonly PartKey[] | undefined,
   titleOf: TitleOf,
 ): Promise<Review> {
-  const then = wanted ? await reviewAt(history, seq, titleOf) : (restored[REVIEW_KEY] as Review | undefined);
+  const then = wanted ? await reviewAt(history, id, titleOf) : (restored[REVIEW_KEY] as Review | undefined);
   return restoredReview(current, then, wanted);
 }
 
@@ -55,7 +55,7 @@ async function reviewAfterRestore(
 export async function restoreRevision<T>(
   context: RepositoryContext,
   subject: HistorySubject<T>,
-  seq: number,
+  ref: RevisionRef,
   parts: readonly PartKey[] | undefined,
 ): Promise<RestoreResult> {
   const service = historyOf(context);
@@ -64,13 +64,15 @@ export async function restoreRevision<T>(
   return context.queue.run(subject.queue, async () => {
     const current = await subject.read();
     const wanted = parts ? [...new Set(parts)] : undefined;
-    // Read (and check) what is restored before anything is written.
-    const restored = await history.partsAt(seq, titleOf, wanted);
+    // Read (and check) what is restored before anything is written. The revision is named
+    // by its id from here on: a sync may renumber the list, never change an id.
+    const { id, seq } = history.require(ref);
+    const restored = await history.partsAt(id, titleOf, wanted);
     const review = await reviewAfterRestore(
       subject.reviewOf(current),
       restored,
       history,
-      seq,
+      id,
       wanted,
       titleOf,
     );
@@ -92,7 +94,7 @@ export async function restoreRevision<T>(
     // Restored: a failure to record that (recordSaved) is no failure of the restore.
     const restore = await subject.recordSaved(next, {
       kind: 'restore',
-      restoredFrom: seq,
+      restoredFrom: id,
       ...(wanted ? { restoredParts: wanted } : {}),
     });
     return { preRestore, restore: restore ?? null };

@@ -1,6 +1,6 @@
-import type { PartKey, RevisionSummary } from '../../../shared/model/history.js';
+import type { PartKey } from '../../../shared/model/history.js';
 import { AppendLog, cutTornTail, scanLog, type LoadOptions, type RecordFormat } from './append-log.js';
-import { decodeRecord, encodeRecord, summaryOf, type RevisionRecord } from './revision-record.js';
+import { decodeRecord, encodeRecord, type RevisionRecord } from './revision-record.js';
 
 /**
  * The list of a sheet's revisions: one small JSON line per revision, read without any
@@ -82,11 +82,6 @@ export class RevisionLog {
 
   get(seq: number): Revision | undefined {
     return this.bySeq.get(seq);
-  }
-
-  /** Newest first. */
-  summaries(): RevisionSummary[] {
-    return this.revisions.map((revision) => summaryOf(revision.record)).reverse();
   }
 
   all(): readonly Revision[] {

@@ -1,5 +1,6 @@
 import {
   PART_KEY_PATTERN,
+  REVISION_ID_PATTERN,
   revisionKinds,
   type PartKey,
   type RevisionKind,
@@ -21,10 +22,16 @@ export interface RevisionRecord {
   name?: string;
   comment?: string;
   status?: SheetStatus;
-  restoredFrom?: number;
+  /** The revision restored: its id (a local number in a history written before sharing). */
+  restoredFrom?: number | string;
   restoredParts?: PartKey[];
   /** The file an import read. */
   source?: string;
+  /**
+   * The latest revision this copy knew when it recorded this one (in a shared repository):
+   * the state it was edited from, which may be a colleague's. Absent before sharing.
+   */
+  after?: string;
   /** Parts changed since the previous revision: their new hash, or null when the part went away. */
   changed: Record<PartKey, string | null>;
   /** Every part, on full records. */
@@ -63,12 +70,16 @@ export function isRevisionRecord(value: unknown): value is RevisionRecord {
     optional(record.name, isString) &&
     optional(record.comment, isString) &&
     optional(record.status, (status) => sheetStatuses.includes(status as SheetStatus)) &&
-    optional(record.restoredFrom, isCount) &&
+    optional(
+      record.restoredFrom,
+      (from) => isCount(from) || (isString(from) && REVISION_ID_PATTERN.test(from as string)),
+    ) &&
     optional(record.source, isString) &&
     optional(
       record.restoredParts,
       (parts) => Array.isArray(parts) && parts.every((key) => isString(key) && PART_KEY_PATTERN.test(key)),
     ) &&
+    optional(record.after, (after) => isString(after) && REVISION_ID_PATTERN.test(after as string)) &&
     isHashMap(record.changed, true) &&
     optional(record.parts, (parts) => isHashMap(parts, false))
   );
@@ -97,19 +108,19 @@ export function decodeRecord(bytes: Buffer): RevisionRecord | undefined {
   }
 }
 
-export function summaryOf(record: RevisionRecord): RevisionSummary {
-  const { seq, at, author, kind, name, comment, status, restoredFrom, restoredParts, source } = record;
+/** The summary fields a record holds itself; the timeline adds its number, id and changes (timeline.ts). */
+export function recordSummary(
+  record: RevisionRecord,
+): Omit<RevisionSummary, 'seq' | 'id' | 'restoredFrom' | 'changed'> {
+  const { at, author, kind, name, comment, status, restoredParts, source } = record;
   return {
-    seq,
     at,
     author,
     kind,
     ...(name !== undefined ? { name } : {}),
     ...(comment !== undefined ? { comment } : {}),
     ...(status !== undefined ? { status } : {}),
-    ...(restoredFrom !== undefined ? { restoredFrom } : {}),
     ...(restoredParts !== undefined ? { restoredParts } : {}),
     ...(source !== undefined ? { source } : {}),
-    changed: Object.keys(record.changed),
   };
 }

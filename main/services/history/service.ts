@@ -7,14 +7,8 @@ import { ioFailure } from '../storage/io-errors.js';
 import { stampOf } from '../storage/stamp.js';
 import { Preferences } from './preferences.js';
 import { SheetHistory, type RevisionFields } from './sheet-history.js';
-import {
-  familyTarget,
-  sheetTarget,
-  targetFile,
-  targetFolder,
-  targetKey,
-  type HistoryTarget,
-} from './target.js';
+import { historyFiles } from './writer-logs.js';
+import { familyTarget, sheetTarget, targetFolder, targetKey, type HistoryTarget } from './target.js';
 
 /**
  * The history side of one open repository: each sheet's (and each family's shared
@@ -27,6 +21,8 @@ export interface HistoryOptions {
   now?: () => Date;
   /** preferences.json; the application's data folder by default. */
   preferencesFile?: string;
+  /** This copy's history writer once the repository is shared (writer-logs.ts); null before. */
+  writer?: string | null;
 }
 
 export type RecordFields = Omit<RevisionFields, 'author' | 'at'> & { at?: string };
@@ -44,12 +40,14 @@ export class HistoryService {
   /** For a reading session: the files' stamps when each history was read (see history()). */
   private readonly readAt = new Map<string, string>();
   private readonly clock: () => Date;
+  private writerId: string | null;
 
   constructor(
     private readonly context: RepositoryContext,
     options: HistoryOptions,
   ) {
     this.clock = options.now ?? (() => new Date());
+    this.writerId = options.writer ?? null;
     this.preferences = new Preferences(options.preferencesFile);
   }
 
@@ -81,7 +79,7 @@ export class HistoryService {
       let loading = this.loaded.get(key);
       if (loading && reading && this.readAt.get(key) !== stamp) loading = undefined;
       if (!loading) {
-        loading = SheetHistory.load(this.context.layout, target, { repair: !reading });
+        loading = SheetHistory.load(this.context.layout, target, { repair: !reading, writer: this.writerId });
         this.loaded.set(key, loading);
         this.readAt.set(key, stamp);
         loading.catch(() => this.loaded.delete(key));
@@ -92,12 +90,29 @@ export class HistoryService {
     }
   }
 
+  /** Every writer's files of the target (writer-logs.ts), named and stamped. */
   private async filesStamp(target: HistoryTarget): Promise<string> {
-    const files = ['revisions.jsonl', 'objects.jsonl'] as const;
-    const stamps = await Promise.all(
-      files.map((file) => stampOf(targetFile(this.context.layout, target, file))),
-    );
+    const files = await historyFiles(this.context.layout, target);
+    const stamps = await Promise.all(files.map(async (file) => [file, await stampOf(file)]));
     return JSON.stringify(stamps);
+  }
+
+  get writer(): string | null {
+    return this.writerId;
+  }
+
+  /** The repository was just shared: from now on this copy appends to its own files. */
+  useWriter(writer: string): void {
+    this.writerId = writer;
+    this.reload();
+  }
+
+  /**
+   * Forgets every history read so far: a sync brought other writers' revisions, which the
+   * next read finds on disk. A read or record in flight finishes on what it had.
+   */
+  reload(): void {
+    this.loaded.clear();
   }
 
   /** Records `sheet` (see recordParts). */

@@ -3,31 +3,47 @@ import type { PartKey, RevisionSummary } from '../../../shared/model/history.js'
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import type { RepositoryLayout } from '../repository/layout.js';
-import {
-  inspectObjectDamage,
-  objectLineProblem,
-  revisionLineProblem,
-  tornTailKeeper,
-  type ObjectDamage,
-} from './damage.js';
-import { ObjectStore } from './objects.js';
+import { inspectObjectDamage, objectLineProblem, revisionLineProblem, type ObjectDamage } from './damage.js';
 import { readParts, stageParts } from './part-codec.js';
-import { RevisionLog, type PartHashes } from './revision-log.js';
-import { summaryOf, type RevisionRecord } from './revision-record.js';
-import { targetDetail, targetFile, targetName, type HistoryTarget } from './target.js';
+import type { PartHashes, Revision } from './revision-log.js';
+import type { RevisionRecord } from './revision-record.js';
+import { targetDetail, targetName, type HistoryTarget } from './target.js';
+import { revisionId, Timeline, type TimelineEntry } from './timeline.js';
+import { loadWriterLogs, ObjectSources, type WriterLog } from './writer-logs.js';
 
 /**
- * One sheet's history (or one family's shared content: see target.ts), loaded once and kept in memory: the revision list (small) and the
- * place of each stored object (no content). Recording a revision costs the parts of the
- * sheet that changed, whatever the length of the history. Damaged lines are reported by
- * list() and by the reads that need them; the files are never rewritten to hide them.
+ * One sheet's history (or one family's shared content: see target.ts), loaded once and
+ * kept in memory: the revision list of every writer (small) and the place of each stored
+ * object (no content). Recording a revision costs the parts of the sheet that changed,
+ * whatever the length of the history, and appends to this copy's own files only
+ * (writer-logs.ts); reading sees every writer's revisions as one list in time order
+ * (timeline.ts). Damaged lines are reported by list() and by the reads that need them; the
+ * files are never rewritten to hide them.
  */
-export type RevisionFields = Omit<RevisionRecord, 'seq' | 'changed' | 'parts'>;
+export type RevisionFields = Omit<RevisionRecord, 'seq' | 'changed' | 'parts' | 'after'>;
+
+/** A revision as requests name it: its id, or its number as listed now. */
+export type RevisionRef = number | string;
+
+export interface RevisionLineage {
+  summary: RevisionSummary;
+  /** The copy that recorded it (null: before the repository was shared). */
+  writer: string | null;
+  /** The id of the revision it was made from; absent for the first, or when that one is lost. */
+  previous?: string;
+}
 
 export interface HistoryListing {
   revisions: RevisionSummary[];
   /** Damaged lines of the history's files, in French. */
   problems: string[];
+}
+
+export interface HistoryLoadOptions {
+  /** A writer cuts a torn tail off its own files (keeping it in damaged/); a reader leaves the files as they are. */
+  repair: boolean;
+  /** This copy's writer once the repository is shared, null before (writer-logs.ts). */
+  writer?: string | null;
 }
 
 type TitleOf = (key: PartKey) => string;
@@ -42,52 +58,53 @@ function sameHashes(a: PartHashes, b: PartHashes): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
-export interface HistoryLoadOptions {
-  /** A writer cuts a torn tail off (keeping it in damaged/); a reader leaves the files as they are. */
-  repair: boolean;
-}
+const refText = (ref: RevisionRef) => (typeof ref === 'number' ? String(ref) : ref);
 
 export class SheetHistory {
-  /** What the object file's damage costs; computed once, only when it has damage. */
-  private objectDamage: Promise<ObjectDamage> | undefined;
+  /** What each object file's damage costs; computed once, only when one has damage. */
+  private objectDamage: Promise<Map<WriterLog, ObjectDamage>> | undefined;
+  private readonly objects: ObjectSources;
+  private timelineCache: Timeline | undefined;
 
   private constructor(
     readonly target: HistoryTarget,
-    private readonly objects: ObjectStore,
-    private readonly revisions: RevisionLog,
-    private readonly files: { objects: string; revisions: string },
-  ) {}
+    private readonly logs: readonly WriterLog[],
+    private readonly own: WriterLog,
+  ) {
+    this.objects = new ObjectSources(
+      own.objects,
+      logs.map((log) => log.objects),
+    );
+  }
 
   static async load(
     layout: RepositoryLayout,
     target: HistoryTarget,
     options: HistoryLoadOptions = { repair: true },
   ): Promise<SheetHistory> {
-    const objectsPath = targetFile(layout, target, 'objects.jsonl');
-    const revisionsPath = targetFile(layout, target, 'revisions.jsonl');
-    const keep = (file: 'objects.jsonl' | 'revisions.jsonl') =>
-      options.repair ? { keepTornTail: tornTailKeeper(layout, target, file) } : {};
-    // The revisions first: a revision's objects are appended before it, so every revision
-    // read then finds its objects in the file, even while another process appends to both.
-    const revisions = await RevisionLog.load(revisionsPath, keep('revisions.jsonl'));
-    const objects = await ObjectStore.load(objectsPath, keep('objects.jsonl'));
-    return new SheetHistory(target, objects, revisions, {
-      objects: layout.display(objectsPath),
-      revisions: layout.display(revisionsPath),
+    const { logs, own } = await loadWriterLogs(layout, target, options.writer ?? null, {
+      repair: options.repair,
     });
+    return new SheetHistory(target, logs, own);
+  }
+
+  private get timeline(): Timeline {
+    this.timelineCache ??= new Timeline(this.logs);
+    return this.timelineCache;
   }
 
   get isEmpty(): boolean {
-    return this.revisions.count === 0 && this.revisions.damaged.length === 0;
+    return this.logs.every((log) => log.revisions.count === 0 && log.revisions.damaged.length === 0);
   }
 
   /**
    * Records `parts` as a new revision. Unless `force`d (named versions, restores), nothing
-   * is recorded when no part differs from the latest revision: answers null then.
+   * is recorded when no part differs from the latest revision (whoever recorded it): answers
+   * null then.
    */
   async record(parts: SheetParts, fields: RevisionFields, force: boolean): Promise<RevisionSummary | null> {
     const hashes = stageParts(this.objects, parts);
-    const head = this.revisions.head?.state;
+    const head = this.timeline.head?.revision.state;
     if (!force && head && sameHashes(head, hashes)) {
       this.objects.discardStaged();
       return null;
@@ -96,58 +113,91 @@ export class SheetHistory {
     await this.objects.commit();
     // A new revision may need what a damaged line held: the damage is weighed again when asked.
     this.objectDamage = undefined;
-    const revision = await this.revisions.append(fields, hashes);
-    return summaryOf(revision.record);
+    const after = this.own.writer === null ? undefined : this.timeline.head?.id;
+    const revision = await this.own.revisions.append(after ? { ...fields, after } : fields, hashes);
+    this.timelineCache = undefined;
+    const timeline = this.timeline;
+    const entry = timeline.entries.find((candidate) => candidate.revision === revision) as TimelineEntry;
+    return timeline.summary(entry);
   }
 
   async list(titleOf: TitleOf): Promise<HistoryListing> {
     const damage = await this.damage();
-    const revisions = this.revisions.summaries().map((summary) => {
-      const damaged = this.damageOf(summary.seq, damage.unreadable, titleOf);
-      return damaged ? { ...summary, damaged } : summary;
-    });
-    const problems = [
-      ...this.revisions.damaged.map(({ line, seqs }) =>
-        revisionLineProblem(this.files.revisions, line, seqs),
+    const unreadable = new Set([...damage.values()].flatMap((cost) => [...cost.unreadable]));
+    const timeline = this.timeline;
+    const revisions = timeline.entries
+      .map((entry) => {
+        const summary = timeline.summary(entry);
+        const damaged = this.damageOf(entry, unreadable, titleOf);
+        return damaged ? { ...summary, damaged } : summary;
+      })
+      .reverse();
+    // Damaged lines name the revisions they cost by their number in the list; a lost line of
+    // another writer's log has none there (its revision was never read).
+    const listed = (log: WriterLog, seqs: readonly number[]) =>
+      log.writer === null
+        ? [...seqs]
+        : seqs.flatMap((seq) => timeline.find(revisionId(log.writer, seq))?.seq ?? []);
+    const problems = this.logs.flatMap((log) => [
+      ...log.revisions.damaged.map(({ line, seqs }) =>
+        revisionLineProblem(log.files.revisions, line, listed(log, seqs)),
       ),
-      ...this.objects.damaged.map(({ line }) =>
-        objectLineProblem(this.files.objects, line, damage.affected.get(line) ?? []),
+      ...log.objects.damaged.map(({ line }) =>
+        objectLineProblem(log.files.objects, line, damage.get(log)?.affected.get(line) ?? []),
       ),
-    ];
+    ]);
     return { revisions, problems };
   }
 
-  /** Every revision's summary, oldest first (damage aside: see list, newest first). */
-  summariesInOrder(): RevisionSummary[] {
-    return this.revisions.summaries().sort((a, b) => a.seq - b.seq);
+  summaryOf(ref: RevisionRef): RevisionSummary | undefined {
+    const entry = this.timeline.find(ref);
+    return entry ? this.timeline.summary(entry) : undefined;
   }
 
-  /** The latest revision. */
+  /**
+   * Every revision oldest first, in time order (damage aside: see list), each with what it
+   * was made from: the revision its copy compared it with (timeline.ts), and the copy that
+   * recorded it. Parallel work of two copies interleaves in this order, so what one
+   * revision changed is never read off the one listed before it (review/changes-since.ts).
+   */
+  lineage(): RevisionLineage[] {
+    const timeline = this.timeline;
+    return timeline.entries.map((entry) => {
+      const previous = timeline.previousOf(entry);
+      return {
+        summary: timeline.summary(entry),
+        writer: entry.log.writer,
+        ...(previous ? { previous: previous.id } : {}),
+      };
+    });
+  }
+
+  /** The latest revision, in time order. */
   get latest(): RevisionSummary | undefined {
-    const record = this.revisions.head?.record;
-    return record ? summaryOf(record) : undefined;
+    const entry = this.timeline.head;
+    return entry ? this.timeline.summary(entry) : undefined;
   }
 
-  summaryOf(seq: number): RevisionSummary | undefined {
-    const record = this.revisions.get(seq)?.record;
-    return record ? summaryOf(record) : undefined;
+  /** The oldest revision: when the history began. */
+  first(): RevisionSummary | undefined {
+    const entry = this.timeline.entries[0];
+    return entry ? this.timeline.summary(entry) : undefined;
+  }
+
+  /** The revision named by `ref`, or a French failure saying it does not exist. */
+  require(ref: RevisionRef): RevisionSummary {
+    return this.timeline.summary(this.entry(ref));
   }
 
   /** The parts a revision names; the whole revision when `keys` is absent. */
-  async partsAt(seq: number, titleOf: TitleOf, keys?: readonly PartKey[]): Promise<SheetParts> {
-    const revision = this.revisions.get(seq);
-    if (!revision) {
-      throw new AppFailure(
-        'not-found',
-        fr`La version n°\u00a0${seq} ${targetName(this.target)} n’existe pas : rouvrez l’historique pour voir les versions enregistrées.`,
-        { ...targetDetail(this.target), seq },
-      );
-    }
-    const state = revision.state;
+  async partsAt(ref: RevisionRef, titleOf: TitleOf, keys?: readonly PartKey[]): Promise<SheetParts> {
+    const entry = this.entry(ref);
+    const seq = entry.seq;
+    const state = entry.revision.state;
     if (!state) {
       throw new AppFailure(
         'damaged',
-        fr`La version n°\u00a0${seq} ne peut pas être reconstituée : elle suit une entrée endommagée de ${this.files.revisions}. Choisissez une autre version.`,
+        fr`La version n°\u00a0${seq} ne peut pas être reconstituée : elle suit une entrée endommagée de ${entry.log.files.revisions}. Choisissez une autre version.`,
         { ...targetDetail(this.target), seq },
       );
     }
@@ -167,22 +217,48 @@ export class SheetHistory {
     if (unreadable.length > 0) {
       throw new AppFailure(
         'damaged',
-        fr`La version n°\u00a0${seq} est endommagée pour ${quoted(unreadable.map(titleOf))} (${this.files.objects}) : ces parties ne peuvent pas être lues. Les autres parties et les autres versions restent lisibles.`,
+        fr`La version n°\u00a0${seq} est endommagée pour ${quoted(unreadable.map(titleOf))} (${entry.log.files.objects}) : ces parties ne peuvent pas être lues. Les autres parties et les autres versions restent lisibles.`,
         { ...targetDetail(this.target), seq, parts: unreadable },
       );
     }
     return parts;
   }
 
-  private damage(): Promise<ObjectDamage> {
-    if (this.objects.damaged.length === 0)
-      return Promise.resolve({ unreadable: new Set(), affected: new Map() });
-    this.objectDamage ??= inspectObjectDamage(this.objects, this.revisions.all());
+  private entry(ref: RevisionRef): TimelineEntry {
+    const entry = this.timeline.find(ref);
+    if (entry) return entry;
+    throw new AppFailure(
+      'not-found',
+      fr`La version n°\u00a0${refText(ref)} ${targetName(this.target)} n’existe pas : rouvrez l’historique pour voir les versions enregistrées.`,
+      { ...targetDetail(this.target), seq: ref },
+    );
+  }
+
+  /** Each damaged object file's cost, counted against every revision of the list (by its number there). */
+  private damage(): Promise<Map<WriterLog, ObjectDamage>> {
+    const damaged = this.logs.filter((log) => log.objects.damaged.length > 0);
+    if (damaged.length === 0) return Promise.resolve(new Map());
+    this.objectDamage ??= (async () => {
+      const listed: Revision[] = this.timeline.entries.map(({ seq, revision }) => ({
+        record: { ...revision.record, seq },
+        state: revision.state,
+      }));
+      const costs = new Map<WriterLog, ObjectDamage>();
+      for (const log of damaged) {
+        const objects = {
+          damaged: log.objects.damaged,
+          has: (h: string) => this.objects.has(h),
+          read: (h: Iterable<string>) => this.objects.read(h),
+        };
+        costs.set(log, await inspectObjectDamage(objects, listed));
+      }
+      return costs;
+    })();
     return this.objectDamage;
   }
 
-  private damageOf(seq: number, unreadable: Set<string>, titleOf: TitleOf): string | undefined {
-    const state = this.revisions.get(seq)?.state;
+  private damageOf(entry: TimelineEntry, unreadable: Set<string>, titleOf: TitleOf): string | undefined {
+    const state = entry.revision.state;
     if (!state) {
       return fr`Cette version suit une entrée endommagée d’un historique ancien : son contenu ne peut pas être reconstitué.`;
     }

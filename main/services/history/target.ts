@@ -1,4 +1,4 @@
-import type { RepositoryLayout } from '../repository/layout.js';
+import type { HistoryFileName, RepositoryLayout } from '../repository/layout.js';
 import { FAMILY_HISTORY_PREFIX, HISTORY_DIR } from '../repository/layout.js';
 import { fr } from '../french.js';
 
@@ -25,11 +25,12 @@ export function targetFromKey(key: string): HistoryTarget {
 export function targetFile(
   layout: RepositoryLayout,
   target: HistoryTarget,
-  file: 'objects.jsonl' | 'revisions.jsonl',
+  file: HistoryFileName,
+  writer: string | null = null,
 ): string {
   return target.kind === 'sheet'
-    ? layout.historyFile(target.id, file)
-    : layout.familyHistoryFile(target.id, file);
+    ? layout.historyFile(target.id, file, writer)
+    : layout.familyHistoryFile(target.id, file, writer);
 }
 
 export function targetFolder(target: HistoryTarget): string {

@@ -25,6 +25,31 @@ export const ASSETS_DIR = 'assets';
  */
 export const HISTORY_DIR = 'history';
 export const FAMILY_HISTORY_PREFIX = '@family-';
+/** This copy's own state (history writer, sync settings): machine-local, never shared (sync's .gitignore). */
+export const LOCAL_FILE = '.fiches-local.json';
+/** Present once the repository is shared (main/services/sync): the folder is a git working tree. */
+export const GIT_DIR = '.git';
+
+/**
+ * One copy of a shared repository appends its revisions to its own pair of history files
+ * (`revisions-<writer>.jsonl`, `objects-<writer>.jsonl`), so git never has to merge a log.
+ */
+export const WRITER_PATTERN = /^[0-9a-f]{12}$/;
+export type HistoryFileName = 'objects.jsonl' | 'revisions.jsonl';
+/** The name of one writer's history file (or of the pair written before sharing). */
+export const HISTORY_LOG_NAME = /^(?:revisions|objects)(?:-([0-9a-f]{12}))?\.jsonl$/;
+
+/** `revisions.jsonl` (a repository never shared, and what it wrote before), or `revisions-<writer>.jsonl`. */
+export function historyFileName(file: HistoryFileName, writer: string | null): string {
+  if (writer === null) return file;
+  if (!WRITER_PATTERN.test(writer)) {
+    throw new AppFailure(
+      'invalid-request',
+      fr`Identifiant d’auteur de l’historique refusé « ${writer.slice(0, 40)} ».`,
+    );
+  }
+  return file.replace('.jsonl', `-${writer}.jsonl`);
+}
 
 /** « 20250314t093000123z »: UTC, sortable, and made only of characters allowed in stored names. */
 export function compactTimestamp(date: Date): string {
@@ -77,6 +102,15 @@ export class RepositoryLayout {
   get assetsDir(): string {
     return this.inside(ASSETS_DIR);
   }
+  get localFile(): string {
+    return this.inside(LOCAL_FILE);
+  }
+  get gitDir(): string {
+    return this.inside(GIT_DIR);
+  }
+  get historyDir(): string {
+    return this.inside(HISTORY_DIR);
+  }
 
   sheetFile(id: string): string {
     return this.inside(SHEETS_DIR, `${checkedId(id)}.json`);
@@ -86,13 +120,17 @@ export class RepositoryLayout {
     return this.inside(FAMILIES_DIR, `${checkedId(id)}.json`);
   }
 
-  /** Where the history of one sheet lives; `file` is one of its own fixed names. */
-  historyFile(id: string, file: 'objects.jsonl' | 'revisions.jsonl'): string {
-    return this.inside(HISTORY_DIR, checkedId(id), file);
+  /** Where the history of one sheet lives; `file` is one of its own fixed names, of one writer (see historyFileName). */
+  historyFile(id: string, file: HistoryFileName, writer: string | null = null): string {
+    return this.inside(HISTORY_DIR, checkedId(id), historyFileName(file, writer));
   }
 
-  familyHistoryFile(familyId: string, file: 'objects.jsonl' | 'revisions.jsonl'): string {
-    return this.inside(HISTORY_DIR, `${FAMILY_HISTORY_PREFIX}${checkedId(familyId)}`, file);
+  familyHistoryFile(familyId: string, file: HistoryFileName, writer: string | null = null): string {
+    return this.inside(
+      HISTORY_DIR,
+      `${FAMILY_HISTORY_PREFIX}${checkedId(familyId)}`,
+      historyFileName(file, writer),
+    );
   }
 
   assetFile(assetId: string): string {
@@ -121,7 +159,9 @@ export class RepositoryLayout {
    * Where the torn tail cut off a history file is kept:
    * damaged/history/<sheet id or @family-<id>>/<file>.<name>.tail.
    */
-  damagedHistoryTail(historyFolder: string, file: 'objects.jsonl' | 'revisions.jsonl', name: string): string {
+  damagedHistoryTail(historyFolder: string, file: string, name: string): string {
+    if (!HISTORY_LOG_NAME.test(file))
+      throw new AppFailure('invalid-request', fr`Fichier d’historique refusé « ${file.slice(0, 60)} ».`);
     const folder = historyFolder.startsWith(FAMILY_HISTORY_PREFIX)
       ? `${FAMILY_HISTORY_PREFIX}${checkedId(historyFolder.slice(FAMILY_HISTORY_PREFIX.length))}`
       : checkedId(historyFolder);

@@ -6,15 +6,17 @@ import type { RepositoryContext } from '../repository/context.js';
  * The revision holding the subject (a sheet, or the family's shared micro-scenarios it
  * shows) as it is now, recorded first when the latest revision differs (unrecorded
  * edits): what a Word export names as its text, so that the reviewer's copy can be
- * compared with it later. A reading session writes no history: it names no revision then,
- * and the review import says so.
+ * compared with it later. It is named by its id, the same on every copy of a shared
+ * repository whatever a sync brings (a number as listed would name another revision once
+ * a colleague's older one arrives). A reading session writes no history: it names no
+ * revision then, and the review import says so.
  */
 export async function revisionOfCurrent<T>(
   context: RepositoryContext,
   subject: HistorySubject<T>,
   value: T,
-): Promise<number | undefined> {
+): Promise<string | undefined> {
   if (context.access === 'read') return undefined;
   const recorded = await subject.record(value, { kind: 'auto' }, false);
-  return recorded?.seq ?? (await historyOf(context).history(subject.target)).latest?.seq;
+  return recorded?.id ?? (await historyOf(context).history(subject.target)).latest?.id;
 }

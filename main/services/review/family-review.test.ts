@@ -13,7 +13,7 @@ import { historyFixture, text, type HistoryFixture } from '../testing/history-fi
 
 /**
  * The review of a family's shared micro-scenarios: threads and title marks saved in
- * families/<id>.json (format 2) by families:update, checked as a sheet's are, recorded in
+ * families/<id>.json (format 3) by families:update, checked as a sheet's are, recorded in
  * the family's history, listed by its comparison, never taken away by a restore.
  */
 
@@ -136,7 +136,7 @@ describe('comment threads on the family’s shared micro-scenarios', () => {
 });
 
 describe('the family file’s format', () => {
-  it('reads a format 1 file as one without review, and writes format 2 at its next save', async () => {
+  it('reads a format 1 file (before sync and comments) as one without review, and writes the current format at its next save', async () => {
     await mkdir(join(f.repo, 'families'), { recursive: true });
     const older = {
       schemaVersion: 1,

@@ -9,6 +9,7 @@ import { anchorsOfDoc } from '../../../shared/review/anchors.js';
 import { commentThread } from '../../../shared/review/builders.js';
 import { decideSuggestions } from '../../../shared/review/suggestions.js';
 import { AppFailure } from '../../../shared/result.js';
+import { readDocx as readWordFile } from '../docx-read/read-docx.js';
 import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
 import { attributeValues, plainText, readDocx } from '../export/testing/docx-parts.js';
 import { openSample, type SampleRepository } from '../export/testing/sample.js';
@@ -158,7 +159,7 @@ describe('the Word export « avec les commentaires » of a sheet showing its fam
     const extended = docx.text('word/commentsExtended.xml');
     expect(extended.match(/w15:done="1"/g)).toHaveLength(1);
 
-    // The file names the family's revision it prints, beside the sheet's.
+    // The file names the family's revision it prints (by its id), beside the sheet's.
     const custom = docx.text('docProps/custom.xml');
     expect(custom).toMatch(
       new RegExp(`name="${REVIEW_PROPERTY.family}"[^>]*>\\s*<vt:lpwstr>${FAMILY}</vt:lpwstr>`),
@@ -166,7 +167,7 @@ describe('the Word export « avec les commentaires » of a sheet showing its fam
     const latest = (await h()['history:list']({ familyId: FAMILY })).revisions[0];
     expect(latest?.changed).toContain('review');
     expect(custom).toMatch(
-      new RegExp(`name="${REVIEW_PROPERTY.familyRevision}"[^>]*>\\s*<vt:lpwstr>${latest?.seq}</vt:lpwstr>`),
+      new RegExp(`name="${REVIEW_PROPERTY.familyRevision}"[^>]*>\\s*<vt:lpwstr>${latest?.id}</vt:lpwstr>`),
     );
   });
 });
@@ -282,6 +283,21 @@ describe('importing a Word review of a sheet showing its family’s micro-scenar
     expect(again.comments.every((comment) => comment.known)).toBe(true);
     expect(again.applied).toBe('none');
     expect(await shared()).toEqual(once);
+  });
+
+  it('names the family revision by its id in the result, and still takes a copy naming it by its number', async () => {
+    const bytes = await exported();
+    const id = readWordFile(bytes, 'big-data.docx').properties.custom[
+      REVIEW_PROPERTY.familyRevision
+    ] as string;
+    const listed = (await h()['history:list']({ familyId: FAMILY })).revisions.find((r) => r.id === id);
+    const older = new WordEdit(bytes)
+      .customProperty(REVIEW_PROPERTY.familyRevision, String(listed?.seq))
+      .comment('les salariés peu formés', { ...CLAIRE, text: 'Source ?' })
+      .save();
+    const found = await importReview(older, 'none');
+    expect(found.family).toMatchObject({ exportedRevision: listed?.seq, exportedRevisionId: id });
+    expect(found.comments.map((comment) => comment.quote)).toContain('les salariés peu formés');
   });
 
   it('leaves the shared text alone for a copy that names no family revision, and says so', async () => {

@@ -8,6 +8,8 @@ import {
 } from '../../../shared/model/review.js';
 import type { Scenarios } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
+import { mergeThread } from '../../../shared/merge/review.js';
+import { same } from '../../../shared/merge/values.js';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 
@@ -17,7 +19,9 @@ import { fr } from '../french.js';
  * the interface never sends is refused, so a faulty client cannot rewrite who said what: a
  * thread or a reply keeps its author, its date and its part; a thread is about a part the
  * template has, and a family's about one of its shared micro-scenarios' titles and angles;
- * a title's marks stay inside the title.
+ * a title's marks stay inside the title. The limits (REVIEW_LIMITS) bound what is added: a
+ * review a sync's union took past them is saved as it is, resolved, edited, emptied, but
+ * grows no further (reviewGrowthProblem, which the Word import checks too).
  */
 
 function refuse(message: string, details: Record<string, unknown>): never {
@@ -65,14 +69,59 @@ function checkUnchangedIdentity(before: CommentThread, after: CommentThread): vo
   }
 }
 
+/** What `after` adds past the limits that `before` kept to, in French; undefined when nothing does. */
+export function reviewGrowthProblem(before: Review, after: Review): string | undefined {
+  const { threads, replies, titleMarks } = REVIEW_LIMITS;
+  const count = Object.keys(after.threads).length;
+  const had = Object.keys(before.threads).length;
+  if (count > threads && count > had) {
+    return fr`Une fiche compte au plus ${threads} fils de commentaires : supprimez-en avant d’en ajouter.`;
+  }
+  for (const thread of Object.values(after.threads)) {
+    const earlier = before.threads[thread.id]?.replies.length ?? 0;
+    if (thread.replies.length <= replies || thread.replies.length <= earlier) continue;
+    return earlier >= replies
+      ? fr`Un fil compte au plus ${replies} réponses : celui-ci en a ${earlier}${earlier > replies ? ' (réunies par une synchronisation)' : ''}, il ne peut plus en recevoir.`
+      : fr`Un fil compte au plus ${replies} réponses.`;
+  }
+  for (const [hypothesis, marks] of Object.entries(after.titleMarks)) {
+    if (marks.length > titleMarks && marks.length > (before.titleMarks[hypothesis]?.length ?? 0)) {
+      return fr`Un titre de micro-scénario porte au plus ${titleMarks} marques (commentaires et modifications proposées).`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A thread sent by an editor that missed a sync's change to it (its base differs from the
+ * file): merged as a sync merges it (shared/merge/review.ts), so a colleague's reply or
+ * edit that arrived meanwhile stays; a thread deleted here but answered there stays too.
+ * Undefined: nothing to merge, the sent thread replaces the file's.
+ */
+function rebasedThread(
+  base: CommentThread | null | undefined,
+  sent: CommentThread | null,
+  current: CommentThread | undefined,
+): { thread: CommentThread | null } | undefined {
+  if (base === undefined || same(base ?? undefined, current)) return undefined;
+  if (sent === null) return { thread: current ?? null };
+  if (current === undefined) return { thread: sent };
+  return { thread: mergeThread(base ?? undefined, sent, current) };
+}
+
 function mergeThreads(
   template: SheetTemplate,
   current: Record<string, CommentThread>,
   patch: Record<string, CommentThread | null>,
+  bases: Record<string, CommentThread | null>,
   owner: ReviewOwner,
+  onMerged: () => void,
 ): Record<string, CommentThread> {
   const threads = { ...current };
-  for (const [id, thread] of Object.entries(patch)) {
+  for (const [id, sent] of Object.entries(patch)) {
+    const rebased = rebasedThread(bases[id], sent, current[id]);
+    if (rebased) onMerged();
+    const thread = rebased ? rebased.thread : sent;
     if (thread === null) {
       delete threads[id];
       continue;
@@ -86,14 +135,6 @@ function mergeThreads(
     const before = current[id];
     if (before) checkUnchangedIdentity(before, thread);
     threads[id] = thread;
-  }
-  if (Object.keys(threads).length > REVIEW_LIMITS.threads) {
-    refuse(
-      fr`Une fiche compte au plus ${REVIEW_LIMITS.threads} fils de commentaires : supprimez-en avant d’en ajouter.`,
-      {
-        limit: REVIEW_LIMITS.threads,
-      },
-    );
   }
   return threads;
 }
@@ -126,20 +167,29 @@ function mergeTitleMarks(
 
 /**
  * The review of a sheet (or of a family's shared micro-scenarios) once `patch` applied;
- * `scenarios` are its scenarios after the same patch.
+ * `scenarios` are its scenarios after the same patch. `merged`: a thread was merged with a
+ * sync's change the editor had not seen.
  */
 export function mergeReview(
   template: SheetTemplate,
   current: Review,
-  patch: Pick<SheetPatch, 'threads' | 'titleMarks'>,
+  patch: Pick<SheetPatch, 'threads' | 'titleMarks' | 'base'>,
   scenarios: Scenarios,
   owner: ReviewOwner,
-): Review {
-  if (!patch.threads && !patch.titleMarks) return current;
-  return {
-    threads: patch.threads ? mergeThreads(template, current.threads, patch.threads, owner) : current.threads,
+): { review: Review; merged: boolean } {
+  if (!patch.threads && !patch.titleMarks) return { review: current, merged: false };
+  let merged = false;
+  const next: Review = {
+    threads: patch.threads
+      ? mergeThreads(template, current.threads, patch.threads, patch.base?.threads ?? {}, owner, () => {
+          merged = true;
+        })
+      : current.threads,
     titleMarks: patch.titleMarks
       ? mergeTitleMarks(template, current.titleMarks, patch.titleMarks, scenarios)
       : current.titleMarks,
   };
+  const problem = reviewGrowthProblem(current, next);
+  if (problem) refuse(problem, { limits: REVIEW_LIMITS });
+  return { review: next, merged };
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doc, paragraph } from '../../../shared/content/builders.js';
 import type { DocNode } from '../../../shared/content/doc.js';
 import { REVIEW_LIMITS, type CommentThread } from '../../../shared/model/review.js';
+import { SHEET_SCHEMA_VERSION } from '../../../shared/model/sheet.js';
 import { commentedText, commentThread, richParagraph } from '../../../shared/review/builders.js';
 import { dispatch, type Handlers } from '../../../shared/api/dispatch.js';
 import { AppFailure } from '../../../shared/result.js';
@@ -120,6 +121,9 @@ describe('comment threads', () => {
       'app:info': notHere,
       'repository:choose': notHere,
       'export:save': notHere,
+      'sync:join': notHere,
+      'sync:joinProgress': notHere,
+      'volume:save': notHere,
     };
     const send = (threads: unknown) =>
       dispatch(handlers, 'sheets:update', { id: 'big-data', patch: { threads } });
@@ -137,6 +141,42 @@ describe('comment threads', () => {
     const control = await send({ 'c-1': { ...first, text: 'un\u0007bip' } });
     expect(JSON.stringify(control)).toContain('caractères de contrôle');
     expect(await readFile(sheetFile(), 'utf8')).toBe(before);
+  });
+
+  it('past their limits by a sync’s union: still read, resolved and edited, but nothing more is added', async () => {
+    await comment();
+    const replies = Array.from({ length: REVIEW_LIMITS.replies + 50 }, (_, n) => ({
+      id: `r-${n}`,
+      author: n % 2 ? 'Bruno Petit' : 'Anne Martin',
+      at: new Date(Date.UTC(2025, 2, 1) + n * 60_000).toISOString(),
+      text: `Réponse ${n}.`,
+    }));
+    const others = Array.from({ length: REVIEW_LIMITS.threads }, (_, n) =>
+      commentThread({ id: `c-x${n}`, part: 'section/passe', quote: 'les données massives' }),
+    );
+    // What a merge of two copies wrote: more replies, and more threads, than one person may add.
+    const file = JSON.parse(await readFile(sheetFile(), 'utf8'));
+    file.review.threads = {
+      'c-1': { ...first, replies },
+      ...Object.fromEntries(others.map((thread) => [thread.id, thread])),
+    };
+    await writeFile(sheetFile(), JSON.stringify(file));
+    expect((await current()).review.threads['c-1']?.replies).toHaveLength(replies.length);
+    const resolved = { by: 'Anne Martin', at: '2025-04-01T10:00:00.000Z' };
+    await update({ threads: { 'c-1': { ...first, replies, resolved } } });
+    expect((await current()).review.threads['c-1']?.resolved).toEqual(resolved);
+    const more = { id: 'r-more', author: 'Anne Martin', at: '2025-04-01T11:00:00.000Z', text: 'Encore.' };
+    const before = await readFile(sheetFile(), 'utf8');
+    const reply = await failure(update({ threads: { 'c-1': { ...first, replies: [...replies, more] } } }));
+    expect(reply.message).toBe(
+      `Un fil compte au plus ${REVIEW_LIMITS.replies} réponses\u00a0: celui-ci en a ${replies.length} (réunies par une synchronisation), il ne peut plus en recevoir.`,
+    );
+    const thread = await failure(comment(commentThread({ id: 'c-new', part: 'section/passe', quote: 'x' })));
+    expect(thread.message).toMatch(/^Une fiche compte au plus 1000 fils de commentaires/);
+    expect(await readFile(sheetFile(), 'utf8')).toBe(before);
+    // Deleting one leaves the others as they are.
+    await update({ threads: { 'c-x0': null } });
+    expect(Object.keys((await current()).review.threads)).toHaveLength(REVIEW_LIMITS.threads);
   });
 
   it('are counted on the home view while open', async () => {
@@ -254,7 +294,7 @@ describe('the review in the history', () => {
 });
 
 describe('format 1 sheets', () => {
-  it('open with an empty review, and are written in format 2 by the next save', async () => {
+  it('open with an empty review, and are written in the current format by the next save', async () => {
     const file = JSON.parse(await readFile(sheetFile(), 'utf8'));
     delete file.review;
     await writeFile(sheetFile(), JSON.stringify({ ...file, schemaVersion: 1 }));
@@ -262,17 +302,18 @@ describe('format 1 sheets', () => {
     expect((await current()).review).toEqual({ threads: {}, titleMarks: {} });
     await comment();
     const saved = JSON.parse(await readFile(sheetFile(), 'utf8'));
-    expect(saved.schemaVersion).toBe(2);
+    expect(saved.schemaVersion).toBe(SHEET_SCHEMA_VERSION);
     expect(Object.keys(saved.review.threads)).toEqual(['c-1']);
   });
 
   it('a sheet of a newer format is left as it is, with the reason', async () => {
     const file = JSON.parse(await readFile(sheetFile(), 'utf8'));
-    await writeFile(sheetFile(), JSON.stringify({ ...file, schemaVersion: 3 }));
+    const newer = SHEET_SCHEMA_VERSION + 1;
+    await writeFile(sheetFile(), JSON.stringify({ ...file, schemaVersion: newer }));
     await f.reopen();
     const error = await failure(current());
     expect(error.code).toBe('unsupported');
     expect(error.message).toMatch(/version plus récente de Fiches/);
-    expect(JSON.parse(await readFile(sheetFile(), 'utf8')).schemaVersion).toBe(3);
+    expect(JSON.parse(await readFile(sheetFile(), 'utf8')).schemaVersion).toBe(newer);
   });
 });

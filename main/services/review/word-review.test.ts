@@ -84,15 +84,31 @@ function reviewed(bytes: Buffer): Buffer {
 }
 
 describe('the Word export for review', () => {
-  it('records the sheet and the revision it prints in its custom properties', async () => {
+  it('records the sheet and the revision it prints (by its id) in its custom properties', async () => {
     const doc = readDocx(await exported(), 'big-data.docx');
     expect(doc.properties.custom[REVIEW_PROPERTY.sheet]).toBe('big-data');
-    const seq = Number(doc.properties.custom[REVIEW_PROPERTY.revision]);
+    const id = doc.properties.custom[REVIEW_PROPERTY.revision] as string;
     const listing = await h()['history:list']({ sheetId: 'big-data' });
-    expect(listing.revisions.map((revision) => revision.seq)).toContain(seq);
+    expect(listing.revisions.map((revision) => revision.id)).toContain(id);
     // That revision is the sheet as it is now.
-    const revision = await sheetRevision(h(), 'big-data', seq);
+    const revision = await sheetRevision(h(), 'big-data', id);
     expect(revision.sheet.sections).toEqual((await sheet()).sections);
+  });
+
+  it('still takes a copy exported when the revision was written as its number', async () => {
+    const bytes = await exported();
+    const id = readDocx(bytes, 'big-data.docx').properties.custom[REVIEW_PROPERTY.revision] as string;
+    const listed = (await h()['history:list']({ sheetId: 'big-data' })).revisions.find((r) => r.id === id);
+    const older = new WordEdit(bytes).customProperty(REVIEW_PROPERTY.revision, String(listed?.seq)).save();
+    const found = await importReview(
+      new WordEdit(older).retype('très rapides', 'extrêmement rapides').save(),
+      'none',
+    );
+    expect([found.exportedRevision, found.exportedRevisionId]).toEqual([listed?.seq, id]);
+    expect(found.changes.map((change) => [change.kind, change.text])).toEqual([
+      ['deletion', 'très'],
+      ['insertion', 'extrêmement'],
+    ]);
   });
 });
 

@@ -5,118 +5,36 @@ import type { SheetMeta } from '../../../shared/history/parts.js';
 import { partTitle } from '../../../shared/history/titles.js';
 import { angleKey, META_KEY, type PartKey, type RevisionSummary } from '../../../shared/model/history.js';
 import { AppFailure } from '../../../shared/result.js';
-import type { DocxDocument } from '../docx-read/model.js';
 import { readDocx } from '../docx-read/read-docx.js';
-import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
 import { fr } from '../french.js';
-import { revisionOf } from '../history/queries.js';
 import { historyOf } from '../history/service.js';
-import { familySubject, sheetSubject, type HistorySubject } from '../history/subjects.js';
+import type { HistorySubject } from '../history/subjects.js';
 import { analyseDocument } from '../import/analyse.js';
 import { ReviewMarker } from '../import/review-marker.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
+import { copyOrigin, familyCopyOrigin } from './copy-origin.js';
 import type { LandingScope } from './review-landing.js';
+import { reviewGrowthProblem } from './review-patch.js';
 import { alreadyImported, isScenarioPart, land, type Side } from './word-landing.js';
 
 /**
  * « Importer une relecture Word… » (review:import, `fiches review`): a reviewer's copy of a
  * sheet exported by Fiches comes back. Its custom properties say which sheet and which
- * revision it is (export/docx/review-properties.ts); the import's own reading cuts it into
- * the sheet's parts (import/analyse.ts), keeping its comments and tracked changes as
- * review marks; each part's marks land on the sheet as it is now (review-landing.ts),
- * or, for the family's shared micro-scenarios the copy printed (its properties name the
- * family's revision too), on the family's (word-landing.ts). Comments become threads
- * (replies, resolved state, the reviewer as author); tracked and untracked changes become
- * suggestions, which nothing applies: the user accepts or rejects them in the Relecture
- * panel. When something is attached, a revision is recorded before and after, in the
- * history of each side it changed. A copy of another sheet, or of a revision a history
- * does not hold, is refused with the reason, and nothing is written.
+ * revision it is, and of the family's shared micro-scenarios when it printed them
+ * (copy-origin.ts finds them); the import's own reading cuts it into the sheet's parts
+ * (import/analyse.ts), keeping its comments and tracked changes as review marks; each
+ * part's marks land on the sheet as it is now (review-landing.ts), or, for the family's
+ * shared micro-scenarios the copy printed, on the family's (word-landing.ts). Comments
+ * become threads (replies, resolved state, the reviewer as author); tracked and untracked
+ * changes become suggestions, which nothing applies: the user accepts or rejects them in
+ * the Relecture panel. When something is attached, a revision is recorded before and
+ * after, in the history of each side it changed. A copy of another sheet, or of a revision
+ * a history does not hold, is refused with the reason, and nothing is written.
  */
 
-function refuse(
-  code: 'invalid-request' | 'not-found',
-  message: string,
-  details: Record<string, unknown>,
-): never {
-  throw new AppFailure(code, message, details);
-}
-
-/** The revision the copy was exported from, once it is known to be a copy of this sheet. */
-function exportedRevisionOf(doc: DocxDocument, sheetId: string): number {
-  const custom = doc.properties.custom;
-  const sheet = custom[REVIEW_PROPERTY.sheet];
-  const name = doc.fileName;
-  if (!sheet) {
-    refuse(
-      'invalid-request',
-      fr`« ${name} » n’a pas été exporté par Fiches (il ne dit pas de quelle fiche il est la copie) : rien n’a été importé. Pour reprendre le texte d’un document Word, utilisez « Importer un document Word… ».`,
-      { reason: 'not-exported', name },
-    );
-  }
-  if (sheet !== sheetId) {
-    refuse(
-      'invalid-request',
-      fr`« ${name} » est une copie de la fiche « ${sheet} », pas de celle-ci : rien n’a été importé. Ouvrez la fiche « ${sheet} » pour importer cette relecture.`,
-      { reason: 'other-sheet', name, sheet },
-    );
-  }
-  const seq = Number(custom[REVIEW_PROPERTY.revision]);
-  if (!Number.isInteger(seq) || seq < 1) {
-    refuse(
-      'invalid-request',
-      fr`« ${name} » ne dit pas de quelle version de la fiche il est la copie : rien n’a été importé. Exportez de nouveau la fiche pour la relecture.`,
-      { reason: 'no-revision', name },
-    );
-  }
-  return seq;
-}
-
-/**
- * The family revision a copy printed the shared micro-scenarios from: undefined when it
- * printed none (the sheet showed its own), or when it is older than the property.
- */
-function exportedFamilyRevisionOf(doc: DocxDocument, familyId: string): number | undefined {
-  const custom = doc.properties.custom;
-  const family = custom[REVIEW_PROPERTY.family];
-  if (family === undefined) return undefined;
-  const name = doc.fileName;
-  const seq = Number(custom[REVIEW_PROPERTY.familyRevision]);
-  if (family !== familyId || !Number.isInteger(seq) || seq < 1) {
-    refuse(
-      'invalid-request',
-      fr`« ${name} » ne dit pas de quelle version des micro-scénarios partagés de la famille de la fiche il est la copie (la fiche a peut-être changé de famille depuis l’export) : rien n’a été importé. Exportez de nouveau la fiche pour la relecture.`,
-      { reason: 'no-family-revision', name, family },
-    );
-  }
-  return seq;
-}
-
-/** A side as the copy shows it and as it is now; the revision must be one its history holds. */
-async function sideOf<T>(
-  context: RepositoryContext,
-  owner: Side['owner'],
-  subject: HistorySubject<T>,
-  seq: number,
-  name: string,
-): Promise<Side> {
-  let exported: T;
-  try {
-    exported = (await revisionOf(context, subject, seq)).value;
-  } catch (error) {
-    if (error instanceof AppFailure && (error.code === 'not-found' || error.code === 'damaged')) {
-      const whose =
-        owner === 'sheet'
-          ? 'de la fiche, que son historique'
-          : 'des micro-scénarios partagés de la famille, que leur historique';
-      refuse(
-        'not-found',
-        fr`« ${name} » a été exporté depuis la version n°\u00a0${seq} ${whose} ne contient pas (ou plus) : rien n’a été importé. Cette copie vient peut-être d’un autre dossier de fiches.`,
-        { reason: 'unknown-revision', name, seq, owner },
-      );
-    }
-    throw error;
-  }
+/** A side as the copy shows it (`exported`) and as it is now. */
+async function sideOf<T>(owner: Side['owner'], subject: HistorySubject<T>, exported: T): Promise<Side> {
   const current = await subject.read();
   return {
     owner,
@@ -169,10 +87,10 @@ export async function importWordReview(
   const { family } = requireVariable(await context.repository(), sheetId);
   const template = await context.template();
   const doc = readDocx(bytes, name);
-  const seq = exportedRevisionOf(doc, sheetId);
-  const familySeq = exportedFamilyRevisionOf(doc, family.id);
-  const sheet = await sheetSubject(context, sheetId);
-  const shared = familySeq === undefined ? undefined : await familySubject(context, family.id);
+  const origin = await copyOrigin(context, doc, sheetId);
+  const familyOrigin = await familyCopyOrigin(context, doc, family.id);
+  const sheet = origin.subject;
+  const shared = familyOrigin?.subject;
   const prefix = `w${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}`;
   const marker = new ReviewMarker(doc, prefix);
   const analysis = await analyseDocument(context, doc, bytes, marker);
@@ -182,9 +100,8 @@ export async function importWordReview(
   const inQueues = <R>(task: () => Promise<R>) =>
     context.queue.run(sheet.queue, () => (shared ? context.queue.run(shared.queue, task) : task()));
   return inQueues(async () => {
-    const sheetSide = await sideOf(context, 'sheet', sheet, seq, name);
-    const familySide =
-      shared && familySeq ? await sideOf(context, 'family', shared, familySeq, name) : undefined;
+    const sheetSide = await sideOf('sheet', sheet, origin.exported);
+    const familySide = familyOrigin && (await sideOf('family', familyOrigin.subject, familyOrigin.exported));
     const sides = familySide ? [sheetSide, familySide] : [sheetSide];
     const warnings = [...analysis.proposal.warnings];
     const { useFamily: showsFamily } = sheetSide.now[META_KEY] as SheetMeta;
@@ -219,28 +136,37 @@ export async function importWordReview(
     const result: ReviewImportResult = {
       fileName: name,
       sheetId,
-      exportedRevision: seq,
+      exportedRevision: origin.revision.seq,
+      exportedRevisionId: origin.revision.id,
       comments: listed.comments,
       changes: again ? [] : listed.changes,
       warnings,
       applied: 'none',
       before: null,
       after: null,
-      family: familySeq
-        ? { familyId: family.id, exportedRevision: familySeq, before: null, after: null }
+      family: familyOrigin
+        ? {
+            familyId: family.id,
+            exportedRevision: familyOrigin.revision.seq,
+            exportedRevisionId: familyOrigin.revision.id,
+            before: null,
+            after: null,
+          }
         : null,
     };
     const changing = landed.sides
       .filter((landing) => landing.additions > 0)
       .map(({ side, parts }) => ({ side, next: side.subject.withParts(side.current, parts, now) }));
     if (apply === 'none' || changing.length === 0) return result;
-    // Every side checked before any is written.
+    // Every side checked before any is written; a review a sync's union took past the limits grows no further.
     for (const { side, next } of changing) {
-      const problem = side.subject.problem(next);
+      const { subject } = side;
+      const problem =
+        reviewGrowthProblem(subject.reviewOf(side.current), subject.reviewOf(next)) ?? subject.problem(next);
       if (problem) {
         throw new AppFailure(
           'invalid-content',
-          fr`La relecture « ${name} » ne peut pas être importée : ${problem}. Rien n’a été modifié.`,
+          fr`La relecture « ${name} » ne peut pas être importée : ${problem.replace(/\.$/, '')}. Rien n’a été modifié.`,
           { sheetId, name },
         );
       }

@@ -101,6 +101,7 @@ export function summaryOf(
     authors: sheet.authors,
     updatedAt: sheet.updatedAt,
     completeness: { ratio, words },
+    ...(sheet.conflicts?.length ? { conflicts: sheet.conflicts.length } : {}),
     openThreads: openThreadCount(sheet.review),
   };
 }

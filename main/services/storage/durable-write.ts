@@ -37,24 +37,35 @@ export async function syncDirectory(dir: string): Promise<void> {
  * creates folders (eslint forbids mkdir elsewhere). Costs one mkdir when all exist. `mode`
  * applies to the folders it creates (a private data folder: 0o700).
  */
-export async function makeDirectoryDurable(dir: string, options: { mode?: number } = {}): Promise<void> {
+export async function makeDirectoryDurable(
+  dir: string,
+  options: {
+    mode?: number;
+    /** Given the folders to sync instead of syncing them now (to sync them later, many at once). */
+    deferSync?: (folder: string) => void;
+  } = {},
+): Promise<void> {
   const target = resolve(dir);
-  const first = await mkdir(target, { recursive: true, ...options });
+  const first = await mkdir(target, {
+    recursive: true,
+    ...(options.mode !== undefined ? { mode: options.mode } : {}),
+  });
   if (first === undefined) return;
   const top = resolve(first);
   for (let created = target; ; created = dirname(created)) {
-    await syncDirectory(dirname(created));
+    if (options.deferSync) options.deferSync(dirname(created));
+    else await syncDirectory(dirname(created));
     if (created === top || dirname(created) === created) return;
   }
 }
 
-export async function writeFileDurable(target: string, data: string | Uint8Array): Promise<void> {
+async function writeThroughTemp(target: string, data: string | Uint8Array, sync: boolean): Promise<void> {
   const temp = tempPathFor(target);
   try {
     const handle = await open(temp, 'wx');
     try {
       await handle.writeFile(data);
-      await handle.sync();
+      if (sync) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -63,7 +74,30 @@ export async function writeFileDurable(target: string, data: string | Uint8Array
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+export async function writeFileDurable(target: string, data: string | Uint8Array): Promise<void> {
+  await writeThroughTemp(target, data, true);
   await syncDirectory(dirname(target));
+}
+
+/**
+ * Writes `target` whole (temp file, rename: a crash leaves the old file or the new one) but
+ * does not wait for the disk: for files made durable later, many at once, with `syncFile`
+ * and `syncDirectory`, before anything that depends on them is written.
+ */
+export async function writeFileWhole(target: string, data: string | Uint8Array): Promise<void> {
+  await writeThroughTemp(target, data, false);
+}
+
+/** Waits until the file's bytes are on the disk. */
+export async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Moves a file (same file system) and makes both folders' entries durable. */

@@ -18,6 +18,14 @@ interface KindFormats {
   steps: Record<number, MigrationStep>;
 }
 
+/**
+ * Sheets 2 → 3 and families 1 → 2 add the optional `conflicts` of a merge (sync).
+ * Nothing to change in the data; the number is raised so that a Fiches older than sync,
+ * which would drop the field it does not know on its next save (and with it the other
+ * version of a conflict), refuses the file instead of losing words.
+ */
+const addsConflicts: MigrationStep = (data) => data;
+
 /** Every format we read; a new version adds its step here. */
 const formats: Record<FileKind, KindFormats> = {
   repository: { current: REPOSITORY_SCHEMA_VERSION, steps: {} },
@@ -27,13 +35,15 @@ const formats: Record<FileKind, KindFormats> = {
     steps: {
       // 1 → 2: the review joined the sheet; a sheet written before had none.
       1: (sheet) => ({ ...sheet, review: emptyReview() }),
+      2: addsConflicts,
     },
   },
   family: {
     current: FAMILY_FILE_SCHEMA_VERSION,
     steps: {
-      // 1 → 2: the review of the shared micro-scenarios joined the family file; one written before had none.
-      1: (family) => ({ ...family, review: emptyReview() }),
+      1: addsConflicts,
+      // 2 → 3: the review of the shared micro-scenarios joined the family file; one written before had none.
+      2: (family) => ({ ...family, review: emptyReview() }),
     },
   },
 };

@@ -56,7 +56,7 @@ export const text = (...paragraphs: string[]): DocNode => docOfParagraphs(paragr
 export async function sheetRevision(
   h: Pick<ServiceHandlers, 'history:get'>,
   sheetId: string,
-  seq: number,
+  seq: number | string,
 ): Promise<{ revision: RevisionSummary; sheet: SheetFile }> {
   const answer = await h['history:get']({ sheetId, seq });
   if (!('sheet' in answer)) throw new Error(`history:get answered no sheet for ${sheetId}`);

@@ -4,6 +4,7 @@ import type { Raster, RasterRequest } from '../export/docx/raster.js';
 import type { LoadedLayout } from '../export/layout/load-layout.js';
 import type { PrintDocument, PrintMetadata } from '../export/print/document.js';
 import type { PdfRequest, RenderedPdf } from '../export/pdf/print-in-worker.js';
+import type { FinishedVolume } from '../export/pdf/volume.js';
 import type { PrintSheet } from '../export/sheet-input.js';
 import type { VolumeRequest as VolumePlanRequest } from '../export/plan/volume.js';
 import type { JobTable } from './protocol.js';
@@ -51,7 +52,7 @@ export const jobs = {
     return docxFromPlan(planOfVolume(volume, loaded), loaded, rasters);
   },
 
-  /** The collection as one PDF, printed (twice: pdf/volume.ts) by this worker's own headless Chromium. */
+  /** The collection as one PDF, printed (a draft, then in full: pdf/volume.ts) by this worker's own headless Chromium. */
   'render-volume-pdf': async ({
     volume,
     loaded,
@@ -61,13 +62,37 @@ export const jobs = {
     loaded: LoadedLayout;
     printTimeoutMs: number;
   }): Promise<RenderedPdf> => {
-    const [{ printVolume }, { planOfVolume }, { headlessPrinter }] = await Promise.all([
+    const [{ printVolume }, { volumePrintDocument }, { headlessPrinter }] = await Promise.all([
       import('../export/pdf/volume.js'),
-      import('../export/plan/volume.js'),
+      import('../export/print/document.js'),
       import('../export/pdf/printer-choice.js'),
     ]);
-    return printVolume(planOfVolume(volume, loaded), loaded, await headlessPrinter(), printTimeoutMs);
+    const document = await volumePrintDocument(volume, loaded);
+    return printVolume(document, await headlessPrinter(), { timeoutMs: printTimeoutMs });
   },
+
+  /** The collection's print HTML, for the host's PDF printer. */
+  'build-volume-print-document': async ({
+    volume,
+    loaded,
+  }: {
+    volume: VolumePlanRequest;
+    loaded: LoadedLayout;
+  }): Promise<PrintDocument> =>
+    (await import('../export/print/document.js')).volumePrintDocument(volume, loaded),
+
+  /** Where each anchor of a volume's draft print stands (pdf/volume.ts). */
+  'volume-pdf-pages': async (pdf: Uint8Array): Promise<Map<string, number>> =>
+    (await import('../export/pdf/volume.js')).destinationPages(pdf),
+
+  /** A volume's print finished, and where its anchors stand (pdf/volume.ts). */
+  'finish-volume-pdf': async ({
+    pdf,
+    metadata,
+  }: {
+    pdf: Uint8Array;
+    metadata: PrintMetadata;
+  }): Promise<FinishedVolume> => (await import('../export/pdf/volume.js')).finishVolumePdf(pdf, metadata),
 
   /** A sheet's print HTML (hyphenation, images as data: URIs), for the host's PDF printer. */
   'build-print-document': async ({ print, loaded }: DocumentRequest): Promise<PrintDocument> =>

@@ -74,6 +74,26 @@ describe('worker processes', () => {
     expect(await pool.run<number>('pid', null, deadline())).not.toBe(pid);
   });
 
+  it('stop a job its caller aborts: its worker is killed at once, a waiting job leaves the queue', async () => {
+    pool = new WorkerPool(fixture, { maxWorkers: 1 });
+    const pid = await pool.run<number>('pid', null, deadline());
+    const controller = new AbortController();
+    const running = rejection(pool.run('sleep', 60_000, { ...deadline(), signal: controller.signal }));
+    const waiting = rejection(pool.run('pid', null, { ...deadline(), signal: controller.signal }));
+    controller.abort();
+    for (const stopped of [await running, await waiting])
+      expect(stopped.details).toMatchObject({ reason: 'cancelled' });
+    await expect.poll(() => alive(pid), { timeout: 10_000 }).toBe(false);
+    // Aborted before it starts: never sent to a worker.
+    expect(
+      (await rejection(pool.run('pid', null, { ...deadline(), signal: controller.signal }))).details,
+    ).toMatchObject({
+      reason: 'cancelled',
+    });
+    expect(pool.size).toBe(0);
+    expect(await pool.run<number>('pid', null, deadline())).not.toBe(pid);
+  });
+
   it('queue jobs beyond their number of workers, the wait counting against the deadline', async () => {
     pool = new WorkerPool(fixture, { maxWorkers: 1 });
     await pool.run('pid', null, deadline());

@@ -15,6 +15,8 @@ export interface JobLimits {
   timeoutMs: number;
   /** The failure to report when it does: the caller knows what was being done. */
   onTimeout(): AppFailure;
+  /** When it aborts, the job is stopped (its worker killed) and fails at once. */
+  signal?: AbortSignal;
 }
 
 export interface PoolOptions {
@@ -80,6 +82,11 @@ export function crashFailure(job: string, exit: WorkerExit): AppFailure {
   );
 }
 
+/** A job its caller stopped (a cancelled volume): the caller says what that means to the user. */
+export function jobAbortedFailure(): AppFailure {
+  return new AppFailure('invalid-request', 'Traitement annulé.', { reason: 'cancelled' });
+}
+
 export class WorkerPool {
   readonly #entry: string;
   readonly #launcher: () => WorkerLauncher;
@@ -104,12 +111,14 @@ export class WorkerPool {
 
   run<T>(job: string, request: unknown, limits: JobLimits): Promise<T> {
     return new Promise<T>((resolve, reject) => {
+      const { signal } = limits;
       let worker: Worker | undefined;
       let settled = false;
       const finish = (outcome: () => void) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         outcome();
       };
       const start = () => {
@@ -130,15 +139,20 @@ export class WorkerPool {
         };
         worker.process.postMessage({ id, job, request } satisfies JobMessage);
       };
-      const timer = setTimeout(() => {
+      /** Past its deadline or stopped by its caller: out of the queue, its worker killed. */
+      const abandon = (failure: AppFailure) => {
         const waitingIndex = this.#waiting.indexOf(start);
         if (waitingIndex >= 0) this.#waiting.splice(waitingIndex, 1);
         if (worker) {
           worker.pending = undefined;
           this.#discard(worker);
         }
-        finish(() => reject(limits.onTimeout()));
-      }, limits.timeoutMs);
+        finish(() => reject(failure));
+      };
+      const onAbort = () => abandon(jobAbortedFailure());
+      const timer = setTimeout(() => abandon(limits.onTimeout()), limits.timeoutMs);
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
       if (this.#busy.size >= this.#maxWorkers) this.#waiting.push(start);
       else {
         try {

@@ -23,6 +23,11 @@ export function runJob<K extends JobName>(
   return pool.run(job, request, limits);
 }
 
+/** How many worker processes are alive (for tests and the logs). */
+export function workerCount(): number {
+  return pool?.size ?? 0;
+}
+
 /** For hosts that stop (the browser host, the CLI): no worker outlives them. */
 export async function closeWorkers(): Promise<void> {
   const closing = pool;

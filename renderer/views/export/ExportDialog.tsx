@@ -12,6 +12,7 @@ import { useAppInfo } from '../../app/app-info.js';
 import { Dialog, ErrorNotice } from '../../ui/Dialog.js';
 import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
+import type { RevisionPick } from '../history/history-ui.js';
 import { PreviewButton } from '../preview/PreviewButton.js';
 import { ExportSummaryView } from './ExportSummaryView.js';
 import { runExport, type ExportProgress } from './run-export.js';
@@ -44,7 +45,7 @@ export function ExportDialog({ format: initialFormat, current, onClose }: Props)
   }, [current]);
   const [loaded, reload] = useResult(load);
   const [format, setFormat] = useState(initialFormat);
-  const [revision, setRevision] = useState<number>();
+  const [revision, setRevision] = useState<RevisionPick>();
   const [review, setReview] = useState<ReviewChoiceValue>({ comments: false, changesSince: undefined });
   const [choice, setChoice] = useState<SheetChoiceValue>({
     scope: current ? 'sheet' : 'all',
@@ -69,9 +70,9 @@ export function ExportDialog({ format: initialFormat, current, onClose }: Props)
       const plan = {
         sheetIds,
         format,
-        ...(single && revision !== undefined ? { revision } : {}),
+        ...(single && revision !== undefined ? { revision: revision.id } : {}),
         ...(reviewable && review.comments ? { comments: true } : {}),
-        ...(reviewable && review.changesSince !== undefined ? { changesSince: review.changesSince } : {}),
+        ...(reviewable && review.changesSince !== undefined ? { changesSince: review.changesSince.id } : {}),
       };
       const result = await runExport(plan, info?.host ?? 'browser', (progress) =>
         setPhase({ name: 'running', progress }),

@@ -1,11 +1,12 @@
 import type { RevisionSummary } from '../../../shared/model/history.js';
+import { pickOf, type RevisionPick } from '../history/history-ui.js';
 import { VersionChoice } from './VersionChoice.js';
 
 /** What an export for review adds to the Word file; none of it for publication. */
 export interface ReviewChoiceValue {
   comments: boolean;
   /** The version whose changes since are shown as Word tracked changes; undefined: none. */
-  changesSince: number | undefined;
+  changesSince: RevisionPick | undefined;
 }
 
 interface Props {
@@ -16,9 +17,10 @@ interface Props {
 }
 
 /** The version proposed first: the latest named one (« Envoi au comité »), else the oldest. */
-function proposedVersion(revisions: readonly RevisionSummary[]): number | undefined {
+function proposedVersion(revisions: readonly RevisionSummary[]): RevisionPick | undefined {
   const readable = revisions.filter((revision) => !revision.damaged);
-  return (readable.find((revision) => revision.kind === 'named') ?? readable.at(-1))?.seq;
+  const proposed = readable.find((revision) => revision.kind === 'named') ?? readable.at(-1);
+  return proposed ? pickOf(proposed) : undefined;
 }
 
 /** « Pour une relecture » in Word: the comments, and the changes since a version the user picks. */

@@ -1,11 +1,12 @@
 import { revisionKindLabels, type RevisionSummary } from '../../../shared/model/history.js';
 import { formatDateTime } from '../../ui/format.js';
+import { pickOf, type RevisionPick } from '../history/history-ui.js';
 
 interface Props {
   /** Newest first, as the history lists them. */
   revisions: readonly RevisionSummary[];
-  value: number | undefined;
-  onChange: (revision: number | undefined) => void;
+  value: RevisionPick | undefined;
+  onChange: (revision: RevisionPick | undefined) => void;
   label?: string;
   testId?: string;
   /** Offers the sheet as it is now (« État actuel »), chosen by undefined. */
@@ -26,15 +27,18 @@ export function VersionChoice({
       <span className="field-label">{label}</span>
       <select
         className="input"
-        value={value === undefined ? '' : String(value)}
-        onChange={(event) => onChange(event.target.value === '' ? undefined : Number(event.target.value))}
+        value={value === undefined ? '' : value.id}
+        onChange={(event) => {
+          const chosen = revisions.find((revision) => revision.id === event.target.value);
+          onChange(chosen ? pickOf(chosen) : undefined);
+        }}
         data-testid={testId}
       >
         {withCurrent && <option value="">État actuel</option>}
         {revisions
           .filter((revision) => !revision.damaged)
           .map((revision) => (
-            <option key={revision.seq} value={revision.seq}>
+            <option key={revision.id} value={revision.id}>
               {`n°\u00a0${revision.seq} — ${revision.name ?? revisionKindLabels[revision.kind]} — ${formatDateTime(revision.at)}`}
             </option>
           ))}

@@ -1,20 +1,21 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Overview } from '../../../shared/api/contract.js';
 import { exportFormatLabels, exportFormats, type ExportFormat } from '../../../shared/api/export-contract.js';
-import type { VolumeProgress, VolumeSelection, VolumeSummary } from '../../../shared/api/volume-contract.js';
+import type { VolumeProgress, VolumeSelection } from '../../../shared/api/volume-contract.js';
 import { sheetStatusLabels, sheetStatuses, type SheetStatus } from '../../../shared/model/sheet.js';
 import { invoke } from '../../api/client.js';
+import { useAppInfo } from '../../app/app-info.js';
 import { Dialog, ErrorNotice } from '../../ui/Dialog.js';
 import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
-import { runVolume, type VolumeRun } from './run-volume.js';
+import { runVolume, type PublishedVolume, type VolumeRun } from './run-volume.js';
 
 type Scope = VolumeSelection['kind'];
 
 type Phase =
   | { name: 'choose'; error?: string }
   | { name: 'running'; progress?: VolumeProgress }
-  | { name: 'done'; summary: VolumeSummary };
+  | { name: 'done'; published: PublishedVolume };
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
@@ -45,6 +46,7 @@ function selectionOf(
 
 /** « Publier le recueil »: the sheets, the formats, the title and the date; then progress, then the summary. */
 export function VolumeDialog({ onClose }: { onClose: () => void }) {
+  const info = useAppInfo();
   const load = useCallback(() => invoke('repository:overview', {}), []);
   const [loaded, reload] = useResult(load);
   const [scope, setScope] = useState<Scope>('all');
@@ -71,6 +73,7 @@ export function VolumeDialog({ onClose }: { onClose: () => void }) {
           title: shownTitle,
           date,
         },
+        info?.host ?? 'browser',
         (progress) => setPhase({ name: 'running', progress }),
       );
       run.current = started;
@@ -79,7 +82,7 @@ export function VolumeDialog({ onClose }: { onClose: () => void }) {
       if (!result.ok) setPhase({ name: 'choose', error: result.error.message });
       else if (result.value === null)
         setPhase({ name: 'choose', error: 'Publication annulée : rien n’a été écrit.' });
-      else setPhase({ name: 'done', summary: result.value });
+      else setPhase({ name: 'done', published: result.value });
     };
     const radio = (value: Scope, label: string) => (
       <label className="export-choice">
@@ -229,12 +232,26 @@ export function VolumeDialog({ onClose }: { onClose: () => void }) {
     );
   };
 
-  const summary = (done: VolumeSummary) => (
+  const summary = ({ summary: done, files, downloaded }: PublishedVolume) => (
     <div data-testid="volume-summary">
       <p>
         {done.included.length}
         {'\u00a0'}fiche{done.included.length > 1 ? 's' : ''} dans le recueil.
       </p>
+      {files === null ? (
+        <p className="export-result-error" data-testid="volume-not-saved">
+          Le recueil n’a pas été enregistré (aucun emplacement choisi)&#8239;: publiez-le à nouveau pour
+          l’enregistrer.
+        </p>
+      ) : (
+        <ul className="export-results" data-testid="volume-files">
+          {files.map((file) => (
+            <li key={file} className="export-result is-ok">
+              ✓ {downloaded ? 'Téléchargé' : 'Enregistré'}&#8239;: <span className="muted">{file}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {done.skipped.length > 0 && (
         <>
           <p>Écartées&#8239;:</p>
@@ -270,7 +287,7 @@ export function VolumeDialog({ onClose }: { onClose: () => void }) {
       <div className="dialog-body export-dialog">
         {loaded.state === 'loading' && <Loading label="Lecture du dépôt…" />}
         {loaded.state === 'error' && <LoadError error={loaded.error} onRetry={reload} />}
-        {loaded.state === 'ready' && (phase.name === 'done' ? summary(phase.summary) : body(loaded.value))}
+        {loaded.state === 'ready' && (phase.name === 'done' ? summary(phase.published) : body(loaded.value))}
       </div>
     </Dialog>
   );

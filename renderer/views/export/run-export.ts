@@ -8,10 +8,11 @@ import { flushEverything } from '../../app/pending-saves.js';
 export interface ExportPlan {
   sheetIds: string[];
   format: ExportFormat;
-  revision?: number;
-  /** An export for review (Word, one sheet as it is now): its comments, the changes since a version. */
+  /** A revision's id (history-ui.ts). */
+  revision?: string;
+  /** An export for review (Word, one sheet as it is now): its comments, the changes since a version (its id). */
   comments?: boolean;
-  changesSince?: number;
+  changesSince?: string;
 }
 
 /** The options of one sheet's rendering, as the contract names them. */

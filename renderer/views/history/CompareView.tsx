@@ -7,18 +7,19 @@ import { useResult } from '../../ui/useResult.js';
 import { DiffMetaList, DiffPartBody } from './DiffBlocks.js';
 import { DiffThreads } from './DiffThreads.js';
 import { useHistoryContext } from './history-context.js';
+import type { RevisionPick } from './history-ui.js';
 import { RestoreButton } from './RestoreButton.js';
 
-function ChangedPart({ part, from }: { part: PartDiff; from: number }) {
+function ChangedPart({ part, from }: { part: PartDiff; from: RevisionPick }) {
   return (
     <section className="diff-part" data-testid={`compare-part-${part.key}`}>
       <header className="diff-part-header">
         <h3>{part.title}</h3>
         <RestoreButton
-          seq={from}
+          rev={from}
           parts={[part.key]}
           what={`la partie «\u00a0${part.title}\u00a0»`}
-          label={`Restaurer la version n°\u00a0${from} de cette section`}
+          label={`Restaurer la version n°\u00a0${from.seq} de cette section`}
           testId={`compare-restore-${part.key}`}
         />
       </header>
@@ -28,11 +29,12 @@ function ChangedPart({ part, from }: { part: PartDiff; from: number }) {
 }
 
 /** Two states of the sheet side by side in one text: section by section, changes marked inline. */
-export function CompareView({ from, to }: { from: number; to?: number }) {
+export function CompareView({ from, to }: { from: RevisionPick; to?: RevisionPick }) {
   const { target } = useHistoryContext();
+  const [fromId, toId] = [from.id, to?.id];
   const load = useCallback(
-    () => invoke('history:compare', { ...target, from, ...(to !== undefined ? { to } : {}) }),
-    [target, from, to],
+    () => invoke('history:compare', { ...target, from: fromId, ...(toId !== undefined ? { to: toId } : {}) }),
+    [target, fromId, toId],
   );
   const [loaded, reload] = useResult(load);
   if (loaded.state === 'loading') return <Loading label="Comparaison…" />;
@@ -41,16 +43,16 @@ export function CompareView({ from, to }: { from: number; to?: number }) {
   const diff = loaded.value;
   const changed = diff.parts.filter((part) => part.changed);
   const unchanged = diff.parts.filter((part) => !part.changed);
-  const against = to === undefined ? 'l’état actuel' : `la version n°\u00a0${to}`;
+  const against = to === undefined ? 'l’état actuel' : `la version n°\u00a0${to.seq}`;
   return (
     <div className="history-compare" data-testid="compare-view">
       <header className="history-screen-header">
         <div>
           <h2>
-            Version n°&nbsp;{from} → {to === undefined ? 'état actuel' : `version n°\u00a0${to}`}
+            Version n°&nbsp;{from.seq} → {to === undefined ? 'état actuel' : `version n°\u00a0${to.seq}`}
           </h2>
           <p className="muted">
-            <del>Supprimé</del> et <ins>ajouté</ins> entre la version n°&nbsp;{from} et {against}.
+            <del>Supprimé</del> et <ins>ajouté</ins> entre la version n°&nbsp;{from.seq} et {against}.
           </p>
         </div>
       </header>
@@ -71,10 +73,10 @@ export function CompareView({ from, to }: { from: number; to?: number }) {
           <header className="diff-part-header">
             <h3>Statut, auteurs et micro-scénarios</h3>
             <RestoreButton
-              seq={from}
+              rev={from}
               parts={[META_KEY]}
               what="le statut, les auteurs et le choix des micro-scénarios"
-              label={`Restaurer ceux de la version n°\u00a0${from}`}
+              label={`Restaurer ceux de la version n°\u00a0${from.seq}`}
               testId="compare-restore-meta"
             />
           </header>

@@ -80,10 +80,10 @@ export function HistoryHost({ onRestored }: { onRestored: () => void }) {
             ← Retour à la fiche
           </button>
           {ui.screen.kind === 'revision' ? (
-            <RevisionView key={ui.screen.seq} seq={ui.screen.seq} />
+            <RevisionView key={ui.screen.rev.id} rev={ui.screen.rev} />
           ) : (
             <CompareView
-              key={`${ui.screen.from}-${ui.screen.to ?? 'now'}`}
+              key={`${ui.screen.from.id}-${ui.screen.to?.id ?? 'now'}`}
               from={ui.screen.from}
               to={ui.screen.to}
             />

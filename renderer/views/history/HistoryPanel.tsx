@@ -21,7 +21,7 @@ export function HistoryPanel({ ui, familyScope }: { ui: HistoryUiState; familySc
   useEffect(() => {
     if (ui.generation > 0) reload();
   }, [ui.generation, reload]);
-  const [first, second] = [...ui.selected].sort((a, b) => a - b);
+  const [first, second] = [...ui.selected].sort((a, b) => a.seq - b.seq);
 
   return (
     <aside className="history-panel" aria-label="Historique de la fiche" data-testid="history-panel">
@@ -76,7 +76,7 @@ export function HistoryPanel({ ui, familyScope }: { ui: HistoryUiState; familySc
                 onClick={() => historyActions.show({ kind: 'compare', from: first })}
                 data-testid="history-compare-current"
               >
-                Comparer la version n°&nbsp;{first} avec l’état actuel
+                Comparer la version n°&nbsp;{first.seq} avec l’état actuel
               </button>
             )}
             {first !== undefined && second !== undefined && (
@@ -86,7 +86,7 @@ export function HistoryPanel({ ui, familyScope }: { ui: HistoryUiState; familySc
                 onClick={() => historyActions.show({ kind: 'compare', from: first, to: second })}
                 data-testid="history-compare-selected"
               >
-                Comparer les versions n°&nbsp;{first} et n°&nbsp;{second}
+                Comparer les versions n°&nbsp;{first.seq} et n°&nbsp;{second.seq}
               </button>
             )}
             {first === undefined && <p className="muted">Cochez une ou deux versions pour les comparer.</p>}
@@ -143,10 +143,10 @@ function Timeline({
     <ol className="history-timeline" data-testid="history-timeline">
       {shown.map((revision) => (
         <RevisionEntry
-          key={revision.seq}
+          key={revision.id}
           revision={revision}
           template={session.template}
-          selected={ui.selected.includes(revision.seq)}
+          selected={ui.selected.some((picked) => picked.id === revision.id)}
         />
       ))}
     </ol>

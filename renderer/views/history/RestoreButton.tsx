@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { invoke } from '../../api/client.js';
 import { ConfirmDialog } from '../../ui/Dialog.js';
 import { useHistoryContext } from './history-context.js';
-import { historyActions } from './history-ui.js';
+import { historyActions, type RevisionPick } from './history-ui.js';
 
 interface Props {
-  seq: number;
+  rev: RevisionPick;
   /** The history's part keys to restore; the whole revision when absent. */
   parts?: string[];
   /** What is restored, as the confirmation names it: « la section « Passé » ». */
@@ -18,7 +18,7 @@ interface Props {
  * « Restaurer… » after a confirmation. What was typed is saved first; the server records
  * the current state before restoring, so the confirmation can promise nothing is lost.
  */
-export function RestoreButton({ seq, parts, what, label, testId }: Props) {
+export function RestoreButton({ rev, parts, what, label, testId }: Props) {
   const { session, target, onRestored } = useHistoryContext();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -37,7 +37,7 @@ export function RestoreButton({ seq, parts, what, label, testId }: Props) {
     }
     const result = await invoke('history:restore', {
       ...target,
-      seq,
+      seq: rev.id,
       ...(parts ? { parts } : {}),
     });
     setBusy(false);
@@ -67,7 +67,7 @@ export function RestoreButton({ seq, parts, what, label, testId }: Props) {
           message={
             <>
               <p>
-                Retour au contenu de la version n°&nbsp;{seq} pour {what}.
+                Retour au contenu de la version n°&nbsp;{rev.seq} pour {what}.
               </p>
               <p>
                 L’état actuel est d’abord enregistré dans l’historique («&nbsp;Avant

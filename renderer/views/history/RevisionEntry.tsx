@@ -3,7 +3,7 @@ import { revisionKindLabels, type RevisionSummary } from '../../../shared/model/
 import { sheetStatusLabels } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { formatDateTime } from '../../ui/format.js';
-import { historyActions } from './history-ui.js';
+import { historyActions, pickOf } from './history-ui.js';
 
 interface Props {
   revision: RevisionSummary;
@@ -42,14 +42,14 @@ export function RevisionEntry({ revision, template, selected }: Props) {
         <input
           type="checkbox"
           checked={selected}
-          onChange={() => historyActions.toggleSelected(seq)}
+          onChange={() => historyActions.toggleSelected(revision)}
           aria-label={`Choisir la version n°\u00a0${seq} pour comparer`}
           data-testid={`history-select-${seq}`}
         />
         <button
           type="button"
           className="history-entry-open"
-          onClick={() => historyActions.show({ kind: 'revision', seq })}
+          onClick={() => historyActions.show({ kind: 'revision', rev: pickOf(revision) })}
           title="Voir cette version"
           data-testid={`history-open-${seq}`}
         >

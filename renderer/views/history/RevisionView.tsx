@@ -13,7 +13,7 @@ import { SheetBody } from '../sheet/SheetBody.js';
 import { PreviewButton } from '../preview/PreviewButton.js';
 import { SheetSession, SheetSessionContext } from '../sheet/session.js';
 import { useHistoryContext } from './history-context.js';
-import { historyActions } from './history-ui.js';
+import { historyActions, pickOf, type RevisionPick } from './history-ui.js';
 import { RestoreButton } from './RestoreButton.js';
 
 type Opened = OpResponse<'history:get'>;
@@ -41,11 +41,11 @@ function readOnlySession(current: SheetSession, template: SheetTemplate, opened:
  * A past revision, read-only, in the editor's own layout, with a way back to it whole or in
  * part: a sheet's, or one of its family's shared note and micro-scenarios (shown alone).
  */
-export function RevisionView({ seq }: { seq: number }) {
+export function RevisionView({ rev }: { rev: RevisionPick }) {
   const { session, target } = useHistoryContext();
   const sheetId = session.view.sheet.id;
   const owner: Owner = 'familyId' in target ? 'family' : 'sheet';
-  const load = useCallback(() => invoke('history:get', { ...target, seq }), [target, seq]);
+  const load = useCallback(() => invoke('history:get', { ...target, seq: rev.id }), [target, rev.id]);
   const [loaded, reload] = useResult(load);
   const readOnly = useMemo(
     () => (loaded.state === 'ready' ? readOnlySession(session, session.template, loaded.value) : null),
@@ -56,14 +56,14 @@ export function RevisionView({ seq }: { seq: number }) {
       // Only the parts this revision holds can come back from it.
       partOwner === owner ? (
         <RestoreButton
-          seq={seq}
+          rev={rev}
           parts={keys}
           what={`la partie «\u00a0${title}\u00a0»`}
           label="Restaurer cette section"
           testId={`restore-part-${keys[0] ?? ''}`}
         />
       ) : null,
-    [seq, owner],
+    [rev, owner],
   );
 
   if (loaded.state === 'loading') return <Loading label="Lecture de la version…" />;
@@ -87,16 +87,16 @@ export function RevisionView({ seq }: { seq: number }) {
           <button
             type="button"
             className="button button-small"
-            onClick={() => historyActions.show({ kind: 'compare', from: revision.seq })}
+            onClick={() => historyActions.show({ kind: 'compare', from: pickOf(revision) })}
             data-testid="revision-compare-current"
           >
             Comparer avec l’état actuel
           </button>
           {owner === 'sheet' && (
-            <PreviewButton sheetId={sheetId} name={session.view.variable.name} revision={revision.seq} />
+            <PreviewButton sheetId={sheetId} name={session.view.variable.name} revision={rev} />
           )}
           <RestoreButton
-            seq={revision.seq}
+            rev={rev}
             what={owner === 'family' ? 'la note et les micro-scénarios partagés' : 'toute la fiche'}
             label="Restaurer cette version"
             testId="revision-restore"

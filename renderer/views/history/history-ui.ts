@@ -5,8 +5,19 @@ import { useSyncExternalStore } from 'react';
  * entries chosen for a comparison. Kept outside React so it outlives the sheet editor,
  * which is mounted anew after a restore: the user stays in the history they were using.
  */
+/**
+ * A revision as the interface holds it: its id, which requests send (the same whatever a
+ * sync brings), and its number as listed when it was picked, which labels show.
+ */
+export interface RevisionPick {
+  id: string;
+  seq: number;
+}
+
+export const pickOf = ({ id, seq }: RevisionPick): RevisionPick => ({ id, seq });
+
 export type HistoryScreen =
-  { kind: 'revision'; seq: number } | { kind: 'compare'; from: number; to?: number };
+  { kind: 'revision'; rev: RevisionPick } | { kind: 'compare'; from: RevisionPick; to?: RevisionPick };
 
 /** The sheet's own history, or its family's shared note and micro-scenarios'. */
 export type HistoryScope = 'sheet' | 'family';
@@ -18,7 +29,7 @@ export interface HistoryUiState {
   screen: HistoryScreen | null;
   namedOnly: boolean;
   /** Revisions ticked for a comparison, at most two, the latest ticked last. */
-  selected: number[];
+  selected: RevisionPick[];
   /** « Enregistrer une version… » is open, for the sheet or for its family's shared content. */
   savingVersion: HistoryScope | null;
   /** Bumped whenever the history changed, so the timeline reads it again. */
@@ -79,10 +90,10 @@ export const historyActions = {
   setNamedOnly(namedOnly: boolean): void {
     update({ namedOnly });
   },
-  toggleSelected(seq: number): void {
-    const selected = state.selected.includes(seq)
-      ? state.selected.filter((value) => value !== seq)
-      : [...state.selected, seq].slice(-2);
+  toggleSelected(rev: RevisionPick): void {
+    const selected = state.selected.some((value) => value.id === rev.id)
+      ? state.selected.filter((value) => value.id !== rev.id)
+      : [...state.selected, pickOf(rev)].slice(-2);
     update({ selected });
   },
   openSaveVersion(sheetId: string, scope: HistoryScope = 'sheet'): void {

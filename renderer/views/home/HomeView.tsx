@@ -1,4 +1,4 @@
-import { useCallback, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import { invoke } from '../../api/client.js';
 import { flushEverything } from '../../app/pending-saves.js';
 import { LoadError, Loading } from '../../ui/Loading.js';
@@ -11,8 +11,10 @@ import {
   isDocxName,
   openImport,
 } from '../import/import-files.js';
+import { watchSyncGeneration } from '../sync/sync-status.js';
 import { DamagedFiles } from './DamagedFiles.js';
 import { FamilyCard } from './FamilyCard.js';
+import { FirstStartWelcome } from './FirstStartWelcome.js';
 import { RepositoryHeader } from './RepositoryHeader.js';
 import { TrashPanel } from './TrashPanel.js';
 
@@ -28,6 +30,8 @@ export function HomeView() {
   }, [imports]);
   const [overview, reload] = useResult(loadOverview);
   const [dragging, setDragging] = useState(false);
+  // A sync brought colleagues' changes (a sheet, a variable): read the repository again.
+  useEffect(() => watchSyncGeneration(reload), [reload]);
 
   if (overview.state === 'loading') return <Loading label="Ouverture du dépôt…" />;
   if (overview.state === 'error') return <LoadError error={overview.error} onRetry={reload} />;
@@ -67,6 +71,7 @@ export function HomeView() {
         </p>
       )}
       <RepositoryHeader overview={value} onRepositoryChanged={reload} />
+      <FirstStartWelcome />
       <DamagedFiles entries={orphans} />
       <div className="families">
         {value.families.map((family) => (

@@ -42,6 +42,11 @@ export function VariableRow({ variable, onChanged }: { variable: Variable; onCha
             <span className={`status status-${sheet.status}`} data-testid={`variable-status-${variable.id}`}>
               {sheetStatusLabels[sheet.status]}
             </span>
+            {sheet.conflicts && (
+              <span className="status status-conflict" data-testid={`variable-conflict-${variable.id}`}>
+                Conflit
+              </span>
+            )}
             <ProgressBar ratio={sheet.completeness.ratio} testId={`variable-completeness-${variable.id}`} />
             {sheet.openThreads > 0 && (
               <span

@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import type { RevisionPick } from '../history/history-ui.js';
 import { PreviewDialog } from './PreviewDialog.js';
 
 interface Props {
   sheetId: string;
   name: string;
-  revision?: number;
+  revision?: RevisionPick;
 }
 
 /** « Aperçu avant impression », next to « Exporter… » in the sheet view and the revision view. */

@@ -6,6 +6,7 @@ import { flushEverything } from '../../app/pending-saves.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
+import type { RevisionPick } from '../history/history-ui.js';
 import { bytesOf, openPdf } from './pdf-document.js';
 import { PreviewPage } from './PreviewPage.js';
 import './preview.css';
@@ -14,7 +15,7 @@ interface Props {
   sheetId: string;
   name: string;
   /** A past revision of the sheet; its current text when absent. */
-  revision?: number | undefined;
+  revision?: RevisionPick | undefined;
   onClose: () => void;
 }
 
@@ -58,13 +59,13 @@ function fittedWidth(
   return Math.max(120, Math.floor(Math.min(area.width - FIT_MARGIN_PX, byHeight)));
 }
 
-async function loadPreview(sheetId: string, revision: number | undefined): Promise<Result<Preview>> {
+async function loadPreview(sheetId: string, revision: RevisionPick | undefined): Promise<Result<Preview>> {
   // The preview shows what was typed last: pending edits are saved first.
   await flushEverything();
   const rendered = await invoke('export:render', {
     sheetId,
     format: 'pdf',
-    ...(revision === undefined ? {} : { revision }),
+    ...(revision === undefined ? {} : { revision: revision.id }),
   });
   if (!rendered.ok) return rendered;
   const pdf = await openPdf(bytesOf(rendered.value.base64));
@@ -106,7 +107,7 @@ export function PreviewDialog({ sheetId, name, revision, onClose }: Props) {
   const title =
     revision === undefined
       ? `Aperçu avant impression — ${name}`
-      : `Aperçu avant impression — ${name}, version n°\u00a0${revision}`;
+      : `Aperçu avant impression — ${name}, version n°\u00a0${revision.seq}`;
   return (
     <Dialog title={title} onClose={onClose} testId="preview-dialog">
       <div className="preview-toolbar">

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { CommentReply, CommentThread } from '../../../shared/model/review.js';
+import { REVIEW_LIMITS, type CommentReply, type CommentThread } from '../../../shared/model/review.js';
 import { formatDateTime } from '../../ui/format.js';
 import { CommentForm } from './CommentForm.js';
 import type { SheetReview } from './sheet-review.js';
@@ -30,6 +30,8 @@ function Signature({ author, at, editedAt }: { author: string; at: string; edite
 /** One comment thread: what it quotes, the comment, its replies, and what the user may do with them. */
 export function ThreadCard({ thread, review, me, anchored, editable, focused, onGo, onDelete }: Props) {
   const [replying, setReplying] = useState(false);
+  // Past the limit only by a sync's union: no more replies (the host would refuse them).
+  const full = thread.replies.length >= REVIEW_LIMITS.replies;
   const [editing, setEditing] = useState<string | null>(null);
   const own = (author: string) => editable && me !== null && author === me;
   const resolved = thread.resolved !== undefined;
@@ -140,7 +142,12 @@ export function ThreadCard({ thread, review, me, anchored, editable, focused, on
       )}
       {editable && me !== null && !replying && (
         <div className="thread-actions">
-          {!resolved && (
+          {!resolved && full && (
+            <span className="muted" data-testid="thread-full">
+              {`Ce fil a atteint ${REVIEW_LIMITS.replies}\u00a0réponses\u00a0: ouvrez-en un autre pour continuer.`}
+            </span>
+          )}
+          {!resolved && !full && (
             <button
               type="button"
               className="button button-small"

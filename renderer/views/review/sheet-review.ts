@@ -175,6 +175,14 @@ export class SheetReview {
     });
   }
 
+  /** A sync changed a thread on the host (null: deleted there): shown as it is, nothing saved. */
+  receive(id: string, thread: CommentThread | null): void {
+    const threads = { ...this.threads.get() };
+    if (thread) threads[id] = thread;
+    else delete threads[id];
+    this.threads.set(threads);
+  }
+
   /** Deletes the thread and its replies (the caller takes its anchor out of the text). */
   remove(id: string): void {
     const threads = { ...this.threads.get() };

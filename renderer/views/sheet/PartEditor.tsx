@@ -48,8 +48,27 @@ export function PartEditor({ part, placeholder, label, testId }: Props) {
       );
     },
     onFocus: ({ editor: focused }) => activeEditor.set(focused),
-    onBlur: () => void session.autosaver.flush(),
+    onBlur: ({ editor: left }) => {
+      void session.autosaver.flush();
+      // A colleague's text that arrived while this part had the focus.
+      const arrived = session.remote.takePending(part);
+      if (arrived !== undefined && !session.autosaver.isDirty(partKey(part))) {
+        left.commands.setContent(arrived as DocNode, { emitUpdate: false });
+        session.remote.acknowledge(part, arrived);
+      }
+    },
   });
+
+  // A sync brought a new text for this part: taken at once unless it is being edited.
+  useEffect(
+    () =>
+      session.remote.listen(part, (value) => {
+        if (editor.isFocused) return false;
+        editor.commands.setContent(value as DocNode, { emitUpdate: false });
+        return true;
+      }),
+    [editor, part, session],
+  );
 
   useEffect(
     () => () => {

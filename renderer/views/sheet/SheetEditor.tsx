@@ -6,6 +6,8 @@ import { EditorNotices } from '../../editor/notices/EditorNotices.js';
 import { Toolbar } from '../../editor/Toolbar.js';
 import { HistoryButtons } from '../history/HistoryButtons.js';
 import { HistoryHost } from '../history/HistoryHost.js';
+import { ConflictBanner } from '../sync/ConflictBanner.js';
+import { watchSyncGeneration } from '../sync/sync-status.js';
 import { ReviewButton } from '../review/ReviewButton.js';
 import { ReviewHost } from '../review/ReviewHost.js';
 import { SuggestionBar } from '../review/SuggestionBar.js';
@@ -34,6 +36,8 @@ export function SheetEditor({ view, template, journal, onReload }: Props) {
   const [recovery] = useState(() => sortRecovered(journal, view));
   const [offering, setOffering] = useState(recovery.offered.length > 0);
   useLeaveGuards(session);
+  // A sync brought colleagues' changes: into the parts not being edited, now.
+  useEffect(() => watchSyncGeneration(() => void session.refreshFromHost()), [session]);
 
   // Edits that reached the host after all need no offer: forget them.
   useEffect(() => {
@@ -66,6 +70,7 @@ export function SheetEditor({ view, template, journal, onReload }: Props) {
             <SuggestionBar />
           </div>
         </div>
+        <ConflictBanner onResolved={onReload} />
         <div className="sheet-layout">
           <Outline />
           <SheetBody />

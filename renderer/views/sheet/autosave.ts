@@ -148,6 +148,11 @@ export class Autosaver<P> {
     this.setState(SAVED);
   }
 
+  /** Whether the part (by its key) has changes not yet sent. */
+  isDirty(key: string): boolean {
+    return this.dirty.has(key);
+  }
+
   hasUnsaved(): boolean {
     return this.dirty.size > 0 || this.pending > 0;
   }

@@ -12,6 +12,7 @@ import { Autosaver, type Entry, type SaveOptions } from './autosave.js';
 import { WordCounts } from './counts.js';
 import { pageJournal, SheetJournal } from './journal.js';
 import { partKey, partValueIn, patchesOf, type Owner, type Part, type PartValue } from './parts.js';
+import { basesOf, RemoteParts, sameValue, type TextPart, type ThreadPart } from './remote-parts.js';
 
 /**
  * One open sheet: what was loaded, the latest value of each part, its autosave and its
@@ -25,6 +26,9 @@ export class SheetSession {
   readonly numbering: NumberingRegistry;
   /** Whether the sheet shows its family's micro-scenarios. */
   readonly useFamily: Store<boolean>;
+  /** The sheet as last read from the host: its conflicts change after a sync or a save. */
+  readonly current: Store<SheetView>;
+  readonly remote = new RemoteParts();
   /** Comment threads of the sheet's own parts and what those parts anchor (views/review). */
   readonly review: SheetReview;
   /** The same for the family's shared micro-scenarios, reviewed from any sheet showing them. */
@@ -38,6 +42,7 @@ export class SheetSession {
     readonly readOnly = false,
   ) {
     this.useFamily = createStore(view.sheet.microScenarios.useFamily);
+    this.current = createStore(view);
     this.counts = new WordCounts(this.initialCounts());
     this.numbering = new NumberingRegistry(this.initialNumbering());
     this.numbering.setOrder(this.numberingKeys(this.useFamily.get()));
@@ -47,7 +52,7 @@ export class SheetSession {
       : new SheetJournal(pageJournal(), view.sheet.id, (part) => this.loaded(part));
     this.autosaver = new Autosaver<Part>({
       keyOf: partKey,
-      save: (batch, options) => savePatches(this.view, batch, options),
+      save: (batch, options) => this.save(batch, options),
       onRead: (part, value) => {
         this.latest.set(partKey(part), value);
         this.review.read(part);
@@ -88,6 +93,91 @@ export class SheetSession {
 
   private loaded(part: Part): unknown {
     return partValueIn(this.view, part);
+  }
+
+  /**
+   * A sync changed the sheet on disk: parts not being edited take the new text now, a part
+   * being edited when it is saved (its save merges, the host names it in `merged`); the
+   * Relecture panel shows the threads as the host holds them (a colleague's reply), but for
+   * a thread changed here and not saved yet, whose save merges too.
+   */
+  async refreshFromHost(): Promise<void> {
+    const result = await invoke('sheets:get', { id: this.view.sheet.id });
+    if (!result.ok) return;
+    this.current.set(result.value);
+    for (const part of this.textParts()) {
+      const value = partValueIn(result.value, part);
+      if (
+        sameValue(
+          value,
+          this.remote.knownValue(part, () => this.loaded(part)),
+        )
+      )
+        continue;
+      // Typed but not yet saved: the save will merge with the host's new value.
+      if (this.autosaver.isDirty(partKey(part))) continue;
+      if (this.remote.offer(part, value)) {
+        this.latest.set(partKey(part), value);
+        // What the new text anchors: a colleague's thread finds its words.
+        this.review.read(part, false);
+        this.familyReview.read(part, false);
+      }
+    }
+    this.refreshReview(result.value);
+  }
+
+  /** The threads and title marks of both reviews, the sheet's and its family's, as the host holds them. */
+  private refreshReview(view: SheetView): void {
+    for (const owner of ['sheet', 'family'] as const) {
+      const review = this.reviewOf(owner);
+      const hosted = (owner === 'family' ? view.familyShared : view.sheet).review;
+      for (const id of new Set([...Object.keys(hosted.threads), ...Object.keys(review.threads.get())])) {
+        const part: ThreadPart = { kind: 'thread', owner, id };
+        const value = hosted.threads[id] ?? null;
+        if (
+          sameValue(
+            value,
+            this.remote.knownValue(part, () => this.loaded(part)),
+          )
+        )
+          continue;
+        if (this.autosaver.isDirty(partKey(part))) continue;
+        this.remote.acknowledge(part, value);
+        review.receive(id, value);
+      }
+      for (const hypothesis of this.template.microScenarios.hypotheses) {
+        const part: Part = { kind: 'title-marks', owner, hypothesis: hypothesis.id };
+        const value = partValueIn(view, part);
+        if (sameValue(value, this.valueOf(part)) || this.autosaver.isDirty(partKey(part))) continue;
+        this.latest.set(partKey(part), value);
+        review.read(part, false);
+      }
+    }
+  }
+
+  private textParts(): TextPart[] {
+    const titles = (['sheet', 'family'] as const).flatMap((owner) =>
+      this.template.microScenarios.hypotheses.map((hypothesis): TextPart => ({
+        kind: 'scenario-title',
+        owner,
+        hypothesis: hypothesis.id,
+      })),
+    );
+    return [...(this.docParts() as TextPart[]), ...titles];
+  }
+
+  /** Saves with the value each text part started from, so the host merges what a sync changed meanwhile. */
+  private async save(batch: Entry<Part>[], options: SaveOptions): Promise<Result<unknown>> {
+    const bases = basesOf(
+      batch.map((entry) => entry.part),
+      (part) => this.remote.knownValue(part, () => this.loaded(part)),
+    );
+    const result = await savePatches(this.view, batch, options, bases);
+    if (!result.ok) return result;
+    for (const { part, value } of batch) this.remote.acknowledge(part, value);
+    // The host merged a colleague's change into what was sent: show the result.
+    if (result.value.merged) void this.refreshFromHost();
+    return ok(null);
   }
 
   /** The parts in numbering order (content/numbering.ts), the micro-scenarios being the ones shown. */
@@ -144,12 +234,17 @@ export class SheetSession {
   }
 }
 
-/** Sends parts of a sheet (and of its family's shared content) to the host: one request for each. */
+/**
+ * Sends parts of a sheet (and of its family's shared content) to the host: one request for
+ * each, with the values the editor started from when given (remote-parts.ts). Answers
+ * whether the host merged any of them with a change a sync brought.
+ */
 export async function savePatches(
   view: SheetView,
   batch: readonly Entry<Part>[],
   options: SaveOptions = {},
-): Promise<Result<unknown>> {
+  bases: ReturnType<typeof basesOf> = {},
+): Promise<Result<{ merged: boolean }>> {
   // Values the autosave serialised already go as their text (api/client.ts).
   const { sheet, family } = patchesOf(
     batch.map(({ part, value, json }) => ({
@@ -157,15 +252,20 @@ export async function savePatches(
       value: json === undefined ? value : new Serialised(value, json),
     })),
   );
+  let merged = false;
   if (sheet) {
-    const result = await invoke('sheets:update', { id: view.sheet.id, patch: sheet }, options);
+    const patch = bases.sheet ? { ...sheet, base: bases.sheet } : sheet;
+    const result = await invoke('sheets:update', { id: view.sheet.id, patch }, options);
     if (!result.ok) return result;
+    merged ||= (result.value.merged?.length ?? 0) > 0;
   }
   if (family) {
-    const result = await invoke('families:update', { familyId: view.family.id, patch: family }, options);
+    const patch = bases.family ? { ...family, base: bases.family } : family;
+    const result = await invoke('families:update', { familyId: view.family.id, patch }, options);
     if (!result.ok) return result;
+    merged ||= (result.value.merged?.length ?? 0) > 0;
   }
-  return ok(null);
+  return ok({ merged });
 }
 
 export const SheetSessionContext = createContext<SheetSession | null>(null);

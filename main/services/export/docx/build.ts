@@ -1,9 +1,9 @@
 import { Document, Footer, Packer, Paragraph } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
 import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import { planOfSheet } from '../plan/build.js';
 import type { ExportPlan, PlanFamily, PlanMetadata, PlanPiece, PlanSheet } from '../plan/types.js';
+import { withOwnedWarnings } from '../plan/warnings.js';
 import type { RunningValues } from '../running-values.js';
 import type { PrintSheet } from '../sheet-input.js';
 import { listNumbering } from './blocks.js';
@@ -12,6 +12,7 @@ import { stylesPart } from './hyphenation.js';
 import type { RasterCache } from './images.js';
 import { renderOpening } from './opening.js';
 import { coreXml, embeddedFonts, fontTableXml, type CoreProperties } from './package-parts.js';
+import { piecewisePageNumbers } from './page-numbers.js';
 import { renderMicroScenarios, renderSections, type Part } from './parts.js';
 import { reviewProperties } from './review-properties.js';
 import { WordReview } from './review.js';
@@ -162,7 +163,8 @@ export async function docxFromPlan(
     fullWidthMm: widths.full,
   };
   const pieces: WordPiece[] = [];
-  for (const piece of plan.pieces) pieces.push(await serializePiece(piece, ctx));
+  for (const piece of plan.pieces)
+    pieces.push(await withOwnedWarnings(plan, piece, ctx.warnings, () => serializePiece(piece, ctx)));
   const closing = ctx.review.closeAll();
   if (closing) pieces.at(-1)?.parts.at(-1)?.flows.push({ child: closing, span: 'column' });
   const properties = coreProperties(plan.metadata);
@@ -188,9 +190,9 @@ export async function docxFromPlan(
     },
     sections: wordSections(pieces, layout),
     // The table of contents and the list of figures are written with their page numbers, laid
-    // out as Word would (docx/layout); guessing past what it cannot lay out exactly (balanced
-    // columns, hyphenation), so no number is left blank. Written clean: Word does not ask to update.
-    ...(hasContents ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
+    // out as Word would (docx/layout), piece by piece (page-numbers.ts). Written clean: Word
+    // does not ask to update.
+    ...(hasContents ? { pageNumbers: piecewisePageNumbers() } : {}),
   });
   const bytes = await Packer.toBuffer(document, false, [
     { path: 'word/styles.xml', data: await stylesPart(styles) },

@@ -136,6 +136,10 @@ describe('Word export of the Big Data sample', () => {
     expect(headers.some((xml) => plainText(xml).includes('5. Évolutions technologiques'))).toBe(true);
     expect(headers.some((xml) => plainText(xml).includes('Big Data'))).toBe(true);
     expect(headers.some((xml) => plainText(xml).includes('Micro-scénarios (suite)'))).toBe(true);
+    // The opening page too carries the header, as in the PDF: its section has no first-page header of its own.
+    const opening = /<w:sectPr[\s\S]*?<\/w:sectPr>/.exec(docx.text('word/document.xml'))?.[0] ?? '';
+    expect(opening).toMatch(/<w:headerReference w:type="default"/);
+    expect(opening).not.toContain('<w:titlePg');
     const footers = docx.names
       .filter((name) => /^word\/footer\d+\.xml$/.test(name))
       .map((name) => docx.text(name));

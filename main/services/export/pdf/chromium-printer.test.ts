@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../../shared/result.js';
+import { pdfText } from '../../testing/poppler.js';
 import { ChromiumPrinter } from './chromium-printer.js';
 
 let dir: string;
@@ -71,6 +72,46 @@ describe('the print deadline', () => {
       const late = await printer.print('<p>Bonjour</p>', 1).catch((error: unknown) => error);
       expect(late).toBeInstanceOf(AppFailure);
       expect((late as AppFailure).message).toMatch(/^L’impression du PDF a été abandonnée après 0\u00a0s/);
+      const pdf = await printer.print('<p>Bonjour</p>', 60_000);
+      expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('prints one loading of a document pass after pass, each after its own script', async () => {
+    const printer = new ChromiumPrinter();
+    try {
+      const passes = [
+        { draft: true, script: `document.querySelector('p').textContent = 'un'` },
+        { draft: false, script: `document.querySelector('p').textContent += ' deux'` },
+      ];
+      let printings = 0;
+      const pdf = await printer.printPasses('<p>zéro</p>', { timeoutMs: 60_000 }, async (printed) => {
+        if (printed) printings += 1;
+        return passes.shift();
+      });
+      expect(printings).toBe(2);
+      // The second script found the first one's text: the document was not loaded again.
+      const file = join(dir, 'passes.pdf');
+      await writeFile(file, pdf);
+      expect((await pdfText(file)).trim()).toBe('un deux');
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('abandons a print its caller stops, and the next print starts afresh', async () => {
+    const printer = new ChromiumPrinter();
+    try {
+      const controller = new AbortController();
+      const stopped = printer
+        .printPasses('<p>Bonjour</p>', { timeoutMs: 60_000, signal: controller.signal }, async () => {
+          controller.abort();
+          return { draft: false };
+        })
+        .catch((error: unknown) => error);
+      expect(await stopped).toMatchObject({ details: { reason: 'cancelled' } });
       const pdf = await printer.print('<p>Bonjour</p>', 60_000);
       expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     } finally {

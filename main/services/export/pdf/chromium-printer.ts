@@ -2,7 +2,14 @@ import { chromium, errors, type Browser } from 'playwright-core';
 import { AppFailure } from '../../../../shared/result.js';
 import { fr } from '../../french.js';
 import { findChromium, installAdvice } from './chromium-path.js';
-import { withDeadline, type PdfPrinter } from './printer.js';
+import {
+  LOAD_FONTS_SCRIPT,
+  singlePass,
+  withDeadline,
+  type NextPass,
+  type PdfPrinter,
+  type PrintLimits,
+} from './printer.js';
 
 /**
  * Headless Chromium driven by playwright-core, for the browser host, the CLI and the tests.
@@ -60,7 +67,11 @@ export class ChromiumPrinter implements PdfPrinter {
   }
 
   print(html: string, timeoutMs: number): Promise<Uint8Array> {
-    const run = this.#queue.then(() => this.#printNow(html, timeoutMs));
+    return this.printPasses(html, { timeoutMs }, singlePass);
+  }
+
+  printPasses(html: string, limits: PrintLimits, next: NextPass): Promise<Uint8Array> {
+    const run = this.#queue.then(() => this.#printNow(html, limits, next));
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -74,12 +85,12 @@ export class ChromiumPrinter implements PdfPrinter {
     await browser?.close().catch(() => undefined);
   }
 
-  async #printNow(html: string, timeoutMs: number): Promise<Uint8Array> {
+  async #printNow(html: string, limits: PrintLimits, next: NextPass): Promise<Uint8Array> {
     clearTimeout(this.#idle);
     try {
       return await withDeadline(
-        timeoutMs,
-        () => this.#render(html),
+        limits,
+        () => this.#render(html, next),
         () => this.close(),
       );
     } finally {
@@ -88,7 +99,7 @@ export class ChromiumPrinter implements PdfPrinter {
     }
   }
 
-  async #render(html: string): Promise<Uint8Array> {
+  async #render(html: string, next: NextPass): Promise<Uint8Array> {
     const browser = await this.#launched();
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
@@ -96,15 +107,22 @@ export class ChromiumPrinter implements PdfPrinter {
       await context.route('**/*', (route) => route.abort());
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const pdf = await page.pdf({
-        format: 'A4',
-        preferCSSPageSize: true,
-        printBackground: true,
-        tagged: true,
-        outline: true,
-      });
-      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      await page.evaluate(LOAD_FONTS_SCRIPT);
+      let printed: Uint8Array | undefined;
+      // The page's own scripts are off; ours run all the same, through the DevTools protocol.
+      for (let pass = await next(undefined); pass; pass = await next(printed)) {
+        if (pass.script !== undefined) await page.evaluate(pass.script);
+        const pdf = await page.pdf({
+          format: 'A4',
+          preferCSSPageSize: true,
+          printBackground: !pass.draft,
+          tagged: !pass.draft,
+          outline: !pass.draft,
+        });
+        printed = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      }
+      if (!printed) throw new Error('a print has one pass at least');
+      return printed;
     } finally {
       await context.close().catch(() => undefined);
     }

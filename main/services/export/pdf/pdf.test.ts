@@ -103,13 +103,15 @@ describe('the PDF of Big Data', () => {
     expect(text.indexOf('HYPOTHÈSE BASSE')).toBeLessThan(text.indexOf('MICRO-SCÉNARIOS (SUITE)'));
   });
 
-  it('prints the running header and the page numbers', async () => {
+  it('prints the running header on every page, the opening’s included as in Word, and the page numbers', async () => {
     const info = await pdfInfo(file);
     const pages = Number(info.Pages);
-    // The header is letter-spaced: pdftotext reads its letters apart.
-    const second = searchable(await pdfText(file, { first: 2, last: 2 }));
-    expect(second.replace(/ /g, '')).toContain('5.ÉVOLUTIONSTECHNOLOGIQUESBIGDATA');
-    expect(second).toMatch(/Version du \d{1,2} \S+ \d{4}/);
+    for (const page of [1, 2]) {
+      // The header is letter-spaced: pdftotext reads its letters apart.
+      const text = searchable(await pdfText(file, { first: page, last: page }));
+      expect(text.replace(/ /g, ''), `page ${page}`).toContain('5.ÉVOLUTIONSTECHNOLOGIQUESBIGDATA');
+      expect(text).toMatch(/Version du \d{1,2} \S+ \d{4}/);
+    }
     const last = (await pdfText(file, { first: pages, last: pages })).split('\n').map((line) => line.trim());
     expect(last).toContain(String(pages));
   });

@@ -9,7 +9,8 @@ import type { PdfPrinter } from './printer.js';
  */
 let chosen: PdfPrinter | undefined;
 
-export function usePdfPrinter(printer: PdfPrinter): void {
+/** `undefined` goes back to printing in workers (for tests). */
+export function usePdfPrinter(printer: PdfPrinter | undefined): void {
   chosen = printer;
 }
 

@@ -10,9 +10,45 @@ import { fr } from '../../french.js';
 export interface PdfPrinter {
   /** The PDF of `html`, or an AppFailure; never waits longer than `timeoutMs`. */
   print(html: string, timeoutMs: number): Promise<Uint8Array>;
+  /**
+   * `html` loaded once and printed pass after pass (a volume: pdf/volume.ts): `next` answers
+   * the first pass, then each following one from the PDF the last one printed, until it
+   * answers undefined; that last PDF is the result. A pass may first run a script in the
+   * loaded document (to write its page numbers in), so nothing is loaded or decoded again.
+   * Never waits longer than `timeoutMs` in all; stops at once when `signal` aborts.
+   */
+  printPasses(html: string, limits: PrintLimits, next: NextPass): Promise<Uint8Array>;
   /** Frees what the printer holds (a browser); it starts again on the next print. */
   close(): Promise<void>;
 }
+
+/**
+ * Run once the document is loaded: every face of its font loaded (nothing is laid out on
+ * screen to ask for them: print/styles.ts), a face that fails left to the fallback fonts.
+ */
+export const LOAD_FONTS_SCRIPT =
+  'Promise.allSettled([...document.fonts].map((face) => face.load())).then(() => true)';
+
+export interface PrintLimits {
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface PrintPass {
+  /** JavaScript run in the loaded document before it is printed again (its source: ours, never the user's). */
+  script?: string;
+  /**
+   * Printed without tags, outline or backgrounds: a pass only read for where things fall
+   * (the layout is the same, for a fraction of the cost).
+   */
+  draft: boolean;
+}
+
+/** The next pass, from what the last one printed (undefined before the first); undefined when that was the last. */
+export type NextPass = (printed: Uint8Array | undefined) => Promise<PrintPass | undefined>;
+
+/** A document printed once, in full: what `print` is. */
+export const singlePass: NextPass = async (printed) => (printed ? undefined : { draft: false });
 
 export function printTimeoutFailure(timeoutMs: number): AppFailure {
   return new AppFailure(
@@ -22,25 +58,38 @@ export function printTimeoutFailure(timeoutMs: number): AppFailure {
   );
 }
 
+/** A print stopped by its caller (a cancelled volume): the caller says what that means to the user. */
+export function printAbortedFailure(): AppFailure {
+  return new AppFailure('invalid-request', 'Impression annulée.', { reason: 'cancelled' });
+}
+
 /**
- * Runs `work` with a deadline. On expiry `abandon` runs (it must stop the work: close the
- * browser, destroy the window) and the call fails at once, whatever `work` does next.
+ * Runs `work` within its limits. On expiry, or when the signal aborts, `abandon` runs (it
+ * must stop the work: close the browser, destroy the window) and the call fails at once,
+ * whatever `work` does next.
  */
 export async function withDeadline<T>(
-  timeoutMs: number,
+  limits: PrintLimits,
   work: () => Promise<T>,
   abandon: () => Promise<void>,
 ): Promise<T> {
+  const { timeoutMs, signal } = limits;
   let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+  let onAbort: (() => void) | undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    const stop = (failure: AppFailure) => {
       void abandon().catch(() => undefined);
-      reject(printTimeoutFailure(timeoutMs));
-    }, timeoutMs);
+      reject(failure);
+    };
+    timer = setTimeout(() => stop(printTimeoutFailure(timeoutMs)), timeoutMs);
+    onAbort = () => stop(printAbortedFailure());
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([work(), expired]);
+    return await Promise.race([work(), stopped]);
   } finally {
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -1,19 +1,21 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
-import type { LoadedLayout } from '../layout/load-layout.js';
-import type { ExportPlan } from '../plan/types.js';
-import { printDocumentFromPlan } from '../print/document.js';
-import type { PageNumbers } from '../print/volume.js';
-import { finishPdf } from './finish.js';
-import type { PdfPrinter } from './printer.js';
+import type { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import type { PrintDocument, PrintMetadata } from '../print/document.js';
+import { draftScript, pageNumbersScript, type PageNumbers } from '../print/volume.js';
+import { finishDocument, parsePrinted } from './finish.js';
+import type { PdfPrinter, PrintLimits } from './printer.js';
 
 /**
- * A volume's PDF with exact page numbers in its table of contents and list of figures:
- * printed once, each entry's page read from the PDF's named destinations (Chromium writes
- * one for every link target), filled in, printed again. The entries' number column has a
- * fixed width, so filling it in moves no line; should a page still move, it is printed a
- * third time.
+ * A volume's PDF with exact page numbers in its table of contents and list of figures.
+ * The print document is loaded once and printed twice: first as a draft (nothing painted
+ * but the link targets, so it costs a fraction of a print), each entry's page read from
+ * the draft's named destinations (Chromium writes one for every link target); then, the
+ * numbers written into the loaded page, in full. The entries' number column has a fixed
+ * width, so writing them in moves no line; the full print's pages are checked all the same
+ * (from the same parse that finishes it), and should one have moved, it is printed again.
  */
 
+/** The draft, the volume, and the volume once more should a page have moved. */
 const MAX_PRINTINGS = 3;
 
 function pageOfDestination(value: unknown, pages: readonly PDFRef[]): number | undefined {
@@ -28,9 +30,8 @@ function pageOfDestination(value: unknown, pages: readonly PDFRef[]): number | u
   return index >= 0 ? index + 1 : undefined;
 }
 
-/** The page (from 1) of each named destination of a PDF: the /Dests dictionary, or the /Names tree. */
-export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+/** The page (from 1) of each named destination of a parsed PDF: the /Dests dictionary, or the /Names tree. */
+function destinationPagesIn(document: PDFDocument): Map<string, number> {
   const pages = document.getPages().map((page) => page.ref);
   const found = new Map<string, number>();
   const dests = document.catalog.lookup(PDFName.of('Dests'));
@@ -60,23 +61,59 @@ export async function destinationPages(pdf: Uint8Array): Promise<Map<string, num
   return found;
 }
 
-const samePages = (a: PageNumbers | undefined, b: PageNumbers) =>
-  a !== undefined && a.size === b.size && [...b].every(([anchor, page]) => a.get(anchor) === page);
+/** The page (from 1) of each named destination of a PDF. */
+export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
+  return destinationPagesIn(await parsePrinted(pdf));
+}
+
+export interface FinishedVolume {
+  bytes: Uint8Array;
+  /** Where each anchor stands in it. */
+  pages: PageNumbers;
+}
+
+/** The printed volume finished (finish.ts), and where its anchors stand: one parse for both. */
+export async function finishVolumePdf(pdf: Uint8Array, metadata: PrintMetadata): Promise<FinishedVolume> {
+  const document = await parsePrinted(pdf);
+  const pages = destinationPagesIn(document);
+  return { bytes: await finishDocument(document, metadata), pages };
+}
+
+/**
+ * What is done with what Chromium prints: here, in a worker that prints with its own
+ * Chromium; through worker jobs when the host prints (volume/make.ts), so its event loop
+ * never parses a PDF.
+ */
+export interface VolumePdfSteps {
+  pagesOf(pdf: Uint8Array): Promise<PageNumbers>;
+  finish(pdf: Uint8Array, metadata: PrintMetadata): Promise<FinishedVolume>;
+}
+
+export const volumePdfSteps: VolumePdfSteps = { pagesOf: destinationPages, finish: finishVolumePdf };
+
+const samePages = (a: PageNumbers, b: PageNumbers) =>
+  a.size === b.size && [...b].every(([anchor, page]) => a.get(anchor) === page);
 
 export async function printVolume(
-  plan: ExportPlan,
-  loaded: LoadedLayout,
+  document: PrintDocument,
   printer: PdfPrinter,
-  printTimeoutMs: number,
+  limits: PrintLimits,
+  steps: VolumePdfSteps = volumePdfSteps,
 ): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   let pages: PageNumbers | undefined;
-  for (let printing = 1; ; printing += 1) {
-    const document = await printDocumentFromPlan(plan, loaded, pages);
-    const printed = await printer.print(document.html, printTimeoutMs);
-    const found = await destinationPages(printed);
-    if (samePages(pages, found) || printing === MAX_PRINTINGS) {
-      return { bytes: await finishPdf(printed, document.metadata), warnings: document.warnings };
+  let finished: FinishedVolume | undefined;
+  let printings = 0;
+  await printer.printPasses(document.html, limits, async (printed) => {
+    if (!printed) return { draft: true, script: draftScript };
+    printings += 1;
+    if (!pages) pages = await steps.pagesOf(printed);
+    else {
+      finished = await steps.finish(printed, document.metadata);
+      if (samePages(pages, finished.pages) || printings === MAX_PRINTINGS) return undefined;
+      pages = finished.pages;
     }
-    pages = found;
-  }
+    return { draft: false, script: pageNumbersScript(pages) };
+  });
+  if (!finished) throw new Error('a volume is printed in full at least once');
+  return { bytes: finished.bytes, warnings: document.warnings };
 }

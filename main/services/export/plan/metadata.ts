@@ -27,9 +27,9 @@ export function sheetMetadata(print: PrintSheet, language: string): PlanMetadata
     // The revision it prints: a past one, or the one holding the current text (collectSheet).
     identity: {
       sheet: sheet.id,
-      ...((revision?.seq ?? print.basisRevision) === undefined
+      ...((revision?.id ?? print.basisRevision) === undefined
         ? {}
-        : { revision: revision?.seq ?? print.basisRevision }),
+        : { revision: revision?.id ?? print.basisRevision }),
       ...(print.familyBasisRevision === undefined
         ? {}
         : { family: { id: print.family.id, revision: print.familyBasisRevision } }),

@@ -232,11 +232,12 @@ export interface PlanMetadata {
   created: string;
   modified: string;
   /**
-   * What the file was made from (Word's custom properties): the sheet, and the revision its
-   * content is (or was last recorded as), so that a reviewer's file can be recognised; and
-   * when it shows its family's micro-scenarios, the family and the revision of theirs.
+   * What the file was made from (Word's custom properties): the sheet, and the id of the
+   * revision its content is (or was last recorded as), so that a reviewer's file can be
+   * recognised, whatever syncs renumbered since; and when it shows its family's
+   * micro-scenarios, the family and the id of the revision of theirs.
    */
-  identity?: { sheet: string; revision?: number; family?: { id: string; revision: number } };
+  identity?: { sheet: string; revision?: string; family?: { id: string; revision: string } };
 }
 
 /** What an export for review carries besides the text. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Layout } from '../../../../shared/model/layout.js';
+import { DEFAULT_VOLUME_OPENING } from '../../../../shared/model/template.js';
 import { RepositoryContext } from '../../repository/context.js';
 import { RepositoryLayout } from '../../repository/layout.js';
 import { docxFromPlan } from '../docx/build.js';
@@ -9,6 +10,7 @@ import { readDocx } from '../testing/docx-parts.js';
 import type { SampleRepository } from '../testing/sample.js';
 import { volumeSample } from '../testing/volume.js';
 import type { ExportPlan, PlanPiece } from './types.js';
+import { frenchSpaces } from './text.js';
 import { planOfVolume } from './volume.js';
 
 /** The volume's layout choices (layout.volume), as the plan makes them. */
@@ -71,6 +73,26 @@ describe('the volume’s plan', () => {
       '2 Big Data',
       '2 Cobotique',
     ]);
+  });
+
+  it('opens with the volume’s own text, the template’s, or a general one for a template without it', () => {
+    const front = (planned: ExportPlan) => ofKind(planned, 'front')[0]?.front.paragraphs ?? [];
+    const [first] = sheets as [PrintSheet, ...PrintSheet[]];
+    const written = first.template.standardTexts.volumeOpening ?? [];
+    expect(written.length).toBeGreaterThan(0);
+    expect(front(plan())).toEqual(written.map(frenchSpaces));
+    // A sheet speaks of « cette fiche »; the volume, of itself.
+    expect(front(plan()).join(' ')).not.toMatch(/cette fiche/i);
+    expect(front(plan())[0]).toMatch(/^Ce recueil/);
+
+    const { volumeOpening: _, ...older } = first.template.standardTexts;
+    const withoutIt = sheets.map((print) => ({
+      ...print,
+      template: { ...print.template, standardTexts: older },
+    }));
+    const planned = planOfVolume({ sheets: withoutIt, title: 'Recueil', date: '2026-12-01' }, loaded);
+    expect(front(planned)).toEqual(DEFAULT_VOLUME_OPENING.map(frenchSpaces));
+    expect(front(planned).join(' ')).not.toMatch(/cette fiche/i);
   });
 
   it('shows a family’s shared micro-scenarios once on its divider, or on each sheet', () => {

@@ -1,6 +1,7 @@
 import { noCounts, type Counts } from '../../../../shared/content/numbering.js';
 import type { Layout } from '../../../../shared/model/layout.js';
 import type { RepositoryFile } from '../../../../shared/model/repository.js';
+import { DEFAULT_VOLUME_OPENING } from '../../../../shared/model/template.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import { formatDate, type RunningValues } from '../running-values.js';
 import type { PrintSheet } from '../sheet-input.js';
@@ -8,6 +9,7 @@ import { NO_REVIEW, planContent, planText } from './content.js';
 import { volumeMetadata } from './metadata.js';
 import { planDiagram, planFamily, planMicroScenarios, planSheet } from './sheet.js';
 import { frenchSpaces } from './text.js';
+import { ownedWarning, ownerOf } from './warnings.js';
 import type { ExportPlan, PlanEntry, PlanNode, PlanPiece, PlanSheet } from './types.js';
 
 /**
@@ -96,6 +98,11 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
     .filter((group) => group.sheets.length > 0);
 
   const body: PlanPiece[] = [];
+  /** What planning a piece reported, named after its sheet or family. */
+  const owned = (piece: PlanPiece, reported: readonly string[]) => {
+    const owner = ownerOf(piece) as string;
+    warnings.push(...reported.map((warning) => ownedWarning(owner, warning)));
+  };
   const toc: PlanEntry[] = [];
   const figures: PlanEntry[] = [];
   let offset: Counts = noCounts();
@@ -105,9 +112,10 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
     const anchor = `famille-${family.id}`;
     const onDivider = sharesOnDivider(layout, sheets);
     // A volume is for publication: no comments, no changes.
+    const familyWarnings: string[] = [];
     const planning = {
       layout,
-      warnings,
+      warnings: familyWarnings,
       anchorPrefix: anchor,
       review: NO_REVIEW,
       anchored: new Set<string>(),
@@ -127,7 +135,7 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
         )
       : undefined;
     const note = planContent(lead.familyNote, { current: start }, planning);
-    body.push({
+    const divider: PlanPiece = {
       kind: 'divider',
       divider: {
         family: planned,
@@ -138,7 +146,9 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
         running: { ...running, family: planned.name, familyNumber: String(family.number) },
         rightHand,
       },
-    });
+    };
+    body.push(divider);
+    owned(divider, familyWarnings);
     // The divider's title, as Word's TOC field lists it from the heading.
     toc.push({ level: 1, text: planned.name, anchor });
     figures.push(...numberedOf(note));
@@ -146,12 +156,13 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
       figures.push(...micro.hypotheses.flatMap((h) => h.angles.flatMap((angle) => numberedOf(angle.body))));
     for (const print of sheets) {
       const showOwn = !(onDivider && usesShared(print));
+      const sheetWarnings: string[] = [];
       const { sheet, counts } = planSheet(
         // The family's note is on the divider: a sheet's own micro-scenarios come without it.
         { ...print, familyNote: settings.sharedMicroScenarios === 'family' ? undefined : print.familyNote },
         {
           layout,
-          warnings,
+          warnings: sheetWarnings,
           anchorPrefix: print.variable.id,
           review: NO_REVIEW,
           anchored: new Set<string>(),
@@ -162,7 +173,9 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
         },
       );
       if (settings.numbering === 'volume') offset = counts;
-      body.push({ kind: 'sheet', sheet });
+      const piece: PlanPiece = { kind: 'sheet', sheet };
+      body.push(piece);
+      owned(piece, sheetWarnings);
       toc.push({ level: 2, text: sheet.variableName, anchor: sheet.anchor });
       if (settings.tocParts) {
         for (const section of sheet.sections) {
@@ -206,7 +219,7 @@ export function planOfVolume(request: VolumeRequest, loaded: LoadedLayout): Expo
       {
         kind: 'front',
         front: {
-          paragraphs: template.standardTexts.opening.map(frenchSpaces),
+          paragraphs: (template.standardTexts.volumeOpening ?? DEFAULT_VOLUME_OPENING).map(frenchSpaces),
           diagram: planDiagram(layout, repository),
         },
         running,

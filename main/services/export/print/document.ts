@@ -1,7 +1,9 @@
 import { loadVerifiedAssets } from '../../assets/verified-read.js';
 import type { LoadedLayout } from '../layout/load-layout.js';
 import { planOfSheet } from '../plan/build.js';
+import { planOfVolume, type VolumeRequest } from '../plan/volume.js';
 import type { ExportPlan, PlanMetadata, PlanPiece, PlanSheet } from '../plan/types.js';
+import { withOwnedWarnings } from '../plan/warnings.js';
 import type { PrintSheet } from '../sheet-input.js';
 import type { ContentContext } from './content.js';
 import { escapeHtml } from './escape.js';
@@ -12,15 +14,7 @@ import { openingHtml } from './opening.js';
 import { namedPageRules, pageRules } from './running.js';
 import { sectionsHtml } from './sections.js';
 import { printCss } from './styles.js';
-import {
-  contentsHtml,
-  coverHtml,
-  dividerHtml,
-  figuresListHtml,
-  frontHtml,
-  volumeCss,
-  type PageNumbers,
-} from './volume.js';
+import { contentsHtml, coverHtml, dividerHtml, figuresListHtml, frontHtml, volumeCss } from './volume.js';
 import type { FamilyColours, Layout } from '../../../../shared/model/layout.js';
 
 /**
@@ -74,18 +68,14 @@ ${sheet.microScenarios ? microScenariosHtml(sheet.microScenarios, context) : ''}
 /** A CSS page name for an anchor (an identifier: letters, digits, hyphens). */
 const pageName = (anchor: string) => `p-${anchor.replace(/[^A-Za-z0-9-]/g, '-')}`;
 
-interface PrintPieceContext extends ContentContext {
-  pages: PageNumbers | undefined;
-}
-
 /** Keyed by piece kind: a kind added to the plan without a print form is a compile error. */
 const pieceSerializers: {
-  [K in PlanPiece['kind']]: (piece: Extract<PlanPiece, { kind: K }>, context: PrintPieceContext) => string;
+  [K in PlanPiece['kind']]: (piece: Extract<PlanPiece, { kind: K }>, context: ContentContext) => string;
 } = {
   cover: (piece) =>
     pieceHtml(`<section class="cover">${coverHtml(piece.cover)}</section>`, { page: 'volume-cover' }),
   front: (piece, context) => pieceHtml(frontHtml(piece.front, context), { page: 'volume' }),
-  contents: (piece, context) => pieceHtml(contentsHtml(piece.contents, context.pages), { page: 'volume' }),
+  contents: (piece) => pieceHtml(contentsHtml(piece.contents), { page: 'volume' }),
   divider: ({ divider }, context) =>
     pieceHtml(dividerHtml(divider, context), {
       page: pageName(divider.anchor),
@@ -94,15 +84,15 @@ const pieceSerializers: {
       rightHand: divider.rightHand,
     }),
   sheet: (piece, context) => sheetHtml(piece.sheet, context),
-  figures: (piece, context) => pieceHtml(figuresListHtml(piece.figures, context.pages), { page: 'volume' }),
+  figures: (piece) => pieceHtml(figuresListHtml(piece.figures), { page: 'volume' }),
 };
 
-function serializePiece(piece: PlanPiece, context: PrintPieceContext): string {
-  const serialize = pieceSerializers[piece.kind] as (piece: PlanPiece, context: PrintPieceContext) => string;
+function serializePiece(piece: PlanPiece, context: ContentContext): string {
+  const serialize = pieceSerializers[piece.kind] as (piece: PlanPiece, context: ContentContext) => string;
   return serialize(piece, context);
 }
 
-/** The running lines of each piece's pages (a sheet alone: the sheet's, its opening page without header). */
+/** The running lines of each piece's pages (a sheet alone: the sheet's). */
 function runningRules(plan: ExportPlan, layout: Layout): string {
   if (plan.pieces.length === 1) return pageRules(layout, firstSheet(plan).running);
   return plan.pieces
@@ -131,15 +121,10 @@ function firstSheet(plan: ExportPlan): PlanSheet {
 }
 
 /** Runs in a worker process (pdf/render.ts sends it there): hyphenating and encoding images take seconds for a long sheet. */
-export async function printDocumentFromPlan(
-  plan: ExportPlan,
-  loaded: LoadedLayout,
-  pages?: PageNumbers,
-): Promise<PrintDocument> {
+export async function printDocumentFromPlan(plan: ExportPlan, loaded: LoadedLayout): Promise<PrintDocument> {
   const { layout } = loaded;
   const warnings: string[] = [...plan.warnings];
-  const context: PrintPieceContext = {
-    pages,
+  const context: ContentContext = {
     layout,
     images: printImages(loadVerifiedAssets(plan.assets)),
     warnings,
@@ -154,7 +139,10 @@ export async function printDocumentFromPlan(
     fontFaces: await fontFaceRules(layout, loaded.fontFiles),
   });
   const { metadata } = plan;
-  const body = plan.pieces.map((piece) => serializePiece(piece, context)).join('\n');
+  const pieces: string[] = [];
+  for (const piece of plan.pieces)
+    pieces.push(await withOwnedWarnings(plan, piece, warnings, () => serializePiece(piece, context)));
+  const body = pieces.join('\n');
   const html = `<!doctype html>
 <html lang="${escapeHtml(metadata.language)}">
 <head>
@@ -174,6 +162,11 @@ ${body}
 </html>
 `;
   return { html, metadata, warnings };
+}
+
+/** The collection's print document (plan/volume.ts). */
+export function volumePrintDocument(volume: VolumeRequest, loaded: LoadedLayout): Promise<PrintDocument> {
+  return printDocumentFromPlan(planOfVolume(volume, loaded), loaded);
 }
 
 /** One sheet's print document: the plan of a one-sheet volume without cover, serialized. */

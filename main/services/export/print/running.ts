@@ -11,8 +11,10 @@ import { colourOf } from './styles.js';
 /**
  * The running header and footer as CSS page-margin boxes (Chromium prints them since
  * version 131, Electron's included): they are laid out with the document's own font, so
- * the PDF embeds it there too, and `counter(page)` gives the page number. The opening
- * page has no header, as on the published sheets.
+ * the PDF embeds it there too, and `counter(page)` gives the page number. Every page of a
+ * sheet carries its header, its opening page included, as in Word (docx/sections.ts): a
+ * volume's sheets could not do otherwise, Chromium having no selector for the first page
+ * of each sheet (`@page name:first` matches only the document's first page).
  */
 
 function contentOf(text: string, values: RunningValues): string {
@@ -72,6 +74,5 @@ export function pageRules(layout: Layout, values: RunningValues): string {
   return `@page {
   ${boxes(layout, 'top', layout.header, layout.styles.header, values)}
   ${boxes(layout, 'bottom', layout.footer, layout.styles.footer, values)}
-}
-@page :first { @top-left { content: none; } @top-center { content: none; } @top-right { content: none; } }`;
+}`;
 }

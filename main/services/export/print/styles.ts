@@ -62,6 +62,9 @@ function blockRules(layout: Layout): string {
 html { font-family: ${fontStack(layout)}; color: ${colours.text}; font-size: ${layout.styles.body.sizePt}pt;
   hyphens: manual; font-kerning: normal; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; }
+/* The document is only ever printed, and printing lays it out anew for its pages: on screen it
+   lays out nothing, so loading a long volume costs no layout for nothing. */
+@media screen { body { display: none; } }
 /* A word wider than its column breaks rather than overflow it; unlike « anywhere », « break-word »
    leaves a table column at least as wide as its longest word (« Anné/e » otherwise). */
 p, li, td, th, figcaption, h1, h2, h3, h4, a { overflow-wrap: break-word; }

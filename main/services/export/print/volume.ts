@@ -14,12 +14,38 @@ import { plainText } from './text.js';
 
 /**
  * The volume's own pages in print: the cover, the opening text and diagram, the table of
- * contents and the list of figures (each entry a link to its page, with the page number
- * the second printing fills in: pdf/volume.ts), the families' dividers.
+ * contents and the list of figures (each entry a link to its page, with its page number
+ * written in once the volume has been printed: pdf/volume.ts), the families' dividers.
  */
 
-/** Where each anchor stands in the printed volume (page numbers from 1); none on the first printing. */
+/** Where each anchor stands in the printed volume (page numbers from 1). */
 export type PageNumbers = ReadonlyMap<string, number>;
+
+/** The attribute naming the anchor whose page number an element shows. */
+const PAGE_OF = 'data-page-of';
+/** On the root element, for the draft printing: nothing painted but the link targets. */
+const DRAFT = 'draft';
+
+/**
+ * Makes the loaded document a draft: everything hidden (not painted, and so not encoded
+ * into the PDF) but the elements that links point to, so the PDF still names where each
+ * stands. Hiding moves nothing: `visibility` takes no part in layout.
+ */
+export const draftScript = `document.documentElement.classList.add(${JSON.stringify(DRAFT)})`;
+
+/** Writes the page numbers into the loaded document, and ends its draft. */
+export function pageNumbersScript(pages: PageNumbers): string {
+  // JSON of slugs and numbers: a JavaScript literal as it is.
+  const numbers = JSON.stringify(Object.fromEntries(pages));
+  return `(() => {
+  const pages = ${numbers};
+  document.documentElement.classList.remove(${JSON.stringify(DRAFT)});
+  for (const element of document.querySelectorAll('[${PAGE_OF}]')) {
+    const page = pages[element.getAttribute('${PAGE_OF}')];
+    element.textContent = page === undefined ? '' : String(page);
+  }
+})()`;
+}
 
 export function coverHtml(cover: PlanCover): string {
   const line = (text: string) => `<p class="r-coverText">${plainText(text)}</p>`;
@@ -31,21 +57,21 @@ export function frontHtml(front: PlanFront, context: ContentContext): string {
 }
 
 /**
- * An entry: its text and its page number in a column of fixed width, so the entries take
- * the same lines whether the number is known yet or not and the pages do not move between
- * the two printings.
+ * An entry: its text and, in a column of fixed width, its page number (written in once
+ * known: pageNumbersScript), so the entries take the same lines whether the number is
+ * there yet or not and no page moves when it is.
  */
-function entryHtml(entry: PlanEntry, pages: PageNumbers | undefined): string {
-  const page = pages?.get(entry.anchor);
-  return `<p class="toc-entry toc-level-${entry.level} r-tocEntry"><a href="#${escapeHtml(entry.anchor)}"><span class="toc-text">${plainText(entry.text)}</span><span class="toc-page">${page ?? ''}</span></a></p>`;
+function entryHtml(entry: PlanEntry): string {
+  const anchor = escapeHtml(entry.anchor);
+  return `<p class="toc-entry toc-level-${entry.level} r-tocEntry"><a href="#${anchor}"><span class="toc-text">${plainText(entry.text)}</span><span class="toc-page" ${PAGE_OF}="${anchor}"></span></a></p>`;
 }
 
-export function contentsHtml(contents: PlanContents, pages: PageNumbers | undefined): string {
-  return `<p class="r-tocTitle">${plainText(contents.title)}</p><nav class="toc">${contents.entries.map((entry) => entryHtml(entry, pages)).join('')}</nav>`;
+export function contentsHtml(contents: PlanContents): string {
+  return `<p class="r-tocTitle">${plainText(contents.title)}</p><nav class="toc">${contents.entries.map(entryHtml).join('')}</nav>`;
 }
 
-export function figuresListHtml(list: PlanFiguresList, pages: PageNumbers | undefined): string {
-  return `<p class="r-tocTitle" id="${escapeHtml(list.anchor)}">${plainText(list.title)}</p><nav class="toc">${list.entries.map((entry) => entryHtml(entry, pages)).join('')}</nav>`;
+export function figuresListHtml(list: PlanFiguresList): string {
+  return `<p class="r-tocTitle" id="${escapeHtml(list.anchor)}">${plainText(list.title)}</p><nav class="toc">${list.entries.map(entryHtml).join('')}</nav>`;
 }
 
 export function dividerHtml(divider: PlanDivider, context: ContentContext): string {
@@ -58,6 +84,8 @@ export function dividerHtml(divider: PlanDivider, context: ContentContext): stri
 }
 
 export const volumeCss = `
+html.${DRAFT} body * { visibility: hidden !important; }
+html.${DRAFT} [id] { visibility: visible !important; }
 .piece + .piece { break-before: page; }
 .piece.right-hand + .piece.right-hand, .piece + .piece.right-hand { break-before: right; }
 .toc-entry { margin: 0; }

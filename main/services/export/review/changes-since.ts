@@ -1,10 +1,9 @@
 import type { DocNode } from '../../../../shared/content/doc.js';
 import type { SheetParts } from '../../../../shared/history/parts.js';
 import { partsOfSheet } from '../../../../shared/history/parts.js';
-import { redlineDoc, redlineLine, type ChangeAuthor } from '../../../../shared/history/redline.js';
+import { redlineDoc, redlineLine, type ChangeStep } from '../../../../shared/history/redline.js';
 import {
   angleKey,
-  META_KEY,
   REVIEW_KEY,
   sectionKey,
   titleKey,
@@ -19,14 +18,17 @@ import { AppFailure } from '../../../../shared/result.js';
 import { fr } from '../../french.js';
 import { titlesOf } from '../../history/queries.js';
 import { historyOf } from '../../history/service.js';
+import type { RevisionRef } from '../../history/sheet-history.js';
 import type { RepositoryContext } from '../../repository/context.js';
+import { versionsSince } from './versions-since.js';
 
 /**
  * The export « avec les modifications depuis une version »: the sheet as it is now, each
  * section, scenario title and angle with what changed since the revision the user picked
- * (shared/history/redline.ts), every change signed by the revision that made it. The
- * versions in between are read from the history; a damaged one is skipped (its changes
- * are then signed by the next readable revision) and reported. Pending suggestions are
+ * (shared/history/redline.ts), every change signed by the revision that made it, a
+ * colleague's brought by a sync included. The versions in between are read from the
+ * history, each followed from the one it was made from (versions-since.ts); a damaged one
+ * is skipped (its changes are then signed by the next readable revision) and reported. Pending suggestions are
  * left undone in every version, as every export prints them.
  */
 
@@ -36,8 +38,6 @@ export interface ChangesSince {
   since: RevisionSummary;
   warnings: string[];
 }
-
-const isContentKey = (key: PartKey) => key !== META_KEY && key !== REVIEW_KEY;
 
 /** A version's parts with its pending suggestions undone. */
 function settled(parts: SheetParts): SheetParts {
@@ -56,7 +56,7 @@ function settled(parts: SheetParts): SheetParts {
 /** The title's comment marks moved to the merged title, and its changes as title marks. */
 function titleWithChanges(
   versions: readonly (string | undefined)[],
-  steps: readonly ChangeAuthor[],
+  steps: readonly ChangeStep[],
   comments: readonly TitleMark[],
   changeId: () => string,
 ): { title: string; marks: TitleMark[] } {
@@ -79,7 +79,7 @@ function titleWithChanges(
 export async function sheetWithChangesSince(
   context: RepositoryContext,
   current: SheetFile,
-  since: number,
+  since: RevisionRef,
 ): Promise<ChangesSince> {
   const service = historyOf(context);
   const history = await service.sheet(current.id);
@@ -87,29 +87,19 @@ export async function sheetWithChangesSince(
   if (!base) {
     throw new AppFailure(
       'not-found',
-      fr`La version n°\u00a0${since} de la fiche « ${current.id} » n’existe pas : choisissez une version de son historique.`,
+      fr`La version n°\u00a0${String(since)} de la fiche « ${current.id} » n’existe pas : choisissez une version de son historique.`,
       { sheetId: current.id, revision: since },
     );
   }
   const titleOf = await titlesOf(context);
-  const warnings: string[] = [];
-  const versions: SheetParts[] = [settled(await history.partsAt(since, titleOf))];
-  const steps: ChangeAuthor[] = [];
-  for (const summary of history.summariesInOrder()) {
-    if (summary.seq <= since || !summary.changed.some(isContentKey)) continue;
-    try {
-      versions.push(settled(await history.partsAt(summary.seq, titleOf)));
-      steps.push({ author: summary.author, date: summary.at });
-    } catch (error) {
-      warnings.push(
-        fr`Version ${summary.seq} illisible (${(error as Error).message.replace(/[.\s]+$/, '')}) : ses modifications sont attribuées à la version suivante.`,
-      );
-    }
-  }
+  const walked = await versionsSince(base, history.lineage(), async (summary) =>
+    settled(await history.partsAt(summary.id, titleOf)),
+  );
+  const { versions, steps, warnings } = walked;
   // What was saved since the latest revision is the current author's, as of the last save.
   const { authorName } = await service.preferences.author();
   versions.push(partsOfSheet(current));
-  steps.push({ author: authorName, date: current.updatedAt });
+  steps.push({ author: authorName, date: current.updatedAt, from: walked.head });
 
   const docsOf = (key: PartKey) => versions.map((parts) => parts[key] as DocNode | undefined);
   const sections = Object.fromEntries(

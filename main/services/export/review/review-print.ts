@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../../../../shared/api/export-contract.js';
 import { AppFailure } from '../../../../shared/result.js';
+import type { RevisionRef } from '../../history/sheet-history.js';
 import type { RepositoryContext } from '../../repository/context.js';
 import { figureImages, sheetDocs, type PrintSheet } from '../sheet-input.js';
 import { sheetWithChangesSince } from './changes-since.js';
@@ -12,9 +13,10 @@ import { sheetWithChangesSince } from './changes-since.js';
 
 export interface ReviewRequest {
   format: ExportFormat;
-  revision?: number;
+  revision?: RevisionRef;
   comments?: boolean;
-  changesSince?: number;
+  /** A revision's id, or its number as listed now. */
+  changesSince?: RevisionRef;
 }
 
 export const isReviewRequest = (request: ReviewRequest): boolean =>

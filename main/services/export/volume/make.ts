@@ -10,12 +10,14 @@ import { fr } from '../../french.js';
 import type { RepositoryContext } from '../../repository/context.js';
 import { runJob } from '../../worker/run-job.js';
 import { ExportDeadline } from '../deadline.js';
+import type { Raster } from '../docx/raster.js';
 import { renderFallbacks } from '../docx/render.js';
 import { formatRenderers } from '../formats.js';
 import { loadLayout, type LoadedLayout } from '../layout/load-layout.js';
 import { hostPdfPrinter } from '../pdf/printer-choice.js';
 import { printVolume } from '../pdf/volume.js';
-import { planOfVolume, type VolumeRequest as PlanRequest } from '../plan/volume.js';
+import type { VolumeRequest as PlanRequest } from '../plan/volume.js';
+import { ownedWarning } from '../plan/warnings.js';
 import { collectSheet, contentWarnings, type PrintSheet } from '../sheet-input.js';
 import { chooseSheets } from './selection.js';
 
@@ -23,8 +25,8 @@ import { chooseSheets } from './selection.js';
  * The collection as one volume, in each format asked: the sheets chosen (selection.ts),
  * read one by one (a damaged one is skipped and named, the volume is still made), then
  * each document built in a worker. Progress is reported sheet by sheet; a cancel stops it
- * between steps and keeps nothing. Nothing is written here: the caller writes the files
- * (durably) or sends them.
+ * at once, the step under way included (its worker killed, its print abandoned), and keeps
+ * nothing. Nothing is written here: the caller writes the files (volume/save.ts) or sends them.
  */
 
 /** A volume of 300 sheets takes minutes: its own deadline, far beyond a sheet's. */
@@ -76,16 +78,33 @@ async function renderVolume(
   deadline: ExportDeadline,
 ): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   if (format === 'docx') {
-    const rasters = new Map();
-    for (const print of volume.sheets) {
-      for (const [asset, raster] of await renderFallbacks(print, loaded, deadline))
-        rasters.set(asset, raster);
-    }
+    // One map for the volume: an SVG shown on several sheets is rendered once.
+    const rasters = new Map<string, Raster | { problem: string }>();
+    for (const print of volume.sheets) await renderFallbacks(print, loaded, deadline, rasters);
     return runJob('build-volume-docx', { volume, loaded, rasters }, deadline.limits('docx'));
   }
   const printer = hostPdfPrinter();
-  // The desktop app prints with its own Chromium, on the host; elsewhere a worker prints with its own.
-  if (printer) return printVolume(planOfVolume(volume, loaded), loaded, printer, deadline.remainingMs());
+  if (printer) {
+    // The desktop app prints with its own Chromium, on the host; the document is built, and
+    // each print read and finished, in workers.
+    const document = await runJob(
+      'build-volume-print-document',
+      { volume, loaded },
+      deadline.limits('print-document'),
+    );
+    const { signal } = deadline;
+    return printVolume(
+      document,
+      printer,
+      { timeoutMs: deadline.remainingMs(), ...(signal ? { signal } : {}) },
+      {
+        pagesOf: (pdf) => runJob('volume-pdf-pages', pdf, deadline.limits('pdf-finish')),
+        finish: (pdf, metadata) =>
+          runJob('finish-volume-pdf', { pdf, metadata }, deadline.limits('pdf-finish')),
+      },
+    );
+  }
+  // Elsewhere a worker prints with its own Chromium, which dies with it when the job is stopped.
   return runJob(
     'render-volume-pdf',
     { volume, loaded, printTimeoutMs: deadline.remainingMs() },
@@ -99,7 +118,8 @@ export async function makeVolume(
   options: MakeOptions = {},
 ): Promise<MadeVolume> {
   const { signal, onProgress } = options;
-  const deadline = new ExportDeadline(options.timeoutMs ?? VOLUME_TIMEOUT_MS);
+  // A cancel stops the job under way too (its worker killed, its print abandoned).
+  const deadline = new ExportDeadline(options.timeoutMs ?? VOLUME_TIMEOUT_MS, signal);
   const chosen = await chooseSheets(context, request.selection);
   const loaded = await loadLayout(context.layout);
   const total = chosen.length;
@@ -116,7 +136,7 @@ export async function makeVolume(
       const print = await collectSheet(context, sheetId);
       prints.push(print);
       summary.included.push({ sheetId, name });
-      summary.warnings.push(...contentWarnings(print).map((warning) => `${name} : ${warning}`));
+      summary.warnings.push(...contentWarnings(print).map((warning) => ownedWarning(name, warning)));
     } catch (error) {
       if (!(error instanceof AppFailure)) throw error;
       summary.skipped.push({ sheetId, name, reason: error.message });
@@ -133,7 +153,10 @@ export async function makeVolume(
   for (const format of request.formats) {
     checkCancel(signal);
     onProgress?.({ done: total, total, current: fr`Mise en page du recueil ${exportFormatLabels[format]}` });
-    const rendered = await renderVolume(format, volume, loaded, deadline);
+    const rendered = await renderVolume(format, volume, loaded, deadline).catch((error: unknown) => {
+      checkCancel(signal);
+      throw error;
+    });
     checkCancel(signal);
     files.push({
       fileName: volumeFileName(request.title, format),

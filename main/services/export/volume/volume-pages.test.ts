@@ -9,6 +9,7 @@ import { RepositoryLayout } from '../../repository/layout.js';
 import { closeWorkers } from '../../worker/run-job.js';
 import { destinationPages } from '../pdf/volume.js';
 import { readDocx } from '../testing/docx-parts.js';
+import { entriesOnPages, pageWithTitle, pdfPageLines, wordContentsEntries } from '../testing/contents.js';
 import { docxToPdf } from '../testing/office.js';
 import type { SampleRepository } from '../testing/sample.js';
 import { volumeSample } from '../testing/volume.js';
@@ -17,24 +18,11 @@ import { makeVolume, type MadeVolume } from './make.js';
 /**
  * The volume's page numbers, as readers see them: Word's table of contents against where
  * LibreOffice puts the sheets (within one page), and our PDF's against its own pages
- * (exactly), its entries linking to them.
+ * (exactly), its entries linking to them. The sheets are the size of the published Big
+ * Data sheet, as the bench's (about 7 pages each), in four families.
  */
 
 const run = promisify(execFile);
-
-/** The text of each page of a PDF (pdftotext separates pages with a form feed). */
-async function pagesOf(pdf: string): Promise<string[][]> {
-  const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout.split('\f').map((page) => page.split('\n').map((line) => line.trim()));
-}
-
-/** The first page (from 1) after `after` where a line is `title`. */
-function pageWithTitle(pages: string[][], title: string, after: number): number | undefined {
-  const index = pages.findIndex((lines, i) => i + 1 > after && lines.includes(title));
-  return index < 0 ? undefined : index + 1;
-}
 
 const SHEETS = ['monnaie', 'logistique-et-supply-chain', 'cobotique', 'internet-des-objets'];
 const NAMES = ['Monnaie', 'Logistique et Supply Chain', 'Big Data', 'Cobotique', 'Internet des objets'];
@@ -44,7 +32,10 @@ let made: MadeVolume;
 let dir: string;
 
 beforeAll(async () => {
-  sample = await volumeSample(SHEETS.map((id) => ({ id })));
+  sample = await volumeSample(
+    [...SHEETS, 'big-data'].map((id) => ({ id })),
+    'published',
+  );
   const context = new RepositoryContext(new RepositoryLayout(sample.repo));
   made = await makeVolume(context, {
     selection: { kind: 'all' },
@@ -84,36 +75,25 @@ async function outlineOf(bytes: Uint8Array): Promise<OutlineItem[]> {
   return root instanceof PDFDict ? items(root.lookup(PDFName.of('First'))) : [];
 }
 
-/** Word's TOC entries as written: the text before the tab, the page number after it. */
-function wordEntries(documentXml: string): { text: string; page: number }[] {
-  const toc = /<w:sdt>[\s\S]*?Table of Contents[\s\S]*?<\/w:sdt>/.exec(documentXml)?.[0] ?? '';
-  return toc.split('</w:p>').flatMap((paragraph) => {
-    const runs = [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map(
-      (match) => match[1] ?? '\t',
-    );
-    const [text, page] = runs.join('').split('\t');
-    return text && page && /^\d+$/.test(page.trim()) ? [{ text: text.trim(), page: Number(page) }] : [];
-  });
-}
-
 describe('the Word volume', () => {
   it('has a filled table of contents whose pages are within one of LibreOffice’s', async () => {
     const docx = made.files.find((file) => file.fileName.endsWith('.docx'))!;
-    const entries = wordEntries(readDocx(docx.bytes).text('word/document.xml'));
+    const entries = wordContentsEntries(readDocx(docx.bytes).text('word/document.xml'));
     expect(entries.map((entry) => entry.text)).toEqual(expect.arrayContaining(NAMES));
     const pdf = await docxToPdf(join(dir, docx.fileName), dir);
-    const pages = await pagesOf(pdf);
+    const pages = await pdfPageLines(pdf);
     const tocPage = pages.findIndex((lines) => lines.includes('Sommaire')) + 1;
     expect(tocPage).toBeGreaterThan(0);
     // LibreOffice shows the entries as written: the table is not empty there.
     expect(pages[tocPage - 1]!.some((line) => line.startsWith('Monnaie'))).toBe(true);
-    const offsets: string[] = [];
-    for (const name of NAMES) {
-      const entry = entries.find((candidate) => candidate.text === name)!;
-      const actual = pageWithTitle(pages, name, tocPage);
-      offsets.push(`${name}: sommaire ${entry.page}, LibreOffice ${actual}`);
-      expect(actual, offsets.join(' ; ')).toBeDefined();
-      expect(Math.abs(entry.page - actual!), offsets.join(' ; ')).toBeLessThanOrEqual(1);
+    // Every entry, the families' dividers' too.
+    const placed = entriesOnPages(entries, pages, tocPage);
+    const offsets = placed.map(
+      (entry) => `${entry.text}: sommaire ${entry.page}, LibreOffice ${entry.actual}`,
+    );
+    for (const entry of placed) {
+      expect(entry.actual, offsets.join(' ; ')).toBeDefined();
+      expect(Math.abs(entry.page - entry.actual!), offsets.join(' ; ')).toBeLessThanOrEqual(1);
     }
     console.log(`Word TOC vs LibreOffice: ${offsets.join(' ; ')}`);
   }, 300_000);
@@ -123,15 +103,22 @@ describe('the PDF volume', () => {
   it('gives each sheet its exact page, and links its entries to them', async () => {
     const pdf = made.files.find((file) => file.fileName.endsWith('.pdf'))!;
     const path = join(dir, pdf.fileName);
-    const pages = await pagesOf(path);
+    const pages = await pdfPageLines(path);
     const destinations = await destinationPages(pdf.bytes);
     const tocPage = pages.findIndex((lines) => lines.includes('Sommaire')) + 1;
+    // The volume opens with its own text, not a sheet's.
+    const opening = pages.slice(0, tocPage).flat().join(' ');
+    expect(opening).toContain('Ce recueil rassemble les fiches');
+    expect(pages.flat().join(' ')).not.toContain('Cette fiche s’inscrit');
     for (const [index, name] of NAMES.entries()) {
       const line = pages[tocPage - 1]!.find((candidate) => candidate.startsWith(name));
       const listed = Number(/(\d+)$/.exec(line ?? '')?.[1]);
       expect(pageWithTitle(pages, name, tocPage), name).toBe(listed);
       const anchor = `fiche-${[...SHEETS.slice(0, 2), 'big-data', ...SHEETS.slice(2)][index]}`;
       expect(destinations.get(anchor), anchor).toBe(listed);
+      // Its opening page carries its running header, as every page of it does (and as in Word).
+      const header = pages[listed - 1]!.slice(0, 3).join('').replace(/\s/g, '');
+      expect(header, name).toContain(name.toUpperCase().replace(/\s/g, ''));
     }
     const { stdout: dests } = await run('pdfinfo', ['-dests', path]);
     expect(dests).toContain('fiche-big-data');

@@ -1,13 +1,43 @@
-import { writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../../shared/result.js';
 import { RepositoryContext } from '../../repository/context.js';
 import { RepositoryLayout } from '../../repository/layout.js';
+import { pdfText } from '../../testing/poppler.js';
+import { workerCount } from '../../worker/run-job.js';
+import { ChromiumPrinter } from '../pdf/chromium-printer.js';
+import { usePdfPrinter } from '../pdf/printer-choice.js';
+import { destinationPages } from '../pdf/volume.js';
 import { readDocx } from '../testing/docx-parts.js';
 import type { SampleRepository } from '../testing/sample.js';
 import { volumeSample } from '../testing/volume.js';
 import { makeVolume } from './make.js';
+
+const run = promisify(execFile);
+
+/** The commands of every process this one started, and their own (a worker, its Chromium). */
+async function descendantCommands(): Promise<string[]> {
+  const { stdout } = await run('ps', ['-eo', 'pid=,ppid=,comm=']);
+  const rows = stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .map(([pid, ppid, ...command]) => ({ pid: Number(pid), ppid: Number(ppid), command: command.join(' ') }));
+  const tree = new Set([process.pid]);
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const row of rows) {
+      if (!tree.has(row.pid) && tree.has(row.ppid) && row.command !== 'ps') {
+        tree.add(row.pid);
+        grown = true;
+      }
+    }
+  }
+  return rows.filter((row) => row.pid !== process.pid && tree.has(row.pid)).map((row) => row.command);
+}
 
 let sample: SampleRepository;
 let context: RepositoryContext;
@@ -64,6 +94,74 @@ describe('the volume', () => {
       }),
     ).rejects.toThrow(AppFailure);
   }, 180_000);
+
+  it('prints the PDF with the host’s own printer as the desktop app does, its pages exact', async () => {
+    const printer = new ChromiumPrinter();
+    usePdfPrinter(printer);
+    try {
+      const { files } = await makeVolume(context, {
+        ...request,
+        selection: { kind: 'sheets', sheets: ['monnaie', 'big-data'] },
+        formats: ['pdf'],
+      });
+      const pdf = files[0]!;
+      const file = join(sample.dir, pdf.fileName);
+      await writeFile(file, pdf.bytes);
+      const pages = (await pdfText(file, { layout: true })).split('\f');
+      const contents = pages.find((page) => page.includes('Sommaire'))?.split('\n') ?? [];
+      const destinations = await destinationPages(pdf.bytes);
+      for (const [sheetId, name] of [
+        ['monnaie', 'Monnaie'],
+        ['big-data', 'Big Data'],
+      ] as const) {
+        const entry = contents.find((line) => line.trim().startsWith(name));
+        expect(Number(/(\d+)\s*$/.exec(entry ?? '')?.[1]), name).toBe(destinations.get(`fiche-${sheetId}`));
+      }
+    } finally {
+      usePdfPrinter(undefined);
+      await printer.close();
+    }
+  }, 120_000);
+
+  it('names the sheet of each missing image in its summary, in Word as in PDF', async () => {
+    const own = await volumeSample([{ id: 'monnaie' }]);
+    try {
+      const assets = join(own.repo, 'assets');
+      const [image] = await readdir(assets);
+      await rm(join(assets, image!));
+      const { summary } = await makeVolume(new RepositoryContext(new RepositoryLayout(own.repo)), {
+        ...request,
+        selection: { kind: 'all' },
+        formats: ['docx', 'pdf'],
+      });
+      const missing = summary.warnings.filter((warning) => /image (manquante|introuvable)/i.test(warning));
+      // One for each format and sheet at least: Monnaie and Big Data show the same figures.
+      expect(missing.length, summary.warnings.join('\n')).toBeGreaterThanOrEqual(4);
+      for (const warning of missing) expect(warning).toMatch(/^(Monnaie|Big Data)\u00a0: /);
+      expect(missing.some((warning) => warning.startsWith('Monnaie'))).toBe(true);
+      expect(missing.some((warning) => warning.startsWith('Big Data'))).toBe(true);
+    } finally {
+      await own.dispose();
+    }
+  }, 180_000);
+
+  it('stops the final build when cancelled during it: its worker and Chromium stopped, nothing kept', async () => {
+    const controller = new AbortController();
+    const made = makeVolume(
+      context,
+      { ...request, selection: { kind: 'all' }, formats: ['pdf'] },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          // Well into the job: the worker started, its Chromium printing.
+          if (p.current.startsWith('Mise en page')) setTimeout(() => controller.abort(), 1500);
+        },
+      },
+    );
+    await expect(made).rejects.toMatchObject({ details: { reason: 'cancelled' } });
+    await expect.poll(() => workerCount(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => descendantCommands(), { timeout: 10_000 }).toEqual([]);
+  }, 120_000);
 
   it('stops when cancelled, keeping nothing', async () => {
     const controller = new AbortController();

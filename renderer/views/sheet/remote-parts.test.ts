@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { docOfParagraphs } from '../../../shared/content/doc.js';
+import { commentThread } from '../../../shared/review/builders.js';
+import type { Part } from './parts.js';
+import { basesOf, RemoteParts } from './remote-parts.js';
+
+/** What a save sends beside its parts: the value each started from, for the host to merge a sync's change. */
+describe('the bases of a save', () => {
+  const thread = commentThread({ id: 'c-1', part: 'section/passe', quote: 'Premier.' });
+  const passe: Part = { kind: 'section', section: 'passe' };
+
+  it('names each thread as the host was known to hold it, null for one it did not hold', () => {
+    const known = new Map<string, unknown>([
+      ['section/passe', docOfParagraphs(['Premier.'])],
+      ['thread/c-1', thread],
+      ['thread/c-new', null],
+    ]);
+    const remote = new RemoteParts();
+    const bases = basesOf(
+      [
+        passe,
+        { kind: 'thread', owner: 'sheet', id: 'c-1' },
+        { kind: 'thread', owner: 'sheet', id: 'c-new' },
+        { kind: 'status' },
+      ],
+      (part) =>
+        remote.knownValue(part, () =>
+          known.get(part.kind === 'thread' ? `thread/${part.id}` : 'section/passe'),
+        ),
+    );
+    expect(bases).toEqual({
+      sheet: {
+        sections: { passe: docOfParagraphs(['Premier.']) },
+        threads: { 'c-1': thread, 'c-new': null },
+      },
+    });
+  });
+
+  it('takes the thread the host acknowledged last (a save, or a sync the sheet took in)', () => {
+    const remote = new RemoteParts();
+    const answered = { ...thread, replies: [{ id: 'r-1', author: 'Bruno', at: thread.at, text: 'Oui.' }] };
+    remote.acknowledge({ kind: 'thread', owner: 'sheet', id: 'c-1' }, answered);
+    const bases = basesOf([{ kind: 'thread', owner: 'sheet', id: 'c-1' }], (part) =>
+      remote.knownValue(part, () => thread),
+    );
+    expect(bases.sheet?.threads).toEqual({ 'c-1': answered });
+  });
+
+  it('sends a thread of the family’s shared micro-scenarios with the family’s patch', () => {
+    const shared = commentThread({ id: 'c-2', part: 'scenario/basse/angle/social', quote: 'Social.' });
+    const bases = basesOf(
+      [
+        { kind: 'thread', owner: 'family', id: 'c-2' },
+        { kind: 'thread', owner: 'sheet', id: 'c-1' },
+      ],
+      (part) => (part.kind === 'thread' && part.id === 'c-2' ? shared : thread),
+    );
+    expect(bases).toEqual({ sheet: { threads: { 'c-1': thread } }, family: { threads: { 'c-2': shared } } });
+  });
+});
