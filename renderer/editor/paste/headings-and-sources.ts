@@ -7,15 +7,18 @@ import { dropLeadingText, isInside, rename } from './dom.js';
  * adds.
  */
 
-export function mapHeadings(root: Element): void {
-  for (const title of Array.from(root.querySelectorAll('p.MsoTitle'))) rename(title, 'h1');
-  for (const subtitle of Array.from(root.querySelectorAll('p.MsoSubtitle'))) rename(subtitle, 'h2');
+/** `fromWord`: Word's title and subtitle paragraphs (its own classes) are headings too. */
+export function mapHeadings(root: Element, fromWord: boolean): void {
+  if (fromWord) {
+    for (const title of Array.from(root.querySelectorAll('p.MsoTitle'))) rename(title, 'h1');
+    for (const subtitle of Array.from(root.querySelectorAll('p.MsoSubtitle'))) rename(subtitle, 'h2');
+  }
   const headings = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'));
   const levels = [...new Set(headings.map((heading) => Number(heading.localName.slice(1))))].sort();
   const top = levels[0];
   for (const heading of headings) {
-    const level = Number(heading.localName.slice(1));
-    rename(heading, level === top ? 'h3' : 'h4');
+    const tag = Number(heading.localName.slice(1)) === top ? 'h3' : 'h4';
+    if (heading.localName !== tag) rename(heading, tag);
   }
 }
 
@@ -24,9 +27,9 @@ const NOT_IN = new Set(['li', 'td', 'th', 'figure']);
 
 export function markSourceLines(root: Element): void {
   for (const paragraph of Array.from(root.querySelectorAll('p'))) {
-    if (paragraph.hasAttribute('data-source-line') || isInside(paragraph, NOT_IN, root)) continue;
+    if (paragraph.hasAttribute('data-source-line')) continue;
     const match = SOURCE_PREFIX.exec(paragraph.textContent ?? '');
-    if (!match) continue;
+    if (!match || isInside(paragraph, NOT_IN, root)) continue;
     dropLeadingText(paragraph, match[0].length);
     paragraph.setAttribute('data-source-line', '');
   }

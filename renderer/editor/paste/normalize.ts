@@ -23,7 +23,7 @@ export function normalizePastedDom(root: Element): PasteReport {
   const fromWord = isWordHtml(root);
   removeNoise(root);
   neutraliseLinks(root);
-  mapHeadings(root);
+  mapHeadings(root, fromWord);
   markSourceLines(root);
   const counts = figuresAndTables(root);
   removeEmptyBlocks(root);

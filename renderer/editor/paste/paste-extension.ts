@@ -8,7 +8,8 @@ import { droppedImagesMessage } from './dropped-images.js';
 import { ASSET_ATTRIBUTE } from './figures-and-tables.js';
 import { normalizePastedDom, type PasteReport } from './normalize.js';
 import { styleProperties } from './stylesheets.js';
-import { transformPastedHtml } from './word-html.js';
+import { NameIndexedDOMParser } from './tag-rules.js';
+import { transformPastedHtml } from './pasted-html.js';
 
 /**
  * Paste from Word, LibreOffice and web pages. The pasted DOM is reshaped just before
@@ -17,7 +18,7 @@ import { transformPastedHtml } from './word-html.js';
  */
 
 /** Reshapes the DOM of a paste from outside, then parses it as usual. */
-export class PasteParser extends PmDOMParser {
+export class PasteParser extends NameIndexedDOMParser {
   lastReport: PasteReport | undefined;
   /** The style properties this parser and the clean-up read: all a pasted stylesheet keeps. */
   readonly readStyles = styleProperties(this.rules);

@@ -10,7 +10,7 @@ import { contentSchema } from '../../../shared/content/schema.js';
 import { contentProblem } from '../../../shared/content/validate.js';
 import { ASSET_ATTRIBUTE } from './figures-and-tables.js';
 import { PasteParser } from './paste-extension.js';
-import { transformPastedHtml } from './word-html.js';
+import { transformPastedHtml } from './pasted-html.js';
 import libreoffice from '../../../e2e/fixtures/paste/libreoffice.html?raw';
 import malicious from '../../../e2e/fixtures/paste/malicious.html?raw';
 import thirtyPages from '../../../e2e/fixtures/paste/word-30-pages.html?raw';

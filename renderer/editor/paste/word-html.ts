@@ -1,5 +1,3 @@
-import { defuseHtml } from './defuse.js';
-import { reduceStylesheets } from './stylesheets.js';
 import { convertWordLists } from './word-lists.js';
 
 /**
@@ -30,12 +28,4 @@ export function prepareWordHtml(html: string): string {
   // Its stylesheets only restyle what the sheet styles itself (captions in italics, headings in blue).
   for (const style of Array.from(doc.querySelectorAll('style'))) style.remove();
   return doc.body.innerHTML;
-}
-
-/**
- * ProseMirror's transformPastedHTML: runs on every paste of HTML, before it is read.
- * `readStyles`: the style properties the parse reads (stylesheets.ts).
- */
-export function transformPastedHtml(html: string, readStyles: ReadonlySet<string>): string {
-  return reduceStylesheets(prepareWordHtml(defuseHtml(html)), readStyles);
 }

@@ -1,12 +1,29 @@
 import { wordCount } from '../../../shared/content/doc.js';
 
+/** A count waits for an idle moment at most this long, so a busy page still gets its counts. */
+const IDLE_TIMEOUT_MS = 2000;
+
+/** Runs `task` when the page is idle (or soon, where there is no such notion); returns its cancellation. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(task, 0);
+    return () => clearTimeout(timer);
+  }
+  const request = requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
+  return () => cancelIdleCallback(request);
+}
+
 /**
  * Words of each part, for the outline. Counting reads the whole part, so it runs once
- * typing pauses, never per keystroke; only components subscribed here re-render.
+ * typing pauses, never per keystroke, and when the page has nothing more urgent to do:
+ * after a 4 MB web page is pasted, counting its words and showing the count cost some
+ * 300 ms, which ran while the page was still being drawn. Only components subscribed here
+ * re-render.
  */
 export class WordCounts {
   private readonly words: Map<string, number>;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The pending count of each part: waiting for typing to pause, then for an idle moment. */
+  private readonly pending = new Map<string, () => void>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
@@ -28,21 +45,20 @@ export class WordCounts {
     for (const listener of [...this.listeners]) listener();
   }
 
-  /** Counts the part's text once it has not changed for a moment. */
+  /** Counts the part's text once it has not changed for a moment, at the page's next idle moment. */
   recountLater(key: string, text: () => string): void {
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.set(key, wordCount(text()));
-      }, this.delayMs),
-    );
+    this.pending.get(key)?.();
+    const count = () => {
+      this.pending.delete(key);
+      this.set(key, wordCount(text()));
+    };
+    const timer = setTimeout(() => this.pending.set(key, whenIdle(count)), this.delayMs);
+    this.pending.set(key, () => clearTimeout(timer));
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    for (const cancel of this.pending.values()) cancel();
+    this.pending.clear();
   }
 
   getVersion = (): number => this.version;

@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WordCounts } from './counts.js';
+
+describe('word counts of the outline', () => {
+  let idle: (() => void)[];
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    idle = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    vi.stubGlobal('cancelIdleCallback', (handle: number) => {
+      idle[handle - 1] = () => undefined;
+    });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('counts once typing has paused, when the page is idle, reading the text only then', () => {
+    const counts = new WordCounts([['passe', 2]], 500);
+    const text = vi.fn(() => 'trois mots ici');
+    counts.recountLater('passe', text);
+    counts.recountLater('passe', text);
+    vi.advanceTimersByTime(500);
+    expect(text).not.toHaveBeenCalled();
+    expect(counts.get('passe')).toBe(2);
+    expect(idle).toHaveLength(1);
+    idle[0]?.();
+    expect(text).toHaveBeenCalledTimes(1);
+    expect(counts.get('passe')).toBe(3);
+  });
+
+  it('counts nothing once disposed, whether still waiting for the pause or for the idle moment', () => {
+    const counts = new WordCounts([], 500);
+    const text = vi.fn(() => 'un mot');
+    counts.recountLater('a', text);
+    vi.advanceTimersByTime(500);
+    counts.recountLater('b', text);
+    counts.dispose();
+    vi.advanceTimersByTime(1000);
+    for (const callback of idle) callback();
+    expect(text).not.toHaveBeenCalled();
+  });
+});
