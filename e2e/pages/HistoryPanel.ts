@@ -37,6 +37,17 @@ export class HistoryPanel {
   /** Ctrl+S, as a user names a version, then the dialog. */
   async saveVersion(name: string, comment?: string): Promise<void> {
     await this.page.keyboard.press('Control+s');
+    await this.fillVersionDialog(name, comment);
+  }
+
+  /** « Enregistrer une version… » of the history the panel shows (the family's on its tab): the dialog. */
+  async openSaveVersionFromPanel(): Promise<Locator> {
+    await this.panel.getByTestId('history-save-version').click();
+    return this.page.getByTestId('save-version-dialog');
+  }
+
+  /** Names the version in the open dialog, and waits for « Version … enregistrée ». */
+  async fillVersionDialog(name: string, comment?: string): Promise<void> {
     const dialog = this.page.getByTestId('save-version-dialog');
     await expect(dialog).toBeVisible();
     await dialog.getByTestId('save-version-name').fill(name);
@@ -45,10 +56,15 @@ export class HistoryPanel {
     await expect(this.page.getByTestId('save-version-done')).toContainText(name);
   }
 
+  /** The timeline, or the message saying it has no entry yet: the history is read. */
+  get loaded(): Locator {
+    return this.panel.locator('[data-testid="history-timeline"], [data-testid="history-empty"]');
+  }
+
   async open(): Promise<void> {
     if (!(await this.panel.isVisible())) await this.page.getByTestId('history-toggle').click();
     await expect(this.panel).toBeVisible();
-    await expect(this.page.getByTestId('history-timeline')).toBeVisible();
+    await expect(this.loaded).toBeVisible();
   }
 
   async close(): Promise<void> {
@@ -69,7 +85,7 @@ export class HistoryPanel {
   async showScope(scope: 'sheet' | 'family'): Promise<void> {
     await this.panel.getByTestId(`history-scope-${scope}`).click();
     await expect(this.panel.getByTestId(`history-scope-${scope}`)).toHaveAttribute('aria-selected', 'true');
-    await expect(this.page.getByTestId('history-timeline')).toBeVisible();
+    await expect(this.loaded).toBeVisible();
   }
 
   async setNamedOnly(on: boolean): Promise<void> {

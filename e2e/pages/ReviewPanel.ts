@@ -30,9 +30,26 @@ export class ReviewPanel {
     await expect(this.panel).toBeHidden();
   }
 
+  /** The sheet's own review, or its family's shared micro-scenarios' (a sheet showing them has both tabs). */
+  scopeTab(scope: 'sheet' | 'family'): Locator {
+    return this.panel.getByTestId(`review-scope-${scope}`);
+  }
+
+  async showScope(scope: 'sheet' | 'family'): Promise<void> {
+    await this.scopeTab(scope).click();
+    await expect(this.scopeTab(scope)).toHaveAttribute('aria-selected', 'true');
+  }
+
   /** The part's group of threads, by its history key (`section/passe`, `scenario/basse/title`…). */
   part(key: string): Locator {
     return this.panel.getByTestId(`review-part-${key}`);
+  }
+
+  /** The same thread, found by its id: it stays found when its quote changes. */
+  async pinned(thread: Locator): Promise<Locator> {
+    const testId = await thread.getAttribute('data-testid');
+    if (!testId) throw new Error('a thread has its data-testid');
+    return this.panel.getByTestId(testId);
   }
 
   /** The thread quoting `quote`. */

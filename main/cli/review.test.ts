@@ -56,7 +56,7 @@ describe('fiches review', () => {
     );
     expect(lines[1]).toBe('ajout suivi [Évolution passée] «\u00a0 et Sopra Steria\u00a0» — Claire Dubois');
     expect(lines.at(-1)).toMatch(
-      /^1\u00a0commentaire, 1\u00a0modification \(1 suivie, 0 non suivie\), relecture de la version n°\u00a0\d+\u00a0; rien n’a été appliqué\.$/,
+      /^1\u00a0commentaire, 1\u00a0modification \(1 suivie, 0 non suivie\), relecture de la version n°\u00a0\d+ de la fiche et de la version n°\u00a0\d+ des micro-scénarios partagés\u00a0; rien n’a été appliqué\.$/,
     );
     expect(await readFile(sheetFile, 'utf8')).toBe(before);
   });
@@ -72,7 +72,7 @@ describe('fiches review', () => {
       '--apply-comments',
     );
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/commentaires attachés à la fiche/);
+    expect(run.stdout).toMatch(/commentaires attachés \(à la fiche, version n°\u00a0\d+\)/);
     expect(Object.values(await threads()).map((thread) => [thread.quote, thread.author])).toEqual([
       ['une histoire récente', 'Claire Dubois'],
     ]);

@@ -40,13 +40,26 @@ function lines(result: ReviewImportResult): string[] {
   for (const warning of result.warnings) out.push(fr`à vérifier : ${warning}`);
   const tracked = result.changes.filter((change) => change.tracked).length;
   const untracked = result.changes.length - tracked;
-  const counts = fr`${plural(result.comments.length, 'commentaire')}, ${plural(result.changes.length, 'modification')} (${tracked} suivie${tracked > 1 ? 's' : ''}, ${untracked} non suivie${untracked > 1 ? 's' : ''}), relecture de la version n°\u00a0${result.exportedRevision}`;
+  const family = result.family
+    ? fr` et de la version n°\u00a0${result.family.exportedRevision} des micro-scénarios partagés`
+    : '';
+  const counts = fr`${plural(result.comments.length, 'commentaire')}, ${plural(result.changes.length, 'modification')} (${tracked} suivie${tracked > 1 ? 's' : ''}, ${untracked} non suivie${untracked > 1 ? 's' : ''}), relecture de la version n°\u00a0${result.exportedRevision} de la fiche${family}`;
   out.push(
     result.applied === 'none'
       ? fr`${counts} ; rien n’a été appliqué.`
-      : fr`${counts} ; commentaires attachés à la fiche (version n°\u00a0${result.after?.seq ?? '?'}) ; les modifications s’acceptent dans l’interface (« Relecture »).`,
+      : fr`${counts} ; commentaires attachés (${attachedTo(result).join(', ')}) ; les modifications s’acceptent dans l’interface (« Relecture »).`,
   );
   return out;
+}
+
+/** « à la fiche, version n° 12 », « aux micro-scénarios partagés de la famille, version n° 4 »: where the comments went. */
+function attachedTo(result: ReviewImportResult): string[] {
+  return [
+    ...(result.after ? [fr`à la fiche, version n°\u00a0${result.after.seq}`] : []),
+    ...(result.family?.after
+      ? [fr`aux micro-scénarios partagés de la famille, version n°\u00a0${result.family.after.seq}`]
+      : []),
+  ];
 }
 
 /**

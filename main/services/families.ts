@@ -1,5 +1,4 @@
-import { emptyDoc } from '../../shared/content/doc.js';
-import { FAMILY_FILE_SCHEMA_VERSION, familyFileSchema, type FamilyFile } from '../../shared/model/sheet.js';
+import { familyFileSchema, type FamilyFile } from '../../shared/model/sheet.js';
 import type { AppFailure } from '../../shared/result.js';
 import { docsProblem, idMismatch, scenariosProblem } from './content-checks.js';
 import { damagedFailure, setAside, unreadableFailure } from './repository/damaged.js';
@@ -7,10 +6,6 @@ import type { RepositoryContext } from './repository/context.js';
 import { InvalidFileError, loadJson } from './storage/json-store.js';
 
 /** families/<id>.json: the note and micro-scenarios a family's sheets share (family-update.ts writes it). */
-
-export function emptyFamilyFile(familyId: string): FamilyFile {
-  return { schemaVersion: FAMILY_FILE_SCHEMA_VERSION, familyId, note: emptyDoc(), scenarios: {} };
-}
 
 /**
  * The family's file, or null when it was never written. A damaged one is set aside and

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docOfParagraphs } from '../../shared/content/doc.js';
 import { openRepository, openRepositoryForReading, type RepositorySession } from './session.js';
 import { snapshot, tempDir, writeFixtureRepository } from './testing/fixtures.js';
+import { sheetRevision } from './testing/history-fixture.js';
 
 /**
  * Reading a repository another instance has open (the desktop app, `fiches serve`):
@@ -116,10 +117,7 @@ describe('a reading session', () => {
       );
       const { revisions } = await reader.handlers['history:list']({ sheetId: 'big-data' });
       expect(revisions.map((revision) => revision.name)).toEqual(['Seconde', 'Première', undefined]);
-      const { sheet } = await reader.handlers['history:get']({
-        sheetId: 'big-data',
-        seq: revisions[0]?.seq ?? 0,
-      });
+      const { sheet } = await sheetRevision(reader.handlers, 'big-data', revisions[0]?.seq ?? 0);
       expect(sheet.sections['passe']).toEqual(docOfParagraphs(['Second état.']));
     } finally {
       await reader.close();

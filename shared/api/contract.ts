@@ -60,6 +60,8 @@ export const overviewSchema = z.object({
       id: idSchema,
       number: z.number(),
       name: z.string(),
+      /** Comment threads not resolved yet on the family's shared micro-scenarios (its sheets count only their own). */
+      openThreads: z.number(),
       variables: z.array(
         z.object({
           id: idSchema,
@@ -90,6 +92,23 @@ export const scenarioPatchSchema = z
   })
   .strict();
 
+/** What a save sends of a review, a sheet's or a family's. */
+const reviewPatchShape = {
+  /** Only the comment threads that changed, each whole; null deletes one. */
+  threads: z
+    .record(reviewIdSchema, commentThreadSchema.nullable())
+    .refine((threads) => Object.keys(threads).length <= REVIEW_LIMITS.threads, {
+      message: `Au plus ${REVIEW_LIMITS.threads} fils de commentaires par enregistrement.`,
+    })
+    .optional(),
+  /**
+   * The marks of the scenario titles that changed, by hypothesis; an empty list removes
+   * them. As many as the file holds (a sync's union may pass REVIEW_LIMITS): the service
+   * refuses a save that adds past the limit.
+   */
+  titleMarks: z.record(idSchema, z.array(titleMarkSchema)).optional(),
+};
+
 /**
  * What the editor started from, for the parts of the patch that hold text and for the
  * comment threads it sends: where the file no longer holds it (a sync brought a colleague's
@@ -116,19 +135,7 @@ export const sheetPatchSchema = z
     useFamilyMicroScenarios: z.boolean().optional(),
     status: sheetStatusSchema.optional(),
     authors: z.array(nameSchema).max(50).optional(),
-    /** Only the comment threads that changed, each whole; null deletes one. */
-    threads: z
-      .record(reviewIdSchema, commentThreadSchema.nullable())
-      .refine((threads) => Object.keys(threads).length <= REVIEW_LIMITS.threads, {
-        message: `Au plus ${REVIEW_LIMITS.threads} fils de commentaires par enregistrement.`,
-      })
-      .optional(),
-    /**
-     * The marks of the scenario titles that changed, by hypothesis; an empty list removes
-     * them. As many as the sheet holds (a sync's union may pass REVIEW_LIMITS): the service
-     * refuses a save that adds past the limit.
-     */
-    titleMarks: z.record(idSchema, z.array(titleMarkSchema)).optional(),
+    ...reviewPatchShape,
   })
   .strict();
 
@@ -137,6 +144,8 @@ export const familyPatchSchema = z
     note: incomingDocSchema.optional(),
     scenarios: z.record(idSchema, scenarioPatchSchema).optional(),
     base: patchBaseSchema.optional(),
+    /** The review of the shared micro-scenarios, as a sheet's (their titles and angles only). */
+    ...reviewPatchShape,
   })
   .strict();
 

@@ -9,15 +9,15 @@ import {
 } from '../model/history.js';
 import { idSchema } from '../model/ids.js';
 import { authorEmailSchema, nameSchema } from '../model/names.js';
-import { sheetFileSchema } from '../model/sheet.js';
+import { familyFileSchema, sheetFileSchema } from '../model/sheet.js';
 
 /**
  * The operations of a sheet's history and of the user's preferences, spread into the
  * contract (contract.ts). A revision is named by its id (the same on every copy of a shared
  * repository, whatever syncs bring), or by its number (`seq`, 1 for the oldest) as listed now.
- * history:list, history:compare and history:restore also take a `familyId` instead of a
- * `sheetId`: the history of the family's shared note and micro-scenarios, kept by the
- * same engine (parts `note` and `scenario/…`).
+ * Every operation on a history takes a `sheetId`, or a `familyId` instead: the history of
+ * the family's shared note and micro-scenarios, kept by the same engine (parts `note` and
+ * `scenario/…`). Only the user's leaving a sheet (history:checkpoint) is a sheet's alone.
  */
 
 const seqSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -62,8 +62,12 @@ export const historyContract = {
     response: historyListingSchema,
   },
   'history:get': {
-    request: z.object({ ...sheetRef, seq: revisionRefSchema }).strict(),
-    response: z.object({ revision: revisionSummarySchema, sheet: sheetFileSchema }),
+    request: sheetOrFamily({ seq: revisionRefSchema }),
+    /** The revision as it was: a sheet's, or the family's shared content (`family`). */
+    response: z.union([
+      z.object({ revision: revisionSummarySchema, sheet: sheetFileSchema }),
+      z.object({ revision: revisionSummarySchema, family: familyFileSchema }),
+    ]),
   },
   'history:compare': {
     /** `to` absent: compare with the sheet as it is now. */
@@ -71,9 +75,7 @@ export const historyContract = {
     response: sheetDiffSchema,
   },
   'history:recordVersion': {
-    request: z
-      .object({ ...sheetRef, name: versionNameSchema, comment: versionCommentSchema.optional() })
-      .strict(),
+    request: sheetOrFamily({ name: versionNameSchema, comment: versionCommentSchema.optional() }),
     response: revisionSummarySchema,
   },
   /** The user leaves the sheet: a revision if anything changed since the latest one. */

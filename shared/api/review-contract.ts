@@ -13,8 +13,12 @@ import { MAX_IMPORT_FILE_BYTES } from './import-contract.js';
 export const reviewApplySchema = z.enum(['none', 'comments', 'all']);
 export type ReviewApply = z.infer<typeof reviewApplySchema>;
 
+/** Whose text a comment or a change is on: the sheet's own, or its family's shared micro-scenarios. */
+const ownerSchema = z.enum(['sheet', 'family']);
+
 export const reviewCommentFoundSchema = z.object({
   id: z.string(),
+  owner: ownerSchema,
   /** The part it is about, as the history names parts; null when it is on no part of the sheet. */
   part: z.string().nullable(),
   partTitle: z.string(),
@@ -32,6 +36,7 @@ export const reviewCommentFoundSchema = z.object({
 
 export const reviewChangeFoundSchema = z.object({
   id: z.string(),
+  owner: ownerSchema,
   part: z.string(),
   partTitle: z.string(),
   kind: z.enum(['insertion', 'deletion']),
@@ -52,9 +57,22 @@ export const reviewImportResultSchema = z.object({
   changes: z.array(reviewChangeFoundSchema),
   warnings: z.array(z.string()),
   applied: reviewApplySchema,
-  /** Recorded around the import, when something was applied. */
+  /** Recorded around the import in the sheet's history, when something was applied to the sheet. */
   before: revisionSummarySchema.nullable(),
   after: revisionSummarySchema.nullable(),
+  /**
+   * When the copy printed the family's shared micro-scenarios: the family, the revision of
+   * theirs it printed, and what was recorded around the import in their history.
+   */
+  family: z
+    .object({
+      familyId: idSchema,
+      exportedRevision: z.number().int().positive(),
+      exportedRevisionId: revisionIdSchema,
+      before: revisionSummarySchema.nullable(),
+      after: revisionSummarySchema.nullable(),
+    })
+    .nullable(),
 });
 
 export type ReviewCommentFound = z.infer<typeof reviewCommentFoundSchema>;

@@ -10,6 +10,7 @@ import {
   type PartKey,
 } from '../model/history.js';
 import {
+  emptyFamilyFile,
   SHEET_SCHEMA_VERSION,
   type FamilyFile,
   type Scenario,
@@ -58,22 +59,35 @@ function scenarioParts(scenarios: Record<string, Scenario>): SheetParts {
 }
 
 /**
- * A family's shared content as its history sees it: the note and each micro-scenario title
- * and angle, keyed as a sheet's are, so one engine records, compares and restores both.
+ * A family's shared content as its history sees it: the note, each micro-scenario title
+ * and angle, and the review of them (present once they have one), keyed as a sheet's are,
+ * so one engine records, compares and restores both.
  */
 export function partsOfFamily(family: FamilyFile): SheetParts {
-  return { [NOTE_KEY]: family.note, ...scenarioParts(family.scenarios) };
+  const parts: SheetParts = { [NOTE_KEY]: family.note, ...scenarioParts(family.scenarios) };
+  if (!isReviewEmpty(family.review)) parts[REVIEW_KEY] = family.review;
+  return parts;
 }
 
 /** `family` with the given parts replaced; every other part keeps its current value. */
 export function withFamilyParts(family: FamilyFile, parts: SheetParts): FamilyFile {
   const host = sheetOfParts(family.familyId, '', '', {});
-  const { microScenarios } = withParts(
-    { ...host, microScenarios: { useFamily: false, scenarios: family.scenarios } },
+  const { microScenarios, review } = withParts(
+    { ...host, microScenarios: { useFamily: false, scenarios: family.scenarios }, review: family.review },
     parts,
   );
   const note = parts[NOTE_KEY];
-  return { ...family, note: note ? (note as DocNode) : family.note, scenarios: microScenarios.scenarios };
+  return {
+    ...family,
+    note: note ? (note as DocNode) : family.note,
+    scenarios: microScenarios.scenarios,
+    review,
+  };
+}
+
+/** The family's shared content a revision describes, on its own. */
+export function familyOfParts(familyId: string, parts: SheetParts): FamilyFile {
+  return withFamilyParts(emptyFamilyFile(familyId), parts);
 }
 
 /** `sheet` with the given parts replaced; every other part keeps its current value. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textOf } from '../content/doc.js';
+import { emptyReview } from '../model/review.js';
 import {
   sheetFileSchema,
   familyFileSchema,
@@ -150,6 +151,7 @@ describe('mergeFamilyFiles', () => {
     familyId: 'technologies',
     note: doc(note),
     scenarios: { basse: { title: 'TITRE', angles: { social: doc(social) } } },
+    review: emptyReview(),
   });
 
   it('merges the note and the shared micro-scenarios part by part', () => {

@@ -1,6 +1,7 @@
 import { emptyDoc, type DocNode } from '../content/doc.js';
 import { partsOfFamily, partsOfSheet, sheetOfParts, withFamilyParts } from '../history/parts.js';
 import { NOTE_KEY } from '../model/part-keys.js';
+import { emptyReview } from '../model/review.js';
 import {
   FAMILY_FILE_SCHEMA_VERSION,
   SHEET_SCHEMA_VERSION,
@@ -72,6 +73,7 @@ export function mergeFamilyFiles(
     familyId: ours.familyId,
     note: (parts[NOTE_KEY] as DocNode | undefined) ?? emptyDoc(),
     scenarios: {},
+    review: emptyReview(),
   };
   const family = withFamilyParts(skeleton, parts);
   return { file: { ...family, ...(all.length > 0 ? { conflicts: all } : {}) }, conflicts };

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../content/doc.js';
 import { REVIEW_LIMITS, type CommentThread, type Review } from '../model/review.js';
-import { sheetFileSchema, type SheetFile } from '../model/sheet.js';
+import {
+  familyFileSchema,
+  FAMILY_FILE_SCHEMA_VERSION,
+  sheetFileSchema,
+  type FamilyFile,
+  type SheetFile,
+} from '../model/sheet.js';
 import { commentedText, commentThread, richParagraph } from '../review/builders.js';
-import { mergeSheetFiles } from './files.js';
+import { mergeFamilyFiles, mergeSheetFiles } from './files.js';
 import { doc, labels, sheetOf } from './testing.js';
 
 const section = (...blocks: DocNode[]): DocNode => ({ type: 'doc', content: blocks });
@@ -164,5 +170,48 @@ describe('mergeSheetFiles: the review', () => {
     expect(Object.keys(file.review.threads)).toHaveLength(2 * limits.threads - 1);
     const parsed = sheetFileSchema.safeParse(file);
     expect(parsed.error?.issues[0]?.message).toBeUndefined();
+  });
+});
+
+describe('mergeFamilyFiles: the review of the shared micro-scenarios', () => {
+  const angle = (review: Review, social: DocNode): FamilyFile => ({
+    schemaVersion: FAMILY_FILE_SCHEMA_VERSION,
+    familyId: 'technologies',
+    note: doc('Note.'),
+    scenarios: { basse: { title: 'TITRE', angles: { social } } },
+    review,
+  });
+  const onAngle = (thread: CommentThread) => ({ ...thread, part: 'scenario/basse/angle/social' });
+  const annes = onAngle(anne);
+  const brunos = onAngle({ ...bruno, quote: 'Depuis 2010.' });
+
+  it('keeps both colleagues’ threads, a reply to one joined to it, and their marks', () => {
+    const text = ['Avant 2000.', 'Depuis 2010.'] as const;
+    const family = angle(withThreads(), doc(...text));
+    const ours = angle(
+      withThreads(annes),
+      section(richParagraph(commentedText(text[0], annes.id)), ...doc(text[1]).content!),
+    );
+    const reply = { id: 'r-1', author: 'Claire Roux', at: '2025-03-13T09:00:00.000Z', text: 'D’accord.' };
+    const theirs = angle(
+      withThreads(brunos),
+      section(...doc(text[0]).content!, richParagraph(commentedText(text[1], brunos.id))),
+    );
+    const merged = mergeFamilyFiles(family, ours, theirs, labels);
+    expect(merged.conflicts).toEqual([]);
+    expect(threadsOf(merged.file.review)).toEqual(['c-anne', 'c-bruno']);
+    expect(merged.file.scenarios.basse!.angles.social!.content).toEqual([
+      richParagraph(commentedText(text[0], annes.id)),
+      richParagraph(commentedText(text[1], brunos.id)),
+    ]);
+    expect(familyFileSchema.safeParse(merged.file).success).toBe(true);
+    // A reply brought by one side reaches a thread both sides had.
+    const answered = angle(
+      withThreads(annes, { ...brunos, replies: [reply] }),
+      merged.file.scenarios.basse!.angles.social!,
+    );
+    const again = mergeFamilyFiles(merged.file, merged.file, answered, labels);
+    expect(again.file.review.threads['c-bruno']?.replies).toEqual([reply]);
+    expect(threadsOf(again.file.review)).toEqual(['c-anne', 'c-bruno']);
   });
 });

@@ -12,6 +12,12 @@ import { nameSchema } from './names.js';
  */
 
 /**
+ * Whose review: a sheet's own parts, or the micro-scenarios a family shares with its sheets
+ * (families/<id>.json holds their review, reviewed from any sheet that shows them).
+ */
+export type ReviewOwner = 'sheet' | 'family';
+
+/**
  * Bounds of one sheet's review: far above a real review, low enough to keep requests and
  * files small. `threads` and `replies` bound what people add (a save, a Word import: see
  * main/services/review/review-patch.ts), not what a file holds: a sync's union of two

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { docSchema } from '../content/doc.js';
+import { docSchema, emptyDoc } from '../content/doc.js';
 import { idSchema } from './ids.js';
 import { nameSchema } from './names.js';
 import { parsePartKey, partKeySchema } from './part-keys.js';
-import { reviewSchema } from './review.js';
+import { emptyReview, reviewSchema } from './review.js';
 
 /**
  * 2: the review (comment threads, scenario title marks) joined the sheet.
@@ -119,8 +119,13 @@ export type Scenarios = z.infer<typeof scenariosSchema>;
 export type Conflict = z.infer<typeof conflictSchema>;
 export type SheetMetaValue = z.infer<typeof sheetMetaSchema>;
 
-/** families/<family-id>.json: what a family's sheets share (the technology family's micro-scenarios). */
-export const FAMILY_FILE_SCHEMA_VERSION = 2;
+/**
+ * families/<family-id>.json: what a family's sheets share (the technology family's
+ * micro-scenarios). 2: a family may carry `conflicts` (a merge of two colleagues' work, sync).
+ * 3: the review of the shared micro-scenarios (comment threads, title marks) joined the file
+ * (migrations: main/services/storage/migrations.ts).
+ */
+export const FAMILY_FILE_SCHEMA_VERSION = 3;
 
 export const familyFileSchema = z.object({
   schemaVersion: z.literal(FAMILY_FILE_SCHEMA_VERSION),
@@ -128,8 +133,21 @@ export const familyFileSchema = z.object({
   /** The family's note shown after the method note on each of its sheets ("À noter : …"). */
   note: docSchema,
   scenarios: scenariosSchema,
+  /** Comment threads on the shared micro-scenarios, and the marks of their titles (model/review.ts). */
+  review: reviewSchema,
   /** Unresolved conflicts of a merge (parts `note` and `scenario/…`); absent when there are none. */
   conflicts: conflictsSchema.optional(),
 });
 
 export type FamilyFile = z.infer<typeof familyFileSchema>;
+
+/** A family whose file was never written: nothing shared yet. */
+export function emptyFamilyFile(familyId: string): FamilyFile {
+  return {
+    schemaVersion: FAMILY_FILE_SCHEMA_VERSION,
+    familyId,
+    note: emptyDoc(),
+    scenarios: {},
+    review: emptyReview(),
+  };
+}

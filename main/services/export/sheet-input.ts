@@ -3,6 +3,7 @@ import { textOf, wordCount, type DocNode } from '../../../shared/content/doc.js'
 import { isSourceMissing, numberBlocks, numberSheet } from '../../../shared/content/numbering.js';
 import type { RevisionSummary } from '../../../shared/model/history.js';
 import type { Family, RepositoryFile, Variable } from '../../../shared/model/repository.js';
+import type { Review } from '../../../shared/model/review.js';
 import type { Scenarios, SheetFile } from '../../../shared/model/sheet.js';
 import {
   scenariosWithoutSuggestions,
@@ -12,8 +13,9 @@ import {
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { readFamilyFile } from '../families.js';
 import { fr } from '../french.js';
-import { getRevision } from '../history/queries.js';
+import { revisionOf } from '../history/queries.js';
 import type { RevisionRef } from '../history/sheet-history.js';
+import { familySubject, sheetSubject } from '../history/subjects.js';
 import { revisionOfCurrent } from '../review/exported-revision.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
@@ -42,10 +44,17 @@ export interface PrintSheet {
   familyNote: DocNode | undefined;
   /** The sheet's own micro-scenarios, or its family's when it uses them. */
   scenarios: Scenarios;
+  /**
+   * The review of the family's micro-scenarios, when the sheet shows them: their threads
+   * and the marks of their titles (the sheet's own review is in `sheet`).
+   */
+  familyReview?: Review;
   /** Set when a past revision is printed. */
   revision?: RevisionSummary;
   /** When the sheet as it is now is printed: the id of the revision holding that same text, if any. */
   basisRevision?: string;
+  /** The same for the family's micro-scenarios it shows: the id of the revision of the family's history holding them. */
+  familyBasisRevision?: string;
   /** An export for review: what it carries besides the text (absent: a plain export, for publication). */
   review?: ReviewExport;
   /** Every image the figures name: its file in the repository, which may be absent or damaged. */
@@ -103,19 +112,25 @@ export async function collectSheet(
   let basisRevision: string | undefined;
   if (revision === undefined) {
     sheet = await requireSheet(context, sheetId);
-    basisRevision = await revisionOfCurrent(context, sheet);
+    basisRevision = await revisionOfCurrent(context, await sheetSubject(context, sheetId), sheet);
   } else {
-    const found = await getRevision(context, sheetId, revision);
-    sheet = found.sheet;
+    const found = await revisionOf(context, await sheetSubject(context, sheetId), revision);
+    sheet = found.value;
     summary = found.revision;
   }
   // A damaged family file is set aside and reported by the overview; the sheet still prints.
   const shared = (await readFamilyFile(context, family.id)).family;
+  const showsFamily = sheet.microScenarios.useFamily && shared !== null;
+  // The family's micro-scenarios printed with the sheet as it is now are named too, for a review of them.
+  const familyBasisRevision =
+    showsFamily && revision === undefined
+      ? await revisionOfCurrent(context, await familySubject(context, family.id), shared)
+      : undefined;
   // Suggestions waiting in the text print as if undone: what the sheet says until someone accepts them.
   const printed = sheetWithoutSuggestions(sheet);
   const familyNote = shared ? withoutSuggestions(shared.note) : undefined;
   const scenarios = sheet.microScenarios.useFamily
-    ? scenariosWithoutSuggestions(shared?.scenarios ?? {}, {})
+    ? scenariosWithoutSuggestions(shared?.scenarios ?? {}, shared?.review.titleMarks ?? {})
     : printed.microScenarios.scenarios;
   const figures = figureImages(sheetDocs({ sheet: printed, familyNote, scenarios }));
   const assets = new Map(figures.map(({ asset }) => [asset, context.layout.assetFile(asset)]));
@@ -130,6 +145,8 @@ export async function collectSheet(
     scenarios,
     ...(summary ? { revision: summary } : {}),
     ...(basisRevision === undefined ? {} : { basisRevision }),
+    ...(showsFamily && shared ? { familyReview: shared.review } : {}),
+    ...(familyBasisRevision === undefined ? {} : { familyBasisRevision }),
     assets,
   };
 }

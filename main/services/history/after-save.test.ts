@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SheetFile } from '../../../shared/model/sheet.js';
-import { historyFixture, text, type HistoryFixture } from '../testing/history-fixture.js';
+import { historyFixture, sheetRevision, text, type HistoryFixture } from '../testing/history-fixture.js';
 import { SheetHistory } from './sheet-history.js';
 
 /**
@@ -53,7 +53,7 @@ describe('a save whose revision cannot be recorded', () => {
     ]);
     const recorded = await f.h['history:checkpoint']({ sheetId: 'big-data' });
     expect(recorded).not.toBeNull();
-    const { sheet } = await f.h['history:get']({ sheetId: 'big-data', seq: recorded?.seq ?? 0 });
+    const { sheet } = await sheetRevision(f.h, 'big-data', recorded?.seq ?? 0);
     expect(sheet.status).toBe('review');
     expect((await f.h['history:list']({ sheetId: 'big-data' })).problems).toEqual([]);
   });
@@ -69,7 +69,7 @@ describe('a save whose revision cannot be recorded', () => {
     await f.reopen();
     const [latest] = (await f.h['history:list']({ sheetId: 'big-data' })).revisions;
     expect(latest?.kind).toBe('close');
-    const { sheet } = await f.h['history:get']({ sheetId: 'big-data', seq: latest?.seq ?? 0 });
+    const { sheet } = await sheetRevision(f.h, 'big-data', latest?.seq ?? 0);
     expect(sheet.sections['passe']).toEqual(text('Après.'));
   });
 
@@ -90,7 +90,7 @@ describe('a save whose revision cannot be recorded', () => {
     expect((await sheetOnDisk()).sections['passe']).toEqual(text('Avant.'));
     vi.restoreAllMocks();
     const later = await f.h['history:checkpoint']({ sheetId: 'big-data' });
-    const { sheet } = await f.h['history:get']({ sheetId: 'big-data', seq: later?.seq ?? 0 });
+    const { sheet } = await sheetRevision(f.h, 'big-data', later?.seq ?? 0);
     expect(sheet.sections['passe']).toEqual(text('Avant.'));
   });
 

@@ -7,6 +7,7 @@ import { textOf } from '../../../shared/content/doc.js';
 import { openRepository } from '../session.js';
 import { bundleScript } from '../testing/child-script.js';
 import { fixtureTemplate, tempDir, writeFixtureRepository } from '../testing/fixtures.js';
+import { sheetRevision } from '../testing/history-fixture.js';
 
 /**
  * A process saving a sheet and recording revisions as fast as it can is killed with
@@ -105,7 +106,7 @@ describe('history under SIGKILL', () => {
         if (acked.named > 0) expect(revisions.map((r) => r.name)).toContain(`Version ${acked.named}`);
         // Every revision of this round reads back whole.
         for (const revision of revisions.slice(0, 12)) {
-          const { sheet: old } = await h['history:get']({ sheetId: 'big-data', seq: revision.seq });
+          const { sheet: old } = await sheetRevision(h, 'big-data', revision.seq);
           expect(textOf(old.sections['passe'] ?? { type: 'doc' })).toMatch(/^(Sauvegarde \d+)?$/);
         }
         next = saved + 1;

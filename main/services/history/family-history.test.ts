@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FamilyPatch } from '../../../shared/api/contract.js';
 import { dispatch } from '../../../shared/api/dispatch.js';
+import { familyFileSchema } from '../../../shared/model/sheet.js';
 import { historyFixture, text, type HistoryFixture } from '../testing/history-fixture.js';
 
 let f: HistoryFixture;
@@ -102,6 +103,64 @@ describe('history of a family’s shared micro-scenarios', () => {
     await f.h['history:restore']({ ...family, seq: part.restore?.seq ?? 0 });
     expect((await shared()).note).toEqual(text('Note réécrite.'));
     expect((await shared()).scenarios['basse']?.title).toBe('COMITÉ');
+  });
+
+  it('opens a revision as it was, whole, without today’s content', async () => {
+    await edit({ note: text('Note du comité.'), scenarios: { basse: { title: 'COMITÉ' } } });
+    await f.h['history:checkpoint']({ sheetId: 'big-data' });
+    const [committee] = await list();
+    await edit({ note: text('Note réécrite.'), scenarios: { haute: { title: 'HAUTE' } } });
+
+    const answer = await f.h['history:get']({ ...family, seq: committee?.seq ?? 0 });
+    if (!('family' in answer)) throw new Error('a family revision answers its family');
+    expect(answer.revision).toMatchObject({ seq: committee?.seq, kind: 'leave' });
+    expect(answer.family.familyId).toBe('technologies');
+    expect(answer.family.note).toEqual(text('Note du comité.'));
+    expect(answer.family.scenarios['basse']?.title).toBe('COMITÉ');
+    // Written after that revision: not in it.
+    expect(answer.family.scenarios['haute']).toBeUndefined();
+    // What it answers is a family file as the repository keeps them.
+    expect(familyFileSchema.safeParse(answer.family).success).toBe(true);
+  });
+
+  it('names a version, even of an unchanged state, with its comment, in the family’s history only', async () => {
+    await edit({ note: text('Note présentée.') });
+    const named = await f.h['history:recordVersion']({
+      ...family,
+      name: 'Présentée au comité',
+      comment: 'Version du 12 mars',
+    });
+    expect(named).toMatchObject({
+      kind: 'named',
+      name: 'Présentée au comité',
+      comment: 'Version du 12 mars',
+    });
+    const again = await f.h['history:recordVersion']({ ...family, name: 'Même état' });
+    expect(again.seq).toBe(named.seq + 1);
+    expect(again.changed).toEqual([]);
+    expect((await list()).slice(0, 2).map((revision) => revision.name)).toEqual([
+      'Même état',
+      'Présentée au comité',
+    ]);
+    const opened = await f.h['history:get']({ ...family, seq: named.seq });
+    expect('family' in opened && opened.family.note).toEqual(text('Note présentée.'));
+    const sheetNames = (await f.h['history:list']({ sheetId: 'big-data' })).revisions.map((r) => r.name);
+    expect(sheetNames).not.toContain('Présentée au comité');
+  });
+
+  it('refuses a version name the contract refuses, and a family never named', async () => {
+    const handlers = f.h as unknown as Parameters<typeof dispatch>[0];
+    const empty = await dispatch(handlers, 'history:recordVersion', { ...family, name: '   ' });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const both = await dispatch(handlers, 'history:get', { ...family, sheetId: 'big-data', seq: 1 });
+    expect(both).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect((await failure(f.h['history:recordVersion']({ familyId: 'inconnue', name: 'X' }))).code).toBe(
+      'not-found',
+    );
+    expect((await failure(f.h['history:get']({ familyId: 'inconnue', seq: 1 }))).code).toBe('not-found');
+    const missing = await failure(f.h['history:get']({ ...family, seq: 7 }));
+    expect(missing.code).toBe('not-found');
+    expect(missing.message).toContain('micro-scénarios partagés de la famille');
   });
 
   it('refuses what does not exist: a revision, a part, a family, a sheet-only part', async () => {

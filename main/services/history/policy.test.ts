@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/api/dispatch.js';
-import { historyFixture, text, type HistoryFixture } from '../testing/history-fixture.js';
+import { historyFixture, sheetRevision, text, type HistoryFixture } from '../testing/history-fixture.js';
 import { fixtureTemplate } from '../testing/fixtures.js';
 
 let f: HistoryFixture;
@@ -37,7 +37,7 @@ describe('recording policy', () => {
     expect(revisions.map((r) => r.kind)).toEqual(['auto', 'initial']);
     expect(revisions[0]?.changed).toEqual(['section/passe']);
     expect(revisions[0]?.at).toBe('2025-03-12T09:05:00.000Z');
-    const latest = await f.h['history:get']({ sheetId: 'big-data', seq: revisions[0]?.seq ?? 0 });
+    const latest = await sheetRevision(f.h, 'big-data', revisions[0]?.seq ?? 0);
     expect(latest.sheet.sections['passe']).toEqual(text('Quatre.'));
 
     // The interval starts again from the next save.
@@ -88,7 +88,7 @@ describe('recording policy', () => {
     await f.reopen();
     const revisions = await list();
     expect(revisions.map((r) => r.kind)).toEqual(['close', 'leave', 'initial']);
-    const closed = await f.h['history:get']({ sheetId: 'big-data', seq: revisions[0]?.seq ?? 0 });
+    const closed = await sheetRevision(f.h, 'big-data', revisions[0]?.seq ?? 0);
     expect(closed.sheet.sections['passe']).toEqual(text('Deux.'));
     // Nothing was edited in the session just closed: no revision.
     await f.reopen();

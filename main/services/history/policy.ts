@@ -5,6 +5,7 @@ import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import { requireSheet } from '../sheets/sheet-file.js';
 import { existingHistoryOf, historyOf } from './service.js';
+import type { HistorySubject } from './subjects.js';
 import { familyTarget, targetFromKey, targetKey } from './target.js';
 
 /**
@@ -123,17 +124,19 @@ export function checkpoint(
   );
 }
 
-/** « Enregistrer une version… »: recorded even when nothing changed, since it names the state. */
-export function recordNamedVersion(
+/**
+ * « Enregistrer une version… », of a sheet or of its family's shared content: recorded even
+ * when nothing changed, since it names the state.
+ */
+export function recordNamedVersion<T>(
   context: RepositoryContext,
-  sheetId: string,
+  subject: HistorySubject<T>,
   name: string,
   comment: string | undefined,
 ): Promise<RevisionSummary> {
-  return context.queue.run(`sheet:${sheetId}`, async () => {
-    const sheet = await requireSheet(context, sheetId);
+  return context.queue.run(subject.queue, async () => {
     const fields = comment ? { kind: 'named' as const, name, comment } : { kind: 'named' as const, name };
-    return (await historyOf(context).record(sheet, fields, true)) as RevisionSummary;
+    return (await subject.record(await subject.read(), fields, true)) as RevisionSummary;
   });
 }
 

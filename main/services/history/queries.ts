@@ -1,16 +1,13 @@
 import type { HistoryListing } from '../../../shared/api/history-contract.js';
 import { diffSheets } from '../../../shared/history/diff.js';
 import type { SheetDiff } from '../../../shared/history/diff-schema.js';
-import { sheetOfParts } from '../../../shared/history/parts.js';
 import { partTitle } from '../../../shared/history/titles.js';
 import {
   DEFAULT_REVISION_INTERVAL_MINUTES,
   type PartKey,
   type RevisionSummary,
 } from '../../../shared/model/history.js';
-import type { SheetFile } from '../../../shared/model/sheet.js';
 import type { RepositoryContext } from '../repository/context.js';
-import { requireVariable } from '../repository/system.js';
 import { historyOf } from './service.js';
 import type { RevisionRef } from './sheet-history.js';
 import type { HistorySubject } from './subjects.js';
@@ -37,18 +34,17 @@ export async function listHistory(
   };
 }
 
-export async function getRevision(
+/** Revision `ref` (its id, or its number as listed now) of the subject, whole, as it was then (history:get opens it read-only). */
+export async function revisionOf<T>(
   context: RepositoryContext,
-  sheetId: string,
+  subject: HistorySubject<T>,
   ref: RevisionRef,
-): Promise<{ revision: RevisionSummary; sheet: SheetFile }> {
-  // Only the variables of the repository have a history to show: anything else is not found.
-  requireVariable(await context.repository(), sheetId);
-  const history = await historyOf(context).sheet(sheetId);
+): Promise<{ revision: RevisionSummary; value: T }> {
+  const history = await historyOf(context).history(subject.target);
   const parts = await history.partsAt(ref, await titlesOf(context));
   const revision = history.require(ref);
   const first = history.first()?.at ?? revision.at;
-  return { revision, sheet: sheetOfParts(sheetId, first, revision.at, parts) };
+  return { revision, value: subject.ofParts(parts, first, revision.at) };
 }
 
 /** Compares revision `from` with revision `to`, or with the subject as it is now. */

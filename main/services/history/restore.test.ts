@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { historyFixture, text, type HistoryFixture } from '../testing/history-fixture.js';
+import { historyFixture, sheetRevision, text, type HistoryFixture } from '../testing/history-fixture.js';
 
 let f: HistoryFixture;
 
@@ -134,7 +134,7 @@ describe('restore', () => {
         update({ sections: { passe: after } }),
       ]);
       sheet = await current();
-      const pre = (await f.h['history:get']({ sheetId: 'big-data', seq: whole.preRestore.seq })).sheet;
+      const pre = (await sheetRevision(f.h, 'big-data', whole.preRestore.seq)).sheet;
       // Applied before the restore, a save is in the pre-restore revision; after it, in the sheet.
       expect([sheet.sections['trajectoire'], pre.sections['trajectoire']]).toContainEqual(before);
       expect([sheet.sections['passe'], pre.sections['passe']]).toContainEqual(after);
@@ -144,7 +144,7 @@ describe('restore', () => {
   it('shows a revision on its own, without today’s parts leaking into it', async () => {
     const first = await f.h['history:recordVersion']({ sheetId: 'big-data', name: 'Vide' });
     await committeeVersion();
-    const { sheet, revision } = await f.h['history:get']({ sheetId: 'big-data', seq: first.seq });
+    const { sheet, revision } = await sheetRevision(f.h, 'big-data', first.seq);
     expect(revision).toMatchObject({ kind: 'named', name: 'Vide' });
     expect(sheet.sections).toEqual({ trajectoire: text(''), passe: text('') });
     expect(sheet.authors).toEqual([]);

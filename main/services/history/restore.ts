@@ -1,12 +1,48 @@
 import type { RestoreResult } from '../../../shared/api/history-contract.js';
-import type { PartKey, RevisionSummary } from '../../../shared/model/history.js';
+import type { SheetParts } from '../../../shared/history/parts.js';
+import { REVIEW_KEY, type PartKey, type RevisionSummary } from '../../../shared/model/history.js';
+import type { Review } from '../../../shared/model/review.js';
+import { restoredReview } from '../../../shared/review/restore.js';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { titlesOf } from './queries.js';
 import { historyOf } from './service.js';
-import type { RevisionRef } from './sheet-history.js';
+import type { RevisionRef, SheetHistory } from './sheet-history.js';
 import type { HistorySubject } from './subjects.js';
+
+type TitleOf = (key: PartKey) => string;
+
+/**
+ * The review a revision had, to bring back the threads of the parts restored; undefined
+ * when it had none, or when it cannot be read (the restore of the text goes on without it).
+ */
+async function reviewAt(history: SheetHistory, id: string, titleOf: TitleOf): Promise<Review | undefined> {
+  try {
+    return (await history.partsAt(id, titleOf, [REVIEW_KEY]))[REVIEW_KEY] as Review;
+  } catch (error) {
+    if (error instanceof AppFailure && (error.code === 'not-found' || error.code === 'damaged')) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The review after a restore: no thread is taken away, and those the revision had on the
+ * restored parts come back (shared/review/restore.ts).
+ */
+async function reviewAfterRestore(
+  current: Review,
+  restored: SheetParts,
+  history: SheetHistory,
+  id: string,
+  wanted: readonly PartKey[] | undefined,
+  titleOf: TitleOf,
+): Promise<Review> {
+  const then = wanted ? await reviewAt(history, id, titleOf) : (restored[REVIEW_KEY] as Review | undefined);
+  return restoredReview(current, then, wanted);
+}
 
 /**
  * history:restore: a whole revision, or some of its parts, becomes the sheet (or the
@@ -32,13 +68,19 @@ export async function restoreRevision<T>(
     // by its id from here on: a sync may renumber the list, never change an id.
     const { id, seq } = history.require(ref);
     const restored = await history.partsAt(id, titleOf, wanted);
-    const next = await subject.restored(current, restored, {
+    const review = await reviewAfterRestore(
+      subject.reviewOf(current),
+      restored,
       history,
       id,
       wanted,
       titleOf,
-      now: service.now().toISOString(),
-    });
+    );
+    const next = subject.withParts(
+      current,
+      { ...restored, [REVIEW_KEY]: review },
+      service.now().toISOString(),
+    );
     const problem = subject.problem(next);
     if (problem) {
       throw new AppFailure(

@@ -2,7 +2,7 @@ import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/result.js';
-import { historyFixture, text, type HistoryFixture } from '../testing/history-fixture.js';
+import { historyFixture, sheetRevision, text, type HistoryFixture } from '../testing/history-fixture.js';
 import { encodeRecord, type RevisionRecord } from './revision-record.js';
 
 let f: HistoryFixture;
@@ -77,7 +77,7 @@ describe('storage', () => {
     expect(problems).toEqual([]);
     expect(revisions.map((r) => r.seq)).toEqual(Array.from({ length: count + 1 }, (_, i) => count + 1 - i));
     for (const seq of [2, 17, 32, count + 1]) {
-      const { sheet } = await f.h['history:get']({ sheetId: 'big-data', seq });
+      const { sheet } = await sheetRevision(f.h, 'big-data', seq);
       const v = seq - 1;
       expect(sheet.sections['trajectoire']?.content?.[v % paragraphs.length]).toEqual(
         text(`${paragraphs[v % paragraphs.length]} Révision ${v}.`).content?.[0],
@@ -97,7 +97,7 @@ describe('storage', () => {
     await writeFile(file('revisions.jsonl'), `${chained.map((record) => encodeRecord(record)).join('\n')}\n`);
     await f.reopen();
     for (let seq = 1; seq <= 5; seq += 1) {
-      const { sheet } = await f.h['history:get']({ sheetId: 'big-data', seq });
+      const { sheet } = await sheetRevision(f.h, 'big-data', seq);
       expect(sheet.sections['trajectoire']).toBeDefined();
     }
     // Such a chain breaks at a damaged line: the old records after it say so.

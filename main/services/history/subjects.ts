@@ -1,35 +1,37 @@
 import {
+  familyOfParts,
   partsOfFamily,
   partsOfSheet,
+  sheetOfParts,
   withFamilyParts,
   withParts,
   type SheetParts,
 } from '../../../shared/history/parts.js';
-import { REVIEW_KEY, type PartKey, type RevisionSummary } from '../../../shared/model/history.js';
+import type { RevisionSummary } from '../../../shared/model/history.js';
 import type { Review } from '../../../shared/model/review.js';
 import {
+  emptyFamilyFile,
   familyFileSchema,
   sheetFileSchema,
   type FamilyFile,
   type SheetFile,
 } from '../../../shared/model/sheet.js';
-import { restoredReview } from '../../../shared/review/restore.js';
-import { AppFailure } from '../../../shared/result.js';
 import { docsProblem, scenariosProblem } from '../content-checks.js';
-import { emptyFamilyFile, readFamilyFile } from '../families.js';
+import { readFamilyFile } from '../families.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireFamily, requireVariable } from '../repository/system.js';
 import { requireSheet, writeSheet } from '../sheets/sheet-file.js';
 import { saveJson } from '../storage/json-store.js';
 import { historyOf, type RecordFields } from './service.js';
-import type { SheetHistory } from './sheet-history.js';
 import { familyTarget, sheetTarget, type HistoryTarget } from './target.js';
 
 /**
  * What has a history: a sheet, or a family's shared note and micro-scenarios. Listing,
- * comparing and restoring are written once (queries.ts, restore.ts) against this: how the
- * subject is read now, how restored parts go back into it, how it is checked, written and
- * recorded, and the queue its saves run in.
+ * reading a revision, comparing, naming a version and restoring are written once
+ * (queries.ts, policy.ts, restore.ts) against this, and so is landing a reviewer's Word
+ * copy (review/word-review.ts): how the subject is read now, how a revision's parts make
+ * it, how parts go back into it, how it is checked, written and recorded, and the queue
+ * its saves run in.
  */
 export interface HistorySubject<T = unknown> {
   target: HistoryTarget;
@@ -38,39 +40,18 @@ export interface HistorySubject<T = unknown> {
   unchanged: string;
   read(): Promise<T>;
   partsOf(value: T): SheetParts;
-  /** `current` with the parts of revision `id` (`wanted` of them, or all). */
-  restored(current: T, restored: SheetParts, context: RestoreContext): Promise<T>;
+  /** The subject as a revision's parts describe it, on its own: nothing of today's leaks into it. */
+  ofParts(parts: SheetParts, createdAt: string, at: string): T;
+  /** `current` with the given parts replaced (a review part included), changed `now`. */
+  withParts(current: T, parts: SheetParts, now: string): T;
+  reviewOf(value: T): Review;
   problem(value: T): string | undefined;
   write(value: T): Promise<void>;
   record(value: T, fields: RecordFields, force: boolean): Promise<RevisionSummary | null>;
   recordSaved(value: T, fields: RecordFields): Promise<RevisionSummary | null | undefined>;
 }
 
-export interface RestoreContext {
-  history: SheetHistory;
-  /** The restored revision's id (sheet-history.ts). */
-  id: string;
-  wanted: readonly PartKey[] | undefined;
-  titleOf: (key: PartKey) => string;
-  now: string;
-}
-
 const firstIssue = (issues: readonly { message: string }[]) => issues[0]?.message;
-
-/**
- * The review a revision had, to bring back the threads of the parts restored; undefined
- * when it had none, or when it cannot be read (the restore of the text goes on without it).
- */
-async function reviewAt(history: SheetHistory, id: string, titleOf: (key: PartKey) => string) {
-  try {
-    return (await history.partsAt(id, titleOf, [REVIEW_KEY]))[REVIEW_KEY] as Review;
-  } catch (error) {
-    if (error instanceof AppFailure && (error.code === 'not-found' || error.code === 'damaged')) {
-      return undefined;
-    }
-    throw error;
-  }
-}
 
 /** A variable's sheet (the variable must be one of the repository's). */
 export async function sheetSubject(
@@ -85,15 +66,9 @@ export async function sheetSubject(
     unchanged: 'La fiche n’a pas été modifiée.',
     read: () => requireSheet(context, sheetId),
     partsOf: partsOfSheet,
-    async restored(current, restored, { history, id, wanted, titleOf, now }) {
-      // Comment threads are never taken away by a restore (shared/review/restore.ts).
-      const reviewThen = wanted ? await reviewAt(history, id, titleOf) : restored[REVIEW_KEY];
-      return {
-        ...withParts(current, restored),
-        review: restoredReview(current.review, reviewThen as Review | undefined, wanted),
-        updatedAt: now,
-      };
-    },
+    ofParts: (parts, createdAt, at) => sheetOfParts(sheetId, createdAt, at, parts),
+    withParts: (current, parts, now) => ({ ...withParts(current, parts), updatedAt: now }),
+    reviewOf: (sheet) => sheet.review,
     problem(next) {
       const parsed = sheetFileSchema.safeParse(next);
       return parsed.success
@@ -124,7 +99,9 @@ export async function familySubject(
       return family ?? emptyFamilyFile(familyId);
     },
     partsOf: partsOfFamily,
-    restored: async (current, restored) => withFamilyParts(current, restored),
+    ofParts: (parts) => familyOfParts(familyId, parts),
+    withParts: (current, parts) => withFamilyParts(current, parts),
+    reviewOf: (family) => family.review,
     problem(next) {
       const parsed = familyFileSchema.safeParse(next);
       return parsed.success

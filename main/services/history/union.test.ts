@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RevisionSummary } from '../../../shared/model/history.js';
 import { openRepository, type RepositorySession } from '../session.js';
 import { tempDir, writeFixtureRepository } from '../testing/fixtures.js';
-import { text } from '../testing/history-fixture.js';
+import { sheetRevision, text } from '../testing/history-fixture.js';
 
 /**
  * Two copies of a shared repository record revisions of one sheet offline; a sync then
@@ -138,7 +138,7 @@ describe('history of a shared sheet', () => {
     });
     await carryHistory(bruno, anne);
     await reopen(anne);
-    const got = await anne.session.handlers['history:get']({ sheetId: 'big-data', seq: bruno1.id });
+    const got = await sheetRevision(anne.session.handlers, 'big-data', bruno1.id);
     expect(got.revision).toMatchObject({ id: bruno1.id, name: 'Bruno', author: 'Bruno' });
     expect(got.sheet.sections.passe).toEqual(text('Avant 1990.'));
     const restored = await anne.session.handlers['history:restore']({

@@ -2,6 +2,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docOfParagraphs } from '../../../shared/content/doc.js';
+import { commentThread } from '../../../shared/review/builders.js';
 import type { ServiceHandlers } from '../session.js';
 import { openFixturePerTest } from '../testing/fixture-per-test.js';
 import { fixtureTemplate } from '../testing/fixtures.js';
@@ -84,6 +85,34 @@ describe('repository:overview', () => {
       patch: { scenarios: { haute: { title: 'TOUT EN DONNÉES' } } },
     });
     expect((await h['repository:overview']({})).families[0]?.variables[0]?.sheet?.completeness.words).toBe(3);
+  });
+
+  it('counts the open threads of a family’s shared micro-scenarios for the family, not for its sheets', async () => {
+    await h['sheets:create']({ variableId: 'big-data' });
+    await h['sheets:create']({ variableId: 'cobotique' });
+    for (const id of ['big-data', 'cobotique']) {
+      await h['sheets:update']({ id, patch: { useFamilyMicroScenarios: true } });
+    }
+    const thread = (id: string, resolved?: boolean) =>
+      commentThread({
+        id,
+        part: 'scenario/basse/angle/social',
+        quote: 'données',
+        ...(resolved ? { resolved: { by: 'Anne Martin', at: '2025-03-12T10:00:00.000Z' } } : {}),
+      });
+    await h['families:update']({
+      familyId: 'technologies',
+      patch: { threads: { 'c-1': thread('c-1'), 'c-2': thread('c-2'), 'c-3': thread('c-3', true) } },
+    });
+    await h['sheets:update']({
+      id: 'cobotique',
+      patch: { threads: { 'c-9': commentThread({ id: 'c-9', part: 'section/passe', quote: 'x' }) } },
+    });
+    const overview = await h['repository:overview']({});
+    const [technologies, societe] = overview.families;
+    expect(technologies?.openThreads).toBe(2);
+    expect(societe?.openThreads).toBe(0);
+    expect(technologies?.variables.map((variable) => variable.sheet?.openThreads)).toEqual([0, 1]);
   });
 
   it('recomputes every summary when the template changes', async () => {

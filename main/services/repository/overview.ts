@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import type { DamagedEntry, Overview, SheetSummary } from '../../../shared/api/contract.js';
 import { ID_PATTERN } from '../../../shared/model/ids.js';
-import type { Scenarios } from '../../../shared/model/sheet.js';
+import { openThreadCount } from '../../../shared/model/review.js';
+import type { FamilyFile, Scenarios } from '../../../shared/model/sheet.js';
 import { AppFailure } from '../../../shared/result.js';
 import { readFamilyFile } from '../families.js';
 import { readSheet, summaryOf } from '../sheets/sheet-file.js';
@@ -66,15 +67,17 @@ export async function overview(context: RepositoryContext): Promise<Overview> {
         familyStamps.set(family.id, await stampOf(layout.familyFile(family.id)));
       }),
     );
-    const familyScenarios = new Map<string, Promise<Scenarios>>();
-    const scenariosOf = (familyId: string): Promise<Scenarios> => {
-      let scenarios = familyScenarios.get(familyId);
-      if (!scenarios) {
-        scenarios = readFamilyFile(context, familyId).then(({ family }) => family?.scenarios ?? {});
-        familyScenarios.set(familyId, scenarios);
+    const familyFiles = new Map<string, Promise<FamilyFile | null>>();
+    const familyOf = (familyId: string): Promise<FamilyFile | null> => {
+      let file = familyFiles.get(familyId);
+      if (!file) {
+        file = readFamilyFile(context, familyId).then(({ family }) => family);
+        familyFiles.set(familyId, file);
       }
-      return scenarios;
+      return file;
     };
+    const scenariosOf = async (familyId: string): Promise<Scenarios> =>
+      (await familyOf(familyId))?.scenarios ?? {};
 
     const summarizeOne = async (id: string, familyId: string): Promise<Outcome> => {
       const path = layout.sheetFile(id);
@@ -130,6 +133,16 @@ export async function overview(context: RepositoryContext): Promise<Overview> {
     }
     await saveIndexIfChanged(context, templateKey, index, nextIndex);
 
+    // The threads on a family's shared micro-scenarios are the family's, counted once for it,
+    // never in the count of each sheet that shows them.
+    const familyThreads = new Map(
+      await Promise.all(
+        repository.families.map(async (family) => {
+          const file = familyStamps.get(family.id) ? await familyOf(family.id) : null;
+          return [family.id, file ? openThreadCount(file.review) : 0] as const;
+        }),
+      ),
+    );
     const damaged = [...unreadable, ...(await listDamaged(layout))];
     const summaryFor = (id: string): SheetSummary | null => nextIndex[id]?.summary ?? null;
     return {
@@ -140,6 +153,7 @@ export async function overview(context: RepositoryContext): Promise<Overview> {
         id: family.id,
         number: family.number,
         name: family.name,
+        openThreads: familyThreads.get(family.id) ?? 0,
         variables: family.variables.map((variable) => ({
           id: variable.id,
           name: variable.name,

@@ -1,6 +1,11 @@
 import type { SheetPatch } from '../../../shared/api/contract.js';
 import { parsePartKey } from '../../../shared/model/history.js';
-import { REVIEW_LIMITS, type CommentThread, type Review } from '../../../shared/model/review.js';
+import {
+  REVIEW_LIMITS,
+  type CommentThread,
+  type Review,
+  type ReviewOwner,
+} from '../../../shared/model/review.js';
 import type { Scenarios } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { mergeThread } from '../../../shared/merge/review.js';
@@ -9,32 +14,35 @@ import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 
 /**
- * The review part of sheets:update: the threads the patch names replace theirs whole (null
- * deletes one), the title marks it names replace theirs. What the interface never sends is
- * refused, so a faulty client cannot rewrite who said what: a thread or a reply keeps its
- * author, its date and its part; a thread is about a part the template has; a title's
- * marks stay inside the title. The limits (REVIEW_LIMITS) bound what is added: a sheet a
- * sync's union took past them is saved as it is, resolved, edited, emptied, but grows no
- * further (reviewGrowthProblem, which the Word import checks too).
+ * The review part of sheets:update and families:update: the threads the patch names
+ * replace theirs whole (null deletes one), the title marks it names replace theirs. What
+ * the interface never sends is refused, so a faulty client cannot rewrite who said what: a
+ * thread or a reply keeps its author, its date and its part; a thread is about a part the
+ * template has, and a family's about one of its shared micro-scenarios' titles and angles;
+ * a title's marks stay inside the title. The limits (REVIEW_LIMITS) bound what is added: a
+ * review a sync's union took past them is saved as it is, resolved, edited, emptied, but
+ * grows no further (reviewGrowthProblem, which the Word import checks too).
  */
 
 function refuse(message: string, details: Record<string, unknown>): never {
   throw new AppFailure('invalid-request', message, details);
 }
 
-function checkPart(template: SheetTemplate, thread: CommentThread): void {
+function checkPart(template: SheetTemplate, thread: CommentThread, owner: ReviewOwner): void {
   const parsed = parsePartKey(thread.part);
   const { hypotheses, angles } = template.microScenarios;
   const known =
     parsed?.kind === 'section'
-      ? template.sections.some((section) => section.id === parsed.section)
+      ? owner === 'sheet' && template.sections.some((section) => section.id === parsed.section)
       : parsed?.kind === 'title' || parsed?.kind === 'angle'
         ? hypotheses.some((hypothesis) => hypothesis.id === parsed.hypothesis) &&
           (parsed.kind === 'title' || angles.some((angle) => angle.id === parsed.angle))
         : false;
   if (!known) {
     refuse(
-      fr`Le commentaire « ${thread.id} » porte sur une partie que le modèle de fiche n’a pas (« ${thread.part} »).`,
+      owner === 'sheet'
+        ? fr`Le commentaire « ${thread.id} » porte sur une partie que le modèle de fiche n’a pas (« ${thread.part} »).`
+        : fr`Le commentaire « ${thread.id} » porte sur une partie que les micro-scénarios partagés de la famille n’ont pas (« ${thread.part} ») : seuls leurs titres et leurs angles se commentent.`,
       {
         thread: thread.id,
         part: thread.part,
@@ -106,6 +114,7 @@ function mergeThreads(
   current: Record<string, CommentThread>,
   patch: Record<string, CommentThread | null>,
   bases: Record<string, CommentThread | null>,
+  owner: ReviewOwner,
   onMerged: () => void,
 ): Record<string, CommentThread> {
   const threads = { ...current };
@@ -122,7 +131,7 @@ function mergeThreads(
         thread: id,
       });
     }
-    checkPart(template, thread);
+    checkPart(template, thread, owner);
     const before = current[id];
     if (before) checkUnchangedIdentity(before, thread);
     threads[id] = thread;
@@ -157,20 +166,22 @@ function mergeTitleMarks(
 }
 
 /**
- * The sheet's review once `patch` applied; `scenarios` are the sheet's scenarios after the
- * same patch. `merged`: a thread was merged with a sync's change the editor had not seen.
+ * The review of a sheet (or of a family's shared micro-scenarios) once `patch` applied;
+ * `scenarios` are its scenarios after the same patch. `merged`: a thread was merged with a
+ * sync's change the editor had not seen.
  */
 export function mergeReview(
   template: SheetTemplate,
   current: Review,
   patch: Pick<SheetPatch, 'threads' | 'titleMarks' | 'base'>,
   scenarios: Scenarios,
+  owner: ReviewOwner,
 ): { review: Review; merged: boolean } {
   if (!patch.threads && !patch.titleMarks) return { review: current, merged: false };
   let merged = false;
   const next: Review = {
     threads: patch.threads
-      ? mergeThreads(template, current.threads, patch.threads, patch.base?.threads ?? {}, () => {
+      ? mergeThreads(template, current.threads, patch.threads, patch.base?.threads ?? {}, owner, () => {
           merged = true;
         })
       : current.threads,

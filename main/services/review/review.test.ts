@@ -8,7 +8,7 @@ import { SHEET_SCHEMA_VERSION } from '../../../shared/model/sheet.js';
 import { commentedText, commentThread, richParagraph } from '../../../shared/review/builders.js';
 import { dispatch, type Handlers } from '../../../shared/api/dispatch.js';
 import { AppFailure } from '../../../shared/result.js';
-import { historyFixture, type HistoryFixture } from '../testing/history-fixture.js';
+import { historyFixture, sheetRevision, type HistoryFixture } from '../testing/history-fixture.js';
 
 let f: HistoryFixture;
 
@@ -210,11 +210,9 @@ describe('the review in the history', () => {
     await comment();
     const reviewed = await f.h['history:recordVersion']({ sheetId: 'big-data', name: 'Relue' });
     expect(reviewed.changed).toEqual(['section/passe', 'review']);
-    const { sheet } = await f.h['history:get']({ sheetId: 'big-data', seq: reviewed.seq });
+    const { sheet } = await sheetRevision(f.h, 'big-data', reviewed.seq);
     expect(sheet.review.threads).toEqual({ 'c-1': first });
-    expect((await f.h['history:get']({ sheetId: 'big-data', seq: before.seq })).sheet.review.threads).toEqual(
-      {},
-    );
+    expect((await sheetRevision(f.h, 'big-data', before.seq)).sheet.review.threads).toEqual({});
 
     const compared = await f.h['history:compare']({
       sheetId: 'big-data',

@@ -13,6 +13,7 @@ import { rawDocx, p } from '../docx-read/testing/raw-docx.js';
 import { openSample, type SampleRepository } from '../export/testing/sample.js';
 import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
 import { reviewInLibreOffice } from './testing/libreoffice-review.js';
+import { sheetRevision } from '../testing/history-fixture.js';
 import { WordEdit } from './testing/word-edit.js';
 
 /**
@@ -90,7 +91,7 @@ describe('the Word export for review', () => {
     const listing = await h()['history:list']({ sheetId: 'big-data' });
     expect(listing.revisions.map((revision) => revision.id)).toContain(id);
     // That revision is the sheet as it is now.
-    const revision = await h()['history:get']({ sheetId: 'big-data', seq: id });
+    const revision = await sheetRevision(h(), 'big-data', id);
     expect(revision.sheet.sections).toEqual((await sheet()).sections);
   });
 

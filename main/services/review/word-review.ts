@@ -1,47 +1,49 @@
 import { createHash } from 'node:crypto';
-import type {
-  ReviewApply,
-  ReviewChangeFound,
-  ReviewCommentFound,
-  ReviewImportResult,
-} from '../../../shared/api/review-contract.js';
+import type { ReviewApply, ReviewImportResult } from '../../../shared/api/review-contract.js';
 import type { DocNode } from '../../../shared/content/doc.js';
+import type { SheetMeta } from '../../../shared/history/parts.js';
 import { partTitle } from '../../../shared/history/titles.js';
-import { angleKey, type PartKey, type RevisionSummary } from '../../../shared/model/history.js';
-import { REVIEW_LIMITS } from '../../../shared/model/review.js';
-import { sheetFileSchema, type SheetFile } from '../../../shared/model/sheet.js';
-import type { SheetTemplate } from '../../../shared/model/template.js';
-import { anchorsOfDoc } from '../../../shared/review/anchors.js';
-import { withoutSuggestions } from '../../../shared/review/suggestions.js';
+import { angleKey, META_KEY, type PartKey, type RevisionSummary } from '../../../shared/model/history.js';
 import { AppFailure } from '../../../shared/result.js';
-import { docsProblem, scenariosProblem } from '../content-checks.js';
-import type { DocxDocument } from '../docx-read/model.js';
 import { readDocx } from '../docx-read/read-docx.js';
 import { fr } from '../french.js';
 import { historyOf } from '../history/service.js';
+import type { HistorySubject } from '../history/subjects.js';
 import { analyseDocument } from '../import/analyse.js';
 import { ReviewMarker } from '../import/review-marker.js';
-import { plural } from '../import/warnings.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
-import { requireSheet, writeSheet } from '../sheets/sheet-file.js';
-import { copyOrigin } from './copy-origin.js';
-import { landReview, type LandingScope } from './review-landing.js';
+import { copyOrigin, familyCopyOrigin } from './copy-origin.js';
+import type { LandingScope } from './review-landing.js';
 import { reviewGrowthProblem } from './review-patch.js';
-import { isoOf, nameOf, threadsOf } from './word-threads.js';
+import { alreadyImported, isScenarioPart, land, type Side } from './word-landing.js';
 
 /**
  * « Importer une relecture Word… » (review:import, `fiches review`): a reviewer's copy of a
  * sheet exported by Fiches comes back. Its custom properties say which sheet and which
- * revision it is (copy-origin.ts finds them); the import's own reading cuts it into the
- * sheet's parts (import/analyse.ts), keeping its comments and tracked changes as
- * review marks; each part's marks land on the sheet as it is now (review-landing.ts).
- * Comments become threads (replies, resolved state, the reviewer as author); tracked and
- * untracked changes become suggestions, which nothing applies: the user accepts or rejects
- * them in the Relecture panel. When something is attached, a revision is recorded before
- * and after. A copy of another sheet, or of a revision the history does not hold, is
- * refused with the reason, and nothing is written.
+ * revision it is, and of the family's shared micro-scenarios when it printed them
+ * (copy-origin.ts finds them); the import's own reading cuts it into the sheet's parts
+ * (import/analyse.ts), keeping its comments and tracked changes as review marks; each
+ * part's marks land on the sheet as it is now (review-landing.ts), or, for the family's
+ * shared micro-scenarios the copy printed, on the family's (word-landing.ts). Comments
+ * become threads (replies, resolved state, the reviewer as author); tracked and untracked
+ * changes become suggestions, which nothing applies: the user accepts or rejects them in
+ * the Relecture panel. When something is attached, a revision is recorded before and
+ * after, in the history of each side it changed. A copy of another sheet, or of a revision
+ * a history does not hold, is refused with the reason, and nothing is written.
  */
+
+/** A side as the copy shows it (`exported`) and as it is now. */
+async function sideOf<T>(owner: Side['owner'], subject: HistorySubject<T>, exported: T): Promise<Side> {
+  const current = await subject.read();
+  return {
+    owner,
+    subject: subject as HistorySubject,
+    current,
+    now: subject.partsOf(current),
+    exported: subject.partsOf(exported),
+  };
+}
 
 /** The part of the sheet each analysed part lands on, with the reviewer's content of it. */
 function reviewedParts(parts: Awaited<ReturnType<typeof analyseDocument>>['parts']): Map<PartKey, DocNode> {
@@ -60,139 +62,21 @@ function reviewedParts(parts: Awaited<ReturnType<typeof analyseDocument>>['parts
   return new Map([...found].map(([key, nodes]) => [key, { type: 'doc', content: nodes }]));
 }
 
-function docAt(sheet: SheetFile, key: PartKey): DocNode | undefined {
-  const [head, first, , third] = key.split('/');
-  if (head === 'section') return sheet.sections[first as string];
-  return sheet.microScenarios.scenarios[first as string]?.angles[third as string];
-}
-
-function withDoc(sheet: SheetFile, key: PartKey, doc: DocNode): SheetFile {
-  const [head, first, , third] = key.split('/') as [string, string, string, string];
-  if (head === 'section') return { ...sheet, sections: { ...sheet.sections, [first]: doc } };
-  const scenarios = sheet.microScenarios.scenarios;
-  const scenario = scenarios[first];
-  if (!scenario) return sheet;
-  return {
-    ...sheet,
-    microScenarios: {
-      ...sheet.microScenarios,
-      scenarios: { ...scenarios, [first]: { ...scenario, angles: { ...scenario.angles, [third]: doc } } },
-    },
-  };
-}
-
-interface Landed {
-  next: SheetFile;
-  comments: ReviewCommentFound[];
-  changes: ReviewChangeFound[];
-  warnings: string[];
-  newThreads: number;
-}
-
-function land(
-  template: SheetTemplate,
-  doc: DocxDocument,
-  marker: ReviewMarker,
-  prefix: string,
-  reviewed: Map<PartKey, DocNode>,
-  exported: SheetFile,
-  current: SheetFile,
-  scope: LandingScope,
-  now: string,
-): Landed {
-  const warnings: string[] = [];
-  const reviewer = nameOf(doc.properties.lastModifiedBy);
-  const date = doc.properties.modified ? isoOf(doc.properties.modified, now) : null;
-  let untrackedCount = 0;
-  let next: SheetFile = current;
-  const landedDocs = new Map<PartKey, DocNode>();
-  for (const [key, reviewedDoc] of reviewed) {
-    const currentDoc = docAt(current, key);
-    const exportedDoc = docAt(exported, key);
-    if (!currentDoc || !exportedDoc) continue;
-    if (key.startsWith('scenario/') && current.microScenarios.useFamily) {
-      warnings.push(
-        fr`La fiche montre les micro-scénarios de sa famille : les commentaires et modifications de « ${partTitle(template, key)} » ne sont pas importés ici.`,
-      );
-      continue;
-    }
-    const { doc: landedDoc } = landReview({
-      current: currentDoc,
-      reviewed: reviewedDoc,
-      exported: withoutSuggestions(exportedDoc),
-      scope,
-      untracked: () => {
-        untrackedCount += 1;
-        return { id: `${prefix}-u${untrackedCount}`, author: reviewer, date };
-      },
-    });
-    landedDocs.set(key, landedDoc);
-    next = withDoc(next, key, landedDoc);
-  }
-  const anchorsNow = new Map([...landedDocs].map(([key, landed]) => [key, anchorsOfDoc(landed)]));
-  const anchorsThen = new Map([...reviewed].map(([key, reviewedDoc]) => [key, anchorsOfDoc(reviewedDoc)]));
-  const place = (id: string) => {
-    for (const [key, anchors] of anchorsNow) {
-      const quote = anchors.comments.get(id);
-      if (quote !== undefined) return { part: key, quote, anchored: true };
-    }
-    for (const [key, anchors] of anchorsThen) {
-      const quote = anchors.comments.get(id);
-      if (quote !== undefined) return { part: key, quote, anchored: false };
-    }
-    return { part: null, quote: '', anchored: false };
-  };
-  const fallbackPart: PartKey = `section/${template.sections[0]?.id ?? 'passe'}`;
-  const threads = threadsOf(doc, marker, place, fallbackPart, now);
-  const known = new Set(Object.keys(current.review.threads));
-  const added = threads.filter(({ thread }) => !known.has(thread.id));
-  next = {
-    ...next,
-    review: {
-      ...next.review,
-      threads: {
-        ...next.review.threads,
-        ...Object.fromEntries(added.map(({ thread }) => [thread.id, thread])),
-      },
-    },
-  };
-  const comments = threads.map(({ found }) => ({
-    ...found,
-    partTitle: found.part ? partTitle(template, found.part) : 'hors des parties de la fiche',
-    known: known.has(found.id),
-  }));
-  const changes: ReviewChangeFound[] = [...anchorsNow].flatMap(([key, anchors]) =>
-    anchors.suggestions
-      .filter((suggestion) => suggestion.id.startsWith(`${prefix}-`))
-      .map((suggestion) => ({
-        id: suggestion.id,
-        part: key,
-        partTitle: partTitle(template, key),
-        kind: suggestion.kind,
-        tracked: !suggestion.id.startsWith(`${prefix}-u`),
-        author: suggestion.author,
-        date: suggestion.date,
-        text: suggestion.text,
-      })),
-  );
-  const unplaced = doc.comments.length - comments.reduce((sum, comment) => sum + 1 + comment.replies, 0);
-  if (unplaced > 0)
-    warnings.push(
-      fr`${plural(unplaced, 'commentaire')} du document dépassent ce qu’une fiche garde (${REVIEW_LIMITS.threads} fils, ${REVIEW_LIMITS.replies} réponses par fil) : ils ne sont pas importés.`,
-    );
-  return { next, comments, changes, warnings, newThreads: added.length };
-}
-
-/** Whether a previous import of this very file left its threads or its suggestions in the sheet. */
-function alreadyImported(sheet: SheetFile, prefix: string): boolean {
-  if (Object.keys(sheet.review.threads).some((id) => id.startsWith(`${prefix}-`))) return true;
-  const docs = [
-    ...Object.values(sheet.sections),
-    ...Object.values(sheet.microScenarios.scenarios).flatMap((scenario) => Object.values(scenario.angles)),
-  ];
-  return docs.some((doc) =>
-    anchorsOfDoc(doc).suggestions.some((suggestion) => suggestion.id.startsWith(`${prefix}-`)),
-  );
+/** Writes `next` over a side, between a revision before (« Avant import ») and one after. */
+async function writeSide(
+  side: Side,
+  next: unknown,
+  name: string,
+): Promise<{ before: RevisionSummary; after: RevisionSummary | null }> {
+  const { subject } = side;
+  const before = (await subject.record(
+    side.current,
+    { kind: 'import', source: name },
+    true,
+  )) as RevisionSummary;
+  await subject.write(next);
+  const after = await subject.recordSaved(next, { kind: 'imported', source: name });
+  return { before, after: after ?? null };
 }
 
 export async function importWordReview(
@@ -200,26 +84,50 @@ export async function importWordReview(
   request: { sheetId: string; name: string; bytes: Buffer; apply: ReviewApply },
 ): Promise<ReviewImportResult> {
   const { sheetId, name, bytes, apply } = request;
-  requireVariable(await context.repository(), sheetId);
+  const { family } = requireVariable(await context.repository(), sheetId);
   const template = await context.template();
   const doc = readDocx(bytes, name);
-  const { sheet: exported, revision: exportedRevision } = await copyOrigin(context, doc, sheetId);
+  const origin = await copyOrigin(context, doc, sheetId);
+  const familyOrigin = await familyCopyOrigin(context, doc, family.id);
+  const sheet = origin.subject;
+  const shared = familyOrigin?.subject;
   const prefix = `w${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}`;
   const marker = new ReviewMarker(doc, prefix);
   const analysis = await analyseDocument(context, doc, bytes, marker);
   const reviewed = reviewedParts(analysis.parts);
-  const service = historyOf(context);
-  return context.queue.run(`sheet:${sheetId}`, async () => {
-    const current = await requireSheet(context, sheetId);
-    const now = service.now().toISOString();
-    const again = alreadyImported(current, prefix);
+  const now = historyOf(context).now().toISOString();
+  // Both sides are read, checked and written in their own queues: nothing saved meanwhile is lost.
+  const inQueues = <R>(task: () => Promise<R>) =>
+    context.queue.run(sheet.queue, () => (shared ? context.queue.run(shared.queue, task) : task()));
+  return inQueues(async () => {
+    const sheetSide = await sideOf('sheet', sheet, origin.exported);
+    const familySide = familyOrigin && (await sideOf('family', familyOrigin.subject, familyOrigin.exported));
+    const sides = familySide ? [sheetSide, familySide] : [sheetSide];
+    const warnings = [...analysis.proposal.warnings];
+    const { useFamily: showsFamily } = sheetSide.now[META_KEY] as SheetMeta;
+    const skipped = new Set<PartKey>();
+    const sideFor = (key: PartKey): Side | undefined => {
+      if (!isScenarioPart(key)) return sheetSide;
+      if (familySide) return familySide;
+      // A copy naming no family revision prints the sheet's own micro-scenarios, unless the
+      // sheet shows its family's: then it is older than that property, and lands nowhere.
+      if (!showsFamily) return sheetSide;
+      if (!skipped.has(key)) {
+        skipped.add(key);
+        warnings.push(
+          fr`Cette copie ne dit pas de quelle version des micro-scénarios partagés de la famille elle vient : les commentaires et modifications de « ${partTitle(template, key)} » ne sont pas importés.`,
+        );
+      }
+      return undefined;
+    };
+    const again = alreadyImported(sides, prefix);
     // What the file offers is listed in full; what is written is what `apply` asks for.
     const landAs = (scope: LandingScope) =>
-      land(template, doc, marker, prefix, reviewed, exported, current, scope, now);
+      land({ template, doc, marker, prefix, reviewed, sideOf: sideFor, sides, scope, now });
     const listed = landAs(again ? 'comments' : 'all');
     const scope: LandingScope = apply === 'comments' || again ? 'comments' : 'all';
     const landed = scope === 'all' || again ? listed : landAs(scope);
-    const warnings = [...analysis.proposal.warnings, ...landed.warnings];
+    warnings.push(...landed.warnings);
     if (again) {
       warnings.unshift(
         fr`Cette relecture a déjà été importée : seuls ses commentaires nouveaux sont ajoutés, ses modifications ne sont pas proposées une seconde fois.`,
@@ -228,34 +136,55 @@ export async function importWordReview(
     const result: ReviewImportResult = {
       fileName: name,
       sheetId,
-      exportedRevision: exportedRevision.seq,
-      exportedRevisionId: exportedRevision.id,
+      exportedRevision: origin.revision.seq,
+      exportedRevisionId: origin.revision.id,
       comments: listed.comments,
       changes: again ? [] : listed.changes,
       warnings,
       applied: 'none',
       before: null,
       after: null,
+      family: familyOrigin
+        ? {
+            familyId: family.id,
+            exportedRevision: familyOrigin.revision.seq,
+            exportedRevisionId: familyOrigin.revision.id,
+            before: null,
+            after: null,
+          }
+        : null,
     };
-    const changesToApply = scope === 'all' ? landed.changes.length : 0;
-    if (apply === 'none' || landed.newThreads + changesToApply === 0) return result;
-    const next = { ...landed.next, updatedAt: now };
-    const parsed = sheetFileSchema.safeParse(next);
-    const problem = parsed.success
-      ? (reviewGrowthProblem(current.review, next.review) ??
-        docsProblem(next.sections, 'sections') ??
-        scenariosProblem(next.microScenarios.scenarios, 'microScenarios.scenarios'))
-      : parsed.error.issues[0]?.message;
-    if (problem) {
-      throw new AppFailure(
-        'invalid-content',
-        fr`La relecture « ${name} » ne peut pas être importée : ${problem.replace(/\.$/, '')}. La fiche n’a pas été modifiée.`,
-        { sheetId, name },
-      );
+    const changing = landed.sides
+      .filter((landing) => landing.additions > 0)
+      .map(({ side, parts }) => ({ side, next: side.subject.withParts(side.current, parts, now) }));
+    if (apply === 'none' || changing.length === 0) return result;
+    // Every side checked before any is written; a review a sync's union took past the limits grows no further.
+    for (const { side, next } of changing) {
+      const { subject } = side;
+      const problem =
+        reviewGrowthProblem(subject.reviewOf(side.current), subject.reviewOf(next)) ?? subject.problem(next);
+      if (problem) {
+        throw new AppFailure(
+          'invalid-content',
+          fr`La relecture « ${name} » ne peut pas être importée : ${problem.replace(/\.$/, '')}. Rien n’a été modifié.`,
+          { sheetId, name },
+        );
+      }
     }
-    const before = (await service.record(current, { kind: 'import', source: name }, true)) as RevisionSummary;
-    await writeSheet(context, next);
-    const after = await service.recordSaved(next, { kind: 'imported', source: name }, true);
-    return { ...result, applied: scope, before, after: after ?? null };
+    const written = new Map<Side['owner'], Awaited<ReturnType<typeof writeSide>>>();
+    for (const { side, next } of changing) written.set(side.owner, await writeSide(side, next, name));
+    const ofSheet = written.get('sheet');
+    const ofFamily = written.get('family');
+    return {
+      ...result,
+      applied: scope,
+      before: ofSheet?.before ?? null,
+      after: ofSheet?.after ?? null,
+      family: result.family && {
+        ...result.family,
+        before: ofFamily?.before ?? null,
+        after: ofFamily?.after ?? null,
+      },
+    };
   });
 }

@@ -41,7 +41,7 @@ export function threadsOf(
   place: (id: string) => { part: PartKey | null; quote: string; anchored: boolean },
   fallbackPart: PartKey,
   now: string,
-): { thread: CommentThread; found: Omit<ReviewCommentFound, 'partTitle' | 'known'> }[] {
+): { thread: CommentThread; found: Omit<ReviewCommentFound, 'owner' | 'partTitle' | 'known'> }[] {
   const byId = new Map(doc.comments.map((comment) => [comment.id, comment]));
   const rootOf = (comment: Comment): Comment => {
     let root = comment;

@@ -9,6 +9,7 @@ import { contentProblem } from '../../../shared/content/validate.js';
 import { completenessOf } from '../../../shared/model/completeness.js';
 import { slugOf } from '../../../shared/model/ids.js';
 import { repositoryFileSchema } from '../../../shared/model/repository.js';
+import { migrate } from '../storage/migrations.js';
 import { familyFileSchema, sheetFileSchema } from '../../../shared/model/sheet.js';
 import { sheetTemplateSchema } from '../../../shared/model/template.js';
 import { cleanInProcess, prepareImage } from '../assets/import.js';
@@ -28,7 +29,10 @@ function readJson(path: string): unknown {
 const template = sheetTemplateSchema.parse(readJson(join(PROJECT_ROOT, 'templates', 'sheet-template.json')));
 const repository = repositoryFileSchema.parse(readJson(join(SAMPLE, 'repository.json')));
 const sheet = sheetFileSchema.parse(readJson(join(SAMPLE, 'sheets', 'big-data.json')));
-const family = familyFileSchema.parse(readJson(join(SAMPLE, 'families', 'evolutions-technologiques.json')));
+// The sample's family file is in format 1, read through the migration as any older file is.
+const family = familyFileSchema.parse(
+  migrate('family', readJson(join(SAMPLE, 'families', 'evolutions-technologiques.json')), 'families'),
+);
 
 /** The system of variables of LAYOUT.md ("The collection"), in order, with French apostrophes. */
 const SYSTEM: readonly (readonly [string, readonly string[]])[] = [

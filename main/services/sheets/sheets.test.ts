@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { docOfParagraphs, emptyDoc } from '../../../shared/content/doc.js';
-import { SHEET_SCHEMA_VERSION } from '../../../shared/model/sheet.js';
+import { FAMILY_FILE_SCHEMA_VERSION, SHEET_SCHEMA_VERSION } from '../../../shared/model/sheet.js';
 import { AppFailure } from '../../../shared/result.js';
 import type { ServiceHandlers } from '../session.js';
 import { openFixturePerTest } from '../testing/fixture-per-test.js';
@@ -45,10 +45,11 @@ describe('sheets:create and sheets:get', () => {
     });
     // The family file was never written: an empty one is shown, nothing is created.
     expect(view.familyShared).toEqual({
-      schemaVersion: 2,
+      schemaVersion: FAMILY_FILE_SCHEMA_VERSION,
       familyId: 'technologies',
       note: emptyDoc(),
       scenarios: {},
+      review: { threads: {}, titleMarks: {} },
     });
     expect(await readdir(repo)).not.toContain('families');
 
@@ -197,10 +198,11 @@ describe('families:update', () => {
     });
     const saved = JSON.parse(await readFile(join(repo, 'families', 'technologies.json'), 'utf8'));
     expect(saved).toEqual({
-      schemaVersion: 2,
+      schemaVersion: FAMILY_FILE_SCHEMA_VERSION,
       familyId: 'technologies',
       note: words('À noter'),
       scenarios: { haute: { title: 'HAUT', angles: { economique: emptyDoc(), social: emptyDoc() } } },
+      review: { threads: {}, titleMarks: {} },
     });
     expect((await failure(h['families:update']({ familyId: 'inconnue', patch: {} }))).code).toBe('not-found');
     const bad = await failure(

@@ -35,7 +35,7 @@ export async function updateSheet(
     const scenarios = patch.scenarios
       ? mergeScenarios(template, sheet.microScenarios.scenarios, patch.scenarios)
       : sheet.microScenarios.scenarios;
-    const review = mergeReview(template, sheet.review, patch, scenarios);
+    const review = mergeReview(template, sheet.review, patch, scenarios, 'sheet');
     let next: SheetFile = {
       ...sheet,
       status: patch.status ?? sheet.status,

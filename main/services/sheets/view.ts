@@ -1,8 +1,13 @@
 import type { SheetView } from '../../../shared/api/contract.js';
 import { textOf } from '../../../shared/content/doc.js';
-import type { FamilyFile, Scenario, SheetFile } from '../../../shared/model/sheet.js';
+import {
+  emptyFamilyFile,
+  type FamilyFile,
+  type Scenario,
+  type SheetFile,
+} from '../../../shared/model/sheet.js';
 import { AppFailure } from '../../../shared/result.js';
-import { emptyFamilyFile, readFamilyFile } from '../families.js';
+import { readFamilyFile } from '../families.js';
 import { fr } from '../french.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable, type PlacedVariable } from '../repository/system.js';

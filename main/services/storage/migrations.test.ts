@@ -18,9 +18,22 @@ describe('migrate', () => {
     expect(migrate('sheet', sheet, 'sheets/big-data.json')).toEqual({ ...sheet, schemaVersion: 3 });
   });
 
-  it('reads a family of format 1 (before sync) as format 2, data unchanged', () => {
+  it('reads a family of format 1 (before sync) as format 3 with an empty review', () => {
     const family = { schemaVersion: 1, familyId: 'technologies' };
-    expect(migrate('family', family, 'families/technologies.json')).toEqual({ ...family, schemaVersion: 2 });
+    expect(migrate('family', family, 'families/technologies.json')).toEqual({
+      ...family,
+      schemaVersion: 3,
+      review: { threads: {}, titleMarks: {} },
+    });
+  });
+
+  it('reads a family of format 2 (conflicts, before comments) as format 3 with an empty review', () => {
+    const family = { schemaVersion: 2, familyId: 'technologies', conflicts: [] };
+    expect(migrate('family', family, 'families/technologies.json')).toEqual({
+      ...family,
+      schemaVersion: 3,
+      review: { threads: {}, titleMarks: {} },
+    });
   });
 
   it('refuses a format newer than this version, so nothing it does not know is dropped on save', () => {

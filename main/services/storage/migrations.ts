@@ -38,7 +38,14 @@ const formats: Record<FileKind, KindFormats> = {
       2: addsConflicts,
     },
   },
-  family: { current: FAMILY_FILE_SCHEMA_VERSION, steps: { 1: addsConflicts } },
+  family: {
+    current: FAMILY_FILE_SCHEMA_VERSION,
+    steps: {
+      1: addsConflicts,
+      // 2 → 3: the review of the shared micro-scenarios joined the family file; one written before had none.
+      2: (family) => ({ ...family, review: emptyReview() }),
+    },
+  },
 };
 
 function isObject(value: unknown): value is JsonObject {

@@ -10,9 +10,14 @@ import {
 } from '../../../shared/history/parts.js';
 import { partTitle } from '../../../shared/history/titles.js';
 import { isDocPartKey, parsePartKey, type RevisionSummary } from '../../../shared/model/history.js';
-import type { Conflict, FamilyFile, SheetFile } from '../../../shared/model/sheet.js';
+import {
+  emptyFamilyFile,
+  type Conflict,
+  type FamilyFile,
+  type SheetFile,
+} from '../../../shared/model/sheet.js';
 import { AppFailure } from '../../../shared/result.js';
-import { emptyFamilyFile, readFamilyFile } from '../families.js';
+import { readFamilyFile } from '../families.js';
 import { fr } from '../french.js';
 import { historyOf } from '../history/service.js';
 import type { RepositoryContext } from '../repository/context.js';

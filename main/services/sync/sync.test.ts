@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { templatesDir } from '../app-root.js';
 import type { ServiceHandlers } from '../session.js';
 import { startGitServer, type GitServer } from '../testing/git-server.js';
+import { sheetRevision } from '../testing/history-fixture.js';
 import { paragraphs, plain, teamFixture, type Colleague, type Team } from '../testing/team-fixture.js';
 
 /**
@@ -105,7 +106,7 @@ describe('two colleagues, one sheet, offline', () => {
         expect(named).toEqual(expect.arrayContaining(['Version d’Anne (Anne)', 'Version de Bruno (Bruno)']));
         // Each named version is still restorable, on either copy.
         const bruno1 = revisions.find((r) => r.name === 'Version de Bruno');
-        const got = await person.h['history:get']({ sheetId: 'big-data', seq: bruno1!.id });
+        const got = await sheetRevision(person.h, 'big-data', bruno1!.id);
         expect(plain(got.sheet.sections.passe)).toContain('écrit Bruno');
         expect(plain(got.sheet.sections.passe)).not.toContain('écrit Anne');
       }

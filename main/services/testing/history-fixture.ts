@@ -1,6 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { docOfParagraphs, type DocNode } from '../../../shared/content/doc.js';
+import type { RevisionSummary } from '../../../shared/model/history.js';
+import type { SheetFile } from '../../../shared/model/sheet.js';
 import { openRepository, type RepositorySession, type ServiceHandlers } from '../session.js';
 import { tempDir, writeFixtureRepository } from './fixtures.js';
 
@@ -49,3 +51,14 @@ export async function historyFixture(): Promise<HistoryFixture> {
 }
 
 export const text = (...paragraphs: string[]): DocNode => docOfParagraphs(paragraphs);
+
+/** history:get of a sheet's revision: its answer holds the sheet (a family's holds `family`). */
+export async function sheetRevision(
+  h: Pick<ServiceHandlers, 'history:get'>,
+  sheetId: string,
+  seq: number | string,
+): Promise<{ revision: RevisionSummary; sheet: SheetFile }> {
+  const answer = await h['history:get']({ sheetId, seq });
+  if (!('sheet' in answer)) throw new Error(`history:get answered no sheet for ${sheetId}`);
+  return answer;
+}

@@ -1,10 +1,9 @@
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
-import type { PartKey } from '../../../shared/model/history.js';
 import { createStore } from '../../ui/store.js';
 import { notify } from '../notices/notices.js';
 import { clearDraft, showDraft } from './comment-draft.js';
-import { commentablePart } from './commentable.js';
+import { commentablePlace, type CommentablePlace } from './commentable.js';
 import { selectedText } from './review-commands.js';
 
 /**
@@ -12,9 +11,8 @@ import { selectedText } from './review-commands.js';
  * written in the Relecture panel, which listens to this store. One draft at a time: a new
  * request replaces the one before.
  */
-export interface CommentRequest {
+export interface CommentRequest extends CommentablePlace {
   editor: Editor;
-  part: PartKey;
   quote: string;
 }
 
@@ -25,7 +23,7 @@ export function canComment(editor: Editor): boolean {
   const { selection } = editor.state;
   return (
     editor.isEditable &&
-    commentablePart(editor) !== undefined &&
+    commentablePlace(editor) !== undefined &&
     selection instanceof TextSelection &&
     !selection.empty &&
     selectedText(editor).trim() !== ''
@@ -33,20 +31,20 @@ export function canComment(editor: Editor): boolean {
 }
 
 export function requestComment(editor: Editor): boolean {
-  const part = commentablePart(editor);
-  if (!part && editor.isEditable) {
-    // The family's note and shared micro-scenarios belong to every sheet of the family.
+  const place = commentablePlace(editor);
+  if (!place && editor.isEditable) {
+    // The only editable text that registers no place: the family's note.
     notify(
       'info',
-      'Les textes partagés par la famille ne se commentent pas depuis une fiche : commentez le texte propre à la fiche.',
+      'La note de la famille ne se commente pas\u00a0: commentez le texte de la fiche ou les micro-scénarios.',
     );
     return true;
   }
-  if (!part || !canComment(editor)) return false;
+  if (!place || !canComment(editor)) return false;
   cancelCommentRequest();
   const { from, to } = editor.state.selection;
   showDraft(editor, from, to);
-  commentRequest.set({ editor, part, quote: selectedText(editor) });
+  commentRequest.set({ editor, ...place, quote: selectedText(editor) });
   return true;
 }
 

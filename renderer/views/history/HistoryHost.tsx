@@ -27,18 +27,25 @@ export function HistoryHost({ onRestored }: { onRestored: () => void }) {
     () => ({ session, onRestored, target: familyScope ? { familyId } : { sheetId } }),
     [session, onRestored, familyScope, familyId, sheetId],
   );
+  // The version named is the one the dialog was opened for, whatever the panel shows meanwhile.
+  const savingFamily = ui.savingVersion === 'family' && session.view.sheet.microScenarios.useFamily;
+  const savingContext = useMemo(
+    () => ({ session, onRestored, target: savingFamily ? { familyId } : { sheetId } }),
+    [session, onRestored, savingFamily, familyId, sheetId],
+  );
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       if (event.key.toLowerCase() !== 's') return;
-      // The browser would offer to save the page: here Ctrl+S names a version of the sheet.
+      // The browser would offer to save the page: here Ctrl+S names a version of the sheet,
+      // or of the family's shared content while the history panel shows theirs.
       event.preventDefault();
-      historyActions.openSaveVersion(sheetId);
+      historyActions.openSaveVersion(sheetId, ui.open && familyScope ? 'family' : 'sheet');
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [sheetId]);
+  }, [sheetId, ui.open, familyScope]);
 
   useEffect(() => {
     if (!notice) return;
@@ -49,7 +56,9 @@ export function HistoryHost({ onRestored }: { onRestored: () => void }) {
   return (
     <HistoryContext.Provider value={context}>
       {ui.savingVersion && (
-        <SaveVersionDialog onSaved={(name) => setNotice(`Version «\u00a0${name}\u00a0» enregistrée.`)} />
+        <HistoryContext.Provider value={savingContext}>
+          <SaveVersionDialog onSaved={(name) => setNotice(`Version «\u00a0${name}\u00a0» enregistrée.`)} />
+        </HistoryContext.Provider>
       )}
       {notice && (
         <p className="history-notice" role="status" data-testid="save-version-done">

@@ -5,12 +5,13 @@ import { LoadError, Loading } from '../../ui/Loading.js';
 import { useResult } from '../../ui/useResult.js';
 import { AuthorName } from './AuthorName.js';
 import { useHistoryContext } from './history-context.js';
-import { historyActions, pickOf, type HistoryScope, type HistoryUiState } from './history-ui.js';
+import { historyActions, type HistoryScope, type HistoryUiState } from './history-ui.js';
 import { RevisionEntry } from './RevisionEntry.js';
 
 /**
  * The sheet's history beside it: newest first, named versions standing out, two ticked to
- * compare. A sheet showing its family's micro-scenarios also offers their own history.
+ * compare. A sheet showing its family's micro-scenarios also offers their own history, with
+ * everything the sheet's has: open a revision, compare, name a version, restore.
  */
 export function HistoryPanel({ ui, familyScope }: { ui: HistoryUiState; familyScope: boolean }) {
   const { session, target } = useHistoryContext();
@@ -36,6 +37,16 @@ export function HistoryPanel({ ui, familyScope }: { ui: HistoryUiState; familySc
         </button>
       </header>
       {session.view.sheet.microScenarios.useFamily && <ScopeTabs familyScope={familyScope} />}
+      <button
+        type="button"
+        className="button button-small history-save-version"
+        onClick={() =>
+          historyActions.openSaveVersion(session.view.sheet.id, familyScope ? 'family' : 'sheet')
+        }
+        data-testid="history-save-version"
+      >
+        Enregistrer une version…
+      </button>
       {loaded.state === 'loading' && <Loading label="Lecture de l’historique…" />}
       {loaded.state === 'error' && <LoadError error={loaded.error} onRetry={reload} />}
       {loaded.state === 'ready' && (
@@ -80,7 +91,7 @@ export function HistoryPanel({ ui, familyScope }: { ui: HistoryUiState; familySc
             )}
             {first === undefined && <p className="muted">Cochez une ou deux versions pour les comparer.</p>}
           </div>
-          <Timeline ui={ui} revisions={loaded.value.revisions} familyScope={familyScope} />
+          <Timeline ui={ui} revisions={loaded.value.revisions} />
         </>
       )}
       <AuthorName />
@@ -95,7 +106,7 @@ function ScopeTabs({ familyScope }: { familyScope: boolean }) {
       type="button"
       role="tab"
       aria-selected={selected}
-      className={`history-tab${selected ? ' history-tab-selected' : ''}`}
+      className={`panel-tab${selected ? ' panel-tab-selected' : ''}`}
       onClick={() => historyActions.setScope(scope)}
       data-testid={`history-scope-${scope}`}
     >
@@ -103,7 +114,7 @@ function ScopeTabs({ familyScope }: { familyScope: boolean }) {
     </button>
   );
   return (
-    <div className="history-tabs" role="tablist" aria-label="Historique affiché">
+    <div className="panel-tabs" role="tablist" aria-label="Historique affiché">
       {tab('sheet', 'Fiche', !familyScope)}
       {tab('family', 'Micro-scénarios partagés de la famille', familyScope)}
     </div>
@@ -113,11 +124,9 @@ function ScopeTabs({ familyScope }: { familyScope: boolean }) {
 function Timeline({
   ui,
   revisions,
-  familyScope,
 }: {
   ui: HistoryUiState;
   revisions: Parameters<typeof RevisionEntry>[0]['revision'][];
-  familyScope: boolean;
 }) {
   const { session } = useHistoryContext();
   const shown = ui.namedOnly ? revisions.filter((revision) => revision.kind === 'named') : revisions;
@@ -138,12 +147,6 @@ function Timeline({
           revision={revision}
           template={session.template}
           selected={ui.selected.some((picked) => picked.id === revision.id)}
-          // A family revision has no sheet to show: opening it compares it with today's content.
-          opens={
-            familyScope
-              ? { kind: 'compare', from: pickOf(revision) }
-              : { kind: 'revision', rev: pickOf(revision) }
-          }
         />
       ))}
     </ol>

@@ -3,14 +3,12 @@ import { revisionKindLabels, type RevisionSummary } from '../../../shared/model/
 import { sheetStatusLabels } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { formatDateTime } from '../../ui/format.js';
-import { historyActions, type HistoryScreen } from './history-ui.js';
+import { historyActions, pickOf } from './history-ui.js';
 
 interface Props {
   revision: RevisionSummary;
   template: SheetTemplate;
   selected: boolean;
-  /** What opening the entry shows. */
-  opens: HistoryScreen;
 }
 
 function changesOf(revision: RevisionSummary, template: SheetTemplate): string {
@@ -31,7 +29,7 @@ function changesOf(revision: RevisionSummary, template: SheetTemplate): string {
 }
 
 /** One revision of the timeline: what it is, who, when, what changed. */
-export function RevisionEntry({ revision, template, selected, opens }: Props) {
+export function RevisionEntry({ revision, template, selected }: Props) {
   const { seq, kind, name, comment, author, at, status, damaged } = revision;
   const title = name ?? revisionKindLabels[kind];
   return (
@@ -51,7 +49,7 @@ export function RevisionEntry({ revision, template, selected, opens }: Props) {
         <button
           type="button"
           className="history-entry-open"
-          onClick={() => historyActions.show(opens)}
+          onClick={() => historyActions.show({ kind: 'revision', rev: pickOf(revision) })}
           title="Voir cette version"
           data-testid={`history-open-${seq}`}
         >

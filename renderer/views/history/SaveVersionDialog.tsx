@@ -8,10 +8,12 @@ import { historyActions } from './history-ui.js';
 
 /**
  * « Enregistrer une version… » (Ctrl+S): the current state under a name, with an optional
- * comment, e.g. « Version présentée au comité du 12 mars ».
+ * comment, e.g. « Version présentée au comité du 12 mars ». The sheet's, or its family's
+ * shared note and micro-scenarios' while the history panel shows theirs.
  */
 export function SaveVersionDialog({ onSaved }: { onSaved: (name: string) => void }) {
-  const { session } = useHistoryContext();
+  const { session, target } = useHistoryContext();
+  const family = 'familyId' in target;
   const [name, setName] = useState('');
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,7 +37,7 @@ export function SaveVersionDialog({ onSaved }: { onSaved: (name: string) => void
     const saved = await session.autosaver.flush();
     const result = saved
       ? await invoke('history:recordVersion', {
-          sheetId: session.view.sheet.id,
+          ...target,
           name: parsedName.data,
           ...(parsedComment.data ? { comment: parsedComment.data } : {}),
         })
@@ -56,11 +58,17 @@ export function SaveVersionDialog({ onSaved }: { onSaved: (name: string) => void
 
   return (
     <Dialog
-      title="Enregistrer une version"
+      title={family ? 'Enregistrer une version des micro-scénarios partagés' : 'Enregistrer une version'}
       onClose={historyActions.closeSaveVersion}
       testId="save-version-dialog"
     >
       <form className="dialog-body save-version-form" onSubmit={(event) => void submit(event)}>
+        {family && (
+          <p className="muted" data-testid="save-version-family">
+            La note et les micro-scénarios partagés par toutes les fiches de la famille «&nbsp;
+            {session.view.family.name}&nbsp;», tels qu’ils sont maintenant.
+          </p>
+        )}
         <label className="field">
           <span className="field-label">Nom de la version</span>
           <TypographicInput

@@ -30,8 +30,8 @@ export interface HistoryUiState {
   namedOnly: boolean;
   /** Revisions ticked for a comparison, at most two, the latest ticked last. */
   selected: RevisionPick[];
-  /** « Enregistrer une version… » is open. */
-  savingVersion: boolean;
+  /** « Enregistrer une version… » is open, for the sheet or for its family's shared content. */
+  savingVersion: HistoryScope | null;
   /** Bumped whenever the history changed, so the timeline reads it again. */
   generation: number;
 }
@@ -43,7 +43,7 @@ const closed = (sheetId: string | null): HistoryUiState => ({
   screen: null,
   namedOnly: false,
   selected: [],
-  savingVersion: false,
+  savingVersion: null,
   generation: 0,
 });
 
@@ -73,10 +73,12 @@ function forSheet(sheetId: string): void {
 export const historyActions = {
   toggle(sheetId: string): void {
     forSheet(sheetId);
-    update({ open: !state.open, screen: state.open ? null : state.screen });
+    if (state.open) historyActions.close();
+    else update({ open: true });
   },
+  /** Closed, the panel shows the sheet's own history again: « Enregistrer une version… » names the sheet's. */
   close(): void {
-    update({ open: false, screen: null, selected: [] });
+    update({ open: false, scope: 'sheet', screen: null, selected: [], namedOnly: false });
   },
   show(screen: HistoryScreen | null): void {
     update({ screen });
@@ -94,12 +96,12 @@ export const historyActions = {
       : [...state.selected, pickOf(rev)].slice(-2);
     update({ selected });
   },
-  openSaveVersion(sheetId: string): void {
+  openSaveVersion(sheetId: string, scope: HistoryScope = 'sheet'): void {
     forSheet(sheetId);
-    update({ savingVersion: true });
+    update({ savingVersion: scope });
   },
   closeSaveVersion(): void {
-    update({ savingVersion: false });
+    update({ savingVersion: null });
   },
   /** The history changed (a version recorded, a restore): read it again. */
   changed(): void {

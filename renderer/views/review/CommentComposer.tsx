@@ -19,14 +19,20 @@ export function CommentComposer({ request, me }: { request: CommentRequest; me: 
       cancelCommentRequest();
       return;
     }
-    session.review.create({ id, part: request.part, quote: request.quote, text, author: me });
+    session
+      .reviewOf(request.owner)
+      .create({ id, part: request.part, quote: request.quote, text, author: me });
     cancelCommentRequest();
     reviewActions.focus(id);
     void session.autosaver.flush();
   };
   return (
     <section className="comment-composer" data-testid="comment-composer">
-      <h3>Nouveau commentaire</h3>
+      <h3>
+        {request.owner === 'family'
+          ? 'Nouveau commentaire sur les micro-scénarios partagés'
+          : 'Nouveau commentaire'}
+      </h3>
       <p className="comment-composer-quote">
         <q>{request.quote}</q>
       </p>

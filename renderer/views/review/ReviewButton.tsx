@@ -3,12 +3,18 @@ import { historyActions } from '../history/history-ui.js';
 import { useSheetSession } from '../sheet/session.js';
 import { reviewActions, useReviewUi } from './review-ui.js';
 
-/** In the sheet's toolbar: the Relecture panel, with the number of open threads. */
+/**
+ * In the sheet's toolbar: the Relecture panel, with the number of open threads on what the
+ * sheet shows (its own, and its family's shared micro-scenarios' when it shows them).
+ */
 export function ReviewButton() {
   const session = useSheetSession();
   const ui = useReviewUi();
   useStore(session.review.threads);
-  const open = session.review.openCount();
+  useStore(session.familyReview.threads);
+  useStore(session.useFamily);
+  const shown = session.openThreadsShown();
+  const open = shown.own + shown.family;
   return (
     <button
       type="button"

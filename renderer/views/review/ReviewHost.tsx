@@ -15,7 +15,11 @@ export function ReviewHost({ onReload }: { onReload: () => void }) {
   useEffect(
     () =>
       commentRequest.subscribe(() => {
-        if (commentRequest.get() && !reviewActions.isOpen()) {
+        const request = commentRequest.get();
+        if (!request) return;
+        // The comment is written where its thread will be listed: the sheet's review or the family's.
+        reviewActions.showScope(request.owner);
+        if (!reviewActions.isOpen()) {
           historyActions.close();
           reviewActions.open();
         }

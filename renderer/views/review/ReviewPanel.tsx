@@ -1,78 +1,26 @@
-import type { Editor } from '@tiptap/core';
-import { useMemo, useState } from 'react';
-import type { SuggestionKind } from '../../../shared/content/review-marks.js';
-import { partTitle, templatePartKeys } from '../../../shared/history/titles.js';
-import type { CommentReply, CommentThread } from '../../../shared/model/review.js';
-import type { SuggestionDecision } from '../../../shared/review/suggestions.js';
-import { commentableEditor, commentableVersion } from '../../editor/review/commentable.js';
 import { commentRequest } from '../../editor/review/comment-request.js';
-import { decideInEditor, removeThreadMarks, selectThread } from '../../editor/review/review-commands.js';
-import { threadsAtCursor } from '../../editor/review/review-editing.js';
-import { ConfirmDialog } from '../../ui/Dialog.js';
 import { useStore } from '../../ui/store.js';
+import type { Owner } from '../sheet/parts.js';
 import { useSheetSession } from '../sheet/session.js';
 import { useAuthorName } from './author.js';
 import { CommentComposer } from './CommentComposer.js';
 import { reviewActions, useReviewUi } from './review-ui.js';
-import { SuggestionList, type PartSuggestions } from './SuggestionList.js';
-import { ThreadCard } from './ThreadCard.js';
+import { ReviewThreads } from './ReviewThreads.js';
 import { WordReviewImport } from './WordReviewImport.js';
 
-interface Deleting {
-  thread: CommentThread;
-  reply?: CommentReply;
-}
-
 /**
- * « Relecture », beside the sheet: the comment being written, the suggestions waiting, and
- * the comment threads part by part in the order of the sheet, open ones first (resolved
- * ones behind a filter). A thread whose text was deleted stays, marked « texte supprimé ».
- * A reviewer's Word copy is imported from here (WordReviewImport).
+ * « Relecture », beside the sheet: the comment being written, then the review of the
+ * sheet's own parts, or, on its tab, the review of the family's shared micro-scenarios
+ * when the sheet shows them (ReviewThreads, the same view for both). A reviewer's Word
+ * copy is imported from here (WordReviewImport): its comments land on either.
  */
 export function ReviewPanel({ onReload }: { onReload: () => void }) {
   const session = useSheetSession();
-  const { review, template } = session;
   const ui = useReviewUi();
   const me = useAuthorName();
   const request = useStore(commentRequest);
-  const threads = useStore(review.threads);
-  const atCursor = useStore(threadsAtCursor);
-  useStore(review.anchorsVersion);
-  useStore(commentableVersion);
-  const [deleting, setDeleting] = useState<Deleting | null>(null);
-
-  const partKeys = useMemo(() => templatePartKeys(template).filter((key) => key !== 'meta'), [template]);
-  const all = Object.values(threads);
-  const resolvedCount = all.filter((thread) => thread.resolved).length;
-  const shown = all.filter((thread) => ui.showResolved || !thread.resolved);
-  const cursorIds = new Set(atCursor.split(' ').filter(Boolean));
-
-  const suggestionParts: PartSuggestions[] = partKeys.flatMap((part) => {
-    const suggestions = review.anchorsOf(part)?.suggestions ?? [];
-    return suggestions.length === 0
-      ? []
-      : [{ part, title: partTitle(template, part), suggestions, editor: commentableEditor(part) }];
-  });
-
-  const decide = (
-    editor: Editor,
-    choose: (s: { id: string; kind: SuggestionKind }) => SuggestionDecision | undefined,
-  ) => {
-    if (decideInEditor(editor, choose) > 0) void session.autosaver.flush();
-  };
-
-  const confirmDelete = () => {
-    if (!deleting) return;
-    const { thread, reply } = deleting;
-    if (reply) review.deleteReply(thread.id, reply.id);
-    else {
-      const editor = commentableEditor(thread.part);
-      if (editor) removeThreadMarks(editor, thread.id);
-      review.remove(thread.id);
-    }
-    setDeleting(null);
-    void session.autosaver.flush();
-  };
+  const useFamily = useStore(session.useFamily);
+  const owner: Owner = useFamily && ui.scope === 'family' ? 'family' : 'sheet';
 
   return (
     <aside className="review-panel" aria-label="Relecture de la fiche" data-testid="review-panel">
@@ -88,77 +36,44 @@ export function ReviewPanel({ onReload }: { onReload: () => void }) {
         </button>
       </header>
       {!session.readOnly && <WordReviewImport onImported={onReload} />}
+      {useFamily && <ReviewTabs owner={owner} />}
       {request && me !== null && (
-        <CommentComposer key={`${request.part}-${request.quote}`} request={request} me={me} />
-      )}
-      {suggestionParts.length > 0 && <SuggestionList parts={suggestionParts} onDecide={decide} />}
-      <section className="review-section" data-testid="review-threads">
-        <header className="review-section-header">
-          <h3>Commentaires</h3>
-          <label className="review-filter">
-            <input
-              type="checkbox"
-              checked={ui.showResolved}
-              onChange={(event) => reviewActions.setShowResolved(event.target.checked)}
-              data-testid="review-show-resolved"
-            />{' '}
-            Afficher les fils résolus ({resolvedCount})
-          </label>
-        </header>
-        {shown.length === 0 && (
-          <p className="muted" data-testid="review-empty">
-            {all.length === 0
-              ? 'Aucun commentaire. Sélectionnez du texte, puis «\u00a0Commenter\u00a0» (Ctrl+Alt+M).'
-              : 'Aucun fil ouvert\u00a0: tous sont résolus.'}
-          </p>
-        )}
-        {partKeys.map((part) => {
-          const here = shown.filter((thread) => thread.part === part).sort((a, b) => (a.at < b.at ? -1 : 1));
-          if (here.length === 0) return null;
-          const editor = commentableEditor(part);
-          return (
-            <div className="review-part" key={part} data-testid={`review-part-${part}`}>
-              <header className="review-part-header">
-                <h4>{partTitle(template, part)}</h4>
-                {!editor && <span className="muted">partie masquée</span>}
-              </header>
-              <ol className="threads">
-                {here.map((thread) => (
-                  <ThreadCard
-                    key={thread.id}
-                    thread={thread}
-                    review={review}
-                    me={me}
-                    anchored={review.isAnchored(thread)}
-                    editable={editor !== undefined && !session.readOnly}
-                    focused={ui.focused === thread.id || cursorIds.has(thread.id)}
-                    onGo={() => {
-                      reviewActions.focus(thread.id);
-                      if (editor) selectThread(editor, thread.id);
-                    }}
-                    onDelete={setDeleting}
-                  />
-                ))}
-              </ol>
-            </div>
-          );
-        })}
-      </section>
-      {deleting && (
-        <ConfirmDialog
-          title={deleting.reply ? 'Supprimer la réponse' : 'Supprimer le commentaire'}
-          message={
-            deleting.reply
-              ? 'Votre réponse sera supprimée.'
-              : deleting.thread.replies.length > 0
-                ? `Le commentaire et ses ${deleting.thread.replies.length}\u00a0réponse(s) seront supprimés.`
-                : 'Le commentaire sera supprimé, et le texte ne sera plus surligné.'
-          }
-          confirmLabel="Supprimer"
-          onConfirm={confirmDelete}
-          onCancel={() => setDeleting(null)}
+        <CommentComposer
+          key={`${request.owner}-${request.part}-${request.quote}`}
+          request={request}
+          me={me}
         />
       )}
+      <ReviewThreads key={owner} owner={owner} me={me} />
     </aside>
+  );
+}
+
+/** « Fiche » or « Micro-scénarios partagés de la famille », each with its open threads. */
+function ReviewTabs({ owner }: { owner: Owner }) {
+  const session = useSheetSession();
+  useStore(session.review.threads);
+  useStore(session.familyReview.threads);
+  const tab = (scope: Owner, label: string) => {
+    const open = session.reviewOf(scope).openCount();
+    return (
+      <button
+        type="button"
+        role="tab"
+        aria-selected={owner === scope}
+        className={`panel-tab${owner === scope ? ' panel-tab-selected' : ''}`}
+        onClick={() => reviewActions.showScope(scope)}
+        data-testid={`review-scope-${scope}`}
+      >
+        {label}
+        {open > 0 && <span className="review-count">{open}</span>}
+      </button>
+    );
+  };
+  return (
+    <div className="panel-tabs" role="tablist" aria-label="Relecture affichée">
+      {tab('sheet', 'Fiche')}
+      {tab('family', 'Micro-scénarios partagés de la famille')}
+    </div>
   );
 }

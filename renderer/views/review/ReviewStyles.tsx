@@ -13,7 +13,10 @@ import { useReviewUi } from './review-ui.js';
  */
 export function ReviewStyles() {
   const session = useSheetSession();
-  const threads = useStore(session.review.threads);
+  // The sheet's threads and its family's: their ids never meet (review ids are random).
+  const own = useStore(session.review.threads);
+  const family = useStore(session.familyReview.threads);
+  const threads = { ...family, ...own };
   const { focused } = useReviewUi();
   const atCursor = useStore(threadsAtCursor);
   // Ids follow a strict pattern (content/review-marks.ts): safe inside a selector.

@@ -100,10 +100,13 @@ export function WordReviewImport({ onImported }: { onImported: () => void }) {
           className="review-import-dialog"
         >
           <p data-testid="review-import-summary">
-            «&nbsp;{reading.name}&nbsp;», relecture de la version n°&nbsp;{result.exportedRevision}&nbsp;:{' '}
-            {plural(result.comments.length, 'commentaire')}, {plural(result.changes.length, 'modification')}{' '}
-            proposée{result.changes.length > 1 ? 's' : ''}. Rien n’est appliqué au texte&nbsp;: les
-            modifications vous attendront dans «&nbsp;Relecture&nbsp;», à accepter ou refuser.
+            «&nbsp;{reading.name}&nbsp;», relecture de la version n°&nbsp;{result.exportedRevision}
+            {result.family &&
+              ` (et de la version n°\u00a0${result.family.exportedRevision} des micro-scénarios partagés)`}
+            &nbsp;: {plural(result.comments.length, 'commentaire')},{' '}
+            {plural(result.changes.length, 'modification')} proposée{result.changes.length > 1 ? 's' : ''}.
+            Rien n’est appliqué au texte&nbsp;: les modifications vous attendront dans
+            «&nbsp;Relecture&nbsp;», à accepter ou refuser.
           </p>
           {result.comments.length > 0 && (
             <ul className="review-import-list" data-testid="review-import-comments">

@@ -37,7 +37,7 @@ describe('the review of an open sheet', () => {
     const { fake, values, changed } = host({
       [partKey(passe)]: doc(richParagraph('Un ', commentedText('début', 'c-1'))),
     });
-    const review = new SheetReview(fake, template, emptyReview());
+    const review = new SheetReview(fake, template, emptyReview(), 'sheet');
     const thread = review.create({
       id: 'c-1',
       part: 'section/passe',
@@ -45,7 +45,7 @@ describe('the review of an open sheet', () => {
       text: 'Vrai ?',
       author: 'Anne',
     });
-    expect(changed).toEqual([{ part: { kind: 'thread', id: 'c-1' }, value: thread }]);
+    expect(changed).toEqual([{ part: { kind: 'thread', owner: 'sheet', id: 'c-1' }, value: thread }]);
     expect(review.isAnchored(thread)).toBe(true);
     review.reply('c-1', 'Bruno', 'Oui.');
     review.resolve('c-1', 'Bruno');
@@ -68,7 +68,7 @@ describe('the review of an open sheet', () => {
     expect(review.isAnchored(kept!)).toBe(false);
 
     review.remove('c-1');
-    expect(changed.at(-1)).toEqual({ part: { kind: 'thread', id: 'c-1' }, value: null });
+    expect(changed.at(-1)).toEqual({ part: { kind: 'thread', owner: 'sheet', id: 'c-1' }, value: null });
   });
 
   it('reads the marks of the sheet’s titles, and names new threads apart', () => {
@@ -76,10 +76,39 @@ describe('the review of an open sheet', () => {
       'sheet/basse/title': 'LA MISE EN RÉSEAU',
       'sheet/basse/title-marks': [{ type: 'comment', attrs: { thread: 'c-2' }, from: 11, to: 17 }],
     });
-    const review = new SheetReview(fake, template, emptyReview());
+    const review = new SheetReview(fake, template, emptyReview(), 'sheet');
     expect(review.anchorsOf('scenario/basse/title')?.comments.get('c-2')).toBe('RÉSEAU');
     const ids = new Set(Array.from({ length: 100 }, () => newReviewId('c')));
     expect(ids.size).toBe(100);
     for (const id of ids) expect(id).toMatch(/^c-[a-z0-9]+$/);
+  });
+
+  it('of the family’s shared micro-scenarios: its own threads, titles and angles, saved as the family’s', async () => {
+    const angle: Part = { kind: 'scenario-angle', owner: 'family', hypothesis: 'basse', angle: 'social' };
+    const { fake, values, changed } = host({
+      [partKey(angle)]: doc(richParagraph('Les ', commentedText('plateformes', 'c-5'))),
+      'family/basse/title': 'LA MISE EN RÉSEAU',
+      'family/basse/title-marks': [{ type: 'comment', attrs: { thread: 'c-6' }, from: 11, to: 17 }],
+      // The sheet's own title, with the same part name: not the family's business.
+      'sheet/basse/title': 'AUTRE',
+      'sheet/basse/title-marks': [{ type: 'comment', attrs: { thread: 'c-7' }, from: 0, to: 5 }],
+    });
+    const family = new SheetReview(fake, template, emptyReview(), 'family');
+    expect(family.anchorsOf('scenario/basse/angle/social')?.comments.get('c-5')).toBe('plateformes');
+    expect([...(family.anchorsOf('scenario/basse/title')?.comments.keys() ?? [])]).toEqual(['c-6']);
+    expect(family.anchorsOf('section/passe')).toBeUndefined();
+    const thread = family.create({
+      id: 'c-5',
+      part: 'scenario/basse/angle/social',
+      quote: 'plateformes',
+      text: 'Lesquelles ?',
+      author: 'Anne',
+    });
+    expect(changed).toEqual([{ part: { kind: 'thread', owner: 'family', id: 'c-5' }, value: thread }]);
+    // A sheet part read for saving leaves the family's anchors as they were.
+    values['sheet/basse/title'] = 'CHANGÉ';
+    family.read({ kind: 'scenario-title', owner: 'sheet', hypothesis: 'basse' });
+    await settled();
+    expect([...(family.anchorsOf('scenario/basse/title')?.comments.keys() ?? [])]).toEqual(['c-6']);
   });
 });

@@ -13,10 +13,11 @@ import { anchorsOfDoc, anchorsOfTitle, type PartAnchors } from '../../../shared/
 import { clippedQuote } from '../../../shared/review/labels.js';
 import { anchoredTitleMarks } from '../../../shared/review/title-marks.js';
 import { createStore, type Store } from '../../ui/store.js';
-import type { Part, PartValue } from '../sheet/parts.js';
+import type { Owner, Part, PartValue } from '../sheet/parts.js';
 
 /**
- * The review of the open sheet: its threads (saved one by one through the sheet's
+ * The review of the open sheet's own parts, or of its family's shared micro-scenarios (one
+ * instance each, the same code): its threads (saved one by one through the sheet's
  * autosave, each its own part), and what each part's content says of them (which text
  * each thread is anchored on, which suggestions wait), read whenever the autosave reads
  * the part, so a keystroke costs nothing here. A thread whose text is gone stays, shown
@@ -28,16 +29,19 @@ export interface ReviewHost {
   valueOf<P extends Part>(part: P): PartValue<P>;
 }
 
-/** The part of the sheet a Part edits, as the review (and the history) names it; none for the family's. */
-export function reviewPartOf(part: Part): PartKey | undefined {
+/**
+ * Where a Part takes comments: whose review and which part, as the review (and the
+ * history) names it; none for what takes no comment (the family's note, the fields).
+ */
+export function reviewPlaceOf(part: Part): { owner: Owner; part: PartKey } | undefined {
   switch (part.kind) {
     case 'section':
-      return sectionKey(part.section);
+      return { owner: 'sheet', part: sectionKey(part.section) };
     case 'scenario-title':
     case 'title-marks':
-      return part.kind === 'title-marks' || part.owner === 'sheet' ? titleKey(part.hypothesis) : undefined;
+      return { owner: part.owner, part: titleKey(part.hypothesis) };
     case 'scenario-angle':
-      return part.owner === 'sheet' ? angleKey(part.hypothesis, part.angle) : undefined;
+      return { owner: part.owner, part: angleKey(part.hypothesis, part.angle) };
     default:
       return undefined;
   }
@@ -64,34 +68,42 @@ export class SheetReview {
     private readonly host: ReviewHost,
     template: SheetTemplate,
     review: Review,
+    /** The sheet's own parts, or the family's shared micro-scenarios. */
+    readonly owner: Owner,
   ) {
     this.threads = createStore<Readonly<Record<string, CommentThread>>>(review.threads);
     // As loaded: quotes follow edits, and opening a sheet edits nothing.
     const loaded = (part: Part) => this.read(part, false);
-    for (const section of template.sections) loaded({ kind: 'section', section: section.id });
+    if (owner === 'sheet') {
+      for (const section of template.sections) loaded({ kind: 'section', section: section.id });
+    }
     for (const hypothesis of template.microScenarios.hypotheses) {
-      loaded({ kind: 'scenario-title', owner: 'sheet', hypothesis: hypothesis.id });
+      loaded({ kind: 'scenario-title', owner, hypothesis: hypothesis.id });
       for (const angle of template.microScenarios.angles) {
-        loaded({ kind: 'scenario-angle', owner: 'sheet', hypothesis: hypothesis.id, angle: angle.id });
+        loaded({ kind: 'scenario-angle', owner, hypothesis: hypothesis.id, angle: angle.id });
       }
     }
   }
 
-  /** The marks of a sheet's title that fit it (the title may have changed without them). */
+  /** The marks of a title that fit it (the title may have changed without them). */
   titleMarksOf(hypothesis: string): TitleMark[] {
-    const title = this.host.valueOf({ kind: 'scenario-title', owner: 'sheet', hypothesis });
-    const marks = this.host.valueOf({ kind: 'title-marks', hypothesis });
+    const title = this.host.valueOf({ kind: 'scenario-title', owner: this.owner, hypothesis });
+    const marks = this.host.valueOf({ kind: 'title-marks', owner: this.owner, hypothesis });
     return anchoredTitleMarks(title, marks, this.threads.get());
   }
 
-  /** A part's content was read for saving: what does it anchor now? Quotes follow the anchored words. */
+  /**
+   * A part's content was read for saving: what does it anchor now? Quotes follow the
+   * anchored words. Parts of the other review (or none) are not this one's business.
+   */
   read(part: Part, followQuotes = true): void {
-    const key = reviewPartOf(part);
-    if (!key) return;
+    const place = reviewPlaceOf(part);
+    if (!place || place.owner !== this.owner) return;
+    const key = place.part;
     const anchors =
       part.kind === 'scenario-title' || part.kind === 'title-marks'
         ? anchorsOfTitle(
-            this.host.valueOf({ kind: 'scenario-title', owner: 'sheet', hypothesis: part.hypothesis }),
+            this.host.valueOf({ kind: 'scenario-title', owner: this.owner, hypothesis: part.hypothesis }),
             this.titleMarksOf(part.hypothesis),
           )
         : anchorsOfDoc(this.host.valueOf(part) as DocNode);
@@ -176,7 +188,7 @@ export class SheetReview {
     const threads = { ...this.threads.get() };
     delete threads[id];
     this.threads.set(threads);
-    this.host.changed({ kind: 'thread', id }, null);
+    this.host.changed({ kind: 'thread', owner: this.owner, id }, null);
   }
 
   private updateReplies(id: string, change: (replies: CommentReply[]) => CommentReply[]): void {
@@ -191,7 +203,7 @@ export class SheetReview {
   private save(thread: CommentThread): void {
     if (this.host.readOnly) return;
     this.threads.set({ ...this.threads.get(), [thread.id]: thread });
-    this.host.changed({ kind: 'thread', id: thread.id }, thread);
+    this.host.changed({ kind: 'thread', owner: this.owner, id: thread.id }, thread);
   }
 
   /** A thread's text edited: its quote follows, so a thread whose text is deleted later quotes the latest words. */

@@ -4,7 +4,7 @@ import type { DocNode } from '../../../shared/content/doc.js';
 import { activeEditor, forgetEditor } from '../../editor/active-editor.js';
 import { editorExtensions } from '../../editor/extensions.js';
 import { registerCommentable } from '../../editor/review/commentable.js';
-import { reviewPartOf } from '../review/sheet-review.js';
+import { reviewPlaceOf } from '../review/sheet-review.js';
 import { partKey, type Part } from './parts.js';
 import { useSheetSession } from './session.js';
 
@@ -78,10 +78,10 @@ export function PartEditor({ part, placeholder, label, testId }: Props) {
     [editor, part, session],
   );
 
-  // The sheet's own parts take comments and suggestions (views/review).
+  // The sheet's parts and the family's shared micro-scenarios take comments and suggestions (views/review).
   useEffect(() => {
-    const reviewPart = reviewPartOf(part);
-    return reviewPart && !session.readOnly ? registerCommentable(reviewPart, editor) : undefined;
+    const place = reviewPlaceOf(part);
+    return place && !session.readOnly ? registerCommentable(place, editor) : undefined;
   }, [editor, part, session]);
 
   return (

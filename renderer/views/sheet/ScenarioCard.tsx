@@ -32,14 +32,11 @@ export function ScenarioCard({ owner, hypothesis }: Props) {
       data-owner={owner}
     >
       <p className="scenario-label">{hypothesis.label}</p>
-      {owner === 'sheet' &&
-        partActions?.(
-          [
-            historyTitleKey(hypothesis.id),
-            ...angles.map((angle) => historyAngleKey(hypothesis.id, angle.id)),
-          ],
-          hypothesis.label,
-        )}
+      {partActions?.(
+        [historyTitleKey(hypothesis.id), ...angles.map((angle) => historyAngleKey(hypothesis.id, angle.id))],
+        hypothesis.label,
+        owner,
+      )}
       <ScenarioTitle
         owner={owner}
         hypothesis={hypothesis.id}

@@ -7,7 +7,7 @@ import { activeEditor, forgetEditor } from '../../editor/active-editor.js';
 import { registerCommentable } from '../../editor/review/commentable.js';
 import { titleExtensions } from '../../editor/title/title-extensions.js';
 import { ErrorNotice } from '../../ui/Dialog.js';
-import { reviewPartOf } from '../review/sheet-review.js';
+import { reviewPlaceOf } from '../review/sheet-review.js';
 import type { Owner, Part } from './parts.js';
 import { useSheetSession } from './session.js';
 
@@ -20,24 +20,22 @@ interface Props {
 
 /**
  * A hypothesis's title (shown in capitals, stored as typed): a one-line editor, so its words
- * take comments and suggestions like any text. The sheet stores the title as a string and
- * its marks beside it (review.titleMarks); a title the template refuses (too long, control
- * characters) is shown with the reason and not saved, nor are its marks.
+ * take comments and suggestions like any text. The sheet (or the family, for its shared
+ * micro-scenarios) stores the title as a string and its marks beside it
+ * (review.titleMarks); a title the template refuses (too long, control characters) is
+ * shown with the reason and not saved, nor are its marks.
  */
 export function ScenarioTitle({ owner, hypothesis, label, testId }: Props) {
   const session = useSheetSession();
   const titlePart = useMemo<Part>(() => ({ kind: 'scenario-title', owner, hypothesis }), [owner, hypothesis]);
-  const marksPart = useMemo<Part | undefined>(
-    () => (owner === 'sheet' ? { kind: 'title-marks', hypothesis } : undefined),
-    [owner, hypothesis],
-  );
+  const marksPart = useMemo<Part>(() => ({ kind: 'title-marks', owner, hypothesis }), [owner, hypothesis]);
   const [error, setError] = useState<string>();
   const extensions = useMemo(() => titleExtensions('Titre de l’hypothèse'), []);
   const editor = useEditor({
     extensions,
     content: titleDocOf(
       session.valueOf(titlePart) as string,
-      owner === 'sheet' ? session.review.titleMarksOf(hypothesis) : [],
+      session.reviewOf(owner).titleMarksOf(hypothesis),
     ),
     editable: !session.readOnly,
     injectCSS: false,
@@ -61,7 +59,7 @@ export function ScenarioTitle({ owner, hypothesis, label, testId }: Props) {
       }
       setError(undefined);
       session.changed(titlePart, text);
-      if (marksPart) session.edited(marksPart, () => titleOfDoc(changed.getJSON() as DocNode).marks);
+      session.edited(marksPart, () => titleOfDoc(changed.getJSON() as DocNode).marks);
     },
     onFocus: ({ editor: focused }) => activeEditor.set(focused),
     onBlur: () => void session.autosaver.flush(),
@@ -69,15 +67,15 @@ export function ScenarioTitle({ owner, hypothesis, label, testId }: Props) {
 
   useEffect(
     () => () => {
-      if (marksPart) session.autosaver.freeze(marksPart);
+      session.autosaver.freeze(marksPart);
       forgetEditor(editor);
     },
     [editor, marksPart, session],
   );
 
   useEffect(() => {
-    const reviewPart = reviewPartOf(titlePart);
-    return reviewPart && !session.readOnly ? registerCommentable(reviewPart, editor) : undefined;
+    const place = reviewPlaceOf(titlePart);
+    return place && !session.readOnly ? registerCommentable(place, editor) : undefined;
   }, [editor, titlePart, session]);
 
   return (

@@ -20,7 +20,7 @@ export function SectionPart({ section, phases }: Props) {
     <section className="sheet-section" id={`part-${section.id}`} aria-label={section.title}>
       {section.phase && <PhaseBreadcrumb phases={phases} current={section.phase} />}
       <h2 className={section.question ? 'section-question' : 'display-title'}>{heading}</h2>
-      {partActions?.([sectionKey(section.id)], section.title)}
+      {partActions?.([sectionKey(section.id)], section.title, 'sheet')}
       <PartEditor part={part} placeholder={section.help} label={heading} testId={`section-${section.id}`} />
     </section>
   );

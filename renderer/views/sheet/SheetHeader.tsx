@@ -21,6 +21,18 @@ function parseAuthors(text: string): string[] {
     .filter((name) => name !== '');
 }
 
+/** « 2 fils de commentaires sont encore ouverts (dont 1 sur les micro-scénarios partagés de la famille). » */
+function openThreadsSentence(own: number, family: number): string {
+  const open = own + family;
+  const count =
+    open === 1
+      ? 'Un fil de commentaires est encore ouvert'
+      : `${open}\u00a0fils de commentaires sont encore ouverts`;
+  if (family === 0) return `${count}.`;
+  const shared = 'sur les micro-scénarios partagés de la famille';
+  return own === 0 ? `${count}, ${shared}.` : `${count} (dont ${family}\u00a0${shared}).`;
+}
+
 /** Family, variable, status and authors: the sheet's identity, saved as soon as changed. */
 export function SheetHeader() {
   const session = useSheetSession();
@@ -28,7 +40,9 @@ export function SheetHeader() {
   const [status, setStatus] = useState(() => session.valueOf({ kind: 'status' }));
   const [authors, setAuthors] = useState(() => session.valueOf({ kind: 'authors' }).join(', '));
   const [authorsError, setAuthorsError] = useState<string>();
-  const [confirming, setConfirming] = useState<{ status: SheetStatus; open: number } | null>(null);
+  const [confirming, setConfirming] = useState<{ status: SheetStatus; own: number; family: number } | null>(
+    null,
+  );
 
   const applyStatus = (next: SheetStatus) => {
     setStatus(next);
@@ -36,9 +50,11 @@ export function SheetHeader() {
     void session.autosaver.flush();
   };
 
+  // The threads on the family's shared micro-scenarios the sheet shows count: it prints them.
   const changeStatus = (next: SheetStatus) => {
-    const open = session.review.openCount();
-    if (REVIEWED.has(next) && next !== status && open > 0) setConfirming({ status: next, open });
+    const { own, family } = session.openThreadsShown();
+    if (REVIEWED.has(next) && next !== status && own + family > 0)
+      setConfirming({ status: next, own, family });
     else applyStatus(next);
   };
 
@@ -110,10 +126,8 @@ export function SheetHeader() {
           title={`Passer la fiche à «\u00a0${sheetStatusLabels[confirming.status]}\u00a0»\u202f?`}
           message={
             <p data-testid="status-open-threads">
-              {confirming.open === 1
-                ? 'Un fil de commentaires est encore ouvert.'
-                : `${confirming.open}\u00a0fils de commentaires sont encore ouverts.`}{' '}
-              Vous pouvez les résoudre depuis «&nbsp;Relecture&nbsp;», ou changer le statut quand même.
+              {openThreadsSentence(confirming.own, confirming.family)} Vous pouvez les résoudre depuis
+              «&nbsp;Relecture&nbsp;», ou changer le statut quand même.
             </p>
           }
           confirmLabel={`Passer à «\u00a0${sheetStatusLabels[confirming.status]}\u00a0»`}

@@ -16,8 +16,10 @@ describe('partKey', () => {
       { kind: 'status' },
       { kind: 'authors' },
       { kind: 'use-family' },
-      { kind: 'thread', id: 'title' },
-      { kind: 'title-marks', hypothesis: 'basse' },
+      { kind: 'thread', owner: 'sheet', id: 'title' },
+      { kind: 'thread', owner: 'family', id: 'title' },
+      { kind: 'title-marks', owner: 'sheet', hypothesis: 'basse' },
+      { kind: 'title-marks', owner: 'family', hypothesis: 'basse' },
     ];
     expect(new Set(parts.map(partKey)).size).toBe(parts.length);
   });
@@ -84,9 +86,9 @@ describe('patchesOf', () => {
     const marks: TitleMark[] = [{ type: 'comment', attrs: { thread: 'c-1' }, from: 3, to: 9 }];
     const { sheet, family } = patchesOf([
       { part: { kind: 'scenario-title', owner: 'sheet', hypothesis: 'basse' }, value: 'LE DÉCLIN' },
-      { part: { kind: 'title-marks', hypothesis: 'basse' }, value: marks },
-      { part: { kind: 'thread', id: 'c-1' }, value: thread },
-      { part: { kind: 'thread', id: 'c-2' }, value: null },
+      { part: { kind: 'title-marks', owner: 'sheet', hypothesis: 'basse' }, value: marks },
+      { part: { kind: 'thread', owner: 'sheet', id: 'c-1' }, value: thread },
+      { part: { kind: 'thread', owner: 'sheet', id: 'c-2' }, value: null },
     ]);
     expect(family).toBeUndefined();
     expect(sheet).toEqual({
@@ -95,6 +97,19 @@ describe('patchesOf', () => {
       threads: { 'c-1': thread, 'c-2': null },
     });
     expect(sheetPatchSchema.safeParse(sheet).success).toBe(true);
+  });
+
+  it('sends the threads and title marks of the shared micro-scenarios with the family', () => {
+    const thread = commentThread({ id: 'c-3', part: 'scenario/haute/angle/social', quote: 'Société' });
+    const marks: TitleMark[] = [{ type: 'comment', attrs: { thread: 'c-4' }, from: 0, to: 5 }];
+    const { sheet, family } = patchesOf([
+      { part: { kind: 'thread', owner: 'family', id: 'c-3' }, value: thread },
+      { part: { kind: 'title-marks', owner: 'family', hypothesis: 'haute' }, value: marks },
+      { part: { kind: 'thread', owner: 'sheet', id: 'c-1' }, value: null },
+    ]);
+    expect(family).toEqual({ threads: { 'c-3': thread }, titleMarks: { haute: marks } });
+    expect(sheet).toEqual({ threads: { 'c-1': null } });
+    expect(familyPatchSchema.safeParse(family).success).toBe(true);
   });
 
   it('answers nothing for an empty batch', () => {

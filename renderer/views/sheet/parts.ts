@@ -1,14 +1,14 @@
 import type { FamilyPatch, ScenarioPatch, SheetPatch, SheetView } from '../../../shared/api/contract.js';
 import { emptyDoc, type DocNode } from '../../../shared/content/doc.js';
-import type { CommentThread, TitleMark } from '../../../shared/model/review.js';
+import type { CommentThread, ReviewOwner, TitleMark } from '../../../shared/model/review.js';
 import type { SheetStatus } from '../../../shared/model/sheet.js';
 
 /**
  * The parts of an open sheet that save independently: each editor, title and field, each
- * comment thread, and the marks of each of the sheet's scenario titles. Micro-scenarios
- * belong either to the sheet or to its family (shared by its sheets).
+ * comment thread, and the marks of each scenario title. Micro-scenarios, their threads and
+ * their titles' marks belong either to the sheet or to its family (shared by its sheets).
  */
-export type Owner = 'sheet' | 'family';
+export type Owner = ReviewOwner;
 
 export type Part =
   | { kind: 'section'; section: string }
@@ -18,8 +18,8 @@ export type Part =
   | { kind: 'status' }
   | { kind: 'authors' }
   | { kind: 'use-family' }
-  | { kind: 'thread'; id: string }
-  | { kind: 'title-marks'; hypothesis: string };
+  | { kind: 'thread'; owner: Owner; id: string }
+  | { kind: 'title-marks'; owner: Owner; hypothesis: string };
 
 /** What each kind of part holds. */
 export interface PartValues {
@@ -45,10 +45,12 @@ export function partKey(part: Part): string {
       return `${part.owner}/${part.hypothesis}/title`;
     case 'scenario-angle':
       return `${part.owner}/${part.hypothesis}/angle/${part.angle}`;
+    // A sheet's keep the keys they had before families took comments: the browser's journal
+    // may hold some, without an owner.
     case 'thread':
-      return `thread/${part.id}`;
+      return part.owner === 'family' ? `family/thread/${part.id}` : `thread/${part.id}`;
     case 'title-marks':
-      return `sheet/${part.hypothesis}/title-marks`;
+      return `${part.owner === 'family' ? 'family' : 'sheet'}/${part.hypothesis}/title-marks`;
     default:
       return part.kind;
   }
@@ -59,6 +61,8 @@ export function partValueIn(view: SheetView, part: Part): unknown {
   const { sheet, familyShared } = view;
   const scenarios = (owner: Owner) =>
     owner === 'sheet' ? sheet.microScenarios.scenarios : familyShared.scenarios;
+  // A part journalled before families took comments has no owner: it is the sheet's.
+  const review = (owner: Owner | undefined) => (owner === 'family' ? familyShared.review : sheet.review);
   switch (part.kind) {
     case 'section':
       return sheet.sections[part.section] ?? emptyDoc();
@@ -75,9 +79,9 @@ export function partValueIn(view: SheetView, part: Part): unknown {
     case 'use-family':
       return sheet.microScenarios.useFamily;
     case 'thread':
-      return sheet.review.threads[part.id] ?? null;
+      return review(part.owner).threads[part.id] ?? null;
     case 'title-marks':
-      return sheet.review.titleMarks[part.hypothesis] ?? [];
+      return review(part.owner).titleMarks[part.hypothesis] ?? [];
   }
 }
 
@@ -129,12 +133,16 @@ export function patchesOf(batch: readonly SavedPart[]): { sheet?: SheetPatch; fa
       case 'use-family':
         sheet.useFamilyMicroScenarios = value as boolean;
         break;
-      case 'thread':
-        sheet.threads = { ...sheet.threads, [part.id]: value as CommentThread | null };
+      case 'thread': {
+        const patch = part.owner === 'family' ? family : sheet;
+        patch.threads = { ...patch.threads, [part.id]: value as CommentThread | null };
         break;
-      case 'title-marks':
-        sheet.titleMarks = { ...sheet.titleMarks, [part.hypothesis]: value as TitleMark[] };
+      }
+      case 'title-marks': {
+        const patch = part.owner === 'family' ? family : sheet;
+        patch.titleMarks = { ...patch.titleMarks, [part.hypothesis]: value as TitleMark[] };
         break;
+      }
     }
   }
   if (Object.keys(sheetScenarios).length > 0) sheet.scenarios = sheetScenarios;

@@ -17,7 +17,12 @@ describe('the bases of a save', () => {
     ]);
     const remote = new RemoteParts();
     const bases = basesOf(
-      [passe, { kind: 'thread', id: 'c-1' }, { kind: 'thread', id: 'c-new' }, { kind: 'status' }],
+      [
+        passe,
+        { kind: 'thread', owner: 'sheet', id: 'c-1' },
+        { kind: 'thread', owner: 'sheet', id: 'c-new' },
+        { kind: 'status' },
+      ],
       (part) =>
         remote.knownValue(part, () =>
           known.get(part.kind === 'thread' ? `thread/${part.id}` : 'section/passe'),
@@ -34,8 +39,22 @@ describe('the bases of a save', () => {
   it('takes the thread the host acknowledged last (a save, or a sync the sheet took in)', () => {
     const remote = new RemoteParts();
     const answered = { ...thread, replies: [{ id: 'r-1', author: 'Bruno', at: thread.at, text: 'Oui.' }] };
-    remote.acknowledge({ kind: 'thread', id: 'c-1' }, answered);
-    const bases = basesOf([{ kind: 'thread', id: 'c-1' }], (part) => remote.knownValue(part, () => thread));
+    remote.acknowledge({ kind: 'thread', owner: 'sheet', id: 'c-1' }, answered);
+    const bases = basesOf([{ kind: 'thread', owner: 'sheet', id: 'c-1' }], (part) =>
+      remote.knownValue(part, () => thread),
+    );
     expect(bases.sheet?.threads).toEqual({ 'c-1': answered });
+  });
+
+  it('sends a thread of the family’s shared micro-scenarios with the family’s patch', () => {
+    const shared = commentThread({ id: 'c-2', part: 'scenario/basse/angle/social', quote: 'Social.' });
+    const bases = basesOf(
+      [
+        { kind: 'thread', owner: 'family', id: 'c-2' },
+        { kind: 'thread', owner: 'sheet', id: 'c-1' },
+      ],
+      (part) => (part.kind === 'thread' && part.id === 'c-2' ? shared : thread),
+    );
+    expect(bases).toEqual({ sheet: { threads: { 'c-1': thread } }, family: { threads: { 'c-2': shared } } });
   });
 });

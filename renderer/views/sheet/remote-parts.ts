@@ -38,12 +38,7 @@ export function basesOf(
     if (!isBasedPart(part)) continue;
     const value = known(part);
     if (value === undefined) continue;
-    const owner =
-      part.kind === 'section' || part.kind === 'thread'
-        ? 'sheet'
-        : part.kind === 'family-note'
-          ? 'family'
-          : part.owner;
+    const owner = part.kind === 'section' ? 'sheet' : part.kind === 'family-note' ? 'family' : part.owner;
     const base = bases[owner];
     if (part.kind === 'thread') base.threads = { ...base.threads, [part.id]: value as never };
     else if (part.kind === 'section') base.sections = { ...base.sections, [part.section]: value as never };

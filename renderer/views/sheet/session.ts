@@ -29,8 +29,10 @@ export class SheetSession {
   /** The sheet as last read from the host: its conflicts change after a sync or a save. */
   readonly current: Store<SheetView>;
   readonly remote = new RemoteParts();
-  /** Comment threads and what the parts anchor (views/review). */
+  /** Comment threads of the sheet's own parts and what those parts anchor (views/review). */
   readonly review: SheetReview;
+  /** The same for the family's shared micro-scenarios, reviewed from any sheet showing them. */
+  readonly familyReview: SheetReview;
   private readonly latest = new Map<string, unknown>();
 
   constructor(
@@ -54,10 +56,21 @@ export class SheetSession {
       onRead: (part, value) => {
         this.latest.set(partKey(part), value);
         this.review.read(part);
+        this.familyReview.read(part);
       },
       ...(journal ? { journal } : {}),
     });
-    this.review = new SheetReview(this, template, view.sheet.review);
+    this.review = new SheetReview(this, template, view.sheet.review, 'sheet');
+    this.familyReview = new SheetReview(this, template, view.familyShared.review, 'family');
+  }
+
+  reviewOf(owner: Owner): SheetReview {
+    return owner === 'family' ? this.familyReview : this.review;
+  }
+
+  /** Open threads on what the sheet shows: its own, and its family's when it shows their micro-scenarios. */
+  openThreadsShown(): { own: number; family: number } {
+    return { own: this.review.openCount(), family: this.useFamily.get() ? this.familyReview.openCount() : 0 };
   }
 
   valueOf<P extends Part>(part: P): PartValue<P> {
@@ -107,33 +120,38 @@ export class SheetSession {
         this.latest.set(partKey(part), value);
         // What the new text anchors: a colleague's thread finds its words.
         this.review.read(part, false);
+        this.familyReview.read(part, false);
       }
     }
     this.refreshReview(result.value);
   }
 
+  /** The threads and title marks of both reviews, the sheet's and its family's, as the host holds them. */
   private refreshReview(view: SheetView): void {
-    const hosted = view.sheet.review.threads;
-    for (const id of new Set([...Object.keys(hosted), ...Object.keys(this.review.threads.get())])) {
-      const part: ThreadPart = { kind: 'thread', id };
-      const value = hosted[id] ?? null;
-      if (
-        sameValue(
-          value,
-          this.remote.knownValue(part, () => this.loaded(part)),
+    for (const owner of ['sheet', 'family'] as const) {
+      const review = this.reviewOf(owner);
+      const hosted = (owner === 'family' ? view.familyShared : view.sheet).review;
+      for (const id of new Set([...Object.keys(hosted.threads), ...Object.keys(review.threads.get())])) {
+        const part: ThreadPart = { kind: 'thread', owner, id };
+        const value = hosted.threads[id] ?? null;
+        if (
+          sameValue(
+            value,
+            this.remote.knownValue(part, () => this.loaded(part)),
+          )
         )
-      )
-        continue;
-      if (this.autosaver.isDirty(partKey(part))) continue;
-      this.remote.acknowledge(part, value);
-      this.review.receive(id, value);
-    }
-    for (const hypothesis of this.template.microScenarios.hypotheses) {
-      const part: Part = { kind: 'title-marks', hypothesis: hypothesis.id };
-      const value = partValueIn(view, part);
-      if (sameValue(value, this.valueOf(part)) || this.autosaver.isDirty(partKey(part))) continue;
-      this.latest.set(partKey(part), value);
-      this.review.read(part, false);
+          continue;
+        if (this.autosaver.isDirty(partKey(part))) continue;
+        this.remote.acknowledge(part, value);
+        review.receive(id, value);
+      }
+      for (const hypothesis of this.template.microScenarios.hypotheses) {
+        const part: Part = { kind: 'title-marks', owner, hypothesis: hypothesis.id };
+        const value = partValueIn(view, part);
+        if (sameValue(value, this.valueOf(part)) || this.autosaver.isDirty(partKey(part))) continue;
+        this.latest.set(partKey(part), value);
+        review.read(part, false);
+      }
     }
   }
 

@@ -7,14 +7,17 @@ import { clippedQuote } from '../../../../shared/review/labels.js';
 import { fr } from '../../french.js';
 import type { ExportPlan, PlanComment, PlanReview } from './types.js';
 
-/** A sheet alone: a volume of one piece, without cover, table of contents or divider. */
-/** The threads the plan's text anchors, in that order; the others are reported (their text is not in the document). */
+/**
+ * The threads the plan's text anchors, in that order: the sheet's, and its family's on the
+ * shared micro-scenarios it shows. The others are reported (their text is not in the document).
+ */
 function plannedComments(
   print: PrintSheet,
   anchored: ReadonlySet<string>,
   warnings: string[],
 ): PlanComment[] {
-  const { threads } = print.sheet.review;
+  // Thread ids are random: a sheet's and its family's never meet.
+  const threads = { ...print.familyReview?.threads, ...print.sheet.review.threads };
   for (const thread of Object.values(threads)) {
     if (anchored.has(thread.id)) continue;
     warnings.push(
@@ -42,6 +45,7 @@ function plannedComments(
   });
 }
 
+/** A sheet alone: a volume of one piece, without cover, table of contents or divider. */
 export function planOfSheet(print: PrintSheet, loaded: LoadedLayout): ExportPlan {
   const warnings: string[] = [];
   const review: PlanReview = {

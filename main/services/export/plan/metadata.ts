@@ -30,6 +30,9 @@ export function sheetMetadata(print: PrintSheet, language: string): PlanMetadata
       ...((revision?.id ?? print.basisRevision) === undefined
         ? {}
         : { revision: revision?.id ?? print.basisRevision }),
+      ...(print.familyBasisRevision === undefined
+        ? {}
+        : { family: { id: print.family.id, revision: print.familyBasisRevision } }),
     },
   };
 }

@@ -130,7 +130,7 @@ function numberingStarts(
 export interface MicroPlanning extends ContentPlanning {
   template: SheetTemplate;
   level: OutlineLevel;
-  /** The marks of the scenarios' titles (the sheet's review), by hypothesis; none for a family's. */
+  /** The marks of the scenarios' titles (the sheet's review, or the family's for its shared ones), by hypothesis. */
   titleMarks: Review['titleMarks'];
 }
 
@@ -234,7 +234,9 @@ export function planSheet(print: PrintSheet, planning: SheetPlanning): { sheet: 
         ...planning,
         template,
         level: level(top + 1),
-        titleMarks: print.sheet.microScenarios.useFamily ? {} : print.sheet.review.titleMarks,
+        titleMarks: print.sheet.microScenarios.useFamily
+          ? (print.familyReview?.titleMarks ?? {})
+          : print.sheet.review.titleMarks,
       })
     : undefined;
   const counts = { ...planning.offset };

@@ -234,9 +234,10 @@ export interface PlanMetadata {
   /**
    * What the file was made from (Word's custom properties): the sheet, and the id of the
    * revision its content is (or was last recorded as), so that a reviewer's file can be
-   * recognised, whatever syncs renumbered since.
+   * recognised, whatever syncs renumbered since; and when it shows its family's
+   * micro-scenarios, the family and the id of the revision of theirs.
    */
-  identity?: { sheet: string; revision?: string };
+  identity?: { sheet: string; revision?: string; family?: { id: string; revision: string } };
 }
 
 /** What an export for review carries besides the text. */

@@ -235,6 +235,15 @@ export class WordEdit {
     return this;
   }
 
+  /** Removes a custom property, as in a copy exported before Fiches wrote it. */
+  withoutCustomProperty(name: string): this {
+    const path = 'docProps/custom.xml';
+    const xml = strFromU8(this.files[path] as Uint8Array);
+    const pattern = new RegExp(`<property[^>]*name="${name}"[^>]*>[\\s\\S]*?</property>`);
+    this.files[path] = strToU8(xml.replace(pattern, ''));
+    return this;
+  }
+
   private commentsXml(): string {
     const body = this.comments
       .map(

@@ -4,7 +4,12 @@ import sheetJson from '../../../../templates/sample-repository/sheets/big-data.j
 import templateJson from '../../../../templates/sheet-template.json' with { type: 'json' };
 import type { SheetView } from '../../../../shared/api/contract.js';
 import { docOfParagraphs, type DocNode } from '../../../../shared/content/doc.js';
-import { familyFileSchema, sheetFileSchema } from '../../../../shared/model/sheet.js';
+import { emptyReview } from '../../../../shared/model/review.js';
+import {
+  FAMILY_FILE_SCHEMA_VERSION,
+  familyFileSchema,
+  sheetFileSchema,
+} from '../../../../shared/model/sheet.js';
 import { sheetTemplateSchema } from '../../../../shared/model/template.js';
 import type { JournalEntry } from '../journal.js';
 import { partValueIn, type Part } from '../parts.js';
@@ -16,7 +21,12 @@ const view: SheetView = {
   sheet: sheetFileSchema.parse(sheetJson),
   variable: { id: 'big-data', name: 'Big Data' },
   family: { id: 'evolutions-technologiques', number: 5, name: 'Évolutions technologiques' },
-  familyShared: familyFileSchema.parse(familyJson),
+  // As sheets:get answers it: the sample's family file is in format 1, migrated by the host.
+  familyShared: familyFileSchema.parse({
+    ...familyJson,
+    schemaVersion: FAMILY_FILE_SCHEMA_VERSION,
+    review: emptyReview(),
+  }),
 };
 
 const passe: Part = { kind: 'section', section: 'passe' };
@@ -83,13 +93,34 @@ describe('edits found in the journal when a sheet opens', () => {
 
   it('offers back a comment thread never acknowledged, and lists it as the comparison does', () => {
     const thread = commentThread({ id: 'c-1', part: 'section/passe', quote: 'une histoire récente' });
-    const typed = entry({ kind: 'thread', id: 'c-1' }, thread, null);
-    const { offered } = sortRecovered([typed, entry({ kind: 'thread', id: 'c-9' }, null, null)], view);
+    const typed = entry({ kind: 'thread', owner: 'sheet', id: 'c-1' }, thread, null);
+    const { offered } = sortRecovered(
+      [typed, entry({ kind: 'thread', owner: 'sheet', id: 'c-9' }, null, null)],
+      view,
+    );
     expect(offered).toEqual([{ entry: typed, changedSince: false }]);
     const comparison = compareRecovered(template, view, offered);
     expect(comparison.sheet.review).toMatchObject([
       { kind: 'new', thread: 'c-1', quote: 'une histoire récente' },
     ]);
     expect(comparison.sheet.parts.every((part) => !part.changed)).toBe(true);
+  });
+
+  it('compares a thread typed on the family’s shared micro-scenarios with the family, not the sheet', () => {
+    const thread = commentThread({ id: 'c-2', part: 'scenario/basse/title', quote: 'RÉSEAU' });
+    const typed = entry({ kind: 'thread', owner: 'family', id: 'c-2' }, thread, null);
+    const { offered } = sortRecovered([typed], view);
+    const comparison = compareRecovered(template, view, offered);
+    expect(comparison.family?.review).toMatchObject([{ kind: 'new', thread: 'c-2', quote: 'RÉSEAU' }]);
+    expect(comparison.sheet.review).toEqual([]);
+  });
+
+  it('takes a thread journalled before families took comments for the sheet’s', () => {
+    const thread = commentThread({ id: 'c-3', part: 'section/passe', quote: 'une histoire récente' });
+    // As an older Fiches wrote it in the browser's journal: no owner.
+    const typed = entry({ kind: 'thread', id: 'c-3' } as Part, thread, null);
+    const { offered } = sortRecovered([typed], view);
+    expect(offered).toHaveLength(1);
+    expect(compareRecovered(template, view, offered).sheet.review).toMatchObject([{ kind: 'new' }]);
   });
 });

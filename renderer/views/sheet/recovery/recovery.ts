@@ -61,7 +61,7 @@ export function sortRecovered(entries: readonly JournalEntry[], view: SheetView)
 /** Sheet parts and the family's shared ones are compared apart: they share their keys. */
 function isFamilyPart(part: Part): boolean {
   if (part.kind === 'family-note') return true;
-  return (part.kind === 'scenario-title' || part.kind === 'scenario-angle') && part.owner === 'family';
+  return 'owner' in part && part.owner === 'family';
 }
 
 /** The history's name of a part (shared/model/history.ts); status, authors and the switch are its meta. */

@@ -1,0 +1,207 @@
+import type { ReviewChangeFound, ReviewCommentFound } from '../../../shared/api/review-contract.js';
+import type { DocNode } from '../../../shared/content/doc.js';
+import type { SheetParts } from '../../../shared/history/parts.js';
+import { partTitle } from '../../../shared/history/titles.js';
+import { parsePartKey, REVIEW_KEY, type PartKey } from '../../../shared/model/history.js';
+import {
+  REVIEW_LIMITS,
+  type CommentThread,
+  type Review,
+  type ReviewOwner,
+} from '../../../shared/model/review.js';
+import type { SheetTemplate } from '../../../shared/model/template.js';
+import { anchorsOfDoc, type PartAnchors } from '../../../shared/review/anchors.js';
+import { withoutSuggestions } from '../../../shared/review/suggestions.js';
+import type { DocxDocument } from '../docx-read/model.js';
+import { fr } from '../french.js';
+import type { HistorySubject } from '../history/subjects.js';
+import type { ReviewMarker } from '../import/review-marker.js';
+import { plural } from '../import/warnings.js';
+import { landReview, type LandingScope } from './review-landing.js';
+import { isoOf, nameOf, threadsOf } from './word-threads.js';
+
+/**
+ * Where a reviewer's Word copy lands (word-review.ts): the sheet, and the family's shared
+ * micro-scenarios when the copy printed them. Both are history subjects, seen as the
+ * history sees them (parts), so one landing serves both: each part the reviewer read
+ * lands on the side that holds it, each comment becomes a thread of the side its words
+ * are on, each change a suggestion in that side's text.
+ */
+export interface Side<T = unknown> {
+  owner: ReviewOwner;
+  subject: HistorySubject<T>;
+  current: T;
+  /** Its parts now. */
+  now: SheetParts;
+  /** Its parts in the revision the copy printed. */
+  exported: SheetParts;
+}
+
+export interface SideLanding {
+  side: Side;
+  /** The parts the landing changed: content with the reviewer's marks, the review with the new threads. */
+  parts: SheetParts;
+  /** Threads and suggestions it adds: nothing is written for a side that gets none. */
+  additions: number;
+}
+
+export interface Landing {
+  sides: SideLanding[];
+  comments: ReviewCommentFound[];
+  changes: ReviewChangeFound[];
+  warnings: string[];
+}
+
+export interface LandingInput {
+  template: SheetTemplate;
+  doc: DocxDocument;
+  marker: ReviewMarker;
+  /** The file's fingerprint: the ids of what it adds start with it. */
+  prefix: string;
+  /** The reviewer's content of each part they read, their marks in it (import/review-marker.ts). */
+  reviewed: Map<PartKey, DocNode>;
+  /** The side of each part; undefined for one that lands nowhere (its warning is given). */
+  sideOf: (key: PartKey) => Side | undefined;
+  sides: readonly Side[];
+  scope: LandingScope;
+  now: string;
+}
+
+/** A micro-scenario's title or angle: the family's, when the copy printed its shared ones. */
+export const isScenarioPart = (key: PartKey): boolean => {
+  const kind = parsePartKey(key)?.kind;
+  return kind === 'title' || kind === 'angle';
+};
+
+/** « Hypothèse basse, social (micro-scénarios partagés) »: a part as the import names it. */
+export function landingPartTitle(template: SheetTemplate, key: PartKey, owner: ReviewOwner): string {
+  const title = partTitle(template, key);
+  return owner === 'family' ? fr`${title} (micro-scénarios partagés)` : title;
+}
+
+export function land(input: LandingInput): Landing {
+  const { template, doc, marker, prefix, reviewed, sideOf, scope, now } = input;
+  const warnings: string[] = [];
+  const reviewer = nameOf(doc.properties.lastModifiedBy);
+  const date = doc.properties.modified ? isoOf(doc.properties.modified, now) : null;
+  let untrackedCount = 0;
+  const landed = new Map<Side, Map<PartKey, DocNode>>(input.sides.map((side) => [side, new Map()]));
+  for (const [key, reviewedDoc] of reviewed) {
+    const side = sideOf(key);
+    if (!side) continue;
+    const currentDoc = side.now[key] as DocNode | undefined;
+    const exportedDoc = side.exported[key] as DocNode | undefined;
+    if (!currentDoc || !exportedDoc) continue;
+    const { doc: landedDoc } = landReview({
+      current: currentDoc,
+      reviewed: reviewedDoc,
+      exported: withoutSuggestions(exportedDoc),
+      scope,
+      untracked: () => {
+        untrackedCount += 1;
+        return { id: `${prefix}-u${untrackedCount}`, author: reviewer, date };
+      },
+    });
+    landed.get(side)?.set(key, landedDoc);
+  }
+
+  // Where each comment's words are: in the text as landed, else in the reviewer's text
+  // (words deleted since the export: kept as « texte supprimé »).
+  const anchorsNow = [...landed].flatMap(([side, docs]) =>
+    [...docs].map(([key, landedDoc]) => ({ side, key, anchors: anchorsOfDoc(landedDoc) })),
+  );
+  const anchorsThen = [...reviewed].map(([key, reviewedDoc]) => ({
+    side: sideOf(key),
+    key,
+    anchors: anchorsOfDoc(reviewedDoc),
+  }));
+  const ownerOf = new Map<string, ReviewOwner>();
+  const find = (
+    id: string,
+    among: readonly { side: Side | undefined; key: PartKey; anchors: PartAnchors }[],
+  ) => among.find(({ anchors }) => anchors.comments.has(id));
+  const place = (id: string) => {
+    const found = find(id, anchorsNow);
+    const then = found ?? find(id, anchorsThen);
+    if (!then) return { part: null, quote: '', anchored: false };
+    // A comment on shared words the copy cannot land (an old copy) is the family's all the same.
+    ownerOf.set(id, then.side?.owner ?? (isScenarioPart(then.key) ? 'family' : 'sheet'));
+    return { part: then.key, quote: then.anchors.comments.get(id) ?? '', anchored: found !== undefined };
+  };
+  const fallbackPart: PartKey = `section/${template.sections[0]?.id ?? 'passe'}`;
+  const threads = threadsOf(doc, marker, place, fallbackPart, now).map((entry) => ({
+    ...entry,
+    owner: ownerOf.get(entry.thread.id) ?? 'sheet',
+  }));
+
+  const sides = input.sides.map((side): SideLanding => {
+    const review = side.subject.reviewOf(side.current);
+    const added = threads.filter(
+      ({ thread, owner }) => owner === side.owner && review.threads[thread.id] === undefined,
+    );
+    const docs = landed.get(side) ?? new Map<PartKey, DocNode>();
+    const suggestions = [...docs.values()].reduce(
+      (count, landedDoc) =>
+        count +
+        anchorsOfDoc(landedDoc).suggestions.filter((suggestion) => suggestion.id.startsWith(`${prefix}-`))
+          .length,
+      0,
+    );
+    const nextReview: Review = {
+      ...review,
+      threads: { ...review.threads, ...Object.fromEntries(added.map(({ thread }) => [thread.id, thread])) },
+    };
+    return {
+      side,
+      parts: { ...Object.fromEntries(docs), [REVIEW_KEY]: nextReview },
+      additions: added.length + (scope === 'all' ? suggestions : 0),
+    };
+  });
+
+  const knownOf = (owner: ReviewOwner): Record<string, CommentThread> => {
+    const side = input.sides.find((candidate) => candidate.owner === owner);
+    return side ? side.subject.reviewOf(side.current).threads : {};
+  };
+  const comments = threads.map(({ found, owner }) => ({
+    ...found,
+    owner,
+    partTitle: found.part ? landingPartTitle(template, found.part, owner) : 'hors des parties de la fiche',
+    known: knownOf(owner)[found.id] !== undefined,
+  }));
+  const changes: ReviewChangeFound[] = anchorsNow.flatMap(({ side, key, anchors }) =>
+    anchors.suggestions
+      .filter((suggestion) => suggestion.id.startsWith(`${prefix}-`))
+      .map((suggestion) => ({
+        id: suggestion.id,
+        owner: side.owner,
+        part: key,
+        partTitle: landingPartTitle(template, key, side.owner),
+        kind: suggestion.kind,
+        tracked: !suggestion.id.startsWith(`${prefix}-u`),
+        author: suggestion.author,
+        date: suggestion.date,
+        text: suggestion.text,
+      })),
+  );
+  const unplaced = doc.comments.length - comments.reduce((sum, comment) => sum + 1 + comment.replies, 0);
+  if (unplaced > 0)
+    warnings.push(
+      fr`${plural(unplaced, 'commentaire')} du document dépassent ce qu’une fiche garde (${REVIEW_LIMITS.threads} fils, ${REVIEW_LIMITS.replies} réponses par fil) : ils ne sont pas importés.`,
+    );
+  return { sides, comments, changes, warnings };
+}
+
+/** Whether a previous import of this very file left its threads or its suggestions on a side. */
+export function alreadyImported(sides: readonly Side[], prefix: string): boolean {
+  return sides.some((side) =>
+    Object.entries(side.now).some(([key, value]) => {
+      if (key === REVIEW_KEY) {
+        return Object.keys((value as Review).threads).some((id) => id.startsWith(`${prefix}-`));
+      }
+      if (typeof value !== 'object' || (value as DocNode).type !== 'doc') return false;
+      return anchorsOfDoc(value as DocNode).suggestions.some((suggestion) =>
+        suggestion.id.startsWith(`${prefix}-`),
+      );
+    }),
+  );
+}
