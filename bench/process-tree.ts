@@ -49,33 +49,33 @@ export interface TreeMemory {
   nodeRssMiB: number;
 }
 
-interface TreeSample extends TreeMemory {
-  pids: number[];
-}
-
 /**
- * The tree's memory now; `pss` false leaves the proportional sets out (0): the kernel walks
- * every page of a process to count them, the costliest part of a sample by far.
+ * The memory of the processes `pids` (as `descendants` lists them: this one first); `pss` false
+ * leaves the proportional sets out (0): the kernel walks every page of a process to count
+ * them, the costliest part of a sample by far.
  */
-export function treeMemory(root = process.pid, pss = true): TreeSample {
-  const pids = descendants(root);
+function memoryOf(pids: readonly number[], pss: boolean): TreeMemory {
   const rss = pids.map((pid) => field(pid, 'status', 'VmRSS'));
   const proportional = pss ? pids.map((pid) => field(pid, 'smaps_rollup', 'Pss')) : [];
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0) / 1024;
-  return {
-    rssMiB: sum(rss),
-    pssMiB: sum(proportional),
-    nodeRssMiB: (rss[pids.indexOf(root)] ?? 0) / 1024,
-    pids,
-  };
+  return { rssMiB: sum(rss), pssMiB: sum(proportional), nodeRssMiB: (rss[0] ?? 0) / 1024 };
 }
 
-/** The proportional sets are sampled one time in this many (see treeMemory). */
-const PSS_EVERY = 10;
+/**
+ * Of the samples, the proportional sets are read one in PSS_EVERY; the tree is walked again
+ * (to find the processes started since) one in TREE_EVERY, its threads' lists of children
+ * being most of the rest of a sample's cost.
+ */
+const PSS_EVERY = 20;
+const TREE_EVERY = 5;
 
-/** CPU seconds (user and system) a process has used: /proc/PID/stat counts clock ticks, 100 a second on Linux. */
-function cpuSecondsOf(pid: number): number {
+/**
+ * CPU seconds (user and system) a process has used, undefined once it has ended:
+ * /proc/PID/stat counts clock ticks, 100 a second on Linux.
+ */
+function cpuSecondsOf(pid: number): number | undefined {
   const stat = readOr(() => readFileSync(`/proc/${pid}/stat`, 'utf8'), '');
+  if (!stat) return undefined;
   // The command name may hold spaces and parentheses: fields resume after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
@@ -89,28 +89,34 @@ function cpuSecondsOf(pid: number): number {
  */
 export async function withPeakMemory<T>(
   work: () => Promise<T>,
-  everyMs = 50,
+  everyMs = 100,
 ): Promise<{ result: T; peak: TreeMemory; cpuSeconds: number }> {
   const peak: TreeMemory = { rssMiB: 0, pssMiB: 0, nodeRssMiB: 0 };
-  const before = new Map(descendants(process.pid).map((pid) => [pid, cpuSecondsOf(pid)]));
+  let pids = descendants(process.pid);
+  const before = new Map(pids.map((pid) => [pid, cpuSecondsOf(pid) ?? 0]));
   const used = new Map<number, number>();
-  const sample = (pss: boolean) => {
-    const now = treeMemory(process.pid, pss);
+  const sample = (count: number) => {
+    if (count % TREE_EVERY === 0) pids = descendants(process.pid);
+    const now = memoryOf(pids, count % PSS_EVERY === 0);
     peak.rssMiB = Math.max(peak.rssMiB, now.rssMiB);
     peak.pssMiB = Math.max(peak.pssMiB, now.pssMiB);
     peak.nodeRssMiB = Math.max(peak.nodeRssMiB, now.nodeRssMiB);
-    for (const pid of now.pids) used.set(pid, cpuSecondsOf(pid) - (before.get(pid) ?? 0));
+    for (const pid of pids) {
+      const seconds = cpuSecondsOf(pid);
+      if (seconds !== undefined) used.set(pid, seconds - (before.get(pid) ?? 0));
+    }
   };
   let running = true;
   const sampling = (async () => {
     for (let count = 0; running; count += 1) {
-      sample(count % PSS_EVERY === 0);
+      sample(count);
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();
   try {
     const result = await work();
-    sample(false);
+    // The last word on each process's CPU time, the tree walked again.
+    sample(0);
     return { result, peak, cpuSeconds: [...used.values()].reduce((total, seconds) => total + seconds, 0) };
   } finally {
     running = false;
