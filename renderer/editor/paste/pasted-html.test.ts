@@ -22,6 +22,14 @@ describe('pasted HTML before the browser reads it', () => {
     expect(prepared).toContain('texte');
   });
 
+  it('keeps the text after a web page’s attribute value that reads like a handler', () => {
+    // Defusing with a regular expression cut into the quoted value: the browser then read
+    // the rest of the page as part of the attribute.
+    expect(transformPastedHtml(`<p title="x'onclick='a()">apostrophes</p><p>suite</p>`, READ)).toBe(
+      '<p>apostrophes</p><p>suite</p>',
+    );
+  });
+
   it('keeps only the attributes a web page’s paste reads, and all those of HTML that reads more', () => {
     expect(transformPastedHtml('<p class="a" id="b" style="color:red">x</p>', READ)).toBe('<p>x</p>');
     for (const html of [
