@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryCredentialStore } from '../services/sync/credentials.js';
-import { startGitServer, type GitServer } from '../services/testing/git-server.js';
-import { teamFixture, type Team } from '../services/testing/team-fixture.js';
+import type { GitServer } from '../services/testing/git-server.js';
+import type { Team } from '../services/testing/team-fixture.js';
+import { teamPerTest } from '../services/testing/team-per-test.js';
 import { CurrentRepository } from './current-repository.js';
 import { joinAndOpen, joinProgress } from './join.js';
 
@@ -10,20 +11,14 @@ import { joinAndOpen, joinProgress } from './join.js';
 let server: GitServer;
 let team: Team;
 
-beforeAll(async () => {
-  server = await startGitServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  team = await teamFixture({ server });
-});
-afterEach(async () => {
-  server.setChunkDelay(0);
-  await team.fsck();
-  await team.dispose();
-});
+teamPerTest(
+  (fixture) => {
+    ({ server, team } = fixture);
+  },
+  () => {
+    server.setChunkDelay(0);
+  },
+);
 
 describe('joinAndOpen', () => {
   it('reports its progress while the remote is copied, then opens the copy in place of the current one', async () => {

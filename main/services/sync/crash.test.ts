@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleScript } from '../testing/child-script.js';
 import { tempDir } from '../testing/fixtures.js';
-import { startGitServer, type GitServer } from '../testing/git-server.js';
-import { paragraphs, plain, teamFixture, type Team } from '../testing/team-fixture.js';
+import type { GitServer } from '../testing/git-server.js';
+import { paragraphs, plain, type Team } from '../testing/team-fixture.js';
+import { teamPerTest } from '../testing/team-per-test.js';
 
 /**
  * A sync killed with SIGKILL in each of its phases (commit, fetch, merge, push): Anne's
@@ -38,16 +39,12 @@ let team: Team;
 let script: string;
 
 beforeAll(async () => {
-  server = await startGitServer();
   const dir = await tempDir('fiches-sync-crash-');
   const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
   script = await bundleScript(childSource(here('../session.ts'), here('./credentials.ts')), dir);
 }, 120_000);
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  team = await teamFixture({ server });
+teamPerTest(async (fixture) => {
+  ({ server, team } = fixture);
   // Bruno sent an edit of one section; Anne edited another, offline: her sync must merge.
   await team.bruno.h['sheets:update']({
     id: 'big-data',
@@ -59,10 +56,6 @@ beforeEach(async () => {
     patch: { sections: { trajectoire: paragraphs('Anne a écrit cela.', 'Il transforme l’industrie.') } },
   });
   await team.anne.close();
-});
-afterEach(async () => {
-  await team.fsck();
-  await team.dispose();
 });
 
 function startChild(stopAt: string): {

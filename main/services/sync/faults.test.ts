@@ -4,14 +4,15 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppFailure } from '../../../shared/result.js';
+import { describe, expect, it, vi } from 'vitest';
 import { openRepository } from '../session.js';
 import { tempDir, writeFixtureRepository } from '../testing/fixtures.js';
-import { startGitServer, type GitServer } from '../testing/git-server.js';
-import { paragraphs, plain, teamFixture, type Team } from '../testing/team-fixture.js';
+import type { GitServer } from '../testing/git-server.js';
+import { paragraphs, plain, type Team } from '../testing/team-fixture.js';
+import { teamPerTest } from '../testing/team-per-test.js';
 import { MemoryCredentialStore } from './credentials.js';
 import { joinRepository } from './join.js';
+import { failure } from '../testing/failure.js';
 
 /**
  * What goes wrong between a copy and its remote: unreachable, wrong credentials, a
@@ -23,28 +24,9 @@ const run = promisify(execFile);
 let server: GitServer;
 let team: Team;
 
-beforeAll(async () => {
-  server = await startGitServer();
+teamPerTest((fixture) => {
+  ({ server, team } = fixture);
 });
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  team = await teamFixture({ server });
-});
-afterEach(async () => {
-  await team.fsck();
-  await team.dispose();
-});
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
-}
 
 async function closedPort(): Promise<number> {
   const probe = createServer();

@@ -10,18 +10,10 @@ import { openRepository } from '../session.js';
 import { tempDir, writeFixtureRepository } from '../testing/fixtures.js';
 import { MemoryCredentialStore } from './credentials.js';
 import { checkedRemoteUrl } from './remote-url.js';
+import { failure } from '../testing/failure.js';
 
 /** Only http(s) remotes, no credentials in an address, and certificates always verified. */
 const run = promisify(execFile);
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
-}
 
 describe('only http(s), TLS verified', () => {
   it.each([

@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RevisionSummary } from '../../../shared/model/history.js';
 import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
 import { attributeValues, plainText, readDocx } from '../export/testing/docx-parts.js';
 import { decideAllChanges, paragraphsOf } from '../export/testing/tracked-changes.js';
 import { readDocx as readWordDocument } from '../docx-read/read-docx.js';
 import { WordEdit } from '../review/testing/word-edit.js';
-import { startGitServer, type GitServer } from '../testing/git-server.js';
-import { paragraphs, teamFixture, type Colleague, type Team } from '../testing/team-fixture.js';
+import { paragraphs, type Colleague, type Team } from '../testing/team-fixture.js';
+import { teamPerTest } from '../testing/team-per-test.js';
 
 /**
  * The review's Word exports and imports on a shared repository, once a sync brought in a
@@ -15,21 +15,10 @@ import { paragraphs, teamFixture, type Colleague, type Team } from '../testing/t
  * the user said and signs every change with the revision that made it (Bruno's, received by
  * sync, included), and a reviewer's copy still comes back against the text it was made from.
  */
-let server: GitServer;
 let team: Team;
 
-beforeAll(async () => {
-  server = await startGitServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  team = await teamFixture({ server });
-});
-afterEach(async () => {
-  await team.fsck();
-  await team.dispose();
+teamPerTest((fixture) => {
+  ({ team } = fixture);
 });
 
 const SHEET = 'big-data';

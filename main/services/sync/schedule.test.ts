@@ -1,27 +1,20 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openRepository } from '../session.js';
-import { startGitServer, type GitServer } from '../testing/git-server.js';
-import { paragraphs, plain, teamFixture, type Team } from '../testing/team-fixture.js';
+import { paragraphs, plain, type Team } from '../testing/team-fixture.js';
+import { teamPerTest } from '../testing/team-per-test.js';
 
 /** The interactive hosts sync on a schedule and when the repository closes, per the copy's settings. */
-let server: GitServer;
 let team: Team;
 
-beforeAll(async () => {
-  server = await startGitServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  team = await teamFixture({ server });
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await team.fsck();
-  await team.dispose();
-});
+teamPerTest(
+  (fixture) => {
+    ({ team } = fixture);
+  },
+  () => {
+    vi.restoreAllMocks();
+  },
+);
 
 const openInBackground = (repo: string, name: string) =>
   openRepository(repo, {

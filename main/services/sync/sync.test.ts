@@ -2,12 +2,13 @@ import { execFile } from 'node:child_process';
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { templatesDir } from '../app-root.js';
 import type { ServiceHandlers } from '../session.js';
-import { startGitServer, type GitServer } from '../testing/git-server.js';
+import type { GitServer } from '../testing/git-server.js';
 import { sheetRevision } from '../testing/history-fixture.js';
-import { paragraphs, plain, teamFixture, type Colleague, type Team } from '../testing/team-fixture.js';
+import { paragraphs, plain, type Colleague, type Team } from '../testing/team-fixture.js';
+import { teamPerTest } from '../testing/team-per-test.js';
 
 /**
  * Two colleagues share one repository through a real git server (git http-backend) and
@@ -17,18 +18,8 @@ import { paragraphs, plain, teamFixture, type Colleague, type Team } from '../te
 let server: GitServer;
 let team: Team;
 
-beforeAll(async () => {
-  server = await startGitServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  team = await teamFixture({ server });
-});
-afterEach(async () => {
-  await team.fsck();
-  await team.dispose();
+teamPerTest((fixture) => {
+  ({ server, team } = fixture);
 });
 
 const TRAJECTOIRE = ['Le Big Data désigne des données massives.', 'Il transforme l’industrie.'];
