@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/api/dispatch.js';
 import { MAX_IMAGE_BYTES } from '../../../shared/content/assets.js';
-import { AppFailure } from '../../../shared/result.js';
 import type { ServiceHandlers } from '../session.js';
 import { openFixturePerTest } from '../testing/fixture-per-test.js';
 import { gifImage, jpegHeader, pngImage } from '../testing/images.js';
+import { failure } from '../testing/failure.js';
 
 let repo: string;
 let h: ServiceHandlers;
@@ -20,12 +20,6 @@ const request = (name: string, bytes: Buffer | string, mediaType = 'image/png') 
   mediaType,
   base64: Buffer.from(bytes).toString('base64'),
 });
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
-}
 
 const assetFiles = async () =>
   (await readdir(join(repo, 'assets')).catch(() => [])).filter((n) => !n.startsWith('.'));

@@ -1,9 +1,9 @@
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/result.js';
 import { historyFixture, sheetRevision, text, type HistoryFixture } from '../testing/history-fixture.js';
 import { encodeRecord, type RevisionRecord } from './revision-record.js';
+import { failure } from '../testing/failure.js';
 
 let f: HistoryFixture;
 
@@ -35,12 +35,6 @@ async function editParagraph(index: number, version: number) {
   const changed = paragraphs.map((p, i) => (i === index ? `${p} Révision ${version}.` : p));
   await f.h['sheets:update']({ id: 'big-data', patch: { sections: { trajectoire: text(...changed) } } });
   return named(`Version ${version}`);
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
 }
 
 describe('storage', () => {

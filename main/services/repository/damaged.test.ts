@@ -2,9 +2,9 @@ import { lstat, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docOfParagraphs } from '../../../shared/content/doc.js';
-import { AppFailure } from '../../../shared/result.js';
 import type { ServiceHandlers } from '../session.js';
 import { openFixturePerTest } from '../testing/fixture-per-test.js';
+import { failure } from '../testing/failure.js';
 
 let repo: string;
 let h: ServiceHandlers;
@@ -20,12 +20,6 @@ openFixturePerTest(async (fixture) => {
 type Loose = any;
 
 const sheetPath = (id: string) => join(repo, 'sheets', `${id}.json`);
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
-}
 
 /** Rewrites the sheet file with `edit` applied to its JSON. */
 async function tamper(id: string, edit: (sheet: Loose) => void): Promise<void> {

@@ -8,8 +8,8 @@ import type { DocNode } from '../../../shared/content/doc.js';
 import type { CommentThread } from '../../../shared/model/review.js';
 import { FAMILY_FILE_SCHEMA_VERSION } from '../../../shared/model/sheet.js';
 import { commentedText, commentThread, richParagraph } from '../../../shared/review/builders.js';
-import { AppFailure } from '../../../shared/result.js';
 import { historyFixture, text, type HistoryFixture } from '../testing/history-fixture.js';
+import { failure } from '../testing/failure.js';
 
 /**
  * The review of a family's shared micro-scenarios: threads and title marks saved in
@@ -33,12 +33,6 @@ const familyFile = () => join(f.repo, 'families', 'technologies.json');
 const edit = (patch: FamilyPatch) => f.h['families:update']({ ...family, patch });
 const shared = async () => (await f.h['sheets:get']({ id: 'big-data' })).familyShared;
 const revisions = async () => (await f.h['history:list'](family)).revisions;
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
-}
 
 const social = (threadId: string, words = 'les plateformes'): DocNode =>
   doc(richParagraph('Demain, ', commentedText(words, threadId), ' partagent leurs données.'));

@@ -8,12 +8,12 @@ import { contentSchema } from '../../../shared/content/schema.js';
 import { anchorsOfDoc } from '../../../shared/review/anchors.js';
 import { commentThread } from '../../../shared/review/builders.js';
 import { decideSuggestions } from '../../../shared/review/suggestions.js';
-import { AppFailure } from '../../../shared/result.js';
 import { readDocx as readWordFile } from '../docx-read/read-docx.js';
 import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
 import { attributeValues, plainText, readDocx } from '../export/testing/docx-parts.js';
 import { openSample, type SampleRepository } from '../export/testing/sample.js';
 import { WordEdit } from './testing/word-edit.js';
+import { failure } from '../testing/failure.js';
 
 /**
  * The Word round trip of a family's shared micro-scenarios, from a sheet that shows them
@@ -53,12 +53,6 @@ const importReview = (bytes: Buffer, apply: 'none' | 'comments' | 'all'): Promis
     base64: bytes.toString('base64'),
     apply,
   });
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
-}
 
 function decided(doc: DocNode, decision: 'accept' | 'reject'): string {
   const tr = new Transform(contentSchema().nodeFromJSON(doc));

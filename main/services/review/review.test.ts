@@ -7,8 +7,8 @@ import { REVIEW_LIMITS, type CommentThread } from '../../../shared/model/review.
 import { SHEET_SCHEMA_VERSION } from '../../../shared/model/sheet.js';
 import { commentedText, commentThread, richParagraph } from '../../../shared/review/builders.js';
 import { dispatch, type Handlers } from '../../../shared/api/dispatch.js';
-import { AppFailure } from '../../../shared/result.js';
 import { historyFixture, sheetRevision, type HistoryFixture } from '../testing/history-fixture.js';
+import { failure } from '../testing/failure.js';
 
 let f: HistoryFixture;
 
@@ -24,12 +24,6 @@ type Patch = Parameters<HistoryFixture['h']['sheets:update']>[0]['patch'];
 const update = (patch: Patch) => f.h['sheets:update']({ id: 'big-data', patch });
 const current = async () => (await f.h['sheets:get']({ id: 'big-data' })).sheet;
 const sheetFile = () => join(f.repo, 'sheets', 'big-data.json');
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
-}
 
 const passe = (threadId: string, words = 'les données massives'): DocNode =>
   doc(richParagraph('Dès 2010, ', commentedText(words, threadId), ' changent tout.'));

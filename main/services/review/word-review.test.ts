@@ -7,7 +7,6 @@ import { textOf, type DocNode } from '../../../shared/content/doc.js';
 import { contentSchema } from '../../../shared/content/schema.js';
 import { anchorsOfDoc } from '../../../shared/review/anchors.js';
 import { decideSuggestions } from '../../../shared/review/suggestions.js';
-import { AppFailure } from '../../../shared/result.js';
 import { readDocx } from '../docx-read/read-docx.js';
 import { rawDocx, p } from '../docx-read/testing/raw-docx.js';
 import { openSample, type SampleRepository } from '../export/testing/sample.js';
@@ -15,6 +14,7 @@ import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
 import { reviewInLibreOffice } from './testing/libreoffice-review.js';
 import { sheetRevision } from '../testing/history-fixture.js';
 import { WordEdit } from './testing/word-edit.js';
+import { failure } from '../testing/failure.js';
 
 /**
  * A sheet exported to Word, reviewed there (comments with replies, tracked changes, text
@@ -46,12 +46,6 @@ function importReview(
   sheetId = 'big-data',
 ): Promise<ReviewImportResult> {
   return h()['review:import']({ sheetId, name: 'relecture.docx', base64: bytes.toString('base64'), apply });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
 }
 
 /** The text once every suggestion is accepted (or rejected): what Word shows after « Accepter tout ». */
