@@ -2,6 +2,7 @@ import { BrowserWindow, session, type Session } from 'electron';
 import { randomUUID } from 'node:crypto';
 import {
   LOAD_FONTS_SCRIPT,
+  printEachPass,
   singlePass,
   withDeadline,
   type NextPass,
@@ -73,20 +74,25 @@ export class ElectronPrinter implements PdfPrinter {
           await window.loadURL(url);
           // The document has no script (its policy forbids them); this only loads its font.
           await window.webContents.executeJavaScript(LOAD_FONTS_SCRIPT);
-          let printed: Uint8Array | undefined;
-          for (let pass = await next(undefined); pass; pass = await next(printed)) {
-            if (pass.script !== undefined) await window.webContents.executeJavaScript(pass.script);
-            const pdf = await window.webContents.printToPDF({
-              pageSize: 'A4',
-              preferCSSPageSize: true,
-              printBackground: !pass.draft,
-              generateTaggedPDF: !pass.draft,
-              generateDocumentOutline: !pass.draft,
-            });
-            printed = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-          }
-          if (!printed) throw new Error('a print has one pass at least');
-          return printed;
+          const { webContents } = window;
+          return printEachPass(
+            {
+              run: async (script) => {
+                await webContents.executeJavaScript(script);
+              },
+              print: async (draft) => {
+                const pdf = await webContents.printToPDF({
+                  pageSize: 'A4',
+                  preferCSSPageSize: true,
+                  printBackground: !draft,
+                  generateTaggedPDF: !draft,
+                  generateDocumentOutline: !draft,
+                });
+                return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+              },
+            },
+            next,
+          );
         },
         async () => window.destroy(),
       );

@@ -4,6 +4,7 @@ import { fr } from '../../french.js';
 import { findChromium, installAdvice } from './chromium-path.js';
 import {
   LOAD_FONTS_SCRIPT,
+  printEachPass,
   singlePass,
   withDeadline,
   type NextPass,
@@ -108,21 +109,25 @@ export class ChromiumPrinter implements PdfPrinter {
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load', timeout: 0 });
       await page.evaluate(LOAD_FONTS_SCRIPT);
-      let printed: Uint8Array | undefined;
       // The page's own scripts are off; ours run all the same, through the DevTools protocol.
-      for (let pass = await next(undefined); pass; pass = await next(printed)) {
-        if (pass.script !== undefined) await page.evaluate(pass.script);
-        const pdf = await page.pdf({
-          format: 'A4',
-          preferCSSPageSize: true,
-          printBackground: !pass.draft,
-          tagged: !pass.draft,
-          outline: !pass.draft,
-        });
-        printed = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-      }
-      if (!printed) throw new Error('a print has one pass at least');
-      return printed;
+      return await printEachPass(
+        {
+          run: async (script) => {
+            await page.evaluate(script);
+          },
+          print: async (draft) => {
+            const pdf = await page.pdf({
+              format: 'A4',
+              preferCSSPageSize: true,
+              printBackground: !draft,
+              tagged: !draft,
+              outline: !draft,
+            });
+            return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+          },
+        },
+        next,
+      );
     } finally {
       await context.close().catch(() => undefined);
     }

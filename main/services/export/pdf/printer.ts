@@ -47,6 +47,25 @@ export interface PrintPass {
 /** The next pass, from what the last one printed (undefined before the first); undefined when that was the last. */
 export type NextPass = (printed: Uint8Array | undefined) => Promise<PrintPass | undefined>;
 
+/** What a printer does to a loaded document, in its own engine's words. */
+export interface LoadedDocument {
+  /** Runs our script (never the user's) in the document. */
+  run(script: string): Promise<void>;
+  /** Prints it to PDF: A4 from its @page rules; a draft without tags, outline or backgrounds. */
+  print(draft: boolean): Promise<Uint8Array>;
+}
+
+/** Prints the loaded document pass after pass, as `next` says: the last PDF printed is the result. */
+export async function printEachPass(document: LoadedDocument, next: NextPass): Promise<Uint8Array> {
+  let printed: Uint8Array | undefined;
+  for (let pass = await next(undefined); pass; pass = await next(printed)) {
+    if (pass.script !== undefined) await document.run(pass.script);
+    printed = await document.print(pass.draft);
+  }
+  if (!printed) throw new Error('a print has one pass at least');
+  return printed;
+}
+
 /** A document printed once, in full: what `print` is. */
 export const singlePass: NextPass = async (printed) => (printed ? undefined : { draft: false });
 
