@@ -25,22 +25,16 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
+/** `fiches export --format FORMAT --repo <the sample> …rest`. */
+const exportTo = (format: string, ...rest: string[]) =>
+  cli('export', '--format', format, '--repo', sample.repo, ...rest);
+
 describe('fiches export', () => {
   it('exports while another instance holds the repository, and leaves it to that instance', async () => {
     const holder = await openRepository(sample.repo, { create: 'never', instance: 'desktop' });
     try {
       const lock = await readFile(join(sample.repo, '.fiches.lock'), 'utf8');
-      const run = await cli(
-        'export',
-        '--format',
-        'docx',
-        '--repo',
-        sample.repo,
-        '--sheet',
-        'big-data',
-        '--out',
-        out,
-      );
+      const run = await exportTo('docx', '--sheet', 'big-data', '--out', out);
       expect(run).toMatchObject({ code: 0, stderr: '' });
       expect(await readdir(out)).toEqual(['big-data.docx']);
       expect((await cli('--help')).code).toBe(0);
@@ -53,7 +47,7 @@ describe('fiches export', () => {
   });
 
   it('exports every sheet, one line a file and a summary', async () => {
-    const run = await cli('export', '--format', 'docx', '--repo', sample.repo, '--all', '--out', out);
+    const run = await exportTo('docx', '--all', '--out', out);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const lines = run.stdout.trim().split('\n');
@@ -68,17 +62,7 @@ describe('fiches export', () => {
   });
 
   it('exits 1 with one stderr line a failed sheet', async () => {
-    const run = await cli(
-      'export',
-      '--format',
-      'docx',
-      '--repo',
-      sample.repo,
-      '--sheet',
-      'monnaie',
-      '--out',
-      out,
-    );
+    const run = await exportTo('docx', '--sheet', 'monnaie', '--out', out);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       'fiches\u00a0: monnaie\u00a0: La fiche «\u00a0monnaie\u00a0» n’existe pas (encore)\u00a0: créez-la depuis la liste des variables.\n',
@@ -92,92 +76,32 @@ describe('fiches export', () => {
     const [oldest] = (await session.handlers['history:list']({ sheetId: 'big-data' })).revisions.slice(-1);
     await session.close();
     for (const revision of [String(oldest?.seq), oldest?.id ?? '']) {
-      const run = await cli(
-        'export',
-        '--format',
-        'docx',
-        '--repo',
-        sample.repo,
-        '--sheet',
-        'big-data',
-        '--revision',
-        revision,
-        '--out',
-        out,
-      );
+      const run = await exportTo('docx', '--sheet', 'big-data', '--revision', revision, '--out', out);
       expect(run).toMatchObject({ code: 0, stderr: '' });
     }
     expect(await readdir(out)).toEqual([`big-data-version-${oldest?.seq}.docx`]);
-    const invalid = await cli(
-      'export',
-      '--format',
-      'docx',
-      '--repo',
-      sample.repo,
-      '--sheet',
-      'big-data',
-      '--revision',
-      'x-1',
-      '--out',
-      out,
-    );
+    const invalid = await exportTo('docx', '--sheet', 'big-data', '--revision', 'x-1', '--out', out);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain('version invalide pour --revision «\u00a0x-1\u00a0»');
   });
 
   it('reports a missing output folder, an unknown revision and usage mistakes', async () => {
-    const missing = await cli(
-      'export',
-      '--format',
-      'docx',
-      '--repo',
-      sample.repo,
-      '--all',
-      '--out',
-      join(out, 'absent'),
-    );
+    const missing = await exportTo('docx', '--all', '--out', join(out, 'absent'));
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(missing.stderr).toContain('n’existe pas');
 
-    const revision = await cli(
-      'export',
-      '--format',
-      'docx',
-      '--repo',
-      sample.repo,
-      '--sheet',
-      'big-data',
-      '--revision',
-      '42',
-      '--out',
-      out,
-    );
+    const revision = await exportTo('docx', '--sheet', 'big-data', '--revision', '42', '--out', out);
     expect(revision.code).toBe(1);
     expect(revision.stderr).toContain(
       'La version n°\u00a042 de la fiche «\u00a0big-data\u00a0» n’existe pas',
     );
 
-    const usage = await cli('export', '--format', 'odt', '--repo', sample.repo, '--all', '--out', out);
+    const usage = await exportTo('odt', '--all', '--out', out);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('format inconnu «\u00a0odt\u00a0»');
-    expect((await cli('export', '--format', 'docx', '--repo', sample.repo, '--out', out)).code).toBe(2);
-    expect(
-      (
-        await cli(
-          'export',
-          '--format',
-          'docx',
-          '--repo',
-          sample.repo,
-          '--all',
-          '--revision',
-          '2',
-          '--out',
-          out,
-        )
-      ).code,
-    ).toBe(2);
+    expect((await exportTo('docx', '--out', out)).code).toBe(2);
+    expect((await exportTo('docx', '--all', '--revision', '2', '--out', out)).code).toBe(2);
   });
 
   it('exports for review with --comments and --changes-since, and refuses what cannot be', async () => {
@@ -225,18 +149,7 @@ describe('fiches export', () => {
       'La version n°\u00a042 de la fiche «\u00a0cobotique\u00a0» n’existe pas',
     );
 
-    const pdf = await cli(
-      'export',
-      '--format',
-      'pdf',
-      '--repo',
-      sample.repo,
-      '--sheet',
-      'cobotique',
-      '--comments',
-      '--out',
-      out,
-    );
+    const pdf = await exportTo('pdf', '--sheet', 'cobotique', '--comments', '--out', out);
     expect(pdf.code).toBe(2);
     expect(pdf.stderr.trim().split('\n')[0]).toContain(
       '--comments et --changes-since ne s’emploient qu’avec --format docx',
@@ -245,26 +158,8 @@ describe('fiches export', () => {
       'version invalide pour --changes-since «\u00a0hier\u00a0»',
     );
     expect((await cli(...args, '--comments', '--revision', '1', '--out', out)).code).toBe(2);
-    expect(
-      (
-        await cli(
-          'export',
-          '--format',
-          'docx',
-          '--repo',
-          sample.repo,
-          '--all',
-          '--changes-since',
-          '1',
-          '--out',
-          out,
-        )
-      ).code,
-    ).toBe(2);
-    expect(
-      (await cli('export', '--format', 'docx', '--repo', sample.repo, '--volume', '--comments', '--out', out))
-        .code,
-    ).toBe(2);
+    expect((await exportTo('docx', '--all', '--changes-since', '1', '--out', out)).code).toBe(2);
+    expect((await exportTo('docx', '--volume', '--comments', '--out', out)).code).toBe(2);
     // Nothing half-written by the refused runs.
     expect((await readdir(out)).sort()).toEqual(['relecture.docx']);
   });
