@@ -1,78 +1,29 @@
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import os from 'node:os';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELLO_PATH, SESSION_HEADER } from '../../shared/api/web-auth.js';
 import { composeHandlers } from '../host/handlers.js';
-import { openRepository, type RepositorySession } from '../services/index.js';
-import { HELLO_PATH, SESSION_HEADER, shakeHands } from '../../shared/api/web-auth.js';
+import type { RepositorySession } from '../services/index.js';
 import { MAX_BODY_BYTES } from './api.js';
 import { browserAppHandlers } from './app-handlers.js';
 import { startWebHost, type WebHost } from './host.js';
+import { handshake, send, sessionOf, type Answer } from './testing/raw-http.js';
+import { startTestHost, type TestHost } from './testing/test-host.js';
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** Raw HTTP, because fetch() would normalise the paths and refuse to set Host. */
-function send(
-  port: number,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: options.headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
+/** The browser host’s address and API: sessions, Host and Origin checks, request bodies. */
 let root: string;
 let session: RepositorySession;
 let host: WebHost;
 let port: number;
 /** The session header of a page of http://127.0.0.1:<port>, after its handshake. */
 let pageSession: Record<string, string>;
-const logs: string[] = [];
+let fixture: TestHost;
 
-/** A page's handshake with the host on `hostPort`, as `hostName` names it, holding `key`. */
-async function handshake(hostPort: number, key: string, hostName = '127.0.0.1') {
-  return shakeHands(key, `http://${hostName}:${hostPort}`, async (body) => {
-    const answer = await send(hostPort, {
-      method: 'POST',
-      path: HELLO_PATH,
-      headers: { Host: `${hostName}:${hostPort}`, 'Content-Type': 'application/json' },
-      body,
-    });
-    return JSON.parse(answer.body) as unknown;
-  });
-}
-
-async function sessionOf(hostPort: number, key: string, hostName?: string): Promise<Record<string, string>> {
-  const outcome = await handshake(hostPort, key, hostName);
-  if (!outcome.ok) throw new Error(`handshake failed: ${outcome.reason}`);
-  return { [SESSION_HEADER]: outcome.session };
-}
+beforeAll(async () => {
+  fixture = await startTestHost();
+  ({ root, session, host, port, pageSession } = fixture);
+});
+afterAll(() => fixture?.close());
 
 function api(name: string, body: string, headers: Record<string, string> = {}): Promise<Answer> {
   return send(port, {
@@ -91,33 +42,6 @@ function api(name: string, body: string, headers: Record<string, string> = {}): 
 function errorCodeOf(answer: Answer): unknown {
   return (JSON.parse(answer.body) as { error?: { code?: unknown } }).error?.code;
 }
-
-beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'fiches-web-'));
-  const rendererDir = path.join(root, 'renderer');
-  await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Fiches</title>');
-  await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1);');
-  await writeFile(path.join(rendererDir, 'assets', 'app.css'), 'body{}');
-  await writeFile(path.join(root, 'secret.txt'), 'SECRET');
-  await symlink(path.join(root, 'secret.txt'), path.join(rendererDir, 'assets', 'link.js'));
-
-  session = await openRepository(path.join(root, 'depot'), { create: 'if-missing' });
-  host = await startWebHost({
-    handlers: composeHandlers(() => session.handlers, browserAppHandlers('9.9.9')),
-    rendererDir,
-    port: 0,
-    onLog: (message) => logs.push(message),
-  });
-  port = Number(new URL(host.url).port);
-  pageSession = await sessionOf(port, host.token);
-});
-
-afterAll(async () => {
-  await host?.close();
-  await session?.close();
-  await rm(root, { recursive: true, force: true });
-});
 
 describe('the address', () => {
   it('is on 127.0.0.1 with the token in the fragment only', () => {
@@ -302,138 +226,5 @@ describe('POST /api/<name>', () => {
 
     // The host is still fine afterwards.
     expect((await api('app:info', '{}')).status).toBe(200);
-  });
-});
-
-describe('static files', () => {
-  it('serves index.html for / with the security headers', async () => {
-    const answer = await send(port, { path: '/', headers: { Host: `127.0.0.1:${port}` } });
-    expect(answer.status).toBe(200);
-    expect(answer.body).toContain('<title>Fiches</title>');
-    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
-    const csp = answer.headers['content-security-policy'];
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(answer.headers['x-content-type-options']).toBe('nosniff');
-    expect(answer.headers['referrer-policy']).toBe('no-referrer');
-  });
-
-  it('serves assets with their content type, and HEAD without a body', async () => {
-    const js = await send(port, { path: '/assets/app.js?v=1', headers: { Host: `127.0.0.1:${port}` } });
-    expect(js.status).toBe(200);
-    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    const css = await send(port, {
-      method: 'HEAD',
-      path: '/assets/app.css',
-      headers: { Host: `127.0.0.1:${port}` },
-    });
-    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
-    expect(css.body).toBe('');
-  });
-
-  it.each([
-    '/../secret.txt',
-    '/assets/../../secret.txt',
-    '/%2e%2e/secret.txt',
-    '/%2E%2E/secret.txt',
-    '/assets/%2e%2e/%2e%2e/secret.txt',
-    '/%2e%2e%2fsecret.txt',
-    '/..%5csecret.txt',
-    '/index.html%00.js',
-    '/%00',
-    '/%E0%A4%A',
-    '/assets/link.js',
-    '/assets',
-    '/missing.js',
-  ])('answers 404 to %s', async (requestPath) => {
-    const answer = await send(port, { path: requestPath, headers: { Host: `127.0.0.1:${port}` } });
-    expect(answer.status).toBe(404);
-    expect(answer.body).not.toContain('SECRET');
-  });
-
-  it('refuses to write', async () => {
-    const answer = await send(port, {
-      method: 'PUT',
-      path: '/index.html',
-      headers: { Host: `127.0.0.1:${port}` },
-    });
-    expect(answer.status).toBe(405);
-    expect(await readFile(path.join(root, 'renderer', 'index.html'), 'utf8')).toContain(
-      '<title>Fiches</title>',
-    );
-  });
-});
-
-describe('without a built renderer', () => {
-  it('says in French to run npm run build, and still answers the API', async () => {
-    const messages: string[] = [];
-    const bare = await startWebHost({
-      handlers: composeHandlers(() => session.handlers, browserAppHandlers('9.9.9')),
-      rendererDir: path.join(root, 'nowhere'),
-      port: 0,
-      onLog: (message) => messages.push(message),
-    });
-    try {
-      const barePort = Number(new URL(bare.url).port);
-      const page = await send(barePort, { path: '/', headers: { Host: `127.0.0.1:${barePort}` } });
-      expect(page.status).toBe(503);
-      expect(page.body).toContain('npm run build');
-      expect(page.body).toContain('n’est pas construite');
-      expect(messages.join('\n')).toContain('npm run build');
-      const info = await send(barePort, {
-        method: 'POST',
-        path: '/api/app:info',
-        headers: {
-          Host: `127.0.0.1:${barePort}`,
-          'Content-Type': 'application/json',
-          ...(await sessionOf(barePort, bare.token)),
-        },
-        body: '{}',
-      });
-      expect(info.status).toBe(200);
-    } finally {
-      await bare.close();
-    }
-  });
-});
-
-describe('an unexpected error in a service', () => {
-  it('answers internal to the page and logs the details for the terminal', async () => {
-    const messages: string[] = [];
-    const failing = await startWebHost({
-      handlers: composeHandlers(
-        () => ({
-          ...session.handlers,
-          'repository:overview': async () => {
-            throw new Error('disque débranché');
-          },
-        }),
-        browserAppHandlers('9.9.9'),
-      ),
-      rendererDir: path.join(root, 'renderer'),
-      port: 0,
-      onLog: (message) => messages.push(message),
-    });
-    try {
-      const failingPort = Number(new URL(failing.url).port);
-      const answer = await send(failingPort, {
-        method: 'POST',
-        path: '/api/repository:overview',
-        headers: {
-          Host: `127.0.0.1:${failingPort}`,
-          'Content-Type': 'application/json',
-          ...(await sessionOf(failingPort, failing.token)),
-        },
-        body: '{}',
-      });
-      expect(answer.status).toBe(200);
-      expect(errorCodeOf(answer)).toBe('internal');
-      expect(messages.join('\n')).toContain('disque débranché');
-      expect(logs).toEqual([]);
-    } finally {
-      await failing.close();
-    }
   });
 });
