@@ -75,7 +75,7 @@ describe('fiches share, join, sync', () => {
     await edit(anne, 'trajectoire', 'Anne, encore.');
     const merged = await cli('sync', '--repo', anne);
     expect(merged.stdout.split('\n')[0]).toBe('big-data\u00a0: fusionnée');
-  });
+  }, 120_000);
 
   it('exits 1 with one stderr line: wrong credentials, unknown remote, not shared', async () => {
     const remote = await server.createRepository('cli-refus.git');

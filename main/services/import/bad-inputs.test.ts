@@ -217,7 +217,7 @@ describe('imported, with a warning', () => {
     expect(tooLarge).toMatchObject({ type: 'figure', attrs: { asset: null } });
     const stored = await readFile(join(sample.repo, 'assets', String(accepted?.attrs?.['asset'])));
     expect(stored.length).toBe(MAX_IMAGE_BYTES - 1024);
-  });
+  }, 120_000);
 
   it('strict Open XML is read as any document', async () => {
     const { result } = await importFile(
