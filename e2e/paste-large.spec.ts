@@ -65,5 +65,6 @@ test('un document Word de 30 pages et une page web de 4 Mo se collent en entier,
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Fin.');
   await expect(editor.locator(':scope > *').last()).toContainText('Fin.');
-  await sheet.waitUntilSaved();
+  // Some 15,000 blocks to send and write durably.
+  await sheet.waitUntilSaved(60_000);
 });

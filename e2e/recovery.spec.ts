@@ -115,10 +115,11 @@ test('un contenu plus récent sur le serveur n’est jamais écrasé en silence'
       patch: { sections: { [first]: paragraph('Version plus récente, écrite ailleurs.') } },
     }),
   ).toMatchObject({ ok: true });
-  await page.unroute('**/api/sheets:update');
+  // Reloaded while saves still fail: a retry of the old page cannot land the edit first.
   await page.reload();
 
   await expect(recovery.newerWarning).toContainText('La fiche a été modifiée depuis');
+  await page.unroute('**/api/sheets:update');
   await expect(recovery.part(`section/${first}`)).toContainText('Modifiée depuis');
   await expect(recovery.insertedWords).toContainText(['Base commune. Version hors ligne.']);
   await expect(sheet.section(first)).toContainText('Version plus récente, écrite ailleurs.');

@@ -101,14 +101,18 @@ export class SheetPage {
 
   /** Flips the « Utiliser les micro-scénarios partagés » switch by its label, as a user clicks it. */
   async setUseFamily(on: boolean): Promise<void> {
-    if ((await this.useFamilyToggle.isChecked()) !== on) {
-      await this.page.getByText('Utiliser les micro-scénarios partagés de la famille').click();
-    }
-    await expect(this.useFamilyToggle).toBeChecked({ checked: on });
+    const label = this.page.getByText('Utiliser les micro-scénarios partagés de la famille');
+    // Just opened, the parts above the switch may still grow as their editors mount: a
+    // click that landed beside it is tried again, as a user would.
+    await expect(async () => {
+      if ((await this.useFamilyToggle.isChecked()) !== on) await label.click();
+      await expect(this.useFamilyToggle).toBeChecked({ checked: on, timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
   }
 
-  async waitUntilSaved(): Promise<void> {
-    await expect(this.saveState).toHaveText('Enregistré', { timeout: 15_000 });
+  /** A sheet of thousands of blocks takes longer to send and write: its test says how long to wait. */
+  async waitUntilSaved(timeout = 15_000): Promise<void> {
+    await expect(this.saveState).toHaveText('Enregistré', { timeout });
   }
 
   async deleteSheet(): Promise<void> {
