@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { WordEdit } from '../main/services/review/testing/word-edit.js';
 import { FAMILY_FILE_SCHEMA_VERSION } from '../shared/model/sheet.js';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host.js';
+import { CLAIRE, exportedToWord } from './fixtures/word-review.js';
 import { HistoryPanel } from './pages/HistoryPanel.js';
 import { HomePage } from './pages/HomePage.js';
 import { ReviewPanel } from './pages/ReviewPanel.js';
@@ -160,23 +160,18 @@ test('micro-scénarios partagés : une relecture Word revient à la famille, ses
   fichesHost,
 }, testInfo) => {
   test.setTimeout(90_000);
-  const rendered = (await fichesHost.call('export:render', { sheetId: 'big-data', format: 'docx' })) as {
-    value: { base64: string };
-  };
-  const claire = { author: 'Claire Dubois', date: '2025-04-02T10:00:00Z' };
   const file = testInfo.outputPath('relecture.docx');
   await writeFile(
     file,
-    new WordEdit(Buffer.from(rendered.value.base64, 'base64'))
+    (await exportedToWord(fichesHost, 'big-data'))
       .splitRuns()
-      .comment('les salariés peu formés', { ...claire, text: 'Quelle source ?' })
-      .insertAfter('peu préparés', ' et peu accompagnés', claire.author, claire.date)
+      .comment('les salariés peu formés', { ...CLAIRE, text: 'Quelle source ?' })
+      .insertAfter('peu préparés', ' et peu accompagnés', CLAIRE.author, CLAIRE.date)
       .delete(' un concurrent et', 'Marc Leroy', '2025-04-03T09:10:00Z')
       .save(),
   );
   const { sheet, review } = await openBigData(page, fichesHost.url);
-  await review.open();
-  await page.getByTestId('review-import-input').setInputFiles(file);
+  await review.importWord(file);
   const dialog = page.getByTestId('review-import-dialog');
   await expect(dialog.getByTestId('review-import-summary')).toContainText('des micro-scénarios partagés');
   await expect(dialog.getByTestId('review-import-comments')).toContainText(

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { WordEdit } from '../main/services/review/testing/word-edit.js';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host.js';
+import { CLAIRE, exportedToWord } from './fixtures/word-review.js';
 import { HistoryPanel } from './pages/HistoryPanel.js';
 import { HomePage } from './pages/HomePage.js';
 import { ReviewPanel } from './pages/ReviewPanel.js';
@@ -381,25 +381,20 @@ test('importer une relecture Word : les commentaires sur leurs mots, accepter un
   fichesHost,
 }, testInfo) => {
   test.setTimeout(90_000);
-  const rendered = (await fichesHost.call('export:render', { sheetId: 'big-data', format: 'docx' })) as {
-    value: { base64: string };
-  };
-  const claire = { author: 'Claire Dubois', date: '2025-04-02T10:00:00Z' };
   const file = testInfo.outputPath('relecture.docx');
   await writeFile(
     file,
-    new WordEdit(Buffer.from(rendered.value.base64, 'base64'))
+    (await exportedToWord(fichesHost, 'big-data'))
       .splitRuns()
-      .comment('une histoire récente', { ...claire, text: 'Depuis quand ?' }, [
+      .comment('une histoire récente', { ...CLAIRE, text: 'Depuis quand ?' }, [
         { author: 'Marc Leroy', date: '2025-04-03T08:30:00Z', text: 'Fin des années 1990.' },
       ])
-      .insertAfter('menée avec ATOS', ' et Sopra Steria', claire.author, claire.date)
+      .insertAfter('menée avec ATOS', ' et Sopra Steria', CLAIRE.author, CLAIRE.date)
       .delete(' basées en France', 'Marc Leroy', '2025-04-03T09:10:00Z')
       .save(),
   );
   const { sheet, review } = await openBigData(page, fichesHost.url);
-  await review.open();
-  await page.getByTestId('review-import-input').setInputFiles(file);
+  await review.importWord(file);
   const dialog = page.getByTestId('review-import-dialog');
   await expect(dialog.getByTestId('review-import-summary')).toContainText(
     '1\u00a0commentaire, 2\u00a0modifications',

@@ -25,6 +25,12 @@ export class ReviewPanel {
     await expect(this.panel).toBeVisible();
   }
 
+  /** « Importer une relecture Word… » with this file: its dialog opens. */
+  async importWord(file: string): Promise<void> {
+    await this.open();
+    await this.page.getByTestId('review-import-input').setInputFiles(file);
+  }
+
   async close(): Promise<void> {
     await this.page.getByTestId('review-close').click();
     await expect(this.panel).toBeHidden();
