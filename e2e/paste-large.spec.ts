@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { textOf, type DocNode } from '../shared/content/doc.js';
 import { expect, test } from './fixtures/host.js';
 import { fixture, newSection } from './fixtures/paste.js';
 
@@ -67,4 +70,18 @@ test('un document Word de 30 pages et une page web de 4 Mo se collent en entier,
   await expect(editor.locator(':scope > *').last()).toContainText('Fin.');
   // Some 15,000 blocks to send and write durably.
   await sheet.waitUntilSaved(60_000);
+
+  // Saved whole: the sheet on disk holds the page's last part, once, and what was typed after it.
+  const sectionId = (await section.getAttribute('data-testid'))?.replace(/^section-/, '') ?? '';
+  const stored = JSON.parse(
+    await readFile(path.join(fichesHost.repo, 'sheets', 'cobotique.json'), 'utf8'),
+  ) as { sections: Record<string, DocNode> };
+  const blocksText = (stored.sections[sectionId]?.content ?? []).map(textOf);
+  const last =
+    'Paragraphe 5215. Les entreprises produisent toujours plus de données, dont l’analyse permet d’anticiper les pannes et d’ajuster la production à la demande.';
+  expect(blocksText.filter((text) => text === last)).toHaveLength(1);
+  expect(blocksText.filter((text) => text === 'Partie 5215 : les données de l’industrie')).toHaveLength(1);
+  // The page's last list, then the paragraph Ctrl+End and the typing added after it.
+  expect(blocksText.slice(-2)).toEqual(['Point 5215.1 important\nPoint 5215.2', ' Fin.']);
+  expect(blocksText.length).toBe(await editor.locator(':scope > *').count());
 });

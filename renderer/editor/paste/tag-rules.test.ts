@@ -2,7 +2,7 @@
 import { DOMParser as PmDOMParser } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import { contentSchema } from '../../../shared/content/schema.js';
-import { NameIndexedDOMParser } from './tag-rules.js';
+import { NameIndexedDOMParser, onlyDefaults } from './tag-rules.js';
 
 function body(html: string): HTMLElement {
   const inert = document.implementation.createHTMLDocument('paste');
@@ -40,5 +40,30 @@ describe('a parser that tries on each element the rules for its name only', () =
       'paragraph',
       'paragraph',
     ]);
+  });
+
+  it('gives nodes and marks read with default attributes their type’s shared ones, and keeps the others', () => {
+    const parser = new NameIndexedDOMParser(schema, PmDOMParser.fromSchema(schema).rules);
+    const html =
+      '<p><strong>un</strong> <em>deux</em></p><p><strong>trois</strong> <em>quatre</em></p>' +
+      '<p><a href="https://a.fr">lien</a> <a href="https://b.fr">autre</a></p><ol start="3"><li>trois</li></ol>';
+    const doc = parser.parse(body(html));
+    const [first, second, links, list] = [0, 1, 2, 3].map((index) => doc.child(index));
+    expect(first!.attrs).toBe(second!.attrs);
+    expect(first!.firstChild!.marks[0]).toBe(second!.firstChild!.marks[0]);
+    expect(first!.lastChild!.marks[0]).toBe(second!.lastChild!.marks[0]);
+    expect(links!.firstChild!.marks[0]!.attrs['href']).toBe('https://a.fr');
+    expect(links!.lastChild!.marks[0]!.attrs['href']).toBe('https://b.fr');
+    expect(list!.attrs['start']).toBe(3);
+    // The same document as ProseMirror's own parser reads.
+    expect(doc.toJSON()).toEqual(PmDOMParser.fromSchema(schema).parse(body(html)).toJSON());
+  });
+
+  it('tells attributes that are all defaults, whether named or left out', () => {
+    const defaults = { start: 1, type: null };
+    expect(onlyDefaults({}, defaults)).toBe(true);
+    expect(onlyDefaults({ start: 1, other: 'ignored' }, defaults)).toBe(true);
+    expect(onlyDefaults({ start: 2 }, defaults)).toBe(false);
+    expect(onlyDefaults({ type: 'a' }, defaults)).toBe(false);
   });
 });
