@@ -107,7 +107,7 @@ describe('fiches export', () => {
       );
       expect(run).toMatchObject({ code: 0, stderr: '' });
     }
-    expect(await readdir(out)).toEqual([`big-data-version-${oldest?.seq}.docx`]);
+    expect(await readdir(out)).toEqual([`big-data-version-${oldest?.id}.docx`]);
     const invalid = await cli(
       'export',
       '--format',
