@@ -316,12 +316,10 @@ test('la relecture d’un collègue arrive dans la fiche ouverte, et une répons
   await shareAndJoin(server, anne, bruno);
   const anneReview = new ReviewPanel(anne.page);
   const brunoReview = new ReviewPanel(bruno.page);
-  // The Relecture panel covers the application bar: closed to sync, as a user would.
-  const syncWithPanelClosed = async (person: Colleague, review: ReviewPanel) => {
-    await review.close();
+  // « Synchroniser » stays within reach with the Relecture panel open.
+  const syncWithPanelOpen = async (person: Colleague) => {
     await person.sync.sync();
     await expect(person.sync.state).toHaveText('À jour');
-    await review.open();
   };
   await anne.home.openSheet('big-data');
   await bruno.home.openSheet('big-data');
@@ -335,8 +333,8 @@ test('la relecture d’un collègue arrive dans la fiche ouverte, et une répons
     'Depuis quand exactement ?',
   );
   await anne.sheet.waitUntilSaved();
-  await syncWithPanelClosed(anne, anneReview);
-  await syncWithPanelClosed(bruno, brunoReview);
+  await syncWithPanelOpen(anne);
+  await syncWithPanelOpen(bruno);
   const brunoThread = brunoReview.thread('une histoire récente');
   await expect(brunoThread).toContainText('Depuis quand exactement ?');
   await expect(brunoThread.getByTestId('thread-orphan')).toHaveCount(0);
@@ -345,16 +343,16 @@ test('la relecture d’un collègue arrive dans la fiche ouverte, et une répons
   // Bruno answers; Anne, her sheet still open, sees his reply after her sync, without a reload.
   await brunoReview.reply(brunoThread, 'Depuis la fin des années 1990.');
   await bruno.sheet.waitUntilSaved();
-  await syncWithPanelClosed(bruno, brunoReview);
-  await syncWithPanelClosed(anne, anneReview);
+  await syncWithPanelOpen(bruno);
+  await syncWithPanelOpen(anne);
   await expect(anneThread.getByTestId('reply-text')).toHaveText(['Depuis la fin des années 1990.']);
 
   // Her answer and her resolution come after his reply: nothing of his is overwritten.
   await anneReview.reply(anneThread, 'Merci, je précise.');
   await anneReview.resolve(anneThread);
   await anne.sheet.waitUntilSaved();
-  await syncWithPanelClosed(anne, anneReview);
-  await syncWithPanelClosed(bruno, brunoReview);
+  await syncWithPanelOpen(anne);
+  await syncWithPanelOpen(bruno);
   await expect(brunoReview.openCount).toHaveCount(0);
   await brunoReview.setShowResolved(true);
   await expect(brunoThread.getByTestId('reply-text')).toHaveText([
@@ -362,4 +360,36 @@ test('la relecture d’un collègue arrive dans la fiche ouverte, et une répons
     'Merci, je précise.',
   ]);
   await expect(brunoThread).toHaveAttribute('data-state', 'resolved');
+});
+
+test('l’état de la synchronisation reste visible, et « Synchroniser » à portée, les panneaux Relecture et Historique ouverts', async ({
+  server,
+  anne,
+}) => {
+  test.setTimeout(120_000);
+  const remote = await server.createRepository('equipe.git');
+  await anne.home.open(anne.served.url);
+  await anne.sync.share(remote, server.user, server.password);
+  await anne.home.openSheet('big-data');
+  const review = new ReviewPanel(anne.page);
+  const history = new HistoryPanel(anne.page);
+
+  await review.open();
+  await anne.sync.expectStateUncovered();
+  await anne.page.screenshot({ path: test.info().outputPath('etat-synchronisation-relecture.png') });
+  await anne.sync.sync();
+  await expect(anne.sync.state).toHaveText('À jour');
+  await review.close();
+
+  await history.open();
+  await anne.sync.expectStateUncovered();
+  // Far down the sheet, and with a revision opened beside the panel: still in view.
+  await anne.page.mouse.wheel(0, 4000);
+  await anne.sync.expectStateUncovered();
+  await history.saveVersion('Avant l’envoi');
+  await history.openRevision(await history.seqOf(history.entriesOfKind('named').first()));
+  await anne.sync.expectStateUncovered();
+  await anne.page.screenshot({ path: test.info().outputPath('etat-synchronisation-historique.png') });
+  await anne.sync.sync();
+  await expect(anne.sync.state).toHaveText('À jour');
 });
