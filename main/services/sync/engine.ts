@@ -71,7 +71,8 @@ const sheetIds = (paths: Iterable<string>) =>
 /** Commits what changed since the last commit; answers whether there was anything. */
 export async function commitLocalChanges(run: SyncRun, fallback = 'Modifications'): Promise<boolean> {
   const { repo, context } = run;
-  const paths = await repo.changedPaths();
+  const status = await repo.workingTreeStatus();
+  const paths = await repo.changedPaths(status);
   if (paths.length === 0) return false;
   const head = await repo.files(await repo.head());
   const changes: PathChange[] = await Promise.all(
@@ -83,8 +84,13 @@ export async function commitLocalChanges(run: SyncRun, fallback = 'Modifications
   );
   const message = commitMessage(await describeChanges(context, changes), fallback);
   return (
-    (await repo.commitWorkingTree(message, run.author, undefined, () => run.hooks?.at?.('commit:staged'))) !==
-    undefined
+    (await repo.commitWorkingTree(
+      message,
+      run.author,
+      undefined,
+      () => run.hooks?.at?.('commit:staged'),
+      status,
+    )) !== undefined
   );
 }
 

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import git, { TREE, type WalkerEntry } from 'isomorphic-git';
+import git, { TREE, type StatusRow, type WalkerEntry } from 'isomorphic-git';
 import { GIT_DIR } from '../repository/layout.js';
 import type { CredentialStore } from './credentials.js';
 import { missingCredentials, refusedCredentials, remoteFailure } from './errors.js';
@@ -143,9 +143,14 @@ export class GitRepository {
     }
   }
 
+  /** How each file of the working tree, the index and the last commit compare (isomorphic-git's status matrix). */
+  workingTreeStatus(): Promise<StatusRow[]> {
+    return git.statusMatrix(this.base);
+  }
+
   /** Paths whose working copy differs from the last commit (added, modified or deleted). */
-  async changedPaths(): Promise<string[]> {
-    const rows = await git.statusMatrix(this.base);
+  async changedPaths(status?: StatusRow[]): Promise<string[]> {
+    const rows = status ?? (await this.workingTreeStatus());
     return rows.filter(([, head, workdir]) => !(head === 1 && workdir === 1)).map(([path]) => path);
   }
 
@@ -159,8 +164,13 @@ export class GitRepository {
     parents?: string[],
     /** Called once the changes are staged, before the commit is written (tests stop there). */
     onStaged?: () => Promise<void> | void,
+    /**
+     * The status just read by the caller, not read again (a whole pass over the working
+     * tree): a file saved since then is left for the next commit, as one saved after this.
+     */
+    status?: StatusRow[],
   ): Promise<string | undefined> {
-    const rows = await git.statusMatrix(this.base);
+    const rows = status ?? (await this.workingTreeStatus());
     const added: string[] = [];
     const removed: string[] = [];
     let changed = false;
