@@ -393,3 +393,59 @@ test('l’état de la synchronisation reste visible, et « Synchroniser » à po
   await anne.sync.sync();
   await expect(anne.sync.state).toHaveText('À jour');
 });
+
+test('le commentaire d’un collègue sur un titre de scénario, arrivé la fiche ouverte, reste après l’enregistrement suivant', async ({
+  server,
+  anne,
+  bruno,
+}) => {
+  test.setTimeout(180_000);
+  await shareAndJoin(server, anne, bruno);
+  const anneReview = new ReviewPanel(anne.page);
+  const brunoReview = new ReviewPanel(bruno.page);
+  await anne.home.openSheet('big-data');
+  await anne.sheet.setUseFamily(false);
+  await anne.sheet.typeTitle('basse', 'LA DONNÉE SANS MAÎTRE');
+  await anne.sheet.waitUntilSaved();
+  await anne.sync.sync();
+  await bruno.sync.sync();
+  await bruno.home.openSheet('big-data');
+  await anneReview.open();
+  await brunoReview.open();
+
+  // Bruno comments the title and sends it.
+  await brunoReview.comment(bruno.sheet.scenarioTitle('basse'), 'SANS MAÎTRE', 'Titre trop dur ?');
+  await bruno.sheet.waitUntilSaved();
+  await bruno.sync.sync();
+
+  // Anne comments the same title; her save is still on its way when her scheduled sync
+  // brings Bruno's comment into the sheet she has open.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await anne.page.route('**/api/sheets:update', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await anneReview.comment(anne.sheet.scenarioTitle('basse'), 'LA DONNÉE', 'Quelle donnée ?');
+  await callApi(anne.served, 'sync:run', {});
+  release();
+  await anne.sheet.waitUntilSaved();
+  await anne.page.unroute('**/api/sheets:update');
+
+  // Both comments keep their words on Anne's copy, then on Bruno's.
+  const marks = async (person: Colleague) => {
+    const answer = (await callApi(person.served, 'sheets:get', { id: 'big-data' })) as {
+      value: { sheet: { review: { titleMarks: Record<string, { from: number; to: number }[]> } } };
+    };
+    return (answer.value.sheet.review.titleMarks.basse ?? []).map(({ from, to }) =>
+      'LA DONNÉE SANS MAÎTRE'.slice(from, to),
+    );
+  };
+  await expect.poll(() => marks(anne)).toEqual(expect.arrayContaining(['LA DONNÉE', 'SANS MAÎTRE']));
+  await expect(anneReview.thread('SANS MAÎTRE').getByTestId('thread-orphan')).toHaveCount(0);
+  await anne.sync.sync();
+  await bruno.sync.sync();
+  await expect.poll(() => marks(bruno)).toEqual(expect.arrayContaining(['LA DONNÉE', 'SANS MAÎTRE']));
+  await expect(brunoReview.thread('LA DONNÉE')).toContainText('Quelle donnée ?');
+  await expect(brunoReview.thread('SANS MAÎTRE').getByTestId('thread-orphan')).toHaveCount(0);
+});
