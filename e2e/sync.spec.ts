@@ -234,7 +234,7 @@ test('une fiche supprimée ici et modifiée par un collègue revient, et c’est
   await anneHistory.open();
   await anneHistory.setAuthor('Anne', 'anne@agence.fr');
   await expect(anneHistory.panel.getByTestId('history-author-email')).toHaveText(' (anne@agence.fr)');
-  // The panel covers the application bar in a small window: closed, as a user would.
+  // Closed to go on writing, as a user would (the panel covers the right of the sheet).
   await anneHistory.close();
   await anneSheet.typeInto(anneSheet.section('passe'), ' Signé.');
   await anneSheet.waitUntilSaved();
