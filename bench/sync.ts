@@ -1,4 +1,5 @@
 import { readdir, rm, stat } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { DocNode } from '../shared/content/doc.js';
 import { openRepository, type RepositorySession } from '../main/services/index.js';
@@ -101,6 +102,7 @@ export async function benchSync(): Promise<void> {
     const bruno = await open(brunoRepo);
     try {
       const merges: number[] = [];
+      const cpu: number[] = [];
       let last: { received: string[]; sent: string[] } = { received: [], sent: [] };
       for (let round = 0; round < MERGE_ROUNDS; round += 1) {
         for (let i = 0; i < 10; i += 1) {
@@ -108,8 +110,11 @@ export async function benchSync(): Promise<void> {
           await editParagraph(bruno, ids[10 + i] as string, SYNCS + round);
         }
         await anne.handlers['sync:run']({});
+        const before = process.cpuUsage();
         const [merged, merging] = await timed(() => bruno.handlers['sync:run']({}));
+        const used = process.cpuUsage(before);
         merges.push(merging);
+        cpu.push((used.user + used.system) / 1000);
         last = merged;
         // Anne takes the merge, so that the next round starts again from one shared state.
         await anne.handlers['sync:run']({});
@@ -119,6 +124,12 @@ export async function benchSync(): Promise<void> {
         percentile(merges, 50),
         'ms',
         `10 sheets changed on each side: ${last.received.length} received, ${last.sent.length} sent; p50 of ${MERGE_ROUNDS}; target ≤ 3000`,
+      );
+      report(
+        'sync-merge-cpu',
+        Math.round(percentile(cpu, 50)),
+        'ms',
+        `CPU time of this process during sync-merge (the git server's request handling included, not its git processes); load average ${(loadavg()[0] ?? 0).toFixed(2)}`,
       );
     } finally {
       await bruno.close();

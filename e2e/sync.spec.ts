@@ -234,7 +234,7 @@ test('une fiche supprimée ici et modifiée par un collègue revient, et c’est
   await anneHistory.open();
   await anneHistory.setAuthor('Anne', 'anne@agence.fr');
   await expect(anneHistory.panel.getByTestId('history-author-email')).toHaveText(' (anne@agence.fr)');
-  // The panel covers the application bar in a small window: closed, as a user would.
+  // Closed to go on writing, as a user would (the panel covers the right of the sheet).
   await anneHistory.close();
   await anneSheet.typeInto(anneSheet.section('passe'), ' Signé.');
   await anneSheet.waitUntilSaved();
@@ -316,12 +316,10 @@ test('la relecture d’un collègue arrive dans la fiche ouverte, et une répons
   await shareAndJoin(server, anne, bruno);
   const anneReview = new ReviewPanel(anne.page);
   const brunoReview = new ReviewPanel(bruno.page);
-  // The Relecture panel covers the application bar: closed to sync, as a user would.
-  const syncWithPanelClosed = async (person: Colleague, review: ReviewPanel) => {
-    await review.close();
+  // « Synchroniser » stays within reach with the Relecture panel open.
+  const syncWithPanelOpen = async (person: Colleague) => {
     await person.sync.sync();
     await expect(person.sync.state).toHaveText('À jour');
-    await review.open();
   };
   await anne.home.openSheet('big-data');
   await bruno.home.openSheet('big-data');
@@ -335,8 +333,8 @@ test('la relecture d’un collègue arrive dans la fiche ouverte, et une répons
     'Depuis quand exactement ?',
   );
   await anne.sheet.waitUntilSaved();
-  await syncWithPanelClosed(anne, anneReview);
-  await syncWithPanelClosed(bruno, brunoReview);
+  await syncWithPanelOpen(anne);
+  await syncWithPanelOpen(bruno);
   const brunoThread = brunoReview.thread('une histoire récente');
   await expect(brunoThread).toContainText('Depuis quand exactement ?');
   await expect(brunoThread.getByTestId('thread-orphan')).toHaveCount(0);
@@ -345,16 +343,16 @@ test('la relecture d’un collègue arrive dans la fiche ouverte, et une répons
   // Bruno answers; Anne, her sheet still open, sees his reply after her sync, without a reload.
   await brunoReview.reply(brunoThread, 'Depuis la fin des années 1990.');
   await bruno.sheet.waitUntilSaved();
-  await syncWithPanelClosed(bruno, brunoReview);
-  await syncWithPanelClosed(anne, anneReview);
+  await syncWithPanelOpen(bruno);
+  await syncWithPanelOpen(anne);
   await expect(anneThread.getByTestId('reply-text')).toHaveText(['Depuis la fin des années 1990.']);
 
   // Her answer and her resolution come after his reply: nothing of his is overwritten.
   await anneReview.reply(anneThread, 'Merci, je précise.');
   await anneReview.resolve(anneThread);
   await anne.sheet.waitUntilSaved();
-  await syncWithPanelClosed(anne, anneReview);
-  await syncWithPanelClosed(bruno, brunoReview);
+  await syncWithPanelOpen(anne);
+  await syncWithPanelOpen(bruno);
   await expect(brunoReview.openCount).toHaveCount(0);
   await brunoReview.setShowResolved(true);
   await expect(brunoThread.getByTestId('reply-text')).toHaveText([
@@ -362,4 +360,92 @@ test('la relecture d’un collègue arrive dans la fiche ouverte, et une répons
     'Merci, je précise.',
   ]);
   await expect(brunoThread).toHaveAttribute('data-state', 'resolved');
+});
+
+test('l’état de la synchronisation reste visible, et « Synchroniser » à portée, les panneaux Relecture et Historique ouverts', async ({
+  server,
+  anne,
+}) => {
+  test.setTimeout(120_000);
+  const remote = await server.createRepository('equipe.git');
+  await anne.home.open(anne.served.url);
+  await anne.sync.share(remote, server.user, server.password);
+  await anne.home.openSheet('big-data');
+  const review = new ReviewPanel(anne.page);
+  const history = new HistoryPanel(anne.page);
+
+  await review.open();
+  await anne.sync.expectStateUncovered();
+  await anne.page.screenshot({ path: test.info().outputPath('etat-synchronisation-relecture.png') });
+  await anne.sync.sync();
+  await expect(anne.sync.state).toHaveText('À jour');
+  await review.close();
+
+  await history.open();
+  await anne.sync.expectStateUncovered();
+  // Far down the sheet, and with a revision opened beside the panel: still in view.
+  await anne.page.mouse.wheel(0, 4000);
+  await anne.sync.expectStateUncovered();
+  await history.saveVersion('Avant l’envoi');
+  await history.openRevision(await history.seqOf(history.entriesOfKind('named').first()));
+  await anne.sync.expectStateUncovered();
+  await anne.page.screenshot({ path: test.info().outputPath('etat-synchronisation-historique.png') });
+  await anne.sync.sync();
+  await expect(anne.sync.state).toHaveText('À jour');
+});
+
+test('le commentaire d’un collègue sur un titre de scénario, arrivé la fiche ouverte, reste après l’enregistrement suivant', async ({
+  server,
+  anne,
+  bruno,
+}) => {
+  test.setTimeout(180_000);
+  await shareAndJoin(server, anne, bruno);
+  const anneReview = new ReviewPanel(anne.page);
+  const brunoReview = new ReviewPanel(bruno.page);
+  await anne.home.openSheet('big-data');
+  await anne.sheet.setUseFamily(false);
+  await anne.sheet.typeTitle('basse', 'LA DONNÉE SANS MAÎTRE');
+  await anne.sheet.waitUntilSaved();
+  await anne.sync.sync();
+  await bruno.sync.sync();
+  await bruno.home.openSheet('big-data');
+  await anneReview.open();
+  await brunoReview.open();
+
+  // Bruno comments the title and sends it.
+  await brunoReview.comment(bruno.sheet.scenarioTitle('basse'), 'SANS MAÎTRE', 'Titre trop dur ?');
+  await bruno.sheet.waitUntilSaved();
+  await bruno.sync.sync();
+
+  // Anne comments the same title; her save is still on its way when her scheduled sync
+  // brings Bruno's comment into the sheet she has open.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await anne.page.route('**/api/sheets:update', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await anneReview.comment(anne.sheet.scenarioTitle('basse'), 'LA DONNÉE', 'Quelle donnée ?');
+  await callApi(anne.served, 'sync:run', {});
+  release();
+  await anne.sheet.waitUntilSaved();
+  await anne.page.unroute('**/api/sheets:update');
+
+  // Both comments keep their words on Anne's copy, then on Bruno's.
+  const marks = async (person: Colleague) => {
+    const answer = (await callApi(person.served, 'sheets:get', { id: 'big-data' })) as {
+      value: { sheet: { review: { titleMarks: Record<string, { from: number; to: number }[]> } } };
+    };
+    return (answer.value.sheet.review.titleMarks.basse ?? []).map(({ from, to }) =>
+      'LA DONNÉE SANS MAÎTRE'.slice(from, to),
+    );
+  };
+  await expect.poll(() => marks(anne)).toEqual(expect.arrayContaining(['LA DONNÉE', 'SANS MAÎTRE']));
+  await expect(anneReview.thread('SANS MAÎTRE').getByTestId('thread-orphan')).toHaveCount(0);
+  await anne.sync.sync();
+  await bruno.sync.sync();
+  await expect.poll(() => marks(bruno)).toEqual(expect.arrayContaining(['LA DONNÉE', 'SANS MAÎTRE']));
+  await expect(brunoReview.thread('LA DONNÉE')).toContainText('Quelle donnée ?');
+  await expect(brunoReview.thread('SANS MAÎTRE').getByTestId('thread-orphan')).toHaveCount(0);
 });

@@ -80,10 +80,15 @@ export class SheetPage {
     return { hypotheses, angles };
   }
 
-  /** Clicks into a part and types at its end, key by key. */
+  /**
+   * Clicks into a part and types at its end, key by key. The click goes to the part's last
+   * paragraph of its own (a click at the middle of a long part could land on a figure,
+   * whose caption keeps Ctrl+End to itself), when it has one.
+   */
   async typeInto(part: Locator, text: string): Promise<void> {
     const editable = this.editable(part);
-    await editable.click();
+    const paragraph = editable.locator(':scope > p').last();
+    await ((await paragraph.count()) > 0 ? paragraph : editable).click();
     await this.page.keyboard.press('Control+End');
     await this.page.keyboard.type(text);
   }

@@ -8,6 +8,23 @@ export class SyncPanel {
     return this.page.getByTestId('sync-state');
   }
 
+  /**
+   * The state is shown and nothing covers it (a panel, a revision opened from the history):
+   * the element at its centre is the state itself.
+   */
+  async expectStateUncovered(): Promise<void> {
+    await expect(this.state).toBeVisible();
+    await expect
+      .poll(() =>
+        this.state.evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          const onTop = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return onTop !== null && element.contains(onTop);
+        }),
+      )
+      .toBe(true);
+  }
+
   get conflictBanner(): Locator {
     return this.page.getByTestId('conflict-banner');
   }

@@ -227,6 +227,19 @@ describe('help and version', () => {
     expect(exportUsage[0]).toMatch(/^Usage\u00a0: fiches export /);
     expect(exportUsage[1]).toMatch(/^ {8}fiches export --format docx\|pdf --volume/);
   });
+
+  it('names a version by its id, which no sync changes, rather than by its number as listed', async () => {
+    const help = (await runFiches(['--help'])).stdout;
+    const exportHelp = (await runFiches(['export', '--help'])).stdout;
+    for (const text of [help, exportHelp]) {
+      expect(text).toContain('[--revision VERSION]');
+      expect(text).toContain('[--changes-since VERSION]');
+      expect(text).not.toMatch(/--(revision|changes-since) N\b/);
+    }
+    expect(exportHelp).toMatch(
+      /VERSION\u00a0: l’identifiant d’une version \(tel «\u00a0[0-9a-f]{12}-\d+\u00a0»/,
+    );
+  });
 });
 
 describe('fiches start', () => {

@@ -1,3 +1,4 @@
+import { fr } from '../services/french.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { reviewCommand } from './review.js';
@@ -11,6 +12,8 @@ export interface Command {
   synopsis: string;
   /** One line for `fiches --help`. */
   summary: string;
+  /** What the command's own help adds below its summary (what an option's value means). */
+  notes?: string[];
   options: OptionSpec;
   /** The command takes files after its options (`fiches import FICHIER.docx…`). */
   takesFiles?: boolean;
@@ -38,10 +41,13 @@ export const commands: Record<string, Command> = {
   },
   export: {
     synopsis:
-      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision N] [--comments] [--changes-since N] --out CHEMIN\n' +
+      'fiches export --format docx|pdf [--repo DOSSIER] --sheet ID|--family ID|--all [--revision VERSION] [--comments] [--changes-since VERSION] --out CHEMIN\n' +
       'fiches export --format docx|pdf --volume [--family ID…|--sheet ID…|--status S…] [--title T] [--repo DOSSIER] --out FICHIER',
     summary:
       'exporte des fiches (Word ou PDF) : un fichier par fiche, ou avec --volume le recueil en un seul fichier',
+    notes: [
+      fr`VERSION : l’identifiant d’une version (tel « 4f0c2a9e1b7d-3 », le même sur chaque copie d’un dépôt partagé, et celui que porte le nom du fichier exporté) ; son numéro tel que listé maintenant est encore accepté, mais une synchronisation peut le changer.`,
+    ],
     options: {
       ...repoOption,
       format: { type: 'string' },

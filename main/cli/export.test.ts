@@ -79,7 +79,7 @@ describe('fiches export', () => {
       const run = await exportTo('docx', '--sheet', 'big-data', '--revision', revision, '--out', out);
       expect(run).toMatchObject({ code: 0, stderr: '' });
     }
-    expect(await readdir(out)).toEqual([`big-data-version-${oldest?.seq}.docx`]);
+    expect(await readdir(out)).toEqual([`big-data-version-${oldest?.id}.docx`]);
     const invalid = await exportTo('docx', '--sheet', 'big-data', '--revision', 'x-1', '--out', out);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain('version invalide pour --revision «\u00a0x-1\u00a0»');

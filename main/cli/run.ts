@@ -55,7 +55,8 @@ async function dispatchCommand(argv: string[]): Promise<number> {
   if (values.help === true) {
     // A command with two forms (export) shows them one under the other, after « Usage : ».
     const synopsis = command.synopsis.split('\n').join(`\n${' '.repeat('Usage : '.length)}`);
-    process.stdout.write(fr`Usage : ${synopsis}\n${command.summary}\n`);
+    const lines = [fr`Usage : ${synopsis}`, command.summary, ...(command.notes ?? [])];
+    process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   }
   return command.run(values, positionals);

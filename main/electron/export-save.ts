@@ -5,15 +5,15 @@ import { exportFileName } from '../services/export/render.js';
 import { exportSheets, renderThrough } from '../services/export/export-sheets.js';
 import type { ServiceHandlers } from '../services/index.js';
 
-/** The number a revision is listed under now, for the suggested file name. */
-async function listedNumber(
+/** The id of a revision named by its id or by its number as listed now, for the suggested file name. */
+async function revisionIdOf(
   handlers: ServiceHandlers,
   sheetId: string,
   revision: number | string | undefined,
-): Promise<number | undefined> {
-  if (typeof revision !== 'string') return revision;
+): Promise<string | undefined> {
+  if (typeof revision !== 'number') return revision;
   const { revisions } = await handlers['history:list']({ sheetId });
-  return revisions.find((summary) => summary.id === revision)?.seq;
+  return revisions.find((summary) => summary.seq === revision)?.id;
 }
 
 /**
@@ -34,7 +34,7 @@ export async function saveExport(
       defaultPath: exportFileName(
         first,
         request.format,
-        await listedNumber(handlers, first, request.revision),
+        await revisionIdOf(handlers, first, request.revision),
         request.comments === true || request.changesSince !== undefined,
       ),
       filters: [{ name: `Document ${label}`, extensions: [request.format] }],

@@ -32,7 +32,13 @@ export async function updateFamily(
     const scenarios = patch.scenarios
       ? mergeScenarios(template, base.scenarios, patch.scenarios)
       : base.scenarios;
-    const review = mergeReview(template, base.review, patch, scenarios, 'family');
+    const review = mergeReview(
+      template,
+      { review: base.review, scenarios: base.scenarios },
+      patch,
+      scenarios,
+      'family',
+    );
     let next: FamilyFile = {
       ...base,
       note: patch.note ? checkedContent(patch.note, 'Note de la famille') : base.note,

@@ -122,6 +122,8 @@ export const patchBaseSchema = z
     note: incomingDocSchema.optional(),
     /** Each thread of the patch as the editor last knew it; null: one it did not know (new). */
     threads: z.record(reviewIdSchema, commentThreadSchema.nullable()).optional(),
+    /** The marks of each title of the patch as the editor last knew them (none: an empty list). */
+    titleMarks: z.record(idSchema, z.array(titleMarkSchema)).optional(),
   })
   .strict();
 

@@ -94,9 +94,10 @@ export function mergeThread(
 /**
  * A title's marks are offsets into its text: they follow the title the merge kept. When
  * both sides kept the same title, marks added on either side are kept and those removed on
- * one side (unchanged on the other) go.
+ * one side (unchanged on the other) go. Also used by a save whose editor missed a sync's
+ * change to them (main/services/review/review-patch.ts).
  */
-function mergeTitleMarks(
+export function mergeTitleMarks(
   base: readonly TitleMark[],
   ours: readonly TitleMark[],
   theirs: readonly TitleMark[],

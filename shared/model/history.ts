@@ -87,8 +87,12 @@ export const revisionSummarySchema = z.object({
   comment: z.string().optional(),
   /** The new status, for a status change. */
   status: sheetStatusSchema.optional(),
-  /** The revision a restore took its content from, and the parts it took (all when absent). */
-  restoredFrom: z.number().int().positive().optional(),
+  /**
+   * The revision a restore took its content from, by its id (which no sync changes), its
+   * number as listed now (to be shown), and the parts it took (all when absent).
+   */
+  restoredFrom: revisionIdSchema.optional(),
+  restoredFromSeq: z.number().int().positive().optional(),
   restoredParts: z.array(partKeySchema).optional(),
   /** The file an import took its content from (its name). */
   source: z.string().optional(),

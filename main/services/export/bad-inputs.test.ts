@@ -155,7 +155,7 @@ describe('export of a sheet with bad inputs', () => {
     const version = await handlers['history:recordVersion']({ sheetId: 'big-data', name: 'Comité de mars' });
     await setSection('passe', doc(paragraph('Texte réécrit après le comité.')));
     const past = await documentText({ sheetId: 'big-data', revision: version.seq });
-    expect(past.rendered.fileName).toBe(`big-data-version-${version.seq}.docx`);
+    expect(past.rendered.fileName).toBe(`big-data-version-${version.id}.docx`);
     expect(past.text).toContain('Texte du comité de mars.');
     expect(past.text).not.toContain('Texte réécrit après le comité.');
     expect(plainText(past.docx.text('word/footer1.xml'))).toContain('Version du');

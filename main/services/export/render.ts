@@ -23,16 +23,17 @@ export interface RenderedSheet {
 }
 
 /**
- * « big-data.docx », « big-data-version-12.docx » (the revision's number as listed),
- * « big-data-relecture.docx »: made of the checked id, safe as a file name anywhere.
+ * « big-data.docx », « big-data-version-4f0c2a9e1b7d-3.docx » (the revision's id: the
+ * same on every copy, whatever a sync does to the numbers listed), « big-data-relecture.docx »:
+ * made of checked ids, safe as a file name anywhere.
  */
 export function exportFileName(
   sheetId: string,
   format: ExportFormat,
-  revisionSeq?: number,
+  revisionId?: string,
   forReview = false,
 ): string {
-  const suffix = revisionSeq === undefined ? (forReview ? '-relecture' : '') : `-version-${revisionSeq}`;
+  const suffix = revisionId === undefined ? (forReview ? '-relecture' : '') : `-version-${revisionId}`;
   return `${sheetId}${suffix}.${exportFormatExtensions[format]}`;
 }
 
@@ -58,7 +59,7 @@ export async function renderSheet(
   const { bytes, warnings } = await renderer.render(print, loaded, deadline);
   deadline.check(request.format === 'docx' ? 'docx' : 'pdf');
   return {
-    fileName: exportFileName(request.sheetId, request.format, print.revision?.seq, forReview),
+    fileName: exportFileName(request.sheetId, request.format, print.revision?.id, forReview),
     mediaType: renderer.mediaType,
     bytes,
     warnings: [...contentWarnings(print), ...reviewWarnings, ...warnings],

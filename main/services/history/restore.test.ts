@@ -1,5 +1,8 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { historyFixture, sheetRevision, text, type HistoryFixture } from '../testing/history-fixture.js';
+import { decodeRecord, encodeRecord, type RevisionRecord } from './revision-record.js';
 
 let f: HistoryFixture;
 
@@ -38,7 +41,12 @@ describe('restore', () => {
 
     const { preRestore, restore } = await f.h['history:restore']({ sheetId: 'big-data', seq: committee.seq });
     expect(preRestore).toMatchObject({ kind: 'pre-restore' });
-    expect(restore).toMatchObject({ kind: 'restore', restoredFrom: committee.seq });
+    // Named by its id, which no sync changes; its number as listed now, to be shown.
+    expect(restore).toMatchObject({
+      kind: 'restore',
+      restoredFrom: committee.id,
+      restoredFromSeq: committee.seq,
+    });
     expect(restore).not.toHaveProperty('restoredParts');
     const restored = await current();
     expect(restored.sections).toEqual({
@@ -54,6 +62,25 @@ describe('restore', () => {
     await f.h['history:restore']({ sheetId: 'big-data', seq: preRestore.seq });
     const undone = await current();
     expect({ ...undone, updatedAt: '' }).toEqual({ ...edited, updatedAt: '' });
+  });
+
+  it('reads a restore recorded by number (a history written before revisions had ids) as that revision’s id', async () => {
+    const committee = await committeeVersion();
+    await update({ sections: { passe: text('Passé réécrit.') } });
+    await f.h['history:restore']({ sheetId: 'big-data', seq: committee.id });
+    const file = join(f.repo, 'history', 'big-data', 'revisions.jsonl');
+    const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+    const record = decodeRecord(Buffer.from(lines.at(-1) as string)) as RevisionRecord;
+    expect(record).toMatchObject({ kind: 'restore', restoredFrom: committee.id });
+    // As an older Fiches wrote it: the number of the revision in this log.
+    lines[lines.length - 1] = encodeRecord({ ...record, restoredFrom: committee.seq });
+    await writeFile(file, `${lines.join('\n')}\n`);
+    await f.reopen();
+    expect((await list())[0]).toMatchObject({
+      kind: 'restore',
+      restoredFrom: committee.id,
+      restoredFromSeq: committee.seq,
+    });
   });
 
   it('restores one section (or one hypothesis’s parts) and leaves the others as they are', async () => {

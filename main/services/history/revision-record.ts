@@ -111,7 +111,7 @@ export function decodeRecord(bytes: Buffer): RevisionRecord | undefined {
 /** The summary fields a record holds itself; the timeline adds its number, id and changes (timeline.ts). */
 export function recordSummary(
   record: RevisionRecord,
-): Omit<RevisionSummary, 'seq' | 'id' | 'restoredFrom' | 'changed'> {
+): Omit<RevisionSummary, 'seq' | 'id' | 'restoredFrom' | 'restoredFromSeq' | 'changed'> {
   const { at, author, kind, name, comment, status, restoredParts, source } = record;
   return {
     at,

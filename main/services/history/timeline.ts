@@ -125,7 +125,7 @@ export class Timeline {
       seq: entry.seq,
       id: entry.id,
       ...recordSummary(record),
-      ...(restored ? { restoredFrom: restored.seq } : {}),
+      ...(restored ? { restoredFrom: restored.id, restoredFromSeq: restored.seq } : {}),
       changed,
     };
   }

@@ -148,7 +148,12 @@ describe('history of a shared sheet', () => {
     });
     // Numbers are those listed now: Anne's revisions may take place around Bruno's.
     const listed = (await list(anne)).revisions.find((r) => r.id === bruno1.id);
-    expect(restored.restore).toMatchObject({ kind: 'restore', restoredFrom: listed?.seq, author: 'Anne' });
+    expect(restored.restore).toMatchObject({
+      kind: 'restore',
+      restoredFrom: bruno1.id,
+      restoredFromSeq: listed?.seq,
+      author: 'Anne',
+    });
     expect((await list(anne)).revisions[0]?.id).toBe(restored.restore!.id);
     expect((await anne.session.handlers['sheets:get']({ id: 'big-data' })).sheet.sections.passe).toEqual(
       text('Avant 1990.'),
@@ -157,7 +162,7 @@ describe('history of a shared sheet', () => {
     await carryHistory(anne, bruno);
     await reopen(bruno);
     const onBruno = await list(bruno);
-    expect(onBruno.revisions[0]).toMatchObject({ id: restored.restore!.id, restoredFrom: listed?.seq });
+    expect(onBruno.revisions[0]).toMatchObject({ id: restored.restore!.id, restoredFrom: bruno1.id });
   });
 
   it('does not store again what a colleague’s files already hold', async () => {

@@ -8,14 +8,15 @@ import {
 } from '../../../shared/model/review.js';
 import type { Scenarios } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
-import { mergeThread } from '../../../shared/merge/review.js';
+import { mergeThread, mergeTitleMarks } from '../../../shared/merge/review.js';
 import { same } from '../../../shared/merge/values.js';
 import { AppFailure } from '../../../shared/result.js';
 import { fr } from '../french.js';
 
 /**
  * The review part of sheets:update and families:update: the threads the patch names
- * replace theirs whole (null deletes one), the title marks it names replace theirs. What
+ * replace theirs whole (null deletes one), the title marks it names replace theirs (both
+ * merged instead when a sync changed them since the editor read them). What
  * the interface never sends is refused, so a faulty client cannot rewrite who said what: a
  * thread or a reply keeps its author, its date and its part; a thread is about a part the
  * template has, and a family's about one of its shared micro-scenarios' titles and angles;
@@ -93,20 +94,26 @@ export function reviewGrowthProblem(before: Review, after: Review): string | und
 }
 
 /**
- * A thread sent by an editor that missed a sync's change to it (its base differs from the
- * file): merged as a sync merges it (shared/merge/review.ts), so a colleague's reply or
- * edit that arrived meanwhile stays; a thread deleted here but answered there stays too.
- * Undefined: nothing to merge, the sent thread replaces the file's.
+ * A thread or a title's marks sent by an editor that missed a sync's change to them (their
+ * base differs from the file): merged as a sync merges them (shared/merge/review.ts), so a
+ * colleague's reply, edit or mark that arrived meanwhile stays; a thread deleted here but
+ * answered there stays too. Undefined: nothing to merge, what was sent replaces the file's.
  */
+function rebased<T>(base: T | undefined, current: T, merge: (base: T) => T): { value: T } | undefined {
+  if (base === undefined || same(base, current)) return undefined;
+  return { value: merge(base) };
+}
+
 function rebasedThread(
   base: CommentThread | null | undefined,
   sent: CommentThread | null,
   current: CommentThread | undefined,
-): { thread: CommentThread | null } | undefined {
-  if (base === undefined || same(base ?? undefined, current)) return undefined;
-  if (sent === null) return { thread: current ?? null };
-  if (current === undefined) return { thread: sent };
-  return { thread: mergeThread(base ?? undefined, sent, current) };
+): { value: CommentThread | null } | undefined {
+  return rebased(base, current ?? null, (known) => {
+    if (sent === null) return current ?? null;
+    if (current === undefined) return sent;
+    return mergeThread(known ?? undefined, sent, current);
+  });
 }
 
 function mergeThreads(
@@ -119,9 +126,9 @@ function mergeThreads(
 ): Record<string, CommentThread> {
   const threads = { ...current };
   for (const [id, sent] of Object.entries(patch)) {
-    const rebased = rebasedThread(bases[id], sent, current[id]);
-    if (rebased) onMerged();
-    const thread = rebased ? rebased.thread : sent;
+    const merged = rebasedThread(bases[id], sent, current[id]);
+    if (merged) onMerged();
+    const thread = merged ? merged.value : sent;
     if (thread === null) {
       delete threads[id];
       continue;
@@ -139,26 +146,39 @@ function mergeThreads(
   return threads;
 }
 
-function mergeTitleMarks(
+function mergeTitleMarksPatch(
   template: SheetTemplate,
   current: Review['titleMarks'],
   patch: NonNullable<SheetPatch['titleMarks']>,
-  scenarios: Scenarios,
+  bases: Review['titleMarks'],
+  titles: { before: Scenarios; after: Scenarios },
+  onMerged: () => void,
 ): Review['titleMarks'] {
   const titleMarks = { ...current };
-  for (const [hypothesis, marks] of Object.entries(patch)) {
+  for (const [hypothesis, sent] of Object.entries(patch)) {
     if (!template.microScenarios.hypotheses.some((known) => known.id === hypothesis)) {
       refuse(fr`Hypothèse inconnue « ${hypothesis} » pour les marques d’un titre.`, { hypothesis });
     }
-    const length = scenarios[hypothesis]?.title.length ?? 0;
-    if (marks.some((mark) => mark.to > length)) {
+    const title = titles.after[hypothesis]?.title ?? '';
+    if (sent.some((mark) => mark.to > title.length)) {
       refuse(
-        fr`Une marque du titre de l’hypothèse « ${hypothesis} » dépasse la fin du titre (${length} caractères).`,
+        fr`Une marque du titre de l’hypothèse « ${hypothesis} » dépasse la fin du titre (${title.length} caractères).`,
         {
           hypothesis,
         },
       );
     }
+    // The marks the editor sent are offsets into the title it sent (or kept).
+    const theirTitle = titles.before[hypothesis]?.title ?? '';
+    const merged = rebased(bases[hypothesis], current[hypothesis] ?? [], (base) =>
+      mergeTitleMarks(base, sent, current[hypothesis] ?? [], {
+        ours: title,
+        theirs: theirTitle,
+        merged: title,
+      }),
+    );
+    if (merged) onMerged();
+    const marks = merged ? merged.value : sent;
     if (marks.length > 0) titleMarks[hypothesis] = marks;
     else delete titleMarks[hypothesis];
   }
@@ -167,29 +187,39 @@ function mergeTitleMarks(
 
 /**
  * The review of a sheet (or of a family's shared micro-scenarios) once `patch` applied;
- * `scenarios` are its scenarios after the same patch. `merged`: a thread was merged with a
- * sync's change the editor had not seen.
+ * `current` is what the file holds, `scenarios` its scenarios after the same patch.
+ * `merged`: a thread or a title's marks were merged with a sync's change the editor had
+ * not seen.
  */
 export function mergeReview(
   template: SheetTemplate,
-  current: Review,
+  current: { review: Review; scenarios: Scenarios },
   patch: Pick<SheetPatch, 'threads' | 'titleMarks' | 'base'>,
   scenarios: Scenarios,
   owner: ReviewOwner,
 ): { review: Review; merged: boolean } {
-  if (!patch.threads && !patch.titleMarks) return { review: current, merged: false };
+  const { review } = current;
+  if (!patch.threads && !patch.titleMarks) return { review, merged: false };
   let merged = false;
+  const onMerged = () => {
+    merged = true;
+  };
   const next: Review = {
     threads: patch.threads
-      ? mergeThreads(template, current.threads, patch.threads, patch.base?.threads ?? {}, owner, () => {
-          merged = true;
-        })
-      : current.threads,
+      ? mergeThreads(template, review.threads, patch.threads, patch.base?.threads ?? {}, owner, onMerged)
+      : review.threads,
     titleMarks: patch.titleMarks
-      ? mergeTitleMarks(template, current.titleMarks, patch.titleMarks, scenarios)
-      : current.titleMarks,
+      ? mergeTitleMarksPatch(
+          template,
+          review.titleMarks,
+          patch.titleMarks,
+          patch.base?.titleMarks ?? {},
+          { before: current.scenarios, after: scenarios },
+          onMerged,
+        )
+      : review.titleMarks,
   };
-  const problem = reviewGrowthProblem(current, next);
+  const problem = reviewGrowthProblem(review, next);
   if (problem) refuse(problem, { limits: REVIEW_LIMITS });
   return { review: next, merged };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { doc } from '../../../shared/content/builders.js';
 import { textOf } from '../../../shared/content/doc.js';
 import { commentedText, commentThread, richParagraph } from '../../../shared/review/builders.js';
+import type { TitleMark } from '../../../shared/model/review.js';
 import type { ServiceHandlers } from '../session.js';
 import { openFixturePerTest } from '../testing/fixture-per-test.js';
 import { paragraphs } from '../testing/team-fixture.js';
@@ -152,5 +153,88 @@ describe('sheets:update of a comment thread, with the thread the editor started 
     });
     expect(summary.merged).toBeUndefined();
     expect((await h['sheets:get']({ id: 'big-data' })).sheet.review.threads['c-1']?.replies).toEqual([annes]);
+  });
+});
+
+describe('sheets:update of a title’s marks, with the marks the editor started from', () => {
+  const TITLE = 'Une croissance lente des usages';
+  const comment = (thread: string, from: number, to: number): TitleMark => ({
+    type: 'comment',
+    attrs: { thread },
+    from,
+    to,
+  });
+  const annes = comment('c-anne', 4, 14);
+  const brunos = comment('c-bruno', 25, 31);
+  const added = comment('c-claire', 15, 20);
+  const threadOn = (id: string, quote: string) => commentThread({ id, part: 'scenario/basse/title', quote });
+
+  async function titled(): Promise<void> {
+    await h['sheets:create']({ variableId: 'big-data' });
+    await h['sheets:update']({
+      id: 'big-data',
+      patch: {
+        scenarios: { basse: { title: TITLE } },
+        threads: { 'c-anne': threadOn('c-anne', 'croissance') },
+        titleMarks: { basse: [annes] },
+      },
+    });
+  }
+
+  /** A sync brings Bruno's comment on the title (its thread and its mark) while the sheet is open. */
+  async function colleagueComments(): Promise<void> {
+    const path = join(repo, 'sheets', 'big-data.json');
+    const sheet = JSON.parse(await readFile(path, 'utf8'));
+    sheet.review.threads['c-bruno'] = threadOn('c-bruno', 'usages');
+    sheet.review.titleMarks.basse.push(brunos);
+    await writeFile(path, JSON.stringify(sheet));
+  }
+
+  const marksInFile = async () =>
+    (await h['sheets:get']({ id: 'big-data' })).sheet.review.titleMarks.basse ?? [];
+
+  it('keeps a colleague’s mark a sync brought meanwhile when the editor adds one', async () => {
+    await titled();
+    await colleagueComments();
+    const summary = await h['sheets:update']({
+      id: 'big-data',
+      patch: {
+        threads: { 'c-claire': threadOn('c-claire', 'lente') },
+        titleMarks: { basse: [annes, added] },
+        base: { threads: { 'c-claire': null }, titleMarks: { basse: [annes] } },
+      },
+    });
+    // The review is to be read again: it holds more than the editor sent.
+    expect(summary.merged).toEqual(['review']);
+    expect(await marksInFile()).toEqual(expect.arrayContaining([annes, added, brunos]));
+    expect(await marksInFile()).toHaveLength(3);
+  });
+
+  it('removes the mark the editor removed, and only that one', async () => {
+    await titled();
+    await colleagueComments();
+    const summary = await h['sheets:update']({
+      id: 'big-data',
+      patch: {
+        threads: { 'c-anne': null },
+        titleMarks: { basse: [] },
+        base: { titleMarks: { basse: [annes] } },
+      },
+    });
+    expect(summary.merged).toEqual(['review']);
+    expect(await marksInFile()).toEqual([brunos]);
+  });
+
+  it('replaces the marks as before when nothing changed them meanwhile, or no base is sent', async () => {
+    await titled();
+    const summary = await h['sheets:update']({
+      id: 'big-data',
+      patch: { titleMarks: { basse: [annes, added] }, base: { titleMarks: { basse: [annes] } } },
+    });
+    expect(summary.merged).toBeUndefined();
+    expect(await marksInFile()).toEqual([annes, added]);
+    await colleagueComments();
+    await h['sheets:update']({ id: 'big-data', patch: { titleMarks: { basse: [added] } } });
+    expect(await marksInFile()).toEqual([added]);
   });
 });

@@ -35,7 +35,13 @@ export async function updateSheet(
     const scenarios = patch.scenarios
       ? mergeScenarios(template, sheet.microScenarios.scenarios, patch.scenarios)
       : sheet.microScenarios.scenarios;
-    const review = mergeReview(template, sheet.review, patch, scenarios, 'sheet');
+    const review = mergeReview(
+      template,
+      { review: sheet.review, scenarios: sheet.microScenarios.scenarios },
+      patch,
+      scenarios,
+      'sheet',
+    );
     let next: SheetFile = {
       ...sheet,
       status: patch.status ?? sheet.status,

@@ -8,6 +8,7 @@ import { applyTree, changedBetween } from './apply.js';
 import type { CredentialStore } from './credentials.js';
 import { commitMessage, describeChanges, nameOf, type PathChange } from './describe.js';
 import { SHEET_PATH } from './file-merge.js';
+import type { Relation } from './ancestry.js';
 import type { Author, GitRepository, ProgressEvent, TreeFiles } from './repo.js';
 import { mergeTrees } from './tree-merge.js';
 
@@ -70,7 +71,8 @@ const sheetIds = (paths: Iterable<string>) =>
 /** Commits what changed since the last commit; answers whether there was anything. */
 export async function commitLocalChanges(run: SyncRun, fallback = 'Modifications'): Promise<boolean> {
   const { repo, context } = run;
-  const paths = await repo.changedPaths();
+  const status = await repo.workingTreeStatus();
+  const paths = await repo.changedPaths(status);
   if (paths.length === 0) return false;
   const head = await repo.files(await repo.head());
   const changes: PathChange[] = await Promise.all(
@@ -82,30 +84,36 @@ export async function commitLocalChanges(run: SyncRun, fallback = 'Modifications
   );
   const message = commitMessage(await describeChanges(context, changes), fallback);
   return (
-    (await repo.commitWorkingTree(message, run.author, undefined, () => run.hooks?.at?.('commit:staged'))) !==
-    undefined
+    (await repo.commitWorkingTree(
+      message,
+      run.author,
+      undefined,
+      () => run.hooks?.at?.('commit:staged'),
+      status,
+    )) !== undefined
   );
 }
 
-/** Brings in the remote's commit `theirs`; answers what it did to which sheets. */
+/** Brings in the remote's commit `theirs`, ahead of `ours` or beside it; answers what it did to which sheets. */
 async function mergeRemote(
   run: SyncRun,
   ours: string | undefined,
   theirs: string,
+  relation: Relation | undefined,
   report: SyncReport,
 ): Promise<void> {
   const { repo, context } = run;
   const theirAuthor = await repo.authorOf(theirs);
   const labels: ConflictLabels = { ourAuthor: run.author.name, theirAuthor, at: new Date().toISOString() };
   const oursFiles = await repo.files(ours);
-  const fastForward = ours === undefined || (await repo.isAncestor(ours, theirs));
+  const fastForward = ours === undefined || relation?.kind === 'behind';
   let target: TreeFiles;
   const merged = new Set<string>();
   if (fastForward) {
     target = await repo.files(theirs);
     report.received.push(...sheetIds(changedBetween(oursFiles, target)));
   } else {
-    const base = await repo.mergeBase(ours, theirs);
+    const base = relation?.kind === 'diverged' ? relation.base : undefined;
     const merge = await mergeTrees(
       repo,
       await repo.files(base),
@@ -164,13 +172,13 @@ export async function runSync(run: SyncRun): Promise<SyncReport> {
     await run.hooks?.at?.('fetch');
     const theirs = await repo.fetch(run.remote, run.credentials, run.onProgress);
     let ours = await repo.head();
+    const relation = theirs && ours ? await repo.relation(ours, theirs) : undefined;
     if (
       theirs !== undefined &&
-      ours !== theirs &&
-      !(ours !== undefined && (await repo.isAncestor(theirs, ours)))
+      (ours === undefined || relation?.kind === 'behind' || relation?.kind === 'diverged')
     ) {
       await run.hooks?.at?.('merge');
-      await mergeRemote(run, ours, theirs, report);
+      await mergeRemote(run, ours, theirs, relation, report);
       ours = await repo.head();
     }
     if (ours === undefined || ours === theirs) break;

@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import git, { TREE, type WalkerEntry } from 'isomorphic-git';
+import git, { TREE, type StatusRow, type WalkerEntry } from 'isomorphic-git';
 import { GIT_DIR } from '../repository/layout.js';
 import type { CredentialStore } from './credentials.js';
 import { missingCredentials, refusedCredentials, remoteFailure } from './errors.js';
+import { relationOf, type Relation } from './ancestry.js';
 import { compactObjects } from './compact.js';
 import { durableGitFs } from './git-fs.js';
 import { gitHttpClient } from './http-client.js';
@@ -16,6 +17,8 @@ import { gitHttpClient } from './http-client.js';
 export const BRANCH = 'main';
 export const REMOTE = 'origin';
 const REMOTE_BRANCH = `refs/remotes/${REMOTE}/${BRANCH}`;
+/** Commits whose files are kept in memory (GitRepository.files). */
+const TREES_KEPT = 6;
 
 export interface FileEntry {
   oid: string;
@@ -82,6 +85,12 @@ export class GitRepository {
   /** isomorphic-git's cache of parsed packs, kept until the objects are packed anew. */
   private cache = {};
   private readonly http = gitHttpClient();
+  /**
+   * The files of the last commits read (a commit never changes): one sync reads the same
+   * few trees several times (the last commit, the colleague's, their base), and the sync
+   * state, polled every few seconds, two of them.
+   */
+  private readonly trees = new Map<string, TreeFiles>();
 
   constructor(readonly dir: string) {}
 
@@ -134,9 +143,14 @@ export class GitRepository {
     }
   }
 
+  /** How each file of the working tree, the index and the last commit compare (isomorphic-git's status matrix). */
+  workingTreeStatus(): Promise<StatusRow[]> {
+    return git.statusMatrix(this.base);
+  }
+
   /** Paths whose working copy differs from the last commit (added, modified or deleted). */
-  async changedPaths(): Promise<string[]> {
-    const rows = await git.statusMatrix(this.base);
+  async changedPaths(status?: StatusRow[]): Promise<string[]> {
+    const rows = status ?? (await this.workingTreeStatus());
     return rows.filter(([, head, workdir]) => !(head === 1 && workdir === 1)).map(([path]) => path);
   }
 
@@ -150,8 +164,13 @@ export class GitRepository {
     parents?: string[],
     /** Called once the changes are staged, before the commit is written (tests stop there). */
     onStaged?: () => Promise<void> | void,
+    /**
+     * The status just read by the caller, not read again (a whole pass over the working
+     * tree): a file saved since then is left for the next commit, as one saved after this.
+     */
+    status?: StatusRow[],
   ): Promise<string | undefined> {
-    const rows = await git.statusMatrix(this.base);
+    const rows = status ?? (await this.workingTreeStatus());
     const added: string[] = [];
     const removed: string[] = [];
     let changed = false;
@@ -186,6 +205,12 @@ export class GitRepository {
    * Fetches the remote's branch; answers its commit, undefined when the remote is empty.
    * A remote whose branch is a commit this copy has (it pushed it) is not fetched from:
    * isomorphic-git would ask for it anyway and receive the whole history again.
+   *
+   * What this copy says it has is where the remote was last seen (refs/remotes/origin/main,
+   * a commit the remote holds), not the local branch: isomorphic-git names the commit of the
+   * ref it fetches into as its only « have », and the local branch, holding commits not sent
+   * yet, is one the remote does not know, so it would send the whole history, a thousand
+   * commits, at every sync that merges.
    */
   async fetch(
     remote: string,
@@ -211,7 +236,8 @@ export class GitRepository {
         ...this.base,
         http: this.http,
         remote: REMOTE,
-        ref: BRANCH,
+        ref: REMOTE_BRANCH,
+        remoteRef: BRANCH,
         singleBranch: true,
         tags: false,
         onAuth: auth.onAuth,
@@ -270,10 +296,12 @@ export class GitRepository {
     await git.writeRef({ fs: durableGitFs, dir: this.dir, ref: REMOTE_BRANCH, value: commit, force: true });
   }
 
-  /** Every file of a commit's tree. */
+  /** Every file of a commit's tree (the map is shared: not to be changed). */
   async files(commit: string | undefined): Promise<TreeFiles> {
+    if (commit === undefined) return new Map();
+    const known = this.trees.get(commit);
+    if (known) return known;
     const files: TreeFiles = new Map();
-    if (commit === undefined) return files;
     await git.walk({
       ...this.base,
       trees: [TREE({ ref: commit })],
@@ -285,6 +313,8 @@ export class GitRepository {
         return true;
       },
     });
+    this.trees.set(commit, files);
+    if (this.trees.size > TREES_KEPT) this.trees.delete(this.trees.keys().next().value as string);
     return files;
   }
 
@@ -302,14 +332,16 @@ export class GitRepository {
     return read.author.name;
   }
 
-  async isAncestor(ancestor: string, of: string): Promise<boolean> {
-    if (ancestor === of) return true;
-    return git.isDescendent({ ...this.base, oid: of, ancestor, depth: -1 });
-  }
-
-  async mergeBase(a: string, b: string): Promise<string | undefined> {
-    const bases: string[] = await git.findMergeBase({ ...this.base, oids: [a, b] });
-    return bases[0];
+  /** How the local commit `ours` and the remote's `theirs` relate (ancestry.ts). */
+  relation(ours: string, theirs: string): Promise<Relation> {
+    return relationOf(
+      async (oid) => {
+        const { commit } = await git.readCommit({ ...this.base, oid });
+        return { parents: commit.parent, time: commit.committer.timestamp };
+      },
+      ours,
+      theirs,
+    );
   }
 
   /** Moves the branch to `commit` (after the working tree was brought to it). */

@@ -99,6 +99,9 @@ describe('« changes since a version » after a sync', () => {
       // The number the version is listed under now names it too.
       const seq = (await listed(person, base.id)).seq;
       expect(insertions(await render({ changesSince: seq }))).toEqual(found);
+      // Its export is named by its id: the same file name on both copies, whatever the numbering.
+      const past = await person.h['export:render']({ sheetId: SHEET, format: 'docx', revision: annes.id });
+      expect(past.fileName).toBe(`big-data-version-${annes.id}.docx`);
     }
   }, 120_000);
 });

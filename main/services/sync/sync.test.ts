@@ -292,6 +292,51 @@ describe('the settings files', () => {
   });
 });
 
+describe('what a merge fetches', () => {
+  /** The commits of the packs `person`'s copy received since `before` (the packs then). */
+  async function commitsReceived(person: Colleague, before: string[]): Promise<number> {
+    const folder = join(person.repo, '.git', 'objects', 'pack');
+    const packs = (await readdir(folder)).filter((name) => name.endsWith('.pack') && !before.includes(name));
+    let commits = 0;
+    for (const pack of packs) {
+      const listing = await server.git(['verify-pack', '-v', join(folder, pack)]);
+      commits += listing.split('\n').filter((line) => / commit /.test(line)).length;
+    }
+    return commits;
+  }
+
+  it('receives the colleague’s new commit only, not the whole history again', async () => {
+    const { anne, bruno } = team;
+    for (let n = 1; n <= 12; n += 1) {
+      await save(anne, { passe: [`Version ${n} du passé.`] });
+      await anne.h['sync:run']({});
+    }
+    await bruno.h['sync:run']({});
+    await save(anne, { trajectoire: ['Trajectoire selon Anne.'] });
+    await anne.h['sync:run']({});
+    // Bruno's own change, committed before he fetches: a commit the remote does not know.
+    await save(bruno, { passe: ['Version 12 du passé, relue par Bruno.'] });
+    const packs = await readdir(join(bruno.repo, '.git', 'objects', 'pack'));
+    const seen = (
+      await readFile(join(bruno.repo, '.git', 'refs', 'remotes', 'origin', 'main'), 'utf8')
+    ).trim();
+    // Anne's commit, and her merge with what Bruno's last sync sent.
+    const news = Number(
+      await server.git(
+        ['rev-list', '--count', `${seen}..main`],
+        server.pathOf(new URL(team.remote).pathname),
+      ),
+    );
+    expect(news).toBeGreaterThan(0);
+    const report = await bruno.h['sync:run']({});
+    expect(report.merged).toEqual(['big-data']);
+    expect(await commitsReceived(bruno, packs)).toBe(news);
+    const sheet = await sheetOf(bruno.h);
+    expect(plain(sheet.sections.trajectoire)).toBe('Trajectoire selon Anne.');
+    expect(plain(sheet.sections.passe)).toBe('Version 12 du passé, relue par Bruno.');
+  });
+});
+
 describe('interoperable with git', () => {
   it('a plain git clone shows ordinary files, and git log tells the sheet’s story', async () => {
     const { anne, bruno } = team;

@@ -14,7 +14,7 @@ interface Props {
 function changesOf(revision: RevisionSummary, template: SheetTemplate): string {
   if (revision.kind === 'restore') {
     const what = revision.restoredParts?.map((key) => partTitle(template, key)).join(', ');
-    return `Retour à la version n°\u00a0${revision.restoredFrom ?? '?'}${what ? ` pour ${what}` : ''}.`;
+    return `Retour à la version n°\u00a0${revision.restoredFromSeq ?? '?'}${what ? ` pour ${what}` : ''}.`;
   }
   if (revision.kind === 'initial') return 'L’état du contenu quand son historique a commencé.';
   if (revision.kind === 'imported') {

@@ -57,4 +57,20 @@ describe('the bases of a save', () => {
     );
     expect(bases).toEqual({ sheet: { threads: { 'c-1': thread } }, family: { threads: { 'c-2': shared } } });
   });
+  it('names the marks of each title as the host was known to hold them, for the patch they go with', () => {
+    const mark = { type: 'comment' as const, attrs: { thread: 'c-1' }, from: 0, to: 5 };
+    const remote = new RemoteParts();
+    remote.acknowledge({ kind: 'title-marks', owner: 'family', hypothesis: 'haute' }, [mark]);
+    const bases = basesOf(
+      [
+        { kind: 'title-marks', owner: 'sheet', hypothesis: 'basse' },
+        { kind: 'title-marks', owner: 'family', hypothesis: 'haute' },
+      ],
+      (part) => remote.knownValue(part, () => []),
+    );
+    expect(bases).toEqual({
+      sheet: { titleMarks: { basse: [] } },
+      family: { titleMarks: { haute: [mark] } },
+    });
+  });
 });

@@ -3,10 +3,11 @@ import { canonicalJson } from '../../../shared/history/canonical.js';
 import { partKey, type Part } from './parts.js';
 
 /**
- * What a shared repository adds to an open sheet: for each part holding text, and each
- * comment thread, the value the host is known to hold (what was loaded, saved, or received
- * from a sync). Saves send it as their base, so the host merges instead of replacing a part
- * or a thread a sync changed meanwhile (a colleague's reply stays); a sync's changes to parts
+ * What a shared repository adds to an open sheet: for each part holding text, each comment
+ * thread and each title's marks, the value the host is known to hold (what was loaded,
+ * saved, or received from a sync). Saves send it as their base, so the host merges instead
+ * of replacing a part, a thread or a title's marks a sync changed meanwhile (a colleague's
+ * reply or comment stays); a sync's changes to parts
  * not being edited are put into their editors at once, those to a part being edited when it
  * is saved (and the host answers which parts it merged).
  */
@@ -15,8 +16,9 @@ export type TextPart = Extract<
   { kind: 'section' | 'scenario-title' | 'scenario-angle' | 'family-note' }
 >;
 export type ThreadPart = Extract<Part, { kind: 'thread' }>;
+export type TitleMarksPart = Extract<Part, { kind: 'title-marks' }>;
 /** What a save sends with its base. */
-export type BasedPart = TextPart | ThreadPart;
+export type BasedPart = TextPart | ThreadPart | TitleMarksPart;
 
 export const isTextPart = (part: Part): part is TextPart =>
   part.kind === 'section' ||
@@ -24,11 +26,12 @@ export const isTextPart = (part: Part): part is TextPart =>
   part.kind === 'scenario-angle' ||
   part.kind === 'family-note';
 
-const isBasedPart = (part: Part): part is BasedPart => isTextPart(part) || part.kind === 'thread';
+const isBasedPart = (part: Part): part is BasedPart =>
+  isTextPart(part) || part.kind === 'thread' || part.kind === 'title-marks';
 
 export const sameValue = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
-/** The bases of a batch's text parts, shaped as the patches they go with. */
+/** The bases of a batch's text parts, threads and titles' marks, shaped as the patches they go with. */
 export function basesOf(
   parts: readonly Part[],
   known: (part: BasedPart) => unknown,
@@ -41,6 +44,8 @@ export function basesOf(
     const owner = part.kind === 'section' ? 'sheet' : part.kind === 'family-note' ? 'family' : part.owner;
     const base = bases[owner];
     if (part.kind === 'thread') base.threads = { ...base.threads, [part.id]: value as never };
+    else if (part.kind === 'title-marks')
+      base.titleMarks = { ...base.titleMarks, [part.hypothesis]: value as never };
     else if (part.kind === 'section') base.sections = { ...base.sections, [part.section]: value as never };
     else if (part.kind === 'family-note') base.note = value as never;
     else {

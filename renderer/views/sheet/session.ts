@@ -12,7 +12,14 @@ import { Autosaver, type Entry, type SaveOptions } from './autosave.js';
 import { WordCounts } from './counts.js';
 import { pageJournal, SheetJournal } from './journal.js';
 import { partKey, partValueIn, patchesOf, type Owner, type Part, type PartValue } from './parts.js';
-import { basesOf, RemoteParts, sameValue, type TextPart, type ThreadPart } from './remote-parts.js';
+import {
+  basesOf,
+  RemoteParts,
+  sameValue,
+  type TextPart,
+  type ThreadPart,
+  type TitleMarksPart,
+} from './remote-parts.js';
 
 /**
  * One open sheet: what was loaded, the latest value of each part, its autosave and its
@@ -98,8 +105,9 @@ export class SheetSession {
   /**
    * A sync changed the sheet on disk: parts not being edited take the new text now, a part
    * being edited when it is saved (its save merges, the host names it in `merged`); the
-   * Relecture panel shows the threads as the host holds them (a colleague's reply), but for
-   * a thread changed here and not saved yet, whose save merges too.
+   * Relecture panel shows the threads and titles' marks as the host holds them (a
+   * colleague's reply or comment), but for those changed here and not saved yet, whose
+   * save merges too.
    */
   async refreshFromHost(): Promise<void> {
     const result = await invoke('sheets:get', { id: this.view.sheet.id });
@@ -146,9 +154,12 @@ export class SheetSession {
         review.receive(id, value);
       }
       for (const hypothesis of this.template.microScenarios.hypotheses) {
-        const part: Part = { kind: 'title-marks', owner, hypothesis: hypothesis.id };
+        const part: TitleMarksPart = { kind: 'title-marks', owner, hypothesis: hypothesis.id };
         const value = partValueIn(view, part);
-        if (sameValue(value, this.valueOf(part)) || this.autosaver.isDirty(partKey(part))) continue;
+        // Changed here and not saved yet: the save merges with the host's marks.
+        if (this.autosaver.isDirty(partKey(part))) continue;
+        this.remote.acknowledge(part, value);
+        if (sameValue(value, this.valueOf(part))) continue;
         this.latest.set(partKey(part), value);
         review.read(part, false);
       }

@@ -70,7 +70,7 @@ describe('fiches export --format pdf', () => {
       out,
     );
     expect(past.code).toBe(0);
-    const file = join(out, `big-data-version-${version.seq}.pdf`);
+    const file = join(out, `big-data-version-${version.id}.pdf`);
     const text = searchable(await pdfText(file));
     expect(text).not.toContain('Un texte écrit après la version relue.');
     expect(text).toContain('Le Big Data a une histoire récente');
