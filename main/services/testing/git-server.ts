@@ -40,6 +40,9 @@ export interface GitServer {
   close(): Promise<void>;
 }
 
+/** The size of the pieces a slowed-down server sends, each after its delay. */
+const SLOW_PIECE_BYTES = 8 * 1024;
+
 function unauthorized(response: ServerResponse): void {
   response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="Fiches test"', 'Content-Type': 'text/plain' });
   response.end('Authentification requise');
@@ -93,7 +96,13 @@ function cgi(
   };
   child.stdout.on('data', (chunk: Buffer) => {
     if (headersDone) {
-      later(() => response.write(chunk));
+      // Slowed down, a pack goes out in small pieces: a pipe's 64 KB chunks would carry a
+      // small repository's whole pack in one or two, too fast for its progress to be seen.
+      const step = chunkDelayMs === 0 ? chunk.length : SLOW_PIECE_BYTES;
+      for (let at = 0; at < chunk.length; at += step) {
+        const piece = chunk.subarray(at, at + step);
+        later(() => response.write(piece));
+      }
       return;
     }
     head = Buffer.concat([head, chunk]);
