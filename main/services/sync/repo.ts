@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import git, { TREE, type StatusRow, type WalkerEntry } from 'isomorphic-git';
 import { GIT_DIR } from '../repository/layout.js';
 import type { CredentialStore } from './credentials.js';
-import { missingCredentials, refusedCredentials, remoteFailure } from './errors.js';
 import { relationOf, type Relation } from './ancestry.js';
 import { compactObjects } from './compact.js';
 import { durableGitFs } from './git-fs.js';
 import { gitHttpClient } from './http-client.js';
+import { authAware, authCallbacks, refusedForNow } from './remote-auth.js';
 
 /**
  * The git side of a shared repository, on isomorphic-git (pure JavaScript: no system git
@@ -46,39 +46,6 @@ export async function isGitRepository(dir: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
-}
-
-/**
- * onAuth and onAuthFailure for one remote: credentials from the store, and a refusal
- * (401 with them) forgets them, so the interface asks again instead of retrying them.
- */
-function authCallbacks(remote: string, store: CredentialStore) {
-  const state = { offered: false };
-  return {
-    state,
-    onAuth: async () => {
-      const credentials = await store.get(remote);
-      if (!credentials) return { cancel: true };
-      state.offered = true;
-      return { username: credentials.username, password: credentials.password };
-    },
-    onAuthFailure: async () => {
-      await store.delete(remote);
-      return { cancel: true };
-    },
-  };
-}
-
-/**
- * The remote refused to move the branch for a reason that passes: a colleague's push got
- * there first (the remote's own fast-forward check), or is still being written and holds
- * the branch's lock (git's receive-pack then answers « failed to update ref »). Fetch, merge
- * and push again.
- */
-function refusedForNow(error: unknown): boolean {
-  if (!(error instanceof git.Errors.GitPushError)) return false;
-  const refused = error.data.result.refs[`refs/heads/${BRANCH}`]?.error ?? '';
-  return /fetch first|non-fast-forward|rejected|failed to (update|lock) ref/i.test(refused);
 }
 
 export class GitRepository {
@@ -277,7 +244,7 @@ export class GitRepository {
       if (head) await this.noteRemoteAt(head);
       return true;
     } catch (error) {
-      if (error instanceof git.Errors.PushRejectedError || refusedForNow(error)) return false;
+      if (refusedForNow(error, BRANCH)) return false;
       throw authAware(error, remote, auth.state.offered);
     }
   }
@@ -400,15 +367,4 @@ export class GitRepository {
       throw authAware(error, remote, auth.state.offered);
     }
   }
-}
-
-/** A 401 or a cancelled prompt: missing credentials if none were offered, refused ones otherwise. */
-function authAware(error: unknown, remote: string, offered: boolean): unknown {
-  const host = new URL(remote).host;
-  if (error instanceof git.Errors.UserCanceledError)
-    return offered ? refusedCredentials(host) : missingCredentials(host);
-  if (error instanceof git.Errors.HttpError && error.data.statusCode === 401) {
-    return offered ? refusedCredentials(host) : missingCredentials(host);
-  }
-  return remoteFailure(error, remote);
 }
