@@ -3,6 +3,7 @@ import { invoke } from '../../api/client.js';
 import { flushEverything } from '../../app/pending-saves.js';
 import { Dialog, ErrorNotice } from '../../ui/Dialog.js';
 import { CredentialsFields, credentialsOf, type CredentialsValue } from './CredentialsFields.js';
+import { RemoteField } from './RemoteField.js';
 
 /** isomorphic-git's phases, in French, with a percentage when the total is known. */
 const phases: Record<string, string> = {
@@ -72,19 +73,12 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
           Fiches copie le dépôt partagé sur cet ordinateur, puis l’ouvre&nbsp;; vous y travaillez même hors
           ligne.
         </p>
-        <label className="field">
-          <span className="field-label">Adresse du dépôt partagé</span>
-          <input
-            className="input"
-            type="url"
-            value={remote}
-            onChange={(event) => setRemote(event.target.value)}
-            placeholder="https://git.agence.fr/prospective/industrie.git"
-            required
-            autoFocus
-            data-testid="join-remote"
-          />
-        </label>
+        <RemoteField
+          label="Adresse du dépôt partagé"
+          value={remote}
+          onChange={setRemote}
+          testId="join-remote"
+        />
         <CredentialsFields value={credentials} onChange={setCredentials} />
         <label className="field">
           <span className="field-label">Dossier du nouveau dépôt (facultatif)</span>

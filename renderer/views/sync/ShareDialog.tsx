@@ -3,6 +3,7 @@ import { invoke } from '../../api/client.js';
 import { flushEverything } from '../../app/pending-saves.js';
 import { Dialog, ErrorNotice } from '../../ui/Dialog.js';
 import { CredentialsFields, credentialsOf, type CredentialsValue } from './CredentialsFields.js';
+import { RemoteField } from './RemoteField.js';
 import { refreshSyncStatus } from './sync-status.js';
 
 /**
@@ -39,19 +40,12 @@ export function ShareDialog({ onClose, onShared }: { onClose: () => void; onShar
           ligne&nbsp;: les fiches se synchronisent par un dépôt git distant (GitLab, Gitea, Forgejo, Azure
           DevOps, GitHub…), qui doit être vide.
         </p>
-        <label className="field">
-          <span className="field-label">Adresse du dépôt distant</span>
-          <input
-            className="input"
-            type="url"
-            value={remote}
-            onChange={(event) => setRemote(event.target.value)}
-            placeholder="https://git.agence.fr/prospective/industrie.git"
-            required
-            autoFocus
-            data-testid="share-remote"
-          />
-        </label>
+        <RemoteField
+          label="Adresse du dépôt distant"
+          value={remote}
+          onChange={setRemote}
+          testId="share-remote"
+        />
         <CredentialsFields value={credentials} onChange={setCredentials} />
         {error && <ErrorNotice message={error} testId="share-error" />}
         <div className="dialog-actions">
