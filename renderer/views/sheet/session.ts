@@ -115,15 +115,7 @@ export class SheetSession {
     this.current.set(result.value);
     for (const part of this.textParts()) {
       const value = partValueIn(result.value, part);
-      if (
-        sameValue(
-          value,
-          this.remote.knownValue(part, () => this.loaded(part)),
-        )
-      )
-        continue;
-      // Typed but not yet saved: the save will merge with the host's new value.
-      if (this.autosaver.isDirty(partKey(part))) continue;
+      if (!this.takesHostValue(part, value)) continue;
       if (this.remote.offer(part, value)) {
         this.latest.set(partKey(part), value);
         // What the new text anchors: a colleague's thread finds its words.
@@ -134,6 +126,21 @@ export class SheetSession {
     this.refreshReview(result.value);
   }
 
+  /**
+   * Whether a part takes the host's value now: it changed there since this page last knew it,
+   * and it is not typed here and unsaved (that save will merge with the host's new value).
+   */
+  private takesHostValue(part: TextPart | ThreadPart, value: unknown): boolean {
+    if (
+      sameValue(
+        value,
+        this.remote.knownValue(part, () => this.loaded(part)),
+      )
+    )
+      return false;
+    return !this.autosaver.isDirty(partKey(part));
+  }
+
   /** The threads and title marks of both reviews, the sheet's and its family's, as the host holds them. */
   private refreshReview(view: SheetView): void {
     for (const owner of ['sheet', 'family'] as const) {
@@ -142,14 +149,7 @@ export class SheetSession {
       for (const id of new Set([...Object.keys(hosted.threads), ...Object.keys(review.threads.get())])) {
         const part: ThreadPart = { kind: 'thread', owner, id };
         const value = hosted.threads[id] ?? null;
-        if (
-          sameValue(
-            value,
-            this.remote.knownValue(part, () => this.loaded(part)),
-          )
-        )
-          continue;
-        if (this.autosaver.isDirty(partKey(part))) continue;
+        if (!this.takesHostValue(part, value)) continue;
         this.remote.acknowledge(part, value);
         review.receive(id, value);
       }
