@@ -14,7 +14,7 @@ import type { RepositoryContext } from '../repository/context.js';
 import { readSheet } from '../sheets/sheet-file.js';
 import { ContentBuilder } from './content.js';
 import { ImageResolver } from './images.js';
-import { ALL_MARKS } from './inline-content.js';
+import { ALL_MARKS, PLAIN_TEXT } from './inline-content.js';
 import { recognise } from './recognise.js';
 import type { ReviewMarker } from './review-marker.js';
 import { segment, type DraftPart } from './segment.js';
@@ -36,6 +36,8 @@ export interface AnalysedPart extends ImportPart {
   named?: ImportTarget;
   /** A title part's text. */
   title?: string;
+  /** A title part's text as inline nodes, with the review's marks (reading a reviewer's copy only). */
+  titleContent?: DocNode[];
 }
 
 export interface Analysis {
@@ -137,7 +139,7 @@ export async function analyseDocument(
       where: draft.origin,
       ...(review ? { review } : {}),
     });
-    return analysedPart(draft, builder);
+    return analysedPart(draft, builder, review !== undefined);
   });
   const sheetExists = matched ? (await readSheet(context, matched.variable.id)) !== null : false;
   const firstSection = template.sections[0]?.id ?? '';
@@ -161,7 +163,7 @@ export async function analyseDocument(
   };
 }
 
-function analysedPart(draft: DraftPart, builder: ContentBuilder): AnalysedPart {
+function analysedPart(draft: DraftPart, builder: ContentBuilder, reviewing: boolean): AnalysedPart {
   const nodes = draft.nature === 'title' ? [] : canonical(builder.build(draft.blocks), draft.origin);
   const label = draft.label
     ? canonical(
@@ -186,5 +188,8 @@ function analysedPart(draft: DraftPart, builder: ContentBuilder): AnalysedPart {
     ...(label && inlineText(draft.label?.content ?? []).trim() ? { label } : {}),
     ...(draft.named ? { named: draft.named } : {}),
     ...(draft.title !== undefined ? { title: draft.title } : {}),
+    ...(reviewing && draft.titleParagraph
+      ? { titleContent: builder.inlineOf(draft.titleParagraph, PLAIN_TEXT) }
+      : {}),
   };
 }

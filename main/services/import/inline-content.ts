@@ -23,6 +23,8 @@ export interface InlineOptions {
 export const ALL_MARKS: InlineOptions = { marks: ['bold', 'italic', 'underline', 'link'], breaks: true };
 export const EMPHASIS_ONLY: InlineOptions = { marks: ['bold', 'italic'], breaks: true };
 export const TITLE_TEXT: InlineOptions = { marks: ['italic'], breaks: false };
+/** A micro-scenario's title: plain text (a review's marks still come with it). */
+export const PLAIN_TEXT: InlineOptions = { marks: [], breaks: false };
 
 export interface InlineResult {
   nodes: DocNode[];

@@ -24,6 +24,8 @@ export interface DraftPart {
   blocks: Block[];
   /** A title part's text. */
   title?: string;
+  /** The paragraph that holds a title part's text (its label left out): a review's marks are read from it. */
+  titleParagraph?: Paragraph;
   /** The heading that opened the part: kept as a sub-heading when the part goes elsewhere than where it names. */
   label?: Paragraph;
   /** What the label names. */
@@ -180,14 +182,15 @@ class Segmenter {
     this.close();
     this.hypothesis = id;
     this.awaitingTitle = true;
-    const title = paragraphText({ ...block, content: dropLeadingText(block.content, rest) });
-    if (title) this.scenarioTitle(title);
+    const titled = { ...block, content: dropLeadingText(block.content, rest) };
+    if (paragraphText(titled)) this.scenarioTitle(titled);
   }
 
-  private scenarioTitle(text: string): void {
+  private scenarioTitle(paragraph: Paragraph): void {
     const hypothesis = this.hypothesis;
     if (!hypothesis) return;
     this.awaitingTitle = false;
+    const text = paragraphText(paragraph);
     const title = text.length > TITLE_MAX ? text.slice(0, TITLE_MAX) : text;
     if (title !== text)
       this.warnings.push(
@@ -197,6 +200,7 @@ class Segmenter {
       origin: fr`${this.hypothesisLabel(hypothesis)} : titre`,
       nature: 'title',
       title,
+      titleParagraph: paragraph,
       proposed: { kind: 'scenario-title', hypothesis },
       reason: 'titre du micro-scénario',
     });
@@ -278,7 +282,7 @@ class Segmenter {
           this.angleStart(block, role.id, role.rest);
           break;
         case 'scenario-title':
-          if (this.hypothesis) this.scenarioTitle(paragraphText(block));
+          if (this.hypothesis) this.scenarioTitle(block);
           else this.content(block);
           break;
         case 'heading':
@@ -293,7 +297,7 @@ class Segmenter {
         case 'content': {
           const text = paragraphText(block);
           if (this.awaitingTitle && text !== '' && !block.list && text.length <= TITLE_MAX)
-            this.scenarioTitle(text);
+            this.scenarioTitle(block);
           else this.content(block);
           break;
         }

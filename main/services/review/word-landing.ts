@@ -1,5 +1,6 @@
 import type { ReviewChangeFound, ReviewCommentFound } from '../../../shared/api/review-contract.js';
 import type { DocNode } from '../../../shared/content/doc.js';
+import { COMMENT_MARK } from '../../../shared/content/review-marks.js';
 import type { SheetParts } from '../../../shared/history/parts.js';
 import { partTitle } from '../../../shared/history/titles.js';
 import { parsePartKey, REVIEW_KEY, type PartKey } from '../../../shared/model/history.js';
@@ -12,6 +13,7 @@ import {
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { anchorsOfDoc, type PartAnchors } from '../../../shared/review/anchors.js';
 import { withoutSuggestions } from '../../../shared/review/suggestions.js';
+import { titleDocOf, titleOfDoc } from '../../../shared/review/title-marks.js';
 import type { DocxDocument } from '../docx-read/model.js';
 import { fr } from '../french.js';
 import type { HistorySubject } from '../history/subjects.js';
@@ -79,6 +81,19 @@ export function landingPartTitle(template: SheetTemplate, key: PartKey, owner: R
   return owner === 'family' ? fr`${title} (micro-scénarios partagés)` : title;
 }
 
+/**
+ * A part's content as a document: a section's or an angle's as it is; a scenario title
+ * (plain text, its marks in the review) as the one-paragraph document its editor shows.
+ */
+function partDoc(parts: SheetParts, key: PartKey): DocNode | undefined {
+  const parsed = parsePartKey(key);
+  if (parsed?.kind !== 'title') return parts[key] as DocNode | undefined;
+  const title = parts[key];
+  if (typeof title !== 'string') return undefined;
+  const review = parts[REVIEW_KEY] as Review | undefined;
+  return titleDocOf(title, review?.titleMarks[parsed.hypothesis] ?? []);
+}
+
 export function land(input: LandingInput): Landing {
   const { template, doc, marker, prefix, reviewed, sideOf, scope, now } = input;
   const warnings: string[] = [];
@@ -89,8 +104,8 @@ export function land(input: LandingInput): Landing {
   for (const [key, reviewedDoc] of reviewed) {
     const side = sideOf(key);
     if (!side) continue;
-    const currentDoc = side.now[key] as DocNode | undefined;
-    const exportedDoc = side.exported[key] as DocNode | undefined;
+    const currentDoc = partDoc(side.now, key);
+    const exportedDoc = partDoc(side.exported, key);
     if (!currentDoc || !exportedDoc) continue;
     const { doc: landedDoc } = landReview({
       current: currentDoc,
@@ -147,13 +162,25 @@ export function land(input: LandingInput): Landing {
           .length,
       0,
     );
+    const parts: SheetParts = {};
+    const titleMarks = { ...review.titleMarks };
+    for (const [key, landedDoc] of docs) {
+      const parsed = parsePartKey(key);
+      if (parsed?.kind !== 'title') {
+        parts[key] = landedDoc;
+        continue;
+      }
+      const title = titleOfDoc(landedDoc);
+      parts[key] = title.text;
+      titleMarks[parsed.hypothesis] = title.marks;
+    }
     const nextReview: Review = {
-      ...review,
       threads: { ...review.threads, ...Object.fromEntries(added.map(({ thread }) => [thread.id, thread])) },
+      titleMarks,
     };
     return {
       side,
-      parts: { ...Object.fromEntries(docs), [REVIEW_KEY]: nextReview },
+      parts: { ...parts, [REVIEW_KEY]: nextReview },
       additions: added.length + (scope === 'all' ? suggestions : 0),
     };
   });
@@ -196,7 +223,14 @@ export function alreadyImported(sides: readonly Side[], prefix: string): boolean
   return sides.some((side) =>
     Object.entries(side.now).some(([key, value]) => {
       if (key === REVIEW_KEY) {
-        return Object.keys((value as Review).threads).some((id) => id.startsWith(`${prefix}-`));
+        const review = value as Review;
+        const ids = [
+          ...Object.keys(review.threads),
+          ...Object.values(review.titleMarks)
+            .flat()
+            .flatMap((mark) => (mark.type === COMMENT_MARK ? [] : [mark.attrs.id])),
+        ];
+        return ids.some((id) => id.startsWith(`${prefix}-`));
       }
       if (typeof value !== 'object' || (value as DocNode).type !== 'doc') return false;
       return anchorsOfDoc(value as DocNode).suggestions.some((suggestion) =>

@@ -3,7 +3,13 @@ import type { ReviewApply, ReviewImportResult } from '../../../shared/api/review
 import type { DocNode } from '../../../shared/content/doc.js';
 import type { SheetMeta } from '../../../shared/history/parts.js';
 import { partTitle } from '../../../shared/history/titles.js';
-import { angleKey, META_KEY, type PartKey, type RevisionSummary } from '../../../shared/model/history.js';
+import {
+  angleKey,
+  META_KEY,
+  titleKey,
+  type PartKey,
+  type RevisionSummary,
+} from '../../../shared/model/history.js';
 import { AppFailure } from '../../../shared/result.js';
 import { readDocx } from '../docx-read/read-docx.js';
 import { fr } from '../french.js';
@@ -50,6 +56,12 @@ function reviewedParts(parts: Awaited<ReturnType<typeof analyseDocument>>['parts
   const found = new Map<PartKey, DocNode[]>();
   for (const part of parts) {
     const target = part.proposed;
+    if (target.kind === 'scenario-title' && part.titleContent) {
+      // A title is one paragraph, as its editor shows it (shared/review/title-marks.ts).
+      const paragraph: DocNode = { type: 'paragraph', content: part.titleContent };
+      found.set(titleKey(target.hypothesis), [paragraph]);
+      continue;
+    }
     const key =
       target.kind === 'section'
         ? `section/${target.section}`
