@@ -44,7 +44,7 @@ describe('fiches export --volume', () => {
     // Progress is polled: at least the documents' step is seen, numbered against the 2 sheets.
     expect(lines[0]).toMatch(/^\d \/ 2 : /);
     expect(lines.at(-1)).toBe(
-      `${file}\u00a0: recueil Word de 2 fiches, 0 fiche écartée, ${lines.filter((line) => line.startsWith('à vérifier')).length} avertissements.`,
+      `${file}\u00a0: recueil Word de 2\u00a0fiches, 0\u00a0fiche écartée, ${lines.filter((line) => line.startsWith('à vérifier')).length}\u00a0avertissements.`,
     );
     const document = readDocx(await readFile(file)).text('word/document.xml');
     expect(document).toContain('Recueil 2040');
@@ -69,7 +69,7 @@ describe('fiches export --volume', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/écartée\u00a0: Export \(export\) — fiche endommagée/);
-    expect(run.stdout).toMatch(/recueil Word de 1 fiche, 1 fiche écartée/);
+    expect(run.stdout).toMatch(/recueil Word de 1\u00a0fiche, 1\u00a0fiche écartée/);
   }, 180_000);
 
   it('refuses an empty choice and an unknown status in one line, writing nothing', async () => {

@@ -8,6 +8,7 @@ import { writeVolumeFiles } from '../services/export/volume/save.js';
 import { fr } from '../services/french.js';
 import { type ReadHandlers } from '../services/index.js';
 import { UsageError } from './options.js';
+import { plural } from '../../shared/plural.js';
 
 /**
  * `fiches export --volume`: the collection (or part of it) as one file, through the same
@@ -67,7 +68,6 @@ function today(): string {
 }
 
 function printSummary(summary: VolumeSummary, file: string, format: ExportFormat): void {
-  const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
   for (const skipped of summary.skipped) {
     process.stdout.write(fr`écartée : ${skipped.name} (${skipped.sheetId}) — ${skipped.reason}\n`);
   }

@@ -57,7 +57,7 @@ describe('fiches export', () => {
       new RegExp(`^${join(out, 'cobotique.docx')} — à vérifier\u00a0: Section «\u00a0Trajectoire`),
     );
     // The new Cobotique sheet shows its family's micro-scenarios: only its 5 empty sections are reported.
-    expect(lines[2]).toBe('2 fiches exportées en Word, 0 échec, 5 avertissements.');
+    expect(lines[2]).toBe('2\u00a0fiches exportées en Word, 0\u00a0échec, 5\u00a0avertissements.');
     expect((await readdir(out)).sort()).toEqual(['big-data.docx', 'cobotique.docx']);
   });
 
@@ -67,7 +67,7 @@ describe('fiches export', () => {
     expect(run.stderr).toBe(
       'fiches\u00a0: monnaie\u00a0: La fiche «\u00a0monnaie\u00a0» n’existe pas (encore)\u00a0: créez-la depuis la liste des variables.\n',
     );
-    expect(run.stdout).toBe('0 fiche exportée en Word, 1 échec, 0 avertissement.\n');
+    expect(run.stdout).toBe('0\u00a0fiche exportée en Word, 1\u00a0échec, 0\u00a0avertissement.\n');
   });
 
   it('names a revision by its number as listed, or by its id (the same on every copy of a shared repository)', async () => {

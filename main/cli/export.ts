@@ -14,6 +14,7 @@ import { fr } from '../services/french.js';
 import { defaultRepositoryPath, openRepositoryForReading, type ReadHandlers } from '../services/index.js';
 import { exportVolume } from './export-volume.js';
 import { UsageError } from './options.js';
+import { plural } from '../../shared/plural.js';
 
 export interface ExportCommandOptions {
   repo: string | undefined;
@@ -117,7 +118,6 @@ function printSummary(summary: ExportSummary): boolean {
   }
   const failed = summary.results.filter((result) => !result.ok).length;
   const done = summary.results.length - failed;
-  const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
   process.stdout.write(
     fr`${plural(done, 'fiche')} exportée${done > 1 ? 's' : ''} en ${exportFormatLabels[summary.format]}, ${plural(failed, 'échec')}, ${plural(warnings, 'avertissement')}.\n`,
   );

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSample, type SampleRepository } from '../services/export/testing/sample.js';
@@ -76,6 +76,40 @@ describe('fiches review', () => {
     expect(Object.values(await threads()).map((thread) => [thread.quote, thread.author])).toEqual([
       ['une histoire récente', 'Claire Dubois'],
     ]);
+  });
+
+  it('says which comments are already the sheet’s threads, and the answers they get', async () => {
+    await cli('review', '--repo', sample.repo, '--sheet', 'big-data', reviewed, '--apply-comments');
+    const out = join(sample.dir, 'copies');
+    await mkdir(out);
+    const exportRun = await cli(
+      'export',
+      '--format',
+      'docx',
+      '--repo',
+      sample.repo,
+      '--sheet',
+      'big-data',
+      '--comments',
+      '--out',
+      out,
+    );
+    expect(exportRun.stderr).toBe('');
+    expect(exportRun.code).toBe(0);
+    const [copy] = (await readdir(out)).filter((name) => name.endsWith('.docx'));
+    const answered = join(sample.dir, 'reponse.docx');
+    await writeFile(
+      answered,
+      new WordEdit(await readFile(join(out, copy ?? '')))
+        .reply('Depuis quand', { author: 'Marc Leroy', date: '2025-04-03T08:30:00Z', text: 'Fin 1990.' })
+        .save(),
+    );
+    const run = await cli('review', '--repo', sample.repo, '--sheet', 'big-data', answered);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe(
+      'commentaire [Évolution passée] «\u00a0une histoire récente\u00a0» — Claire Dubois\u00a0: Depuis quand ? (1\u00a0réponse, déjà dans la fiche, 1\u00a0nouvelle réponse)',
+    );
   });
 
   it('refuses another sheet’s copy with one stderr line and exit 1', async () => {

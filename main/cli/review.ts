@@ -4,7 +4,7 @@ import { idSchema } from '../../shared/model/ids.js';
 import { AppFailure } from '../../shared/result.js';
 import { fr } from '../services/french.js';
 import { defaultRepositoryPath, openRepository } from '../services/index.js';
-import { plural } from '../services/import/warnings.js';
+import { plural } from '../../shared/plural.js';
 import { readDocxFile } from './import.js';
 import { UsageError } from './options.js';
 
@@ -25,7 +25,10 @@ function lines(result: ReviewImportResult): string[] {
       comment.replies > 0 ? plural(comment.replies, 'réponse') : '',
       comment.resolved ? 'résolu' : '',
       comment.anchored ? '' : 'texte supprimé',
-      comment.known ? 'déjà importé' : '',
+      comment.known ? 'déjà dans la fiche' : '',
+      comment.known && comment.newReplies > 0
+        ? plural(comment.newReplies, 'nouvelle réponse', 'nouvelles réponses')
+        : '',
     ].filter(Boolean);
     out.push(
       fr`commentaire [${comment.partTitle}] « ${oneLine(comment.quote)} » — ${comment.author} : ${oneLine(comment.text)}` +

@@ -2,6 +2,8 @@ import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docOfParagraphs } from '../../shared/content/doc.js';
+import { readDocx } from './docx-read/read-docx.js';
+import { REVIEW_PROPERTY } from './export/docx/review-properties.js';
 import { openRepository, openRepositoryForReading, type RepositorySession } from './session.js';
 import { snapshot, tempDir, writeFixtureRepository } from './testing/fixtures.js';
 import { sheetRevision } from './testing/history-fixture.js';
@@ -57,6 +59,27 @@ describe('a reading session', () => {
     expect(await readFile(join(repo, '.fiches.lock'), 'utf8')).toBe(lock);
     // The writer still holds the repository and writes on.
     await writer.handlers['sheets:update']({ id: 'big-data', patch: { status: 'review' } });
+  });
+
+  it('names in a Word copy the latest revision when it holds the text, and none when the text moved on', async () => {
+    const revisionOfCopy = async () => {
+      const reader = await openRepositoryForReading(repo);
+      try {
+        const rendered = await reader.handlers['export:render']({ sheetId: 'big-data', format: 'docx' });
+        return readDocx(Buffer.from(rendered.base64, 'base64'), 'copie.docx').properties.custom[
+          REVIEW_PROPERTY.revision
+        ];
+      } finally {
+        await reader.close();
+      }
+    };
+    const latest = (await writer.handlers['history:list']({ sheetId: 'big-data' })).revisions[0];
+    expect(await revisionOfCopy()).toBe(latest?.id);
+    await writer.handlers['sheets:update']({
+      id: 'big-data',
+      patch: { sections: { passe: docOfParagraphs(['Texte jamais enregistré en version.']) } },
+    });
+    expect(await revisionOfCopy()).toBeUndefined();
   });
 
   it('has no operation that writes', async () => {

@@ -30,8 +30,13 @@ export const reviewCommentFoundSchema = z.object({
   resolved: z.boolean(),
   /** Its words were found in the sheet; otherwise it is kept as « texte supprimé ». */
   anchored: z.boolean(),
-  /** Imported before (the same file imported again): not attached twice. */
+  /**
+   * Already a thread of the sheet: one the copy printed (exported « avec les commentaires »),
+   * or one this file brought before (imported again). Never attached twice.
+   */
   known: z.boolean(),
+  /** Replies the import adds: all of a new thread's; those the reviewer wrote, for a known one. */
+  newReplies: z.number().int().nonnegative(),
 });
 
 export const reviewChangeFoundSchema = z.object({

@@ -47,3 +47,21 @@ export function commentThread(
     ...fields,
   };
 }
+
+/** `doc` with `words` anchored on thread `thread`, as the editor saves a new comment. */
+export function commentOn(doc: DocNode, words: string, thread: string): DocNode {
+  const visit = (node: DocNode): DocNode => {
+    if (!node.content) return node;
+    const content = node.content.flatMap((child): DocNode[] => {
+      const at = child.text?.indexOf(words) ?? -1;
+      if (child.text === undefined || at < 0) return [visit(child)];
+      return [
+        { ...child, text: child.text.slice(0, at) },
+        { ...child, text: words, marks: [...(child.marks ?? []), { type: COMMENT_MARK, attrs: { thread } }] },
+        { ...child, text: child.text.slice(at + words.length) },
+      ].filter((piece) => piece.text !== '');
+    });
+    return { ...node, content };
+  };
+  return visit(doc);
+}

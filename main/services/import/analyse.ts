@@ -19,7 +19,8 @@ import { recognise } from './recognise.js';
 import type { ReviewMarker } from './review-marker.js';
 import { segment, type DraftPart } from './segment.js';
 import { documentTitle, matchVariable } from './variable-match.js';
-import { plural, Warnings } from './warnings.js';
+import { Warnings } from './warnings.js';
+import { plural } from '../../../shared/plural.js';
 
 /**
  * One Word file read and cut into parts, each converted to a sheet's content and given

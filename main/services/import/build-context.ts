@@ -6,7 +6,8 @@ import { fr } from '../french.js';
 import type { ImageResolver } from './images.js';
 import { convertInlines, type InlineOptions } from './inline-content.js';
 import type { ReviewMarker } from './review-marker.js';
-import { plural, type Warnings } from './warnings.js';
+import type { Warnings } from './warnings.js';
+import { plural } from '../../../shared/plural.js';
 
 /** What building one part's content needs, and the text of its paragraphs with their notes and warnings. */
 

@@ -18,11 +18,22 @@ export class ReviewMarker {
   /** Suggestion ids met in the text, with the Word change they come from. */
   readonly suggestions = new Map<string, ChangeRef>();
 
+  /** Comments whose ranges mark nothing (see the constructor). */
+  private readonly unmarked: Set<string>;
+
+  /**
+   * Only a conversation's first comment anchors its thread: Word gives each reply the same
+   * range, which marks nothing. Nor do the comments in `printed` (review/printed-threads.ts):
+   * they print a thread the sheet holds, already anchored in its text.
+   */
   constructor(
     doc: DocxDocument,
     private readonly prefix: string,
+    printed: ReadonlySet<string> = new Set(),
   ) {
     this.revisions = new Map(doc.revisions.map((revision) => [revision.id, revision]));
+    const replies = doc.comments.filter((comment) => comment.parentId !== undefined);
+    this.unmarked = new Set([...printed, ...replies.map((comment) => comment.id)]);
   }
 
   threadId(commentId: string): string {
@@ -43,6 +54,7 @@ export class ReviewMarker {
 
   /** A comment's start or end met in the text. */
   edge(inline: Extract<Inline, { kind: 'comment' }>): void {
+    if (this.unmarked.has(inline.id)) return;
     if (inline.edge === 'start') {
       this.open.add(inline.id);
       this.anchored.add(inline.id);

@@ -21,8 +21,3 @@ export class Warnings {
     return [...this.messages, ...[...this.counts.values()].map(({ count, say }) => say(count))];
   }
 }
-
-/** « 1 note », « 3 notes » */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count}\u00a0${count > 1 ? pluralForm : singular}`;
-}

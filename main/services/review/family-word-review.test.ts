@@ -6,7 +6,7 @@ import type { ReviewImportResult } from '../../../shared/api/review-contract.js'
 import { textOf, type DocNode } from '../../../shared/content/doc.js';
 import { contentSchema } from '../../../shared/content/schema.js';
 import { anchorsOfDoc } from '../../../shared/review/anchors.js';
-import { commentThread } from '../../../shared/review/builders.js';
+import { commentOn, commentThread } from '../../../shared/review/builders.js';
 import { decideSuggestions } from '../../../shared/review/suggestions.js';
 import { readDocx as readWordFile } from '../docx-read/read-docx.js';
 import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
@@ -58,24 +58,6 @@ function decided(doc: DocNode, decision: 'accept' | 'reject'): string {
   const tr = new Transform(contentSchema().nodeFromJSON(doc));
   decideSuggestions(tr, () => decision);
   return textOf(tr.doc.toJSON() as DocNode);
-}
-
-/** `doc` with `words` anchored on thread `thread`, as the editor saves a new comment. */
-function commentOn(doc: DocNode, words: string, thread: string): DocNode {
-  const visit = (node: DocNode): DocNode => {
-    if (!node.content) return node;
-    const content = node.content.flatMap((child): DocNode[] => {
-      const at = child.text?.indexOf(words) ?? -1;
-      if (child.text === undefined || at < 0) return [visit(child)];
-      return [
-        { ...child, text: child.text.slice(0, at) },
-        { ...child, text: words, marks: [...(child.marks ?? []), { type: 'comment', attrs: { thread } }] },
-        { ...child, text: child.text.slice(at + words.length) },
-      ].filter((piece) => piece.text !== '');
-    });
-    return { ...node, content };
-  };
-  return visit(doc);
 }
 
 /** The text between a comment's range start and end in document.xml. */

@@ -1,5 +1,6 @@
 import type { ReviewChangeFound, ReviewCommentFound } from '../../../shared/api/review-contract.js';
 import type { DocNode } from '../../../shared/content/doc.js';
+import { canonicalJson } from '../../../shared/history/canonical.js';
 import { COMMENT_MARK } from '../../../shared/content/review-marks.js';
 import type { SheetParts } from '../../../shared/history/parts.js';
 import { partTitle } from '../../../shared/history/titles.js';
@@ -18,7 +19,8 @@ import type { DocxDocument } from '../docx-read/model.js';
 import { fr } from '../french.js';
 import type { HistorySubject } from '../history/subjects.js';
 import type { ReviewMarker } from '../import/review-marker.js';
-import { plural } from '../import/warnings.js';
+import { plural } from '../../../shared/plural.js';
+import { answeredThread, type Printed, type PrintedThread } from './printed-threads.js';
 import { landReview, type LandingScope } from './review-landing.js';
 import { isoOf, nameOf, threadsOf } from './word-threads.js';
 
@@ -66,6 +68,8 @@ export interface LandingInput {
   sideOf: (key: PartKey) => Side | undefined;
   sides: readonly Side[];
   scope: LandingScope;
+  /** The threads the copy printed, found among its comments. */
+  printed: Printed;
   now: string;
 }
 
@@ -135,8 +139,24 @@ export function land(input: LandingInput): Landing {
     id: string,
     among: readonly { side: Side | undefined; key: PartKey; anchors: PartAnchors }[],
   ) => among.find(({ anchors }) => anchors.comments.has(id));
+  // A printed thread's words are its own anchor, in the text now (its part may not be in the copy).
+  const printedById = new Map([...input.printed.threads.values()].map((entry) => [entry.thread.id, entry]));
+  const sideOfOwner = (owner: ReviewOwner) => input.sides.find((side) => side.owner === owner);
+  const threadNow = (entry: PrintedThread) => {
+    const side = sideOfOwner(entry.owner);
+    return side && side.subject.reviewOf(side.current).threads[entry.thread.id];
+  };
   const place = (id: string) => {
     const found = find(id, anchorsNow);
+    const printed = printedById.get(id);
+    if (!found && printed) {
+      ownerOf.set(id, printed.owner);
+      const now = threadNow(printed);
+      const side = sideOfOwner(printed.owner);
+      const doc = now && side ? partDoc(side.now, now.part) : undefined;
+      const anchored = doc ? anchorsOfDoc(doc).comments.has(id) : false;
+      return { part: (now ?? printed.thread).part, quote: (now ?? printed.thread).quote, anchored };
+    }
     const then = found ?? find(id, anchorsThen);
     if (!then) return { part: null, quote: '', anchored: false };
     // A comment on shared words the copy cannot land (an old copy) is the family's all the same.
@@ -144,16 +164,28 @@ export function land(input: LandingInput): Landing {
     return { part: then.key, quote: then.anchors.comments.get(id) ?? '', anchored: found !== undefined };
   };
   const fallbackPart: PartKey = `section/${template.sections[0]?.id ?? 'passe'}`;
-  const threads = threadsOf(doc, marker, place, fallbackPart, now).map((entry) => ({
+  const threads = threadsOf(doc, marker, input.printed, place, fallbackPart, now).map((entry) => ({
     ...entry,
     owner: ownerOf.get(entry.thread.id) ?? 'sheet',
   }));
 
+  // What each conversation changes: a new thread; a printed one, the reviewer's answers and resolution.
+  const newReplies = new Map<string, number>();
   const sides = input.sides.map((side): SideLanding => {
     const review = side.subject.reviewOf(side.current);
-    const added = threads.filter(
-      ({ thread, owner }) => owner === side.owner && review.threads[thread.id] === undefined,
-    );
+    const added = threads
+      .filter(({ owner }) => owner === side.owner)
+      .flatMap(({ thread, printed }) => {
+        const current = review.threads[thread.id];
+        if (!printed) {
+          newReplies.set(thread.id, current ? 0 : thread.replies.length);
+          return current ? [] : [{ thread }];
+        }
+        const base = current ?? printed.thread;
+        const next = answeredThread(base, thread, printed, { name: reviewer, at: date ?? now });
+        newReplies.set(thread.id, next.replies.length - base.replies.length);
+        return current && canonicalJson(next) === canonicalJson(current) ? [] : [{ thread: next }];
+      });
     const docs = landed.get(side) ?? new Map<PartKey, DocNode>();
     const suggestions = [...docs.values()].reduce(
       (count, landedDoc) =>
@@ -189,11 +221,12 @@ export function land(input: LandingInput): Landing {
     const side = input.sides.find((candidate) => candidate.owner === owner);
     return side ? side.subject.reviewOf(side.current).threads : {};
   };
-  const comments = threads.map(({ found, owner }) => ({
+  const comments = threads.map(({ found, owner, printed }) => ({
     ...found,
     owner,
     partTitle: found.part ? landingPartTitle(template, found.part, owner) : 'hors des parties de la fiche',
-    known: knownOf(owner)[found.id] !== undefined,
+    known: printed !== undefined || knownOf(owner)[found.id] !== undefined,
+    newReplies: newReplies.get(found.id) ?? 0,
   }));
   const changes: ReviewChangeFound[] = anchorsNow.flatMap(({ side, key, anchors }) =>
     anchors.suggestions

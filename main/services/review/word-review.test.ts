@@ -167,6 +167,8 @@ describe('importing a Word review', () => {
     const passe = now.sections.passe as DocNode;
     const anchors = anchorsOfDoc(passe);
     for (const thread of threads) expect(anchors.comments.get(thread.id)).toBe(thread.quote);
+    // A reply shares its thread's range in Word: it anchors no thread of its own.
+    expect([...anchors.comments.keys()].sort()).toEqual(threads.map((thread) => thread.id).sort());
     // Nothing applied: rejecting every suggestion gives the text back as it was.
     expect(decided(passe, 'reject')).toBe(textOf(original.sections.passe as DocNode));
     const accepted = decided(passe, 'accept');

@@ -20,6 +20,7 @@ import { ReviewMarker } from '../import/review-marker.js';
 import type { RepositoryContext } from '../repository/context.js';
 import { requireVariable } from '../repository/system.js';
 import { copyOrigin, familyCopyOrigin } from './copy-origin.js';
+import { printedThreads } from './printed-threads.js';
 import type { LandingScope } from './review-landing.js';
 import { reviewGrowthProblem } from './review-patch.js';
 import { alreadyImported, isScenarioPart, land, type Side } from './word-landing.js';
@@ -104,7 +105,13 @@ export async function importWordReview(
   const sheet = origin.subject;
   const shared = familyOrigin?.subject;
   const prefix = `w${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}`;
-  const marker = new ReviewMarker(doc, prefix);
+  const printed = printedThreads(doc, [
+    { owner: 'sheet', review: sheet.reviewOf(origin.exported) },
+    ...(familyOrigin
+      ? [{ owner: 'family' as const, review: familyOrigin.subject.reviewOf(familyOrigin.exported) }]
+      : []),
+  ]);
+  const marker = new ReviewMarker(doc, prefix, printed.ids);
   const analysis = await analyseDocument(context, doc, bytes, marker);
   const reviewed = reviewedParts(analysis.parts);
   const now = historyOf(context).now().toISOString();
@@ -135,7 +142,7 @@ export async function importWordReview(
     const again = alreadyImported(sides, prefix);
     // What the file offers is listed in full; what is written is what `apply` asks for.
     const landAs = (scope: LandingScope) =>
-      land({ template, doc, marker, prefix, reviewed, sideOf: sideFor, sides, scope, now });
+      land({ template, doc, marker, prefix, reviewed, sideOf: sideFor, sides, scope, printed, now });
     const listed = landAs(again ? 'comments' : 'all');
     const scope: LandingScope = apply === 'comments' || again ? 'comments' : 'all';
     const landed = scope === 'all' || again ? listed : landAs(scope);

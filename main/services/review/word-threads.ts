@@ -4,6 +4,7 @@ import { NAME_MAX_LENGTH } from '../../../shared/model/names.js';
 import { REVIEW_LIMITS, type CommentReply, type CommentThread } from '../../../shared/model/review.js';
 import type { Comment, DocxDocument } from '../docx-read/model.js';
 import type { ReviewMarker } from '../import/review-marker.js';
+import type { Printed, PrintedThread } from './printed-threads.js';
 
 /**
  * A reviewer's Word comments as the sheet's comment threads (word-review.ts): a comment
@@ -25,7 +26,7 @@ export function isoOf(value: string | undefined, fallback: string): string {
   return Number.isNaN(date.getTime()) ? fallback : date.toISOString();
 }
 
-function commentText(comment: Comment): string {
+export function commentText(comment: Comment): string {
   // eslint-disable-next-line no-control-regex -- control characters break files and editors
   const text = comment.text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
   return (text || '(commentaire sans texte)').slice(0, REVIEW_LIMITS.text);
@@ -34,14 +35,8 @@ function commentText(comment: Comment): string {
 const quoteOf = (text: string) =>
   text.length > REVIEW_LIMITS.quote ? `${text.slice(0, REVIEW_LIMITS.quote)}…` : text;
 
-/** Word's comments as threads: a comment answering another is a reply of the thread it belongs to. */
-export function threadsOf(
-  doc: DocxDocument,
-  marker: ReviewMarker,
-  place: (id: string) => { part: PartKey | null; quote: string; anchored: boolean },
-  fallbackPart: PartKey,
-  now: string,
-): { thread: CommentThread; found: Omit<ReviewCommentFound, 'owner' | 'partTitle' | 'known'> }[] {
+/** Word's conversations: the comments that start one, and the answers of each (in file order). */
+export function conversations(doc: DocxDocument): { roots: Comment[]; replies: Map<string, Comment[]> } {
   const byId = new Map(doc.comments.map((comment) => [comment.id, comment]));
   const rootOf = (comment: Comment): Comment => {
     let root = comment;
@@ -52,52 +47,80 @@ export function threadsOf(
     }
     return root;
   };
+  const roots: Comment[] = [];
   const replies = new Map<string, Comment[]>();
   for (const comment of doc.comments) {
     const root = rootOf(comment);
-    if (root !== comment) replies.set(root.id, [...(replies.get(root.id) ?? []), comment]);
+    if (root === comment) roots.push(comment);
+    else replies.set(root.id, [...(replies.get(root.id) ?? []), comment]);
   }
-  return doc.comments
-    .filter((comment) => rootOf(comment) === comment)
-    .slice(0, REVIEW_LIMITS.threads)
-    .map((comment) => {
-      const id = marker.threadId(comment.id);
-      const at = isoOf(comment.date, now);
-      const answers = (replies.get(comment.id) ?? [])
-        .slice(0, REVIEW_LIMITS.replies)
-        .map((reply): CommentReply => ({
-          id: marker.threadId(reply.id).replace(/-c(?=[^-]*$)/, '-r'),
-          author: nameOf(reply.author),
-          at: isoOf(reply.date, at),
-          text: commentText(reply),
-        }));
-      // Word marks a thread resolved on its first comment (or on all of them).
-      const done = comment.done === true || (replies.get(comment.id) ?? []).some((reply) => reply.done);
-      const last = answers[answers.length - 1];
-      const { part, quote, anchored } = place(id);
-      const thread: CommentThread = {
-        id,
-        author: nameOf(comment.author),
-        at,
-        text: commentText(comment),
-        part: part ?? fallbackPart,
-        quote: quoteOf(quote),
-        replies: answers,
-        ...(done ? { resolved: { by: last?.author ?? nameOf(comment.author), at: last?.at ?? at } } : {}),
-      };
-      return {
-        thread,
-        found: {
-          id,
-          part,
-          author: thread.author,
-          at,
-          text: thread.text,
-          quote: thread.quote,
-          replies: answers.length,
-          resolved: done,
-          anchored,
-        },
-      };
-    });
+  return { roots, replies };
+}
+
+export interface WordThread {
+  /** The thread as Word shows it; a printed thread's replies are only those the reviewer added. */
+  thread: CommentThread;
+  found: Omit<ReviewCommentFound, 'owner' | 'partTitle' | 'known' | 'newReplies'>;
+  /** The thread the copy printed, when this conversation is one (printed-threads.ts). */
+  printed?: PrintedThread;
+}
+
+/**
+ * Word's comments as threads: a comment answering another is a reply of the thread it
+ * belongs to; a conversation the copy printed keeps its thread's id, and brings only the
+ * replies the reviewer added.
+ */
+export function threadsOf(
+  doc: DocxDocument,
+  marker: ReviewMarker,
+  printed: Printed,
+  place: (id: string) => { part: PartKey | null; quote: string; anchored: boolean },
+  fallbackPart: PartKey,
+  now: string,
+): WordThread[] {
+  const { roots, replies } = conversations(doc);
+  // A printed reply that lost its link to its thread (LibreOffice) is no conversation.
+  const conversing = roots.filter((root) => !printed.replies.has(root.id));
+  return conversing.slice(0, REVIEW_LIMITS.threads).map((comment) => {
+    const known = printed.threads.get(comment.id);
+    const id = known?.thread.id ?? marker.threadId(comment.id);
+    const at = isoOf(comment.date, now);
+    const all = replies.get(comment.id) ?? [];
+    const answers = all
+      .filter((reply) => !printed.replies.has(reply.id))
+      .slice(0, REVIEW_LIMITS.replies)
+      .map((reply): CommentReply => ({
+        id: marker.threadId(reply.id).replace(/-c(?=[^-]*$)/, '-r'),
+        author: nameOf(reply.author),
+        at: isoOf(reply.date, at),
+        text: commentText(reply),
+      }));
+    // Word marks a thread resolved on its first comment (or on all of them).
+    const done = comment.done === true || all.some((reply) => reply.done);
+    const last = answers[answers.length - 1];
+    const { part, quote, anchored } = place(id);
+    const thread: CommentThread = {
+      id,
+      author: nameOf(comment.author),
+      at,
+      text: commentText(comment),
+      part: part ?? fallbackPart,
+      quote: quoteOf(quote),
+      replies: answers,
+      ...(done ? { resolved: { by: last?.author ?? nameOf(comment.author), at: last?.at ?? at } } : {}),
+    };
+    const printedReplies = all.filter((reply) => printed.replies.has(reply.id)).length;
+    const found = {
+      id,
+      part,
+      author: thread.author,
+      at,
+      text: thread.text,
+      quote: thread.quote,
+      replies: printedReplies + answers.length,
+      resolved: done,
+      anchored,
+    };
+    return { thread, found, ...(known ? { printed: known } : {}) };
+  });
 }

@@ -3,6 +3,7 @@ import type { SyncSettings } from '../repository/local-state.js';
 import { changedBetween } from './apply.js';
 import { SHEET_PATH } from './file-merge.js';
 import type { SyncService } from './service.js';
+import { plural } from '../../../shared/plural.js';
 
 /**
  * What the « Synchroniser » button shows, always: « À jour », « 3 fiches modifiées à
@@ -31,8 +32,6 @@ export interface SyncStatus {
   /** First start: this repository was just made from the sample, and is not shared. */
   firstStart: boolean;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 export async function computeStatus(service: SyncService, settings: SyncSettings): Promise<SyncStatus> {
   const remote = await service.remote();

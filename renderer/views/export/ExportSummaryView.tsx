@@ -1,11 +1,10 @@
 import type { ExportSummary } from '../../../shared/api/export-contract.js';
+import { plural } from '../../../shared/plural.js';
 
 interface Props {
   summary: ExportSummary;
   nameOf: (sheetId: string) => string;
 }
-
-const plural = (count: number, one: string, many: string) => `${count}\u00a0${count > 1 ? many : one}`;
 
 /** What succeeded, what failed and why, and what the reader should check in each file. */
 export function ExportSummaryView({ summary, nameOf }: Props) {

@@ -5,14 +5,13 @@ import { invoke } from '../../api/client.js';
 import { Dialog, ErrorNotice } from '../../ui/Dialog.js';
 import { readAsBase64 } from '../../ui/read-file.js';
 import { useSheetSession } from '../sheet/session.js';
+import { plural } from '../../../shared/plural.js';
 
 interface Reading {
   name: string;
   base64: string;
   result: ReviewImportResult;
 }
-
-const plural = (count: number, word: string) => `${count}\u00a0${word}${count > 1 ? 's' : ''}`;
 
 /**
  * « Importer une relecture Word… »: a copy of this sheet that a reviewer commented and
@@ -115,7 +114,13 @@ export function WordReviewImport({ onImported }: { onImported: () => void }) {
                   <span className="muted">{comment.partTitle}</span> — <q>{comment.quote}</q> —{' '}
                   {comment.author}&nbsp;: {comment.text}
                   {!comment.anchored && <span className="diff-tag"> texte supprimé</span>}
-                  {comment.known && <span className="diff-tag"> déjà importé</span>}
+                  {comment.known && <span className="diff-tag"> déjà dans la fiche</span>}
+                  {comment.known && comment.newReplies > 0 && (
+                    <span className="diff-tag">
+                      {' '}
+                      {plural(comment.newReplies, 'nouvelle réponse', 'nouvelles réponses')}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,8 @@
 import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { WordCommentParts, type CommentRef, type WordComment } from './word-comments.js';
+
+export type { WordComment } from './word-comments.js';
 
 /**
  * A reviewer's work in Word, done on an exported .docx for the tests: what Word writes
@@ -11,22 +14,6 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
  */
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const W14 = 'http://schemas.microsoft.com/office/word/2010/wordml';
-const W15 = 'http://schemas.microsoft.com/office/word/2012/wordml';
-const W16CID = 'http://schemas.microsoft.com/office/word/2016/wordml/cid';
-
-export interface WordComment {
-  author: string;
-  date: string;
-  text: string;
-  done?: boolean;
-}
-
-interface StoredComment extends WordComment {
-  id: number;
-  paraId: string;
-  parent?: string;
-}
 
 const elements = (root: Document | Element, local: string): Element[] =>
   Array.from(root.getElementsByTagNameNS(W, local)) as unknown as Element[];
@@ -34,7 +21,7 @@ const elements = (root: Document | Element, local: string): Element[] =>
 export class WordEdit {
   private readonly files: Record<string, Uint8Array>;
   private readonly doc: Document;
-  private readonly comments: StoredComment[] = [];
+  private readonly comments: WordCommentParts;
   private nextId = 100;
 
   constructor(bytes: Buffer) {
@@ -43,6 +30,7 @@ export class WordEdit {
       strFromU8(this.files['word/document.xml'] as Uint8Array),
       'text/xml',
     );
+    this.comments = new WordCommentParts(this.files);
   }
 
   private el(local: string, attrs: Record<string, string> = {}): Element {
@@ -111,18 +99,6 @@ export class WordEdit {
     throw new Error(`« ${quote} » introuvable dans le document`);
   }
 
-  private storeComment(comment: WordComment, parent?: StoredComment): StoredComment {
-    const id = this.nextId++;
-    const stored: StoredComment = {
-      ...comment,
-      id,
-      paraId: (0x10000000 + id).toString(16).toUpperCase(),
-      ...(parent ? { parent: parent.paraId } : {}),
-    };
-    this.comments.push(stored);
-    return stored;
-  }
-
   /** The body's paragraphs whose text is at least `length` characters long, with their text. */
   textParagraphs(length: number): { paragraph: Element; text: string }[] {
     return elements(this.doc, 'p')
@@ -138,24 +114,61 @@ export class WordEdit {
   /** A comment on `quote` (in `within`, a paragraph, when given), with its replies, as Word 2016 and later write it. */
   comment(quote: string, comment: WordComment, replies: WordComment[] = [], within?: Element): this {
     const runs = this.runsOf(quote, within);
-    const first = runs[0] as Element;
-    const last = runs[runs.length - 1] as Element;
-    const all = [comment, ...replies];
-    const stored: StoredComment[] = [];
-    for (const entry of all) stored.push(this.storeComment(entry, stored[0]));
-    for (const entry of stored) {
-      first.parentNode?.insertBefore(this.el('commentRangeStart', { id: String(entry.id) }), first);
+    const first = this.comments.add(comment);
+    const stored = [first, ...replies.map((reply) => this.comments.add(reply, first))];
+    this.anchor(stored, runs[0] as Element, runs[runs.length - 1] as Element);
+    return this;
+  }
+
+  /**
+   * A reply to the comment whose text holds `to` (one the copy came with, or one added):
+   * Word gives it the same range as its thread, and points it at the thread's comment.
+   */
+  reply(to: string, reply: WordComment): this {
+    const parent = this.comments.find(to);
+    const start = elements(this.doc, 'commentRangeStart').find((el) => this.idOf(el) === parent.id);
+    const end = elements(this.doc, 'commentRangeEnd').find((el) => this.idOf(el) === parent.id);
+    if (!start || !end) throw new Error(`commentaire ${parent.id} sans étendue dans le document`);
+    this.anchor([this.comments.add(reply, parent)], start, end);
+    return this;
+  }
+
+  /** « Résoudre » (or « Rouvrir », done false) the thread whose comment holds `text`. */
+  resolve(text: string, done = true): this {
+    this.comments.setDone(this.comments.find(text), done);
+    return this;
+  }
+
+  /** Word numbers the comments anew when it saves: nothing may rely on the ids Fiches wrote. */
+  renumberComments(): this {
+    const renamed = this.comments.renumber();
+    for (const local of ['commentRangeStart', 'commentRangeEnd', 'commentReference']) {
+      for (const element of elements(this.doc, local)) {
+        const next = renamed.get(this.idOf(element));
+        if (next !== undefined) element.setAttributeNS(W, 'w:id', next);
+      }
+    }
+    return this;
+  }
+
+  private idOf(element: Element): string {
+    return element.getAttributeNS(W, 'id') ?? element.getAttribute('w:id') ?? '';
+  }
+
+  /** Ranges around `first`…`last` for each comment, each closed by its reference. */
+  private anchor(comments: readonly CommentRef[], first: Element, last: Element): void {
+    for (const entry of comments) {
+      first.parentNode?.insertBefore(this.el('commentRangeStart', { id: entry.id }), first);
     }
     let after: Element = last;
-    for (const entry of stored) {
-      const end = this.el('commentRangeEnd', { id: String(entry.id) });
+    for (const entry of comments) {
+      const end = this.el('commentRangeEnd', { id: entry.id });
       after.parentNode?.insertBefore(end, after.nextSibling);
       const reference = this.el('r');
-      reference.appendChild(this.el('commentReference', { id: String(entry.id) }));
+      reference.appendChild(this.el('commentReference', { id: entry.id }));
       end.parentNode?.insertBefore(reference, end.nextSibling);
       after = reference;
     }
-    return this;
   }
 
   /** Text inserted after `anchor` (in `within`, a paragraph, when given) with change tracking on. */
@@ -244,61 +257,11 @@ export class WordEdit {
     return this;
   }
 
-  private commentsXml(): string {
-    const body = this.comments
-      .map(
-        (comment) =>
-          `<w:comment w:id="${comment.id}" w:author="${comment.author}" w:date="${comment.date}" w:initials="${comment.author.slice(0, 1)}">` +
-          `<w:p w14:paraId="${comment.paraId}" w14:textId="77777777"><w:r><w:annotationRef/></w:r><w:r><w:t xml:space="preserve">${comment.text}</w:t></w:r></w:p></w:comment>`,
-      )
-      .join('');
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${W}" xmlns:w14="${W14}">${body}</w:comments>`;
-  }
-
-  private extendedXml(): string {
-    const body = this.comments
-      .map(
-        (comment) =>
-          `<w15:commentEx w15:paraId="${comment.paraId}"${comment.parent ? ` w15:paraIdParent="${comment.parent}"` : ''} w15:done="${comment.done ? 1 : 0}"/>`,
-      )
-      .join('');
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx xmlns:w15="${W15}">${body}</w15:commentsEx>`;
-  }
-
-  private idsXml(): string {
-    const body = this.comments
-      .map(
-        (comment) =>
-          `<w16cid:commentId w16cid:paraId="${comment.paraId}" w16cid:durableId="${(0x20000000 + comment.id).toString(16).toUpperCase()}"/>`,
-      )
-      .join('');
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w16cid:commentsIds xmlns:w16cid="${W16CID}">${body}</w16cid:commentsIds>`;
-  }
-
   /** The edited file, saved as Word would. */
   save(): Buffer {
     const files = { ...this.files };
     files['word/document.xml'] = strToU8(new XMLSerializer().serializeToString(this.doc));
-    if (this.comments.length > 0) {
-      files['word/comments.xml'] = strToU8(this.commentsXml());
-      files['word/commentsExtended.xml'] = strToU8(this.extendedXml());
-      files['word/commentsIds.xml'] = strToU8(this.idsXml());
-      const relsPath = 'word/_rels/document.xml.rels';
-      const rels = strFromU8(files[relsPath] as Uint8Array).replace(
-        '</Relationships>',
-        `<Relationship Id="rIdC1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>` +
-          `<Relationship Id="rIdC2" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/>` +
-          `<Relationship Id="rIdC3" Type="http://schemas.microsoft.com/office/2016/09/relationships/commentsIds" Target="commentsIds.xml"/></Relationships>`,
-      );
-      files[relsPath] = strToU8(rels);
-      const types = strFromU8(files['[Content_Types].xml'] as Uint8Array).replace(
-        '</Types>',
-        `<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>` +
-          `<Override PartName="/word/commentsExtended.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/>` +
-          `<Override PartName="/word/commentsIds.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.commentsIds+xml"/></Types>`,
-      );
-      files['[Content_Types].xml'] = strToU8(types);
-    }
+    this.comments.write(files);
     return Buffer.from(zipSync(files));
   }
 }
