@@ -17,8 +17,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_IMAGE_BYTES } from '../../../shared/content/assets.js';
 import { textOf } from '../../../shared/content/doc.js';
 import { AppFailure } from '../../../shared/result.js';
-import { oleFile } from '../docx-read/testing/ole-writer.js';
-import { p, rawDocx } from '../docx-read/testing/raw-docx.js';
+import { UNREADABLE_FILES } from '../docx-read/testing/unreadable-files.js';
 import { openSample, type SampleRepository } from '../export/testing/sample.js';
 import { snapshot } from '../testing/fixtures.js';
 import { heavyPng } from '../testing/images.js';
@@ -74,51 +73,8 @@ async function refused(name: string, bytes: Buffer): Promise<{ reason: unknown; 
   return { reason: failures[0]?.details?.['reason'], message: failures[0]?.message ?? '' };
 }
 
-const ZIP_BOMB = () =>
-  rawDocx({
-    body: p('Une fiche piégée.'),
-    parts: { 'word/media/image1.png': Buffer.alloc(10 * 1024 * 1024) },
-    zip: {
-      aliases: {
-        of: 'word/media/image1.png',
-        names: Array.from({ length: 300 }, (_, i) => `word/media/copie${i}.png`),
-      },
-    },
-  });
-
 describe('refused, with nothing written', () => {
-  it.each([
-    [
-      'pas-un-zip.docx',
-      () => Buffer.from('Du texte, pas un document.'),
-      'not-zip',
-      'n’est pas un document Word (.docx)',
-    ],
-    ['archive.docx', () => rawDocx({ body: '' }).subarray(0, 0), 'empty', 'est vide'],
-    [
-      'protege.docx',
-      () => oleFile(['EncryptionInfo', 'EncryptedPackage']),
-      'encrypted',
-      'protégé par un mot de passe',
-    ],
-    [
-      'ancienne.doc',
-      () => oleFile(['WordDocument', 'SummaryInformation']),
-      'word-97',
-      'enregistrez-le au format .docx',
-    ],
-    ['piege.docx', ZIP_BOMB, 'zip-bomb', '«\u00a0bombe zip\u00a0»'],
-    [
-      'chiffres.xlsx',
-      () =>
-        rawDocx({
-          body: '',
-          mainType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
-        }),
-      'not-docx',
-      'un classeur Excel',
-    ],
-  ])('%s', async (name, bytes, reason, words) => {
+  it.each(UNREADABLE_FILES)('%s', async (name, bytes, reason, words) => {
     const failure = await refused(name, bytes());
     expect(failure.reason).toBe(reason);
     expect(failure.message).toContain(words);

@@ -8,13 +8,11 @@ import { contentSchema } from '../../../shared/content/schema.js';
 import { anchorsOfDoc } from '../../../shared/review/anchors.js';
 import { decideSuggestions } from '../../../shared/review/suggestions.js';
 import { readDocx } from '../docx-read/read-docx.js';
-import { rawDocx, p } from '../docx-read/testing/raw-docx.js';
 import { openSample, type SampleRepository } from '../export/testing/sample.js';
 import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
 import { reviewInLibreOffice } from './testing/libreoffice-review.js';
 import { sheetRevision } from '../testing/history-fixture.js';
 import { WordEdit } from './testing/word-edit.js';
-import { failure } from '../testing/failure.js';
 
 /**
  * A sheet exported to Word, reviewed there (comments with replies, tracked changes, text
@@ -250,34 +248,6 @@ describe('changes and comments in every part', () => {
       'insertion',
     );
     expect(decided(now.sections.passe as DocNode, 'reject')).toBe(textOf(original.sections.passe as DocNode));
-  });
-});
-
-describe('a copy Fiches cannot take', () => {
-  async function expectRefused(bytes: Buffer, pattern: RegExp, sheetId = 'big-data'): Promise<void> {
-    const before = await readFile(sheetFile(), 'utf8');
-    const error = await failure(importReview(bytes, 'all', sheetId));
-    expect(error.message).toMatch(pattern);
-    expect(await readFile(sheetFile(), 'utf8')).toBe(before);
-  }
-
-  it('another sheet’s copy, an unknown revision, a document Fiches did not export: the reason, nothing written', async () => {
-    const bytes = await exported();
-    await expectRefused(
-      new WordEdit(bytes).customProperty(REVIEW_PROPERTY.sheet, 'cobotique').save(),
-      /copie de la fiche «\u00a0cobotique\u00a0», pas de celle-ci\u00a0: rien n’a été importé/,
-    );
-    await expectRefused(
-      new WordEdit(bytes).customProperty(REVIEW_PROPERTY.revision, '999').save(),
-      /version n°\u00a0999 de la fiche, que son historique ne contient pas/,
-    );
-    await expectRefused(rawDocx({ body: p('Un texte quelconque.') }), /n’a pas été exporté par Fiches/);
-  });
-
-  it('a file that is no Word document: the import’s own answer', async () => {
-    const error = await failure(importReview(Buffer.from('pas un zip'), 'all'));
-    expect(error.code).toBe('unsupported');
-    expect(error.message).toMatch(/relecture\.docx/);
   });
 });
 
