@@ -69,7 +69,7 @@ export function Toolbar({ children }: { children?: ReactNode }) {
           );
         })}
       </div>
-      {children}
+      <div className="toolbar-end">{children}</div>
     </div>
   );
 }
