@@ -51,7 +51,7 @@ describe('fiches export --format pdf', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n')).toEqual([
       current,
-      '1 fiche exportée en PDF, 0 échec, 0 avertissement.',
+      '1\u00a0fiche exportée en PDF, 0\u00a0échec, 0\u00a0avertissement.',
     ]);
     expect((await pdfInfo(current)).Title).toBe('Big Data');
     expect(searchable(await pdfText(current))).toContain('Un texte écrit après la version relue.');
