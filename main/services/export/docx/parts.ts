@@ -84,13 +84,17 @@ export async function renderMicroScenarios(micro: PlanMicroScenarios, ctx: Rende
         }),
       ),
     );
+    // Each angle across the page, as the published sheets print them (and the PDF does).
     for (const angle of hypothesis.angles) {
       const text = await renderBlocks(
         angle.body,
-        { paragraph: 'angleText', widthMm: ctx.columnWidthMm, boxed: false },
+        { paragraph: 'angleText', widthMm: ctx.fullWidthMm, boxed: false },
         ctx,
       );
-      flows.push({ child: heading(ctx.styles.angleLabel, angle.label), span: 'column' }, ...text);
+      flows.push(
+        full(heading(ctx.styles.angleLabel, angle.label)),
+        ...text.map((flow): Flow => ({ ...flow, span: 'full' })),
+      );
     }
   }
   return { flows, newPage: micro.newPage, scenarios: true };
