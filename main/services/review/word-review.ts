@@ -191,7 +191,21 @@ export async function importWordReview(
       }
     }
     const written = new Map<Side['owner'], Awaited<ReturnType<typeof writeSide>>>();
-    for (const { side, next } of changing) written.set(side.owner, await writeSide(side, next, name));
+    const done: Side[] = [];
+    try {
+      for (const { side, next } of changing) {
+        written.set(side.owner, await writeSide(side, next, name));
+        done.push(side);
+      }
+    } catch (error) {
+      // All or nothing: a side written before the failure gets its content back (recorded,
+      // so its history ends on what its file holds).
+      for (const side of done) {
+        await side.subject.write(side.current);
+        await side.subject.recordSaved(side.current, { kind: 'auto' });
+      }
+      throw error;
+    }
     const ofSheet = written.get('sheet');
     const ofFamily = written.get('family');
     return {
