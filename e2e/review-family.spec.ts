@@ -5,9 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host.js';
 import { CLAIRE, exportedToWord } from './fixtures/word-review.js';
 import { HistoryPanel } from './pages/HistoryPanel.js';
-import { HomePage } from './pages/HomePage.js';
-import { ReviewPanel } from './pages/ReviewPanel.js';
-import { SheetPage } from './pages/SheetPage.js';
+import { openForReview } from './pages/open-for-review.js';
 
 /**
  * The family's shared micro-scenarios are reviewed as a sheet is, from any sheet showing
@@ -19,13 +17,9 @@ const NO_HIGHLIGHT = 'rgba(0, 0, 0, 0)';
 const FAMILY = 'evolutions-technologiques';
 
 async function openBigData(page: Page, url: string) {
-  const home = new HomePage(page);
-  const sheet = new SheetPage(page);
-  const review = new ReviewPanel(page);
-  await home.open(url);
-  await home.openSheet('big-data');
-  await expect(sheet.useFamilyToggle).toBeChecked();
-  return { home, sheet, review };
+  const opened = await openForReview(page, url);
+  await expect(opened.sheet.useFamilyToggle).toBeChecked();
+  return opened;
 }
 
 async function familyFile(repo: string) {

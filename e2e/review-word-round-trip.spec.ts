@@ -1,11 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host.js';
 import { CLAIRE, exportedToWord } from './fixtures/word-review.js';
-import { HomePage } from './pages/HomePage.js';
-import { ReviewPanel } from './pages/ReviewPanel.js';
-import { SheetPage } from './pages/SheetPage.js';
+import { openForReview } from './pages/open-for-review.js';
 
 /**
  * What comes back from a reviewer in Word beyond comments on a section's words: a copy
@@ -13,21 +10,12 @@ import { SheetPage } from './pages/SheetPage.js';
  * reviewer's answers; and a scenario title takes the reviewer's comments and changes.
  */
 
-async function openBigData(page: Page, url: string) {
-  const home = new HomePage(page);
-  const sheet = new SheetPage(page);
-  const review = new ReviewPanel(page);
-  await home.open(url);
-  await home.openSheet('big-data');
-  return { sheet, review };
-}
-
 test('une copie exportée avec ses commentaires revient : ses fils restent les mêmes, les réponses s’y ajoutent', async ({
   page,
   fichesHost,
 }, testInfo) => {
   test.setTimeout(90_000);
-  const { sheet, review } = await openBigData(page, fichesHost.url);
+  const { sheet, review } = await openForReview(page, fichesHost.url);
   await review.open();
   await review.comment(sheet.editable(sheet.section('passe')), 'une histoire récente', 'Depuis quand ?');
   await sheet.waitUntilSaved();
@@ -80,7 +68,7 @@ test('un titre de micro-scénario relu dans Word : le commentaire sur ses mots, 
       .insertAfter('LA DIFFICILE MISE EN RÉSEAU', ' LENTE', CLAIRE.author, CLAIRE.date)
       .save(),
   );
-  const { sheet, review } = await openBigData(page, fichesHost.url);
+  const { sheet, review } = await openForReview(page, fichesHost.url);
   await review.importWord(file);
   const dialog = page.getByTestId('review-import-dialog');
   await expect(dialog.getByTestId('review-import-comments')).toContainText(

@@ -1,33 +1,23 @@
 import { writeFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host.js';
 import { CLAIRE, exportedToWord } from './fixtures/word-review.js';
 import { HistoryPanel } from './pages/HistoryPanel.js';
 import { HomePage } from './pages/HomePage.js';
 import { ReviewPanel } from './pages/ReviewPanel.js';
-import { SheetPage } from './pages/SheetPage.js';
+import { openForReview } from './pages/open-for-review.js';
+import type { SheetPage } from './pages/SheetPage.js';
 
 /** The review of a sheet in the interface: comments on any part, their thread, suggestions. */
 
 const NO_HIGHLIGHT = 'rgba(0, 0, 0, 0)';
 const highlight = (sheet: SheetPage, part: string) => sheet.section(part).locator('.comment-mark').first();
 
-/** The page objects of a review test, with the Big Data sheet open. */
-async function openBigData(page: Page, url: string) {
-  const home = new HomePage(page);
-  const sheet = new SheetPage(page);
-  const review = new ReviewPanel(page);
-  await home.open(url);
-  await home.openSheet('big-data');
-  return { home, sheet, review };
-}
-
 test('commenter, répondre, résoudre, rouvrir, modifier puis supprimer son commentaire', async ({
   page,
   fichesHost,
 }) => {
   test.setTimeout(90_000);
-  const { sheet, review } = await openBigData(page, fichesHost.url);
+  const { sheet, review } = await openForReview(page, fichesHost.url);
 
   const passe = sheet.editable(sheet.section('passe'));
   const thread = await review.comment(passe, 'une histoire récente', 'Depuis quand exactement ?');
@@ -149,7 +139,7 @@ test('commenter un titre de scénario, un encadré et une légende ; Ctrl+Alt+M 
   fichesHost,
 }) => {
   test.setTimeout(90_000);
-  const { sheet, review } = await openBigData(page, fichesHost.url);
+  const { sheet, review } = await openForReview(page, fichesHost.url);
   await sheet.setUseFamily(false);
   await sheet.typeTitle('basse', 'LA DONNÉE SANS MAÎTRE');
   await sheet.waitUntilSaved();
@@ -187,7 +177,7 @@ test('un fil dont le texte est supprimé reste listé, « texte supprimé », av
   page,
   fichesHost,
 }) => {
-  const { sheet, review } = await openBigData(page, fichesHost.url);
+  const { sheet, review } = await openForReview(page, fichesHost.url);
   const passe = sheet.editable(sheet.section('passe'));
   const thread = await review.comment(passe, 'une histoire récente', 'À dater.');
   await expect(thread).toHaveAttribute('data-anchored', 'true');
@@ -212,7 +202,7 @@ test('l’ancre suit le texte modifié ; la comparaison liste les fils nouveaux 
 }) => {
   test.setTimeout(60_000);
   const history = new HistoryPanel(page);
-  const { sheet, review } = await openBigData(page, fichesHost.url);
+  const { sheet, review } = await openForReview(page, fichesHost.url);
   const passe = sheet.editable(sheet.section('passe'));
   await review.comment(passe, 'une histoire récente', 'À dater.');
 
@@ -251,7 +241,7 @@ test('passer à « Validée » avec des fils ouverts demande confirmation ; l’
   page,
   fichesHost,
 }) => {
-  const { home, sheet, review } = await openBigData(page, fichesHost.url);
+  const { home, sheet, review } = await openForReview(page, fichesHost.url);
   const passe = sheet.editable(sheet.section('passe'));
   await review.comment(passe, 'une histoire récente', 'À dater.');
   await review.comment(passe, 'cabinet IDC', 'Lien vers l’étude ?');
@@ -330,7 +320,7 @@ test('accepter et refuser des modifications proposées, une à une, par partie, 
   });
   expect(answer).toMatchObject({ ok: true });
 
-  const { sheet, review } = await openBigData(page, fichesHost.url);
+  const { sheet, review } = await openForReview(page, fichesHost.url);
   const passe = sheet.section('passe');
 
   // Shown in the text: inserted words underlined, deleted ones struck through, who and when on hover.
@@ -393,7 +383,7 @@ test('importer une relecture Word : les commentaires sur leurs mots, accepter un
       .delete(' basées en France', 'Marc Leroy', '2025-04-03T09:10:00Z')
       .save(),
   );
-  const { sheet, review } = await openBigData(page, fichesHost.url);
+  const { sheet, review } = await openForReview(page, fichesHost.url);
   await review.importWord(file);
   const dialog = page.getByTestId('review-import-dialog');
   await expect(dialog.getByTestId('review-import-summary')).toContainText(
