@@ -16,6 +16,15 @@ import { addressesIn, type FoundAddress } from '../../../shared/content/addresse
 /** One character per inline leaf (a line break), so that offsets in the text are positions. */
 const LEAF_TEXT = '\ufffc';
 
+/** The block's text as textBetween(0, size, undefined, LEAF_TEXT) reads it, without its position arithmetic. */
+function inlineText(block: Node): string {
+  let text = '';
+  block.forEach((child) => {
+    text += child.isText ? (child.text ?? '') : child.isLeaf ? LEAF_TEXT : inlineText(child);
+  });
+  return text;
+}
+
 /** The address's text, marked as a link, unless it is linked already or cannot be. */
 function canLink(block: Node, address: FoundAddress, link: MarkType): boolean {
   let free = true;
@@ -54,8 +63,7 @@ function withLinkedAddresses(
     let result = node;
     if (node.isTextblock) {
       if (!node.type.spec.code && node.type.allowsMarkType(link)) {
-        const text = node.textBetween(0, node.content.size, undefined, LEAF_TEXT);
-        const addresses = addressesIn(text).filter(
+        const addresses = addressesIn(inlineText(node)).filter(
           (address) => shouldLink(address.value) && canLink(node, address, link),
         );
         if (addresses.length > 0) result = node.copy(linkedContent(node, addresses, link));
