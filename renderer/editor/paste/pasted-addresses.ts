@@ -25,7 +25,7 @@ function inlineText(block: Node): string {
   return text;
 }
 
-/** The address's text, marked as a link, unless it is linked already or cannot be. */
+/** Whether the address's text can become a link: not linked already, under no mark that excludes links. */
 function canLink(block: Node, address: FoundAddress, link: MarkType): boolean {
   let free = true;
   block.nodesBetween(address.start, address.end, (node) => {
