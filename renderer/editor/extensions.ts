@@ -8,6 +8,7 @@ import { BlockNumbering } from './figure/numbering-plugin.js';
 import { FrenchTypography } from './french-typography.js';
 import { FichesPaste } from './paste/paste-extension.js';
 import { ReactSelectionOptOut } from './react-selection.js';
+import { SharedRenderSpecs } from './render-specs.js';
 import { ReviewEditing } from './review/review-editing.js';
 import { FichesShortcuts } from './shortcuts.js';
 
@@ -26,6 +27,7 @@ export function editorExtensions(placeholder: string, numbering?: NumberingSourc
     FichesPaste,
     BlockNumbering.configure({ source: numbering }),
     ReactSelectionOptOut,
+    SharedRenderSpecs,
     ReviewEditing,
   ];
 }

@@ -19,6 +19,16 @@ export interface FoundAddress {
 
 /** What a text needs to hold for linkifyjs to find an address in it: « :// », « @ » or « x.fr ». */
 const MAYBE_ADDRESS = /:\/\/|@|[\p{L}\p{N}]\.\p{L}{2}/u;
+/**
+ * The same but the letter before the dot, tried first: it lets the engine look for « : »,
+ * « @ » and « . » only, where the full pattern tests every character against a Unicode
+ * class; ten times faster on prose (a 4 MB pasted page), which seldom matches it.
+ */
+const MAYBE_ADDRESS_QUICK = /:\/\/|@|\.\p{L}{2}/u;
+
+function mayHoldAddress(text: string): boolean {
+  return MAYBE_ADDRESS_QUICK.test(text) && MAYBE_ADDRESS.test(text);
+}
 
 /** Before an address: opening brackets or guillemets; after it: closing ones and punctuation. */
 const OPENING = /^[([{«“"']*$/u;
@@ -43,7 +53,7 @@ function withoutClosingQuotes(link: FoundAddress): FoundAddress {
 /** Every address in `text` (a pasted text block). */
 export function addressesIn(text: string): FoundAddress[] {
   // Cheap first: linkifyjs on all of a 4 MB pasted page took most of a second.
-  if (!MAYBE_ADDRESS.test(text)) return [];
+  if (!mayHoldAddress(text)) return [];
   return find(text, { defaultProtocol: DEFAULT_PROTOCOL })
     .filter((link) => link.isLink)
     .map(({ value, href, start, end }) => withoutClosingQuotes({ value, href, start, end }))
@@ -55,7 +65,7 @@ export function addressesIn(text: string): FoundAddress[] {
  * the word but brackets around and punctuation after it, « (https://exemple.fr/a), ».
  */
 export function addressOfWord(word: string): FoundAddress | undefined {
-  if (!MAYBE_ADDRESS.test(word)) return undefined;
+  if (!mayHoldAddress(word)) return undefined;
   const links = tokenize(word)
     .map((token) => token.toObject(DEFAULT_PROTOCOL))
     .filter((token) => token.isLink);

@@ -1,8 +1,7 @@
-import { getSchema, markPasteRule, mergeAttributes, Node, type AnyExtension } from '@tiptap/core';
+import { getSchema, mergeAttributes, Node, type AnyExtension } from '@tiptap/core';
 import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { Caption, Figure } from './figure.js';
-import { addressesIn } from './addresses.js';
 import { isSafeLinkHref } from './links.js';
 import { REVIEW_MARKS, reviewMarkExtensions } from './review-marks.js';
 import { SectionDocument } from './sheet-blocks.js';
@@ -60,24 +59,14 @@ export const Encadre = Node.create({
 });
 
 /**
- * Tiptap's Link, with a paste rule of our own: an address in pasted text becomes a link
- * when its href is safe (addresses.ts). Tiptap's checked the address's text, which
- * refused « www.exemple.fr » and e-mail addresses, and ran linkifyjs over every pasted
- * text block and text node, most of a second for a 4 MB web page.
+ * Tiptap's Link without its paste rule: the editor links the addresses of pasted text itself,
+ * on the pasted slice (renderer/editor/paste/pasted-addresses.ts). Tiptap's checked the
+ * address's text, which refused « www.exemple.fr » and e-mail addresses, and ran linkifyjs
+ * over every pasted text block and text node.
  */
 const FichesLink = Link.extend({
   addPasteRules() {
-    const { shouldAutoLink } = this.options;
-    return [
-      markPasteRule({
-        type: this.type,
-        find: (text) =>
-          addressesIn(text)
-            .filter((address) => shouldAutoLink(address.value))
-            .map((address) => ({ text: address.value, index: address.start, data: { href: address.href } })),
-        getAttributes: (match) => ({ href: match.data?.['href'] }),
-      }),
-    ];
+    return [];
   },
 });
 

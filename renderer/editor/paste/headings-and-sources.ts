@@ -24,10 +24,25 @@ export function mapHeadings(root: Element, fromWord: boolean): void {
 
 const SOURCE_PREFIX = /^[\s\u00a0]*sources?[\s\u00a0\u202f]*[:：][\s\u00a0]*/i;
 const NOT_IN = new Set(['li', 'td', 'th', 'figure']);
+const WRITTEN = /[^\s\u00a0]/;
+
+/**
+ * Whether the paragraph's text starts with an « s », looked for in its first written text
+ * node: most paragraphs do not, and their whole text need not be put together to tell.
+ */
+function startsWithS(paragraph: Element): boolean {
+  const walker = paragraph.ownerDocument.createTreeWalker(paragraph, 4 /* NodeFilter.SHOW_TEXT */);
+  while (walker.nextNode()) {
+    const text = walker.currentNode.nodeValue ?? '';
+    const first = WRITTEN.exec(text);
+    if (first) return first[0] === 's' || first[0] === 'S';
+  }
+  return false;
+}
 
 export function markSourceLines(root: Element): void {
   for (const paragraph of Array.from(root.querySelectorAll('p'))) {
-    if (paragraph.hasAttribute('data-source-line')) continue;
+    if (paragraph.hasAttribute('data-source-line') || !startsWithS(paragraph)) continue;
     const match = SOURCE_PREFIX.exec(paragraph.textContent ?? '');
     if (!match || isInside(paragraph, NOT_IN, root)) continue;
     dropLeadingText(paragraph, match[0].length);

@@ -7,6 +7,7 @@ import { importDataUrl } from '../figure/import-images.js';
 import { droppedImagesMessage } from './dropped-images.js';
 import { ASSET_ATTRIBUTE } from './figures-and-tables.js';
 import { normalizePastedDom, type PasteReport } from './normalize.js';
+import { linkPastedAddresses } from './pasted-addresses.js';
 import { styleProperties } from './stylesheets.js';
 import { NameIndexedDOMParser } from './tag-rules.js';
 import { transformPastedHtml } from './pasted-html.js';
@@ -14,7 +15,9 @@ import { transformPastedHtml } from './pasted-html.js';
 /**
  * Paste from Word, LibreOffice and web pages. The pasted DOM is reshaped just before
  * ProseMirror parses it (normalize.ts). Images carried inside the HTML as data: URLs are
- * first stored as assets, then the paste runs again with their asset names.
+ * first stored as assets, then the paste runs again with their asset names. Addresses in
+ * pasted or dropped text become links (pasted-addresses.ts), except in content copied or
+ * dragged from Fiches itself, whose links are as its author left them.
  */
 
 /** Reshapes the DOM of a paste from outside, then parses it as usual. */
@@ -53,6 +56,11 @@ async function withImportedImages(html: string, readStyles: ReadonlySet<string>)
   return doc.documentElement.outerHTML;
 }
 
+/** ProseMirror's own HTML, copied or dragged from an editor of Fiches. */
+function isFichesHtml(data: DataTransfer | null): boolean {
+  return (data?.getData('text/html') ?? '').includes('data-pm-slice');
+}
+
 function reportDropped(report: PasteReport | undefined): void {
   if (!report || report.droppedImages === 0) return;
   notify('info', droppedImagesMessage(report.droppedImages, report.fromWord));
@@ -63,6 +71,11 @@ export const FichesPaste = Extension.create({
 
   addProseMirrorPlugins() {
     const parser = PasteParser.forSchema(this.editor.schema);
+    const link = this.editor.schema.marks['link'];
+    const linkOptions = this.editor.extensionManager.extensions.find((extension) => extension.name === 'link')
+      ?.options as { shouldAutoLink?: (address: string) => boolean } | undefined;
+    /** Set by the paste or drop event, before ProseMirror reads what it brings. */
+    let fromFiches = false;
     // The second round has no clipboard data of its own: it is not taken over again.
     const pasteWithImages = async (view: EditorView, html: string) => {
       const prepared = await withProgress('Import des images collées…', () =>
@@ -76,6 +89,18 @@ export const FichesPaste = Extension.create({
         props: {
           clipboardParser: parser,
           transformPastedHTML: (html) => transformPastedHtml(html, parser.readStyles),
+          transformPasted: (slice) =>
+            link && !fromFiches ? linkPastedAddresses(slice, link, linkOptions?.shouldAutoLink) : slice,
+          handleDOMEvents: {
+            paste: (_view, event) => {
+              fromFiches = isFichesHtml(event.clipboardData);
+              return false;
+            },
+            drop: (view, event) => {
+              fromFiches = view.dragging !== null || isFichesHtml(event.dataTransfer);
+              return false;
+            },
+          },
           handlePaste: (view, event) => {
             const html = event.clipboardData?.getData('text/html') ?? '';
             if (DATA_IMAGE.test(html)) {

@@ -316,3 +316,25 @@ describe('a large paste', () => {
     expect(report).toMatchObject({ droppedImages: 30, tables: 30 });
   });
 });
+
+describe('« Source : » lines of a pasted page', () => {
+  it('are found whatever elements and white space their first words are in, and only they', () => {
+    const { doc } = paste(
+      [
+        '<p>Un paragraphe.</p>',
+        '<p> <b> </b><span>Sources&nbsp;: <i>INSEE</i>, 2019</span></p>',
+        '<p>Selon la source : un autre paragraphe.</p>',
+        '<p><span>source</span> : Eurostat</p>',
+        '<p>Sans source.</p>',
+      ].join(''),
+    );
+    const blocks = (doc.content ?? []).map((block) => [block.type, plain(textOf(block)).trim()]);
+    expect(blocks).toEqual([
+      ['paragraph', 'Un paragraphe.'],
+      ['sourceLine', 'INSEE, 2019'],
+      ['paragraph', 'Selon la source : un autre paragraphe.'],
+      ['sourceLine', 'Eurostat'],
+      ['paragraph', 'Sans source.'],
+    ]);
+  });
+});

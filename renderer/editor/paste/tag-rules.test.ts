@@ -66,4 +66,26 @@ describe('a parser that tries on each element the rules for its name only', () =
     expect(onlyDefaults({ start: 2 }, defaults)).toBe(false);
     expect(onlyDefaults({ type: 'a' }, defaults)).toBe(false);
   });
+
+  it('reads the inline style of the elements that have one only (patches/prosemirror-model+*.patch)', () => {
+    const root = body(
+      '<p>sans style <span>ni là</span></p><p><span style="font-weight:bold">gras</span> ' +
+        '<span style="white-space:pre">a  b</span></p>',
+    );
+    const reads: string[] = [];
+    for (const element of Array.from(root.querySelectorAll('*'))) {
+      const style = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'style')?.get?.bind(element);
+      Object.defineProperty(element, 'style', {
+        get: () => {
+          reads.push(element.textContent ?? '');
+          return style?.();
+        },
+      });
+    }
+    const doc = new NameIndexedDOMParser(schema, PmDOMParser.fromSchema(schema).rules).parse(root);
+    expect(new Set(reads)).toEqual(new Set(['gras', 'a  b']));
+    // Still read where there is one: bold, and white space kept as written.
+    expect(doc.child(1).firstChild!.marks.map((mark) => mark.type.name)).toEqual(['bold']);
+    expect(doc.child(1).textContent).toBe('gras a  b');
+  });
 });

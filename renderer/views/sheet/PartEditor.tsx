@@ -31,10 +31,10 @@ export function PartEditor({ part, placeholder, label, testId }: Props) {
     content: session.valueOf(part) as DocNode,
     editable: !session.readOnly,
     injectCSS: false,
-    // Only the link's paste rule (an address in pasted text becomes a link). The marks'
-    // Markdown ones (« **gras** », « *italique* ») would italicise a pasted « 2*3*4 »,
-    // and each walks every pasted block: a quarter of a second for a 4 MB web page.
-    enablePasteRules: ['link'],
+    // None: the marks' Markdown ones (« **gras** », « *italique* ») would italicise a pasted
+    // « 2*3*4 », and each walks every pasted block: a quarter of a second for a 4 MB web
+    // page. Addresses in pasted text become links in the paste itself (paste/pasted-addresses.ts).
+    enablePasteRules: false,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     editorProps: {
