@@ -19,6 +19,7 @@ import { sortRecovered } from './recovery/recovery.js';
 import { SaveProblem, SaveStateIndicator } from './SaveState.js';
 import { SheetBody } from './SheetBody.js';
 import { SheetSession, SheetSessionContext } from './session.js';
+import { SheetTop } from './SheetTop.js';
 import { useLeaveGuards } from './useLeaveGuards.js';
 
 interface Props {
@@ -58,7 +59,7 @@ export function SheetEditor({ view, template, journal, onReload }: Props) {
         data-testid="sheet-view"
       >
         {/* Sticky together, so the messages sit under the toolbar whatever its height. */}
-        <div className="sheet-top">
+        <SheetTop>
           <Toolbar>
             <SaveStateIndicator />
             <ReviewButton />
@@ -69,7 +70,7 @@ export function SheetEditor({ view, template, journal, onReload }: Props) {
             <EditorNotices />
             <SuggestionBar />
           </div>
-        </div>
+        </SheetTop>
         <ConflictBanner onResolved={onReload} />
         <div className="sheet-layout">
           <Outline />
