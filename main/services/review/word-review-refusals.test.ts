@@ -1,16 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReviewImportResult } from '../../../shared/api/review-contract.js';
+import { describe, expect, it } from 'vitest';
 import { tableFigure } from '../../../shared/content/builders.js';
 import type { DocNode } from '../../../shared/content/doc.js';
 import { anchorsOfDoc } from '../../../shared/review/anchors.js';
 import { rawDocx, p } from '../docx-read/testing/raw-docx.js';
 import { UNREADABLE_FILES } from '../docx-read/testing/unreadable-files.js';
 import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
-import { openSample, type SampleRepository } from '../export/testing/sample.js';
 import { failure } from '../testing/failure.js';
 import { snapshot } from '../testing/fixtures.js';
+import { CLAIRE, reviewSamplePerTest } from './testing/review-sample.js';
 import { WordEdit } from './testing/word-edit.js';
 
 /**
@@ -19,31 +17,8 @@ import { WordEdit } from './testing/word-edit.js';
  * did not export, and every file no reader takes): the reason, and nothing written.
  */
 
-let sample: SampleRepository;
-beforeEach(async () => {
-  sample = await openSample();
-});
-afterEach(async () => {
-  await sample.dispose();
-});
-
-const h = () => sample.session.handlers;
-const sheet = async () => (await h()['sheets:get']({ id: 'big-data' })).sheet;
-const sheetFile = () => join(sample.repo, 'sheets', 'big-data.json');
-const CLAIRE = { author: 'Claire Dubois', date: '2025-04-02T10:00:00Z' };
-
-async function exported(): Promise<Buffer> {
-  const rendered = await h()['export:render']({ sheetId: 'big-data', format: 'docx' });
-  return Buffer.from(rendered.base64, 'base64');
-}
-
-function importReview(
-  bytes: Buffer,
-  apply: 'none' | 'comments' | 'all',
-  sheetId = 'big-data',
-): Promise<ReviewImportResult> {
-  return h()['review:import']({ sheetId, name: 'relecture.docx', base64: bytes.toString('base64'), apply });
-}
+const review = reviewSamplePerTest();
+const { h, sheet, sheetFile, exported, importReview } = review;
 
 describe('a review of a table', () => {
   it('lands a comment and a tracked change made inside a cell', async () => {
@@ -101,11 +76,11 @@ describe('a copy Fiches cannot take', () => {
   });
 
   it.each(UNREADABLE_FILES)('%s: the import’s own answer', async (_name, bytes, reason, words) => {
-    const before = await snapshot(sample.repo);
+    const before = await snapshot(review.sample.repo);
     const error = await failure(importReview(bytes(), 'all'));
     expect(error.details?.['reason']).toBe(reason);
     expect(error.message).toContain(words);
     expect(error.message).toMatch(/relecture\.docx/);
-    expect(await snapshot(sample.repo)).toEqual(before);
+    expect(await snapshot(review.sample.repo)).toEqual(before);
   });
 });

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReviewImportResult } from '../../../shared/api/review-contract.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DocNode } from '../../../shared/content/doc.js';
 import { anchorsOfDoc } from '../../../shared/review/anchors.js';
 import { commentOn, commentThread } from '../../../shared/review/builders.js';
-import { openSample, type SampleRepository } from '../export/testing/sample.js';
 import { reviewInLibreOffice } from './testing/libreoffice-review.js';
+import { CLAIRE, reviewSamplePerTest } from './testing/review-sample.js';
 import { WordEdit } from './testing/word-edit.js';
 
 /**
@@ -16,12 +15,13 @@ import { WordEdit } from './testing/word-edit.js';
  */
 
 const FAMILY = 'evolutions-technologiques';
-const CLAIRE = { author: 'Claire Dubois', date: '2025-04-02T10:00:00Z' };
 const MARC = { author: 'Marc Leroy', date: '2025-04-03T08:30:00Z' };
 
-let sample: SampleRepository;
+const fixture = reviewSamplePerTest();
+const { h, sheet, shared, exported, importReview } = fixture;
+const exportedWithComments = () => exported(true);
+
 beforeEach(async () => {
-  sample = await openSample();
   const passe = (await sheet()).sections.passe as DocNode;
   await h()['sheets:update']({
     id: 'big-data',
@@ -62,27 +62,6 @@ beforeEach(async () => {
     },
   });
 });
-afterEach(async () => {
-  await sample.dispose();
-});
-
-const h = () => sample.session.handlers;
-const sheet = async () => (await h()['sheets:get']({ id: 'big-data' })).sheet;
-const shared = async () => (await h()['sheets:get']({ id: 'big-data' })).familyShared;
-
-async function exportedWithComments(): Promise<Buffer> {
-  const rendered = await h()['export:render']({ sheetId: 'big-data', format: 'docx', comments: true });
-  return Buffer.from(rendered.base64, 'base64');
-}
-
-const importReview = (bytes: Buffer, apply: 'none' | 'all'): Promise<ReviewImportResult> =>
-  h()['review:import']({
-    sheetId: 'big-data',
-    name: 'relecture.docx',
-    base64: bytes.toString('base64'),
-    apply,
-  });
-
 /** The reviewer's copy: two answers, a thread resolved, one comment of their own, the comments renumbered. */
 async function reviewed(): Promise<Buffer> {
   return new WordEdit(await exportedWithComments())
@@ -172,7 +151,7 @@ describe('a Word review of a copy exported with its comments', () => {
   });
 
   it('recognises the printed threads in a copy LibreOffice saved', async () => {
-    const bytes = await reviewInLibreOffice(await exportedWithComments(), sample.dir, {
+    const bytes = await reviewInLibreOffice(await exportedWithComments(), fixture.sample.dir, {
       comment: { quote: 'menée avec ATOS', author: 'Relecteur LibreOffice', text: 'Et les autres ?' },
       insert: { after: 'basées en France', text: ' et ailleurs' },
       remove: 'très ',

@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReviewImportResult } from '../../../shared/api/review-contract.js';
+import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../shared/model/sheet.js';
 import type { Review } from '../../../shared/model/review.js';
 import { titleWithoutSuggestions } from '../../../shared/review/title-marks.js';
-import { openSample, type SampleRepository } from '../export/testing/sample.js';
+import { CLAIRE, reviewSamplePerTest } from './testing/review-sample.js';
 import { WordEdit } from './testing/word-edit.js';
 
 /**
@@ -12,30 +11,7 @@ import { WordEdit } from './testing/word-edit.js';
  * back as they do for any other text: a thread on the same words, and suggestions.
  */
 
-const CLAIRE = { author: 'Claire Dubois', date: '2025-04-02T10:00:00Z' };
-
-let sample: SampleRepository;
-beforeEach(async () => {
-  sample = await openSample();
-});
-afterEach(async () => {
-  await sample.dispose();
-});
-
-const h = () => sample.session.handlers;
-
-async function exported(): Promise<Buffer> {
-  const rendered = await h()['export:render']({ sheetId: 'big-data', format: 'docx' });
-  return Buffer.from(rendered.base64, 'base64');
-}
-
-const importReview = (bytes: Buffer, apply: 'none' | 'all'): Promise<ReviewImportResult> =>
-  h()['review:import']({
-    sheetId: 'big-data',
-    name: 'relecture.docx',
-    base64: bytes.toString('base64'),
-    apply,
-  });
+const { h, exported, importReview } = reviewSamplePerTest();
 
 /** The words a title's marks of `type` cover, by thread or suggestion id. */
 function marked(
