@@ -67,6 +67,8 @@ ${sheet.microScenarios ? microScenariosHtml(sheet.microScenarios, context) : ''}
 
 /** A CSS page name for an anchor (an identifier: letters, digits, hyphens). */
 const pageName = (anchor: string) => `p-${anchor.replace(/[^A-Za-z0-9-]/g, '-')}`;
+/** The pages of a divider's micro-scenarios after its first: with the running header. */
+const continuedPageName = (anchor: string) => `${pageName(anchor)}-suite`;
 
 /** Keyed by piece kind: a kind added to the plan without a print form is a compile error. */
 const pieceSerializers: {
@@ -77,7 +79,7 @@ const pieceSerializers: {
   front: (piece, context) => pieceHtml(frontHtml(piece.front, context), { page: 'volume' }),
   contents: (piece) => pieceHtml(contentsHtml(piece.contents), { page: 'volume' }),
   divider: ({ divider }, context) =>
-    pieceHtml(dividerHtml(divider, context), {
+    pieceHtml(dividerHtml(divider, context, continuedPageName(divider.anchor)), {
       page: pageName(divider.anchor),
       colours: divider.family.colours,
       anchor: divider.anchor,
@@ -101,7 +103,10 @@ function runningRules(plan: ExportPlan, layout: Layout): string {
         case 'sheet':
           return namedPageRules(layout, pageName(piece.sheet.anchor), piece.sheet.running, true);
         case 'divider':
-          return namedPageRules(layout, pageName(piece.divider.anchor), piece.divider.running, false);
+          return [
+            namedPageRules(layout, pageName(piece.divider.anchor), piece.divider.running, false),
+            namedPageRules(layout, continuedPageName(piece.divider.anchor), piece.divider.running, true),
+          ].join('\n');
         case 'cover':
           return '@page volume-cover { }';
         case 'figures':

@@ -37,7 +37,12 @@ function pageGroups(hypotheses: readonly PlanHypothesis[]): PlanHypothesis[][] {
   return groups;
 }
 
-export function microScenariosHtml(micro: PlanMicroScenarios, context: ContentContext): string {
+/** `continuedPage`: the CSS page of the continuation pages, when not the piece's own. */
+export function microScenariosHtml(
+  micro: PlanMicroScenarios,
+  context: ContentContext,
+  continuedPage?: string,
+): string {
   const tag = `h${micro.level}`;
   const method = micro.method
     .map((paragraph) => `<p class="r-methodNote">${bodyText(paragraph, context)}</p>`)
@@ -54,7 +59,7 @@ export function microScenariosHtml(micro: PlanMicroScenarios, context: ContentCo
     .map(
       (group) =>
         // Not a heading: the outline lists the micro-scenarios once.
-        `<section class="micro-continued"><p class="display-title r-displayTitle">${plainText(micro.continuationTitle)}</p>${group}</section>`,
+        `<section class="micro-continued"${continuedPage ? ` style="page: ${continuedPage}"` : ''}><p class="display-title r-displayTitle">${plainText(micro.continuationTitle)}</p>${group}</section>`,
     )
     .join('');
   return `<section class="micro${micro.newPage ? ' new-page' : ''}"><${tag} class="display-title r-displayTitle">${plainText(micro.title)}</${tag}><div class="method-note">${method}</div>${note ? `<div class="family-note">${note}</div>` : ''}${firstGroup}</section>${continuation}`;

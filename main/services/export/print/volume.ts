@@ -74,13 +74,17 @@ export function figuresListHtml(list: PlanFiguresList): string {
   return `<p class="r-tocTitle" id="${escapeHtml(list.anchor)}">${plainText(list.title)}</p><nav class="toc">${list.entries.map(entryHtml).join('')}</nav>`;
 }
 
-export function dividerHtml(divider: PlanDivider, context: ContentContext): string {
+/**
+ * `continuedPage`: the CSS page its micro-scenarios' continuation pages print on. The
+ * divider's own page has no running header; those pages have one, as in Word.
+ */
+export function dividerHtml(divider: PlanDivider, context: ContentContext, continuedPage: string): string {
   const noteContext: ContentContext = {
     ...context,
     roles: { paragraph: 'familyNote', listItem: 'familyNote' },
   };
   const note = documentHtml(divider.note, noteContext);
-  return `<p class="r-dividerNumber">${plainText(divider.numberLabel)}</p><h1 class="r-dividerTitle">${plainText(divider.family.name)}</h1>${note ? `<div class="family-note">${note}</div>` : ''}${divider.microScenarios ? microScenariosHtml(divider.microScenarios, context) : ''}`;
+  return `<p class="r-dividerNumber">${plainText(divider.numberLabel)}</p><h1 class="r-dividerTitle">${plainText(divider.family.name)}</h1>${note ? `<div class="family-note">${note}</div>` : ''}${divider.microScenarios ? microScenariosHtml(divider.microScenarios, context, continuedPage) : ''}`;
 }
 
 export const volumeCss = `

@@ -125,6 +125,14 @@ describe('the volume', () => {
         const entry = contents.find((line) => line.trim().startsWith(name));
         expect(Number(/(\d+)\s*$/.exec(entry ?? '')?.[1]), name).toBe(destinations.get(`fiche-${sheetId}`));
       }
+      // A family's divider prints without running header, its micro-scenarios' continuation
+      // pages with it (« 5. ÉVOLUTIONS TECHNOLOGIQUES »), as in Word.
+      const compact = (page: string) => page.replace(/\s+/g, '');
+      const dividers = pages.filter((page) => compact(page).startsWith('Famille'));
+      const continued = pages.filter((page) => page.includes('MICRO-SCÉNARIOS (SUITE)'));
+      expect(dividers.length).toBeGreaterThan(0);
+      expect(continued.length).toBeGreaterThan(0);
+      for (const page of continued) expect(compact(page)).toMatch(/^\d+\.\p{Lu}/u);
     } finally {
       usePdfPrinter(undefined);
       await printer.close();
