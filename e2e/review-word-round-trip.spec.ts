@@ -75,6 +75,11 @@ test('un titre de micro-scénario relu dans Word : le commentaire sur ses mots, 
     '(titre) (micro-scénarios partagés)',
   );
   await expect(dialog.getByTestId('review-import-changes')).toContainText('LENTE');
+  // Quoted without the space Word tracks before the word (once «  LENTE »).
+  await expect(dialog.getByTestId('review-import-changes').locator('q')).toHaveJSProperty(
+    'textContent',
+    'LENTE',
+  );
   await dialog.getByTestId('review-import-apply').click();
   await expect(dialog).toBeHidden();
 

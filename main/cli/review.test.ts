@@ -54,7 +54,7 @@ describe('fiches review', () => {
     expect(lines[0]).toBe(
       'commentaire [Évolution passée] «\u00a0une histoire récente\u00a0» — Claire Dubois\u00a0: Depuis quand ?',
     );
-    expect(lines[1]).toBe('ajout suivi [Évolution passée] «\u00a0 et Sopra Steria\u00a0» — Claire Dubois');
+    expect(lines[1]).toBe('ajout suivi [Évolution passée] «\u00a0et Sopra Steria\u00a0» — Claire Dubois');
     expect(lines.at(-1)).toMatch(
       /^1\u00a0commentaire, 1\u00a0modification \(1 suivie, 0 non suivie\), relecture de la version n°\u00a0\d+ de la fiche et de la version n°\u00a0\d+ des micro-scénarios partagés\u00a0; rien n’a été appliqué\.$/,
     );

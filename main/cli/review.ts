@@ -5,6 +5,7 @@ import { AppFailure } from '../../shared/result.js';
 import { fr } from '../services/french.js';
 import { defaultRepositoryPath, openRepository } from '../services/index.js';
 import { plural } from '../../shared/plural.js';
+import { changedText } from '../../shared/review/labels.js';
 import { readDocxFile } from './import.js';
 import { UsageError } from './options.js';
 
@@ -38,7 +39,7 @@ function lines(result: ReviewImportResult): string[] {
   for (const change of result.changes) {
     const kind = change.kind === 'insertion' ? 'ajout' : 'suppression';
     const tracked = change.tracked ? 'suivi' : 'non suivi';
-    out.push(fr`${kind} ${tracked} [${change.partTitle}] « ${oneLine(change.text)} » — ${change.author}`);
+    out.push(fr`${kind} ${tracked} [${change.partTitle}] « ${changedText(change.text)} » — ${change.author}`);
   }
   for (const warning of result.warnings) out.push(fr`à vérifier : ${warning}`);
   const tracked = result.changes.filter((change) => change.tracked).length;

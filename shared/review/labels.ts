@@ -22,8 +22,19 @@ export function suggestionLabel(kind: SuggestionKind, author: string, date: stri
   return `${suggestionKindLabels[kind]} proposé${kind === 'deletion' ? 'e' : ''}${who}${when}`;
 }
 
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 /** The text a thread quotes, cut to `max` characters. */
 export function clippedQuote(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  const quote = flat(text);
+  return quote.length > max ? `${quote.slice(0, max)}…` : quote;
+}
+
+/**
+ * The words a proposed change adds or removes, as quoted to users: on one line, without
+ * the space before or after them that Word tracks with a word (« ␣LENTE »); « espace »
+ * for a change of white space only.
+ */
+export function changedText(text: string): string {
+  return flat(text) || 'espace';
 }

@@ -6,6 +6,7 @@ import { Dialog, ErrorNotice } from '../../ui/Dialog.js';
 import { readAsBase64 } from '../../ui/read-file.js';
 import { useSheetSession } from '../sheet/session.js';
 import { plural } from '../../../shared/plural.js';
+import { changedText } from '../../../shared/review/labels.js';
 
 interface Reading {
   name: string;
@@ -131,8 +132,8 @@ export function WordReviewImport({ onImported }: { onImported: () => void }) {
                 <li key={change.id} data-kind={change.kind} data-tracked={change.tracked}>
                   <span className="muted">{change.partTitle}</span> —{' '}
                   {change.kind === 'insertion' ? 'ajout' : 'suppression'}
-                  {change.tracked ? '' : ' (sans suivi des modifications)'}&nbsp;: <q>{change.text}</q> —{' '}
-                  {change.author}
+                  {change.tracked ? '' : ' (sans suivi des modifications)'}&nbsp;:{' '}
+                  <q>{changedText(change.text)}</q> — {change.author}
                 </li>
               ))}
             </ul>
