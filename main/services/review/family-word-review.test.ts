@@ -1,18 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform } from '@tiptap/pm/transform';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReviewImportResult } from '../../../shared/api/review-contract.js';
+import { describe, expect, it } from 'vitest';
 import { textOf, type DocNode } from '../../../shared/content/doc.js';
-import { contentSchema } from '../../../shared/content/schema.js';
 import { anchorsOfDoc } from '../../../shared/review/anchors.js';
 import { commentOn, commentThread } from '../../../shared/review/builders.js';
-import { decideSuggestions } from '../../../shared/review/suggestions.js';
 import { readDocx as readWordFile } from '../docx-read/read-docx.js';
 import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
 import { attributeValues, plainText, readDocx } from '../export/testing/docx-parts.js';
-import { openSample, type SampleRepository } from '../export/testing/sample.js';
 import { WordEdit } from './testing/word-edit.js';
+import { CLAIRE, decided, reviewSamplePerTest } from './testing/review-sample.js';
 import { failure } from '../testing/failure.js';
 
 /**
@@ -24,41 +20,11 @@ import { failure } from '../testing/failure.js';
  */
 
 const FAMILY = 'evolutions-technologiques';
-const CLAIRE = { author: 'Claire Dubois', date: '2025-04-02T10:00:00Z' };
-
-let sample: SampleRepository;
-beforeEach(async () => {
-  sample = await openSample();
-});
-afterEach(async () => {
-  await sample.dispose();
-});
-
-const h = () => sample.session.handlers;
-const shared = async () => (await h()['sheets:get']({ id: 'big-data' })).familyShared;
-const sheet = async () => (await h()['sheets:get']({ id: 'big-data' })).sheet;
-const familyFile = () => join(sample.repo, 'families', `${FAMILY}.json`);
+const review = reviewSamplePerTest();
+const { h, sheet, shared, exported, importReview } = review;
+const familyFile = () => join(review.sample.repo, 'families', `${FAMILY}.json`);
 const angle = async (hypothesis: string, id: string) =>
   (await shared()).scenarios[hypothesis]?.angles[id] as DocNode;
-
-async function exported(comments = false): Promise<Buffer> {
-  const rendered = await h()['export:render']({ sheetId: 'big-data', format: 'docx', comments });
-  return Buffer.from(rendered.base64, 'base64');
-}
-
-const importReview = (bytes: Buffer, apply: 'none' | 'comments' | 'all'): Promise<ReviewImportResult> =>
-  h()['review:import']({
-    sheetId: 'big-data',
-    name: 'relecture.docx',
-    base64: bytes.toString('base64'),
-    apply,
-  });
-
-function decided(doc: DocNode, decision: 'accept' | 'reject'): string {
-  const tr = new Transform(contentSchema().nodeFromJSON(doc));
-  decideSuggestions(tr, () => decision);
-  return textOf(tr.doc.toJSON() as DocNode);
-}
 
 /** The text between a comment's range start and end in document.xml. */
 function anchoredText(documentXml: string, id: string): string {
@@ -300,7 +266,7 @@ describe('importing a Word review of a sheet showing its family’s micro-scenar
     const bytes = await exported();
     const edited = new WordEdit(bytes).comment('les salariés peu formés', { ...CLAIRE, text: 'Source ?' });
     const family = await readFile(familyFile(), 'utf8');
-    const sheetBefore = await readFile(join(sample.repo, 'sheets', 'big-data.json'), 'utf8');
+    const sheetBefore = await readFile(review.sheetFile(), 'utf8');
     const unknown = await failure(
       importReview(
         new WordEdit(edited.save()).customProperty(REVIEW_PROPERTY.familyRevision, '999').save(),
@@ -318,6 +284,6 @@ describe('importing a Word review of a sheet showing its family’s micro-scenar
     expect(other.code).toBe('invalid-request');
     expect(other.message).toMatch(/rien n’a été importé/);
     expect(await readFile(familyFile(), 'utf8')).toBe(family);
-    expect(await readFile(join(sample.repo, 'sheets', 'big-data.json'), 'utf8')).toBe(sheetBefore);
+    expect(await readFile(review.sheetFile(), 'utf8')).toBe(sheetBefore);
   });
 });

@@ -1,18 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Transform } from '@tiptap/pm/transform';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReviewImportResult } from '../../../shared/api/review-contract.js';
+import { describe, expect, it } from 'vitest';
 import { textOf, type DocNode } from '../../../shared/content/doc.js';
-import { contentSchema } from '../../../shared/content/schema.js';
 import { anchorsOfDoc } from '../../../shared/review/anchors.js';
-import { decideSuggestions } from '../../../shared/review/suggestions.js';
 import { readDocx } from '../docx-read/read-docx.js';
-import { openSample, type SampleRepository } from '../export/testing/sample.js';
 import { REVIEW_PROPERTY } from '../export/docx/review-properties.js';
 import { reviewInLibreOffice } from './testing/libreoffice-review.js';
 import { sheetRevision } from '../testing/history-fixture.js';
 import { WordEdit } from './testing/word-edit.js';
+import { CLAIRE, decided, reviewSamplePerTest } from './testing/review-sample.js';
 
 /**
  * A sheet exported to Word, reviewed there (comments with replies, tracked changes, text
@@ -20,38 +15,8 @@ import { WordEdit } from './testing/word-edit.js';
  * every change is offered as a suggestion, nothing is applied until the user decides.
  */
 
-let sample: SampleRepository;
-beforeEach(async () => {
-  sample = await openSample();
-});
-afterEach(async () => {
-  await sample.dispose();
-});
-
-const h = () => sample.session.handlers;
-const sheet = async () => (await h()['sheets:get']({ id: 'big-data' })).sheet;
-const sheetFile = () => join(sample.repo, 'sheets', 'big-data.json');
-const CLAIRE = { author: 'Claire Dubois', date: '2025-04-02T10:00:00Z' };
-
-async function exported(): Promise<Buffer> {
-  const rendered = await h()['export:render']({ sheetId: 'big-data', format: 'docx' });
-  return Buffer.from(rendered.base64, 'base64');
-}
-
-function importReview(
-  bytes: Buffer,
-  apply: 'none' | 'comments' | 'all',
-  sheetId = 'big-data',
-): Promise<ReviewImportResult> {
-  return h()['review:import']({ sheetId, name: 'relecture.docx', base64: bytes.toString('base64'), apply });
-}
-
-/** The text once every suggestion is accepted (or rejected): what Word shows after « Accepter tout ». */
-function decided(doc: DocNode, decision: 'accept' | 'reject'): string {
-  const tr = new Transform(contentSchema().nodeFromJSON(doc));
-  decideSuggestions(tr, () => decision);
-  return textOf(tr.doc.toJSON() as DocNode);
-}
+const review = reviewSamplePerTest();
+const { h, sheet, sheetFile, exported, importReview } = review;
 
 /** A reviewer's copy as Word saves it: runs cut mid-word, two commented passages, tracked and untracked changes. */
 function reviewed(bytes: Buffer): Buffer {
@@ -253,7 +218,7 @@ describe('changes and comments in every part', () => {
 
 describe('a review made in LibreOffice', () => {
   it('comes back the same: the comment on its words, the tracked insertion and deletion offered', async () => {
-    const bytes = await reviewInLibreOffice(await exported(), sample.dir, {
+    const bytes = await reviewInLibreOffice(await exported(), review.sample.dir, {
       comment: { quote: 'une histoire récente', author: 'Relecteur LibreOffice', text: 'Source ?' },
       insert: { after: 'menée avec ATOS', text: ' et Sopra Steria' },
       remove: ' basées en France',

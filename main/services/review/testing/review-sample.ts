@@ -1,7 +1,18 @@
 import { join } from 'node:path';
+import { Transform } from '@tiptap/pm/transform';
 import { afterEach, beforeEach } from 'vitest';
 import type { ReviewImportResult } from '../../../../shared/api/review-contract.js';
+import { textOf, type DocNode } from '../../../../shared/content/doc.js';
+import { contentSchema } from '../../../../shared/content/schema.js';
+import { decideSuggestions } from '../../../../shared/review/suggestions.js';
 import { openSample, type SampleRepository } from '../../export/testing/sample.js';
+
+/** The text once every suggestion is accepted (or rejected): what Word shows after « Accepter tout ». */
+export function decided(doc: DocNode, decision: 'accept' | 'reject'): string {
+  const tr = new Transform(contentSchema().nodeFromJSON(doc));
+  decideSuggestions(tr, () => decision);
+  return textOf(tr.doc.toJSON() as DocNode);
+}
 
 /** The reviewer who edits the exported copy in Word, and when. */
 export const CLAIRE = { author: 'Claire Dubois', date: '2025-04-02T10:00:00Z' };
