@@ -55,6 +55,38 @@ test('Entrée sur le titre d’un encadré mène à son texte, sans paragraphe v
   ]);
 });
 
+test('des touches pressées aussitôt après un clic agissent là où le clic a mis le curseur', async ({
+  page,
+  fichesHost,
+}) => {
+  const { sheet, section } = await openCobotique(page, fichesHost.url);
+  await sheet.typeInto(section, 'Avant l’encadré.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ControlOrMeta+Alt+e');
+  await page.keyboard.type('Le Health Data Hub');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Une plateforme publique.');
+  const encadre = section.locator('.encadre');
+  await expect(encadre.locator('> p:not(.encadre-title)')).toHaveText(['Une plateforme publique.']);
+
+  // A click on the title, to the right of its words, then End, Enter and a word, all at
+  // once: the keys reach the page before the browser tells the editor where the click put
+  // the caret (its selectionchange comes later). Enter must act in the title, not where the
+  // caret was before the click (once, the new paragraph went to the end of the encadré).
+  const title = encadre.locator('.encadre-title');
+  const box = await title.boundingBox();
+  if (!box) throw new Error('the encadré’s title is on screen');
+  await pressFast(page, [{ key: 'End' }, { key: 'Enter' }, ...typed('Premier')], {
+    x: box.x + box.width - 8,
+    y: box.y + box.height / 2,
+  });
+  await expect(title).toHaveText('Le Health Data Hub');
+  await expect(encadre.locator('> p:not(.encadre-title)')).toHaveText([
+    'Premier',
+    'Une plateforme publique.',
+  ]);
+});
+
 test('la barre d’outils garde sa hauteur quel que soit l’état de l’enregistrement', async ({
   page,
   fichesHost,

@@ -84,25 +84,6 @@ export function removeLink(editor: Editor): boolean {
 }
 
 /**
- * Takes the selection the user sees. The browser moves it at once (Shift+arrows), but
- * ProseMirror learns of it from a later selectionchange event: a shortcut pressed right
- * after would act on the old one.
- */
-export function syncSelectionFromDom(editor: Editor): void {
-  const { view } = editor;
-  const selection = view.dom.ownerDocument.getSelection();
-  const { anchorNode, focusNode } = selection ?? {};
-  if (!selection || !anchorNode || !focusNode) return;
-  if (!view.dom.contains(anchorNode) || !view.dom.contains(focusNode)) return;
-  const { doc } = view.state;
-  const anchor = view.posAtDOM(anchorNode, selection.anchorOffset);
-  const head = view.posAtDOM(focusNode, selection.focusOffset);
-  const current = view.state.selection;
-  if (current.anchor === anchor && current.head === head) return;
-  view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(anchor), doc.resolve(head))));
-}
-
-/**
  * Enter in an encadré's title goes on in its text: into the paragraph under the title when
  * it is empty (as a new encadré has), else into a new one. Splitting the title would leave
  * the encadré's empty first paragraph behind. False outside a title.

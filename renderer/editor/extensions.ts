@@ -11,6 +11,7 @@ import { ReactSelectionOptOut } from './react-selection.js';
 import { SharedRenderSpecs } from './render-specs.js';
 import { ReviewEditing } from './review/review-editing.js';
 import { FichesShortcuts } from './shortcuts.js';
+import { DomSelectionOnKey } from './dom-selection.js';
 
 /**
  * The shared node set, plus what only an editing view needs. `numbering` tells where this
@@ -22,6 +23,7 @@ export function editorExtensions(placeholder: string, numbering?: NumberingSourc
     Placeholder.configure({ placeholder }),
     FrenchTypography,
     TypedAddressLinks,
+    DomSelectionOnKey,
     FichesShortcuts,
     FigureEditing,
     FichesPaste,

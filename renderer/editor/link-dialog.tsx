@@ -3,15 +3,16 @@ import { useRef, useState, type FormEvent } from 'react';
 import { isSafeLinkHref } from '../../shared/content/links.js';
 import { Dialog, ErrorNotice } from '../ui/Dialog.js';
 import { createStore, useStore } from '../ui/store.js';
-import { applyLink, removeLink, syncSelectionFromDom } from './commands.js';
+import { applyLink, removeLink } from './commands.js';
+import { takeDomSelection } from './dom-selection.js';
 
 /** The editor that asked for a link (toolbar button or Mod-K), while the dialog is open. */
 const linkRequest = createStore<{ editor: Editor; id: number } | null>(null);
 let requests = 0;
 
 export function requestLink(editor: Editor): void {
-  // The selection made just before Ctrl+K, even if ProseMirror has not heard of it yet.
-  syncSelectionFromDom(editor);
+  // The selection made just before the toolbar's « Lien », even if ProseMirror has not heard of it yet.
+  takeDomSelection(editor.view);
   requests += 1;
   linkRequest.set({ editor, id: requests });
 }

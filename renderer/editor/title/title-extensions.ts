@@ -4,6 +4,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { REVIEW_MARKS, reviewMarkExtensions } from '../../../shared/content/review-marks.js';
 import { FrenchTypography } from '../french-typography.js';
 import { ReviewEditing } from '../review/review-editing.js';
+import { DomSelectionOnKey } from '../dom-selection.js';
 
 /**
  * A scenario title as a one-line editor: plain text (the sheet stores it as a string) that
@@ -62,6 +63,7 @@ export function titleExtensions(placeholder: string): AnyExtension[] {
     UndoRedo,
     Placeholder.configure({ placeholder }),
     FrenchTypography,
+    DomSelectionOnKey,
     OneLine,
     ReviewEditing,
   ];
