@@ -87,8 +87,14 @@ export class SheetPage {
    */
   async typeInto(part: Locator, text: string): Promise<void> {
     const editable = this.editable(part);
+    // An image still loading grows its figure and moves what follows it: aimed before, the
+    // click could land on the figure (seen in CI, the text then went before the paragraph).
+    await editable.evaluate((root) =>
+      Promise.all(Array.from(root.querySelectorAll('img'), (image) => image.decode().catch(() => undefined))),
+    );
     const paragraph = editable.locator(':scope > p').last();
     await ((await paragraph.count()) > 0 ? paragraph : editable).click();
+    await expect(editable).toBeFocused();
     await this.page.keyboard.press('Control+End');
     await this.page.keyboard.type(text);
   }
