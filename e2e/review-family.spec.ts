@@ -166,13 +166,12 @@ test('micro-scénarios partagés : une relecture Word revient à la famille, ses
   );
   const { sheet, review } = await openBigData(page, fichesHost.url);
   await review.importWord(file);
-  const dialog = page.getByTestId('review-import-dialog');
+  const dialog = review.importDialog;
   await expect(dialog.getByTestId('review-import-summary')).toContainText('des micro-scénarios partagés');
   await expect(dialog.getByTestId('review-import-comments')).toContainText(
     'Hypothèse basse, social (micro-scénarios partagés)',
   );
-  await dialog.getByTestId('review-import-apply').click();
-  await expect(dialog).toBeHidden();
+  await review.applyImport();
 
   await review.open();
   await review.showScope('family');

@@ -35,14 +35,13 @@ test('une copie exportée avec ses commentaires revient : ses fils restent les m
       .save(),
   );
   await review.importWord(file);
-  const dialog = page.getByTestId('review-import-dialog');
+  const dialog = review.importDialog;
   const listed = dialog.getByTestId('review-import-comments').locator('li');
   await expect(listed).toHaveCount(2);
   await expect(listed.filter({ hasText: 'Depuis quand ?' })).toContainText('déjà dans la fiche');
   await expect(listed.filter({ hasText: 'Depuis quand ?' })).toContainText('1\u00a0nouvelle réponse');
   await expect(listed.filter({ hasText: 'Lien vers l’étude ?' })).not.toContainText('déjà dans la fiche');
-  await dialog.getByTestId('review-import-apply').click();
-  await expect(dialog).toBeHidden();
+  await review.applyImport();
 
   await review.open();
   await expect(review.threads).toHaveCount(2);
@@ -70,7 +69,7 @@ test('un titre de micro-scénario relu dans Word : le commentaire sur ses mots, 
   );
   const { sheet, review } = await openForReview(page, fichesHost.url);
   await review.importWord(file);
-  const dialog = page.getByTestId('review-import-dialog');
+  const dialog = review.importDialog;
   await expect(dialog.getByTestId('review-import-comments')).toContainText(
     '(titre) (micro-scénarios partagés)',
   );
@@ -80,8 +79,7 @@ test('un titre de micro-scénario relu dans Word : le commentaire sur ses mots, 
     'textContent',
     'LENTE',
   );
-  await dialog.getByTestId('review-import-apply').click();
-  await expect(dialog).toBeHidden();
+  await review.applyImport();
 
   await review.open();
   await review.showScope('family');

@@ -385,15 +385,14 @@ test('importer une relecture Word : les commentaires sur leurs mots, accepter un
   );
   const { sheet, review } = await openForReview(page, fichesHost.url);
   await review.importWord(file);
-  const dialog = page.getByTestId('review-import-dialog');
+  const dialog = review.importDialog;
   await expect(dialog.getByTestId('review-import-summary')).toContainText(
     '1\u00a0commentaire, 2\u00a0modifications',
   );
   await expect(dialog.getByTestId('review-import-comments')).toContainText('Claire Dubois');
   // Nothing is written before « Importer ».
   await expect(sheet.section('passe').locator('.comment-mark')).toHaveCount(0);
-  await dialog.getByTestId('review-import-apply').click();
-  await expect(dialog).toBeHidden();
+  await review.applyImport();
 
   await review.open();
   const thread = review.thread('une histoire récente');

@@ -31,6 +31,17 @@ export class ReviewPanel {
     await this.page.getByTestId('review-import-input').setInputFiles(file);
   }
 
+  /** The dialog « Importer une relecture Word » opens on: what the file holds, before anything is written. */
+  get importDialog(): Locator {
+    return this.page.getByTestId('review-import-dialog');
+  }
+
+  /** « Importer » in that dialog: the review lands, the dialog closes. */
+  async applyImport(): Promise<void> {
+    await this.importDialog.getByTestId('review-import-apply').click();
+    await expect(this.importDialog).toBeHidden();
+  }
+
   async close(): Promise<void> {
     await this.page.getByTestId('review-close').click();
     await expect(this.panel).toBeHidden();
