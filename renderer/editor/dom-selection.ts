@@ -27,19 +27,42 @@ export function takeDomSelection(view: EditorView): void {
   observer?.flush();
 }
 
-/** Before any key is handled, the selection the user sees. */
+/**
+ * A key pressed after a click in the editor, before the browser said where the click put
+ * the caret: the editor takes the caret from the DOM first. Only then: typing is left to
+ * ProseMirror's own reading of the DOM (with a read at every key, « 5septdirect » typed
+ * after Enter came out « septdirect5 » in two CI runs; the cause was not found).
+ */
 export const DomSelectionOnKey = Extension.create({
   name: 'domSelectionOnKey',
 
   addProseMirrorPlugins() {
+    /** A click in this editor whose selectionchange has not come yet. */
+    let clickUnheard = false;
     return [
       new Plugin({
         key: new PluginKey('domSelectionOnKey'),
+        view(view) {
+          const document = view.dom.ownerDocument;
+          // Registered after ProseMirror's own listener: it has read the selection by then.
+          const heard = () => {
+            clickUnheard = false;
+          };
+          document.addEventListener('selectionchange', heard);
+          return { destroy: () => document.removeEventListener('selectionchange', heard) };
+        },
         props: {
           handleDOMEvents: {
+            mousedown: () => {
+              clickUnheard = true;
+              return false;
+            },
             keydown: (view, event) => {
               // An input method composing owns the selection until it is done.
-              if (!view.composing && event.keyCode !== 229) takeDomSelection(view);
+              if (clickUnheard && !view.composing && event.keyCode !== 229) {
+                clickUnheard = false;
+                takeDomSelection(view);
+              }
               return false;
             },
           },
