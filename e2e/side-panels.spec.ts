@@ -32,3 +32,22 @@ test('le panneau ouvert laisse toute la barre d’outils à portée : Historique
   await expect(history.panel).toBeVisible();
   await page.getByTestId('review-toggle').click({ trial: true, timeout: 5_000 });
 });
+
+test('panneau ouvert sur un écran de 1 280 px : « Toutes les fiches » tient sur une ligne et les actions de la fiche restent cliquables', async ({
+  page,
+  fichesHost,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const home = new HomePage(page);
+  const review = new ReviewPanel(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  await review.open();
+  // Squeezed beside the actions, the link once took three lines (« ← / Toutes les / fiches »).
+  const back = page.getByTestId('back-home');
+  const fontSize = await back.evaluate((link) => parseFloat(getComputedStyle(link).fontSize));
+  expect((await back.boundingBox())?.height ?? 0).toBeLessThan(fontSize * 2);
+  for (const id of ['export-open', 'preview-open', 'delete-sheet']) {
+    await page.getByTestId(id).click({ trial: true, timeout: 5_000 });
+  }
+});
