@@ -19,19 +19,23 @@ async function openCobotique(page: Page, url: string) {
   return { sheet, section: sheet.section(first) };
 }
 
-test('Entrée sur le titre d’un encadré mène à son texte, sans paragraphe vide laissé derrière', async ({
-  page,
-  fichesHost,
-}) => {
-  const { sheet, section } = await openCobotique(page, fichesHost.url);
+/** A paragraph, then an encadré « Le Health Data Hub » holding « Une plateforme publique. », typed. */
+async function typeEncadre(page: Page, url: string) {
+  const { sheet, section } = await openCobotique(page, url);
   await sheet.typeInto(section, 'Avant l’encadré.');
   await page.keyboard.press('Enter');
   await page.keyboard.press('ControlOrMeta+Alt+e');
   await page.keyboard.type('Le Health Data Hub');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Une plateforme publique.');
+  return section.locator('.encadre');
+}
 
-  const encadre = section.locator('.encadre');
+test('Entrée sur le titre d’un encadré mène à son texte, sans paragraphe vide laissé derrière', async ({
+  page,
+  fichesHost,
+}) => {
+  const encadre = await typeEncadre(page, fichesHost.url);
   await expect(encadre.locator('.encadre-title')).toHaveText('Le Health Data Hub');
   await expect(encadre.locator('> p:not(.encadre-title)')).toHaveText(['Une plateforme publique.']);
 
@@ -59,14 +63,7 @@ test('des touches pressées aussitôt après un clic agissent là où le clic a 
   page,
   fichesHost,
 }) => {
-  const { sheet, section } = await openCobotique(page, fichesHost.url);
-  await sheet.typeInto(section, 'Avant l’encadré.');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('ControlOrMeta+Alt+e');
-  await page.keyboard.type('Le Health Data Hub');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Une plateforme publique.');
-  const encadre = section.locator('.encadre');
+  const encadre = await typeEncadre(page, fichesHost.url);
   await expect(encadre.locator('> p:not(.encadre-title)')).toHaveText(['Une plateforme publique.']);
 
   // A click on the title, to the right of its words, then End, Enter and a word, all at

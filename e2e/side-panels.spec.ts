@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host.js';
 import { HistoryPanel } from './pages/HistoryPanel.js';
 import { HomePage } from './pages/HomePage.js';
@@ -10,19 +11,22 @@ import { SheetPage } from './pages/SheetPage.js';
  * and « Relecture » included, stay within reach without closing the panel first.
  */
 
+/** Big Data on a screen of this size, « Relecture » open. */
+async function openWithReview(page: Page, url: string, size: { width: number; height: number }) {
+  await page.setViewportSize(size);
+  const home = new HomePage(page);
+  await home.open(url);
+  await home.openSheet('big-data');
+  await new ReviewPanel(page).open();
+}
+
 test('le panneau ouvert laisse toute la barre d’outils à portée : Historique s’ouvre depuis Relecture, et l’inverse', async ({
   page,
   fichesHost,
 }) => {
-  await page.setViewportSize({ width: 1400, height: 900 });
-  const home = new HomePage(page);
+  await openWithReview(page, fichesHost.url, { width: 1400, height: 900 });
   const sheet = new SheetPage(page);
-  const review = new ReviewPanel(page);
   const history = new HistoryPanel(page);
-  await home.open(fichesHost.url);
-  await home.openSheet('big-data');
-
-  await review.open();
   // A trial click fails when another element would receive it: the button is not covered.
   for (const id of ['history-toggle', 'review-toggle', 'save-version']) {
     await page.getByTestId(id).click({ trial: true, timeout: 5_000 });
@@ -37,12 +41,7 @@ test('panneau ouvert sur un écran de 1 280 px : « Toutes les fiches » tient s
   page,
   fichesHost,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const home = new HomePage(page);
-  const review = new ReviewPanel(page);
-  await home.open(fichesHost.url);
-  await home.openSheet('big-data');
-  await review.open();
+  await openWithReview(page, fichesHost.url, { width: 1280, height: 800 });
   // Squeezed beside the actions, the link once took three lines (« ← / Toutes les / fiches »).
   const back = page.getByTestId('back-home');
   const fontSize = await back.evaluate((link) => parseFloat(getComputedStyle(link).fontSize));
