@@ -11,7 +11,7 @@ const linkRequest = createStore<{ editor: Editor; id: number } | null>(null);
 let requests = 0;
 
 export function requestLink(editor: Editor): void {
-  // The selection made just before the toolbar's « Lien », even if ProseMirror has not heard of it yet.
+  // The selection made just before « Lien » or Ctrl+K (Shift+arrows), even if ProseMirror has not heard of it yet.
   takeDomSelection(editor.view);
   requests += 1;
   linkRequest.set({ editor, id: requests });
