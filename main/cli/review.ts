@@ -5,7 +5,7 @@ import { AppFailure } from '../../shared/result.js';
 import { fr } from '../services/french.js';
 import { defaultRepositoryPath, openRepository } from '../services/index.js';
 import { plural } from '../../shared/plural.js';
-import { changedText } from '../../shared/review/labels.js';
+import { changedText, suggestionKindLabels } from '../../shared/review/labels.js';
 import { readDocxFile } from './import.js';
 import { UsageError } from './options.js';
 
@@ -37,7 +37,7 @@ function lines(result: ReviewImportResult): string[] {
     );
   }
   for (const change of result.changes) {
-    const kind = change.kind === 'insertion' ? 'ajout' : 'suppression';
+    const kind = suggestionKindLabels[change.kind].toLowerCase();
     const tracked = change.tracked ? 'suivi' : 'non suivi';
     out.push(fr`${kind} ${tracked} [${change.partTitle}] « ${changedText(change.text)} » — ${change.author}`);
   }

@@ -6,7 +6,7 @@ import { Dialog, ErrorNotice } from '../../ui/Dialog.js';
 import { readAsBase64 } from '../../ui/read-file.js';
 import { useSheetSession } from '../sheet/session.js';
 import { plural } from '../../../shared/plural.js';
-import { changedText } from '../../../shared/review/labels.js';
+import { changedText, suggestionKindLabels } from '../../../shared/review/labels.js';
 
 interface Reading {
   name: string;
@@ -131,7 +131,7 @@ export function WordReviewImport({ onImported }: { onImported: () => void }) {
               {result.changes.map((change) => (
                 <li key={change.id} data-kind={change.kind} data-tracked={change.tracked}>
                   <span className="muted">{change.partTitle}</span> —{' '}
-                  {change.kind === 'insertion' ? 'ajout' : 'suppression'}
+                  {suggestionKindLabels[change.kind].toLowerCase()}
                   {change.tracked ? '' : ' (sans suivi des modifications)'}&nbsp;:{' '}
                   <q>{changedText(change.text)}</q> — {change.author}
                 </li>
