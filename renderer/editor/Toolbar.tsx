@@ -1,7 +1,8 @@
-import { useEditorState } from '@tiptap/react';
+import type { Editor } from '@tiptap/core';
 import type { ReactNode } from 'react';
 import { useStore } from '../ui/store.js';
 import { activeEditor } from './active-editor.js';
+import { useDeferredEditorState } from './deferred-editor-state.js';
 import { isOneLineEditor } from './title/title-extensions.js';
 import { shortcutLabel, toolbarGroups } from './toolbar-actions.js';
 
@@ -9,29 +10,34 @@ type ButtonStates = Record<string, { active: boolean; enabled: boolean }>;
 
 const allActions = toolbarGroups.flat();
 
+function buttonStates(current: Editor | null): ButtonStates | null {
+  if (!current || current.isDestroyed || !current.isEditable) return null;
+  // A title's editor has no formatting to offer: its buttons stay off.
+  const title = isOneLineEditor(current);
+  return Object.fromEntries(
+    allActions.map((action) => [
+      action.id,
+      title && !action.inTitles
+        ? { active: false, enabled: false }
+        : { active: action.isActive?.(current) ?? false, enabled: action.canRun(current) },
+    ]),
+  );
+}
+
+function sameStates(a: ButtonStates | null, b: ButtonStates | null): boolean {
+  if (a === null || b === null) return a === b;
+  return allActions.every(({ id }) => a[id]?.active === b[id]?.active && a[id]?.enabled === b[id]?.enabled);
+}
+
 /**
- * Formatting for the focused editor. It re-renders only when a button's state changes
- * (useEditorState compares the selected states), not on every keystroke; mouse-down does
- * not take the focus, so the selection stays where the user left it.
+ * Formatting for the focused editor. Its buttons follow the editor one frame after the
+ * text (deferred-editor-state.ts) and re-render only when one of them changes, not on every
+ * keystroke; mouse-down does not take the focus, so the selection stays where the user
+ * left it.
  */
 export function Toolbar({ children }: { children?: ReactNode }) {
   const editor = useStore(activeEditor);
-  const states = useEditorState({
-    editor,
-    selector: ({ editor: current }): ButtonStates | null => {
-      if (!current || current.isDestroyed || !current.isEditable) return null;
-      // A title's editor has no formatting to offer: its buttons stay off.
-      const title = isOneLineEditor(current);
-      return Object.fromEntries(
-        allActions.map((action) => [
-          action.id,
-          title && !action.inTitles
-            ? { active: false, enabled: false }
-            : { active: action.isActive?.(current) ?? false, enabled: action.canRun(current) },
-        ]),
-      );
-    },
-  });
+  const states = useDeferredEditorState(editor, buttonStates, sameStates);
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Mise en forme" data-testid="toolbar">
