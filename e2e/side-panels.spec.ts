@@ -50,3 +50,22 @@ test('panneau ouvert sur un écran de 1 280 px : « Toutes les fiches » tient s
     await page.getByTestId(id).click({ trial: true, timeout: 5_000 });
   }
 });
+
+test('Historique ouvert sur un écran de 1 400 px : la barre d’outils tient sur deux lignes, annuler et rétablir avec l’état de l’enregistrement', async ({
+  page,
+  fichesHost,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const home = new HomePage(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  await new HistoryPanel(page).open();
+  const sheet = new SheetPage(page);
+  // Undo and redo once took a line of their own, between the formatting and the save state.
+  const undo = await sheet.toolbarButton('undo').boundingBox();
+  const saved = await sheet.saveState.boundingBox();
+  const bold = await sheet.toolbarButton('bold').boundingBox();
+  if (!undo || !saved || !bold) throw new Error('la barre d’outils n’est pas affichée');
+  expect(Math.abs(undo.y + undo.height / 2 - (saved.y + saved.height / 2))).toBeLessThan(undo.height / 2);
+  expect(undo.y).toBeGreaterThan(bold.y + bold.height);
+});
