@@ -96,3 +96,24 @@ test('quitter la fiche enregistre une version de ce qui a changé, et rien sinon
   await history.open();
   await expect(history.entries).toHaveCount(count);
 });
+
+test('Historique ouvert, les versions que les enregistrements créent s’y ajoutent aussitôt', async ({
+  page,
+  fichesHost,
+}) => {
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  const history = new HistoryPanel(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  await history.open();
+  await expect(history.entries).toHaveCount(0);
+
+  // The first save records the state found before it; a status change is recorded at once.
+  await sheet.typeInto(sheet.section('passe'), beforeCommittee);
+  await sheet.waitUntilSaved();
+  await expect(history.entriesOfKind('initial')).toHaveCount(1);
+  await sheet.setStatus('Validée');
+  await sheet.waitUntilSaved();
+  await expect(history.entriesOfKind('status')).toHaveCount(1);
+});

@@ -21,6 +21,17 @@ export function HistoryPanel({ ui, familyScope }: { ui: HistoryUiState; familySc
   useEffect(() => {
     if (ui.generation > 0) reload();
   }, [ui.generation, reload]);
+  // Saves record revisions too (a sheet's first state, a status change, the interval's):
+  // each one done while the panel is open reads the list again.
+  useEffect(() => {
+    const { autosaver } = session;
+    let before = autosaver.getState().kind;
+    return autosaver.subscribe(() => {
+      const now = autosaver.getState().kind;
+      if (now === 'saved' && before !== 'saved') reload();
+      before = now;
+    });
+  }, [session, reload]);
   const [first, second] = [...ui.selected].sort((a, b) => a.seq - b.seq);
 
   return (
