@@ -4,7 +4,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 /**
  * What a component shows of an editor's state (the toolbar's buttons), worked out once
  * the frame that shows a transaction has been drawn, not inside the keystroke. The
- * toolbar asks ProseMirror whether each of its 16 commands could run: on a sheet of 1,000
+ * toolbar asks ProseMirror whether each of its commands could run: on a sheet of 1,000
  * paragraphs that was some 2 ms of every keystroke, before the typed letter could appear.
  * A button now changes one frame after the text, and a burst of transactions within a
  * frame is looked at once.
