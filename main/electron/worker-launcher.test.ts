@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
-import { constants } from 'node:os';
+import { constants, getPriority } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../shared/result.js';
@@ -30,11 +30,16 @@ class FakeUtilityProcess extends EventEmitter {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.stderr = this.child.stderr;
+    this.child.once('spawn', () => this.emit('spawn'));
     this.child.on('message', (message) => this.emit('message', message));
     // Electron reports one exit code, the one waitpid gives; a signal is 128 + its number.
     this.child.on('exit', (code, signal) =>
       this.emit('exit', code ?? 128 + (signal ? constants.signals[signal] : 0)),
     );
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   postMessage(message: unknown): void {
@@ -93,6 +98,8 @@ describe('worker processes in the desktop app', () => {
     });
     const second = await pool.run<number>('pid', null, limits);
     expect(second).not.toBe(first);
+    // Below the main process, as Node's workers are below their host.
+    expect(getPriority(second)).toBe(Math.min(19, getPriority() + 10));
     expect(electron.utilityProcess.fork).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,5 +1,5 @@
 import { utilityProcess } from 'electron';
-import { appendTail, type WorkerLauncher } from '../services/worker/launcher.js';
+import { appendTail, runBelowHost, type WorkerLauncher } from '../services/worker/launcher.js';
 
 /**
  * The desktop app's worker processes: Electron's utility processes. Node's
@@ -13,6 +13,8 @@ export const utilityLauncher: WorkerLauncher = (entry) => {
     serviceName: 'Fiches (calculs)',
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // Its pid is known once it has started.
+  child.once('spawn', () => runBelowHost(child.pid));
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => (stderr = appendTail(stderr, chunk)));

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { getPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/result.js';
@@ -47,6 +48,12 @@ describe('worker processes', () => {
     const after = await pool.run<number>('pid', null, deadline());
     expect(after).not.toBe(before);
     expect(after).not.toBe(process.pid);
+  });
+
+  it('run below their host, so the host keeps answering while a worker (and what it starts) works', async () => {
+    pool = new WorkerPool(fixture);
+    const worker = await pool.run<number>('pid', null, deadline());
+    expect(getPriority(worker)).toBe(Math.min(19, getPriority() + 10));
   });
 
   it('keep a worker warm between jobs, and carry values and failures across', async () => {
