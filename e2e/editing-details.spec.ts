@@ -147,3 +147,37 @@ test('Ctrl+K aussitôt après une sélection lie toute la sélection', async ({ 
   await expect(section.locator('a[href="https://exemple.fr/mots"]')).toHaveText('deux trois quatre');
   await expect(section.locator('p', { hasText: 'un' })).toHaveText('un deux trois quatre');
 });
+
+test('les touches tapées aussitôt après la création d’une liste vont dans la liste', async ({
+  page,
+  fichesHost,
+}) => {
+  const home = new HomePage(page);
+  const sheet = new SheetPage(page);
+  await home.open(fichesHost.url);
+  await home.openSheet('big-data');
+  const [first = ''] = await sheet.sectionIds();
+  const section = sheet.section(first);
+  await sheet.typeInto(section, '');
+  // The list is made by « 1. », and the key after it once went into the paragraph that
+  // follows a list at a section's end, 1 time in 10: ten lists, each left by Enter twice.
+  for (let list = 1; list <= 10; list += 1) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(`1. matériel ${list}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+  }
+  const editor = sheet.editable(section);
+  for (let list = 1; list <= 10; list += 1) {
+    await expect(editor.locator('ol > li', { hasText: new RegExp(`^matériel ${list}$`) })).toHaveCount(1);
+  }
+  await expect(editor.locator(':scope > p', { hasText: /matériel/ })).toHaveCount(0);
+  // The block holding the caret is laid out however new it is.
+  const caretBlock = await page.evaluate(() => {
+    const node = getSelection()?.anchorNode;
+    const element = node instanceof Element ? node : node?.parentElement;
+    const block = element?.closest('.ProseMirror > *');
+    return block ? getComputedStyle(block).contentVisibility : 'none';
+  });
+  expect(caretBlock).toBe('visible');
+});

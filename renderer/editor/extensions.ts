@@ -12,6 +12,7 @@ import { SharedRenderSpecs } from './render-specs.js';
 import { ReviewEditing } from './review/review-editing.js';
 import { FichesShortcuts } from './shortcuts.js';
 import { DomSelectionOnKey } from './dom-selection.js';
+import { SelectionBlocksLaidOut } from './selection-blocks.js';
 
 /**
  * The shared node set, plus what only an editing view needs. `numbering` tells where this
@@ -24,6 +25,7 @@ export function editorExtensions(placeholder: string, numbering?: NumberingSourc
     FrenchTypography,
     TypedAddressLinks,
     DomSelectionOnKey,
+    SelectionBlocksLaidOut,
     FichesShortcuts,
     FigureEditing,
     FichesPaste,
