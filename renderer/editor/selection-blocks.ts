@@ -1,5 +1,4 @@
 import { Extension } from '@tiptap/core';
-import type { ResolvedPos } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 
@@ -14,22 +13,17 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 
 export const SELECTION_BLOCK_CLASS = 'selection-block';
 
-/** The top-level block around `$pos`, as a node decoration; none between blocks. */
-function blockAround($pos: ResolvedPos): Decoration | undefined {
-  if ($pos.depth < 1) return undefined;
-  return Decoration.node($pos.before(1), $pos.after(1), { class: SELECTION_BLOCK_CLASS });
-}
-
+/** A node decoration on each top-level block holding an end of the selection (one when both are in it). */
 export function selectionBlocks(state: EditorState): DecorationSet {
   const { $anchor, $head } = state.selection;
-  const blocks = [blockAround($head)];
-  if ($anchor.depth >= 1 && $anchor.before(1) !== ($head.depth >= 1 ? $head.before(1) : -1)) {
-    blocks.push(blockAround($anchor));
+  const blocks = new Map<number, Decoration>();
+  for (const $pos of [$head, $anchor]) {
+    // Depth 0: between top-level blocks (a selected figure), no block to keep laid out.
+    if ($pos.depth < 1) continue;
+    const from = $pos.before(1);
+    blocks.set(from, Decoration.node(from, $pos.after(1), { class: SELECTION_BLOCK_CLASS }));
   }
-  return DecorationSet.create(
-    state.doc,
-    blocks.filter((block): block is Decoration => block !== undefined),
-  );
+  return DecorationSet.create(state.doc, [...blocks.values()]);
 }
 
 export const SelectionBlocksLaidOut = Extension.create({
