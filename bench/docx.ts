@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { exportInChild } from './export-in-child.js';
 import { LONG_SHEET_ID, longSheetRepository, sampleRepository } from './fixtures.js';
 import { sheetHtml } from './sheet-html.js';
 import { percentile, report } from './stats.js';
@@ -64,15 +64,13 @@ async function benchLong(): Promise<void> {
     await session.close();
 
     const out = join(work, 'long.docx');
-    const child = fileURLToPath(new URL('./docx-child.js', import.meta.url));
-    const { stdout } = await run(process.execPath, [child, path, LONG_SHEET_ID, out]);
-    const measured = JSON.parse(stdout) as { ms: number; maxRssKb: number; treePeakMiB: number };
+    const measured = await exportInChild(path, LONG_SHEET_ID, 'docx', out);
     const pageCount = await pages(out, work);
     const note = `${LONG.figures} figures, ${LONG.tables} tables${pageCount ? `, ${pageCount} pages` : ''}`;
     report('docx-long-sheet', measured.ms, 'ms', `${note}; target ≤ 5000`);
     report(
       'docx-long-sheet-peak-rss',
-      measured.treePeakMiB,
+      measured.peak.rssMiB,
       'MiB',
       'the host and its worker processes, RSS summed; target ≤ 1024',
     );
