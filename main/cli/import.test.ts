@@ -78,6 +78,26 @@ describe('fiches import', () => {
     expect(run.stdout.split('\n')[0]).toMatch(/\(big-data\), version n°\u00a0\d+$/);
   });
 
+  it('tries an import while the app holds the repository, and refuses the import itself, naming the holder', async () => {
+    const holder = await openRepository(sample.repo, { create: 'never', instance: 'desktop' });
+    try {
+      const before = await snapshot(sample.repo);
+      const dry = await cli('import', '--repo', sample.repo, bigData, '--update', '--dry-run');
+      expect(dry).toMatchObject({ code: 0, stderr: '' });
+      expect(dry.stdout.trim().split('\n').at(-1)).toBe('1 fichier analysé, 0 échec.');
+      expect(await snapshot(sample.repo)).toEqual(before);
+
+      const run = await cli('import', '--repo', sample.repo, bigData, '--update');
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^fiches\u00a0: Ce dépôt est déjà ouvert par .* dans une fenêtre de Fiches/);
+      expect(await snapshot(sample.repo)).toEqual(before);
+      // The holder writes on.
+      await holder.handlers['sheets:update']({ id: 'big-data', patch: { status: 'validated' } });
+    } finally {
+      await holder.close();
+    }
+  });
+
   it('imports the .docx files of a folder; one stderr line and exit 1 for each file that failed', async () => {
     await writeFile(join(files, 'notes.docx'), 'pas un document Word');
     await writeFile(join(files, '~$monnaie.docx'), 'fichier de verrou de Word');

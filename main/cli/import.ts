@@ -10,7 +10,12 @@ import { formatMegabytes } from '../../shared/content/assets.js';
 import { idSchema } from '../../shared/model/ids.js';
 import { AppFailure } from '../../shared/result.js';
 import { fr } from '../services/french.js';
-import { defaultRepositoryPath, openRepository, type ServiceHandlers } from '../services/index.js';
+import {
+  defaultRepositoryPath,
+  openRepository,
+  openRepositoryForReading,
+  type ServiceHandlers,
+} from '../services/index.js';
 import { UsageError } from './options.js';
 
 export interface ImportCommandOptions {
@@ -104,7 +109,7 @@ function printResult(file: string, result: ImportResult): void {
 }
 
 async function importOne(
-  handlers: ServiceHandlers,
+  handlers: Pick<ServiceHandlers, 'import:analyse' | 'import:apply'>,
   file: string,
   options: ImportCommandOptions,
 ): Promise<void> {
@@ -123,7 +128,8 @@ async function importOne(
 
 /**
  * `fiches import`: per file, the sheet it made and where each part went, then what to
- * check; one stderr line per file that failed, exit 1 when any did. `--dry-run` writes nothing.
+ * check; one stderr line per file that failed, exit 1 when any did. `--dry-run` writes nothing,
+ * and works while another instance holds the repository.
  */
 export async function importCommand(options: ImportCommandOptions): Promise<number> {
   if (options.files.length === 0) throw new UsageError('indiquez au moins un fichier .docx (ou un dossier)');
@@ -133,9 +139,11 @@ export async function importCommand(options: ImportCommandOptions): Promise<numb
   if (variable !== undefined && files.length > 1) {
     throw new UsageError('--variable ne s’emploie qu’avec un seul fichier');
   }
-  const session = await openRepository(path.resolve(options.repo ?? defaultRepositoryPath()), {
-    create: 'never',
-  });
+  const repo = path.resolve(options.repo ?? defaultRepositoryPath());
+  // A try writes nothing: it reads beside the app or `fiches serve` holding the repository.
+  const session = options.dryRun
+    ? await openRepositoryForReading(repo)
+    : await openRepository(repo, { create: 'never' });
   let failed = 0;
   try {
     for (const { file, error } of files) {

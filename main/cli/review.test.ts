@@ -61,6 +61,35 @@ describe('fiches review', () => {
     expect(await readFile(sheetFile, 'utf8')).toBe(before);
   });
 
+  it('lists a review while the app holds the repository, and refuses to attach, naming the holder', async () => {
+    const holder = await openRepository(sample.repo, { create: 'never', instance: 'desktop' });
+    try {
+      const sheetFile = join(sample.repo, 'sheets', 'big-data.json');
+      const before = await readFile(sheetFile, 'utf8');
+      const list = await cli('review', '--repo', sample.repo, '--sheet', 'big-data', reviewed);
+      expect(list).toMatchObject({ code: 0, stderr: '' });
+      expect(list.stdout).toMatch(/rien n’a été appliqué\.\n$/);
+
+      const attach = await cli(
+        'review',
+        '--repo',
+        sample.repo,
+        '--sheet',
+        'big-data',
+        reviewed,
+        '--apply-comments',
+      );
+      expect(attach.code).toBe(1);
+      expect(attach.stderr).toMatch(
+        /^fiches\u00a0: Ce dépôt est déjà ouvert par .* dans une fenêtre de Fiches/,
+      );
+      expect(await readFile(sheetFile, 'utf8')).toBe(before);
+      await holder.handlers['sheets:update']({ id: 'big-data', patch: { status: 'validated' } });
+    } finally {
+      await holder.close();
+    }
+  });
+
   it('attaches the comments with --apply-comments, and leaves the changes to the interface', async () => {
     const run = await cli(
       'review',

@@ -3,7 +3,7 @@ import type { ReviewImportResult } from '../../shared/api/review-contract.js';
 import { idSchema } from '../../shared/model/ids.js';
 import { AppFailure } from '../../shared/result.js';
 import { fr } from '../services/french.js';
-import { defaultRepositoryPath, openRepository } from '../services/index.js';
+import { defaultRepositoryPath, openRepository, openRepositoryForReading } from '../services/index.js';
 import { plural } from '../../shared/plural.js';
 import { changedText, suggestionKindLabels } from '../../shared/review/labels.js';
 import { readDocxFile } from './import.js';
@@ -78,9 +78,11 @@ export async function reviewCommand(options: ReviewCommandOptions): Promise<numb
   if (!sheet.success) throw new UsageError(fr`identifiant invalide pour --sheet « ${options.sheet} »`);
   if (options.files.length !== 1) throw new UsageError('indiquez un seul fichier .docx, la copie relue');
   const file = options.files[0] as string;
-  const session = await openRepository(path.resolve(options.repo ?? defaultRepositoryPath()), {
-    create: 'never',
-  });
+  const repo = path.resolve(options.repo ?? defaultRepositoryPath());
+  // Listing writes nothing: it reads beside the app or `fiches serve` holding the repository.
+  const session = options.applyComments
+    ? await openRepository(repo, { create: 'never' })
+    : await openRepositoryForReading(repo);
   try {
     const bytes = await readDocxFile(file);
     const result = await session.handlers['review:import']({

@@ -1,9 +1,11 @@
 import type { Handlers } from '../../shared/api/dispatch.js';
+import { AppFailure } from '../../shared/result.js';
 import { importAsset } from './assets/import.js';
 import { readAsset } from './assets/read.js';
 import { renderSheet } from './export/render.js';
 import { volumeHandlers } from './export/volume/jobs.js';
 import { updateFamily } from './family-update.js';
+import { fr } from './french.js';
 import { historyHandlers } from './history/handlers.js';
 import { decodeFile, importHandlers } from './import/handlers.js';
 import type { RepositoryContext } from './repository/context.js';
@@ -32,13 +34,19 @@ export const readOperations = [
   'history:compare',
   'assets:read',
   'export:render',
+  'import:analyse',
   'volume:start',
   'volume:progress',
   'volume:cancel',
   'volume:result',
   'preferences:get',
 ] as const satisfies readonly (keyof ServiceHandlers)[];
-export type ReadHandlers = Pick<ServiceHandlers, (typeof readOperations)[number]>;
+/**
+ * Operations that write unless asked not to: a reading session offers them only in that
+ * form (an import tried with `dryRun`, a review listed with `apply: 'none'`).
+ */
+type ReadOnlyForms = 'import:apply' | 'review:import';
+export type ReadHandlers = Pick<ServiceHandlers, (typeof readOperations)[number] | ReadOnlyForms>;
 
 export function repositoryHandlers(context: RepositoryContext): ServiceHandlers {
   return {
@@ -67,8 +75,26 @@ export function repositoryHandlers(context: RepositoryContext): ServiceHandlers 
   };
 }
 
+/** What a reading session refuses: the form of an operation that would write. */
+function writeRefused(what: string): never {
+  throw new AppFailure(
+    'read-only',
+    fr`Ce dépôt est ouvert en lecture seule : ${what} demande de l’ouvrir pour y écrire.`,
+  );
+}
+
 /** The read operations of a repository open for reading (its context says so: nothing is written). */
 export function readingHandlers(context: RepositoryContext): ReadHandlers {
   const all = repositoryHandlers(context);
-  return Object.fromEntries(readOperations.map((name) => [name, all[name]])) as ReadHandlers;
+  const read = Object.fromEntries(readOperations.map((name) => [name, all[name]])) as Pick<
+    ServiceHandlers,
+    (typeof readOperations)[number]
+  >;
+  return {
+    ...read,
+    'import:apply': async (request) =>
+      request.dryRun === true ? all['import:apply'](request) : writeRefused('importer une fiche'),
+    'review:import': async (request) =>
+      request.apply === 'none' ? all['review:import'](request) : writeRefused('attacher une relecture'),
+  };
 }

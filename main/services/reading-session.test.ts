@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docOfParagraphs } from '../../shared/content/doc.js';
 import { readDocx } from './docx-read/read-docx.js';
+import { h1, para, title, wordFile } from './import/testing/word.js';
 import { REVIEW_PROPERTY } from './export/docx/review-properties.js';
 import { openRepository, openRepositoryForReading, type RepositorySession } from './session.js';
 import { snapshot, tempDir, writeFixtureRepository } from './testing/fixtures.js';
@@ -95,6 +96,54 @@ describe('a reading session', () => {
       expect(names).not.toContain(write);
     }
     await reader.close();
+  });
+
+  it('tries an import and lists a review, and refuses their forms that write', async () => {
+    const word = (
+      await wordFile([title('Cobotique'), h1('Trajectoire de la variable'), para('L’euro.')])
+    ).toString('base64');
+    const before = await snapshot(repo);
+    const reader = await openRepositoryForReading(repo);
+    try {
+      const proposal = await reader.handlers['import:analyse']({ name: 'cobotique.docx', base64: word });
+      const choices = {
+        fingerprint: proposal.fingerprint,
+        variable: { kind: 'existing' as const, variableId: 'cobotique' },
+        replaceExisting: false,
+        targets: {},
+        unplacedSection: proposal.unplacedSection,
+      };
+      const tried = await reader.handlers['import:apply']({
+        name: 'monnaie.docx',
+        base64: word,
+        choices,
+        dryRun: true,
+      });
+      expect(tried).toMatchObject({ sheetId: 'cobotique', created: true, dryRun: true, revision: null });
+      await expect(
+        reader.handlers['import:apply']({ name: 'cobotique.docx', base64: word, choices }),
+      ).rejects.toMatchObject({ code: 'read-only', message: expect.stringMatching(/lecture seule/) });
+
+      const copy = await reader.handlers['export:render']({ sheetId: 'big-data', format: 'docx' });
+      const listed = await reader.handlers['review:import']({
+        sheetId: 'big-data',
+        name: 'relu.docx',
+        base64: copy.base64,
+        apply: 'none',
+      });
+      expect(listed.applied).toBe('none');
+      await expect(
+        reader.handlers['review:import']({
+          sheetId: 'big-data',
+          name: 'relu.docx',
+          base64: copy.base64,
+          apply: 'comments',
+        }),
+      ).rejects.toMatchObject({ code: 'read-only' });
+    } finally {
+      await reader.close();
+    }
+    expect(await snapshot(repo)).toEqual(before);
   });
 
   it('writes nothing, even facing a damaged sheet, a torn history and a stale cache', async () => {
