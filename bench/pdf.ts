@@ -121,6 +121,8 @@ async function benchLong(): Promise<void> {
     report('pdf-long-sheet-warm', warm, 'ms', 'Chromium already running');
     compare('pdf-long-sheet', warm, office);
   } finally {
+    // The Word export for LibreOffice ran in this process's workers.
+    await closeWorkers();
     await rm(work, { recursive: true, force: true });
   }
 }
