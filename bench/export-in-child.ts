@@ -1,9 +1,5 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { inChild } from './in-child.js';
 import type { TreeMemory } from './process-tree.js';
-
-const run = promisify(execFile);
 
 /** What export-child.js measured of one export. */
 export interface ChildExport {
@@ -28,8 +24,5 @@ export async function exportInChild(
   out: string,
   { warm = false } = {},
 ): Promise<ChildExport> {
-  const child = fileURLToPath(new URL('./export-child.js', import.meta.url));
-  const args = [child, repo, sheetId, format, out, ...(warm ? ['--warm'] : [])];
-  const { stdout } = await run(process.execPath, args, { maxBuffer: 1024 * 1024 });
-  return JSON.parse(stdout) as ChildExport;
+  return inChild<ChildExport>('export-child.js', [repo, sheetId, format, out, ...(warm ? ['--warm'] : [])]);
 }

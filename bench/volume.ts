@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,14 +10,11 @@ import {
   wordContentsEntries,
 } from '../main/services/export/testing/contents.js';
 import { readDocx } from '../main/services/export/testing/docx-parts.js';
-import { makeVolume, type MadeVolume } from '../main/services/export/volume/make.js';
 import { writeVolumeSheets } from '../main/services/export/testing/volume.js';
-import { RepositoryContext } from '../main/services/repository/context.js';
-import { RepositoryLayout } from '../main/services/repository/layout.js';
-import { closeWorkers } from '../main/services/worker/run-job.js';
 import { sampleRepository } from './fixtures.js';
-import { withPeakMemory } from './process-tree.js';
+import { inChild } from './in-child.js';
 import { report } from './stats.js';
+import type { MadeInChild } from './volume-child.js';
 
 /**
  * The collection as one volume: every variable's sheet the size of the published Big Data
@@ -45,7 +42,7 @@ async function volumeRepository(label: string, count: number) {
     ids.slice(0, count).map((id) => ({ id })),
     'published',
   );
-  return { path, context: new RepositoryContext(new RepositoryLayout(path)) };
+  return path;
 }
 
 async function pageCount(pdf: string): Promise<number> {
@@ -53,29 +50,15 @@ async function pageCount(pdf: string): Promise<number> {
   return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1] ?? NaN);
 }
 
-/** Memory sampled this often: seconds-long runs, and each sample costs milliseconds of CPU. */
-const SAMPLE_EVERY_MS = 250;
-
 /**
- * The volume made from cold workers: its time, its CPU time (host and workers, without the
- * memory sampling's) and peak memory, and the load then.
+ * The volume made from cold workers, in a process of its own (volume-child.ts) written to
+ * `folder`: its time, its CPU time (that process, its workers and their Chromium) and peak
+ * memory, and the load then.
  */
-async function timedVolume(context: RepositoryContext, format: 'docx' | 'pdf') {
-  await closeWorkers();
-  const start = performance.now();
-  const { result, peak, cpuSeconds } = await withPeakMemory(
-    () =>
-      makeVolume(context, {
-        selection: { kind: 'all' },
-        formats: [format],
-        title: 'Recueil',
-        date: '2026-12-01',
-      }),
-    SAMPLE_EVERY_MS,
-  );
-  const ms = performance.now() - start;
-  const cpuMs = cpuSeconds * 1000;
-  return { ms, cpuMs, cpuSeconds, load: loadavg()[0]?.toFixed(1) ?? '?', made: result, peak };
+async function timedVolume(path: string, format: 'docx' | 'pdf', folder: string) {
+  const file = join(folder, `recueil.${format}`);
+  const made = await inChild<MadeInChild>('volume-child.js', [path, format, file]);
+  return { ...made, cpuMs: made.cpuSeconds * 1000, file };
 }
 
 /** The worst distance, in pages, between Word's contents and where LibreOffice puts each title. */
@@ -91,32 +74,19 @@ async function contentsOffset(docx: Buffer, officePdf: string) {
   return { worst: Math.max(0, ...found), entries: entries.length, missing: entries.length - found.length };
 }
 
-async function write(made: MadeVolume, folder: string): Promise<string> {
-  const [file] = made.files;
-  if (!file) throw new Error('no file');
-  const path = join(folder, file.fileName);
-  await writeFile(path, file.bytes);
-  return path;
-}
-
 export async function benchVolume(): Promise<void> {
-  const { path, context } = await volumeRepository('volume-29', 29);
+  const path = await volumeRepository('volume-29', 29);
   const work = dirname(path);
   let cpuOf29 = Number.NaN;
   try {
-    const docx = await timedVolume(context, 'docx');
+    const docx = await timedVolume(path, 'docx', work);
     cpuOf29 = docx.cpuMs;
-    const docxFile = await write(docx.made, work);
-    report(
-      'volume-docx-29',
-      docx.ms,
-      'ms',
-      `${docx.made.summary.included.length} sheets; load ${docx.load}; target ≤ 10000`,
-    );
+    const docxFile = docx.file;
+    report('volume-docx-29', docx.ms, 'ms', `${docx.included} sheets; load ${docx.load}; target ≤ 10000`);
     report('volume-docx-29-cpu', docx.cpuMs, 'ms', 'host and workers, user + system');
     report('volume-docx-29-peak-rss', docx.peak.rssMiB, 'MiB', 'host and workers, RSS summed; target ≤ 1024');
-    const pdf = await timedVolume(context, 'pdf');
-    const pdfFile = await write(pdf.made, work);
+    const pdf = await timedVolume(path, 'pdf', work);
+    const pdfFile = pdf.file;
     report(
       'volume-pdf-29',
       pdf.ms,
@@ -154,7 +124,7 @@ export async function benchVolume(): Promise<void> {
         `our Word volume → PDF by soffice --headless, ${await pageCount(officePdf)} pages; load ${loadavg()[0]?.toFixed(1)}`,
       );
       report('volume-docx-29-vs-libreoffice', docx.ms / office, '×', 'our time ÷ LibreOffice’s');
-      const offset = await contentsOffset(docx.made.files[0]!.bytes, officePdf);
+      const offset = await contentsOffset(await readFile(docxFile), officePdf);
       report(
         'volume-docx-29-contents-vs-libreoffice',
         offset.worst,
@@ -163,18 +133,12 @@ export async function benchVolume(): Promise<void> {
       );
     }
   } finally {
-    await closeWorkers();
     await rm(work, { recursive: true, force: true });
   }
   const large = await volumeRepository('volume-300', 300);
   try {
-    const docx = await timedVolume(large.context, 'docx');
-    report(
-      'volume-docx-300',
-      docx.ms,
-      'ms',
-      `${docx.made.summary.included.length} sheets; load ${docx.load}`,
-    );
+    const docx = await timedVolume(large, 'docx', dirname(large));
+    report('volume-docx-300', docx.ms, 'ms', `${docx.included} sheets; load ${docx.load}`);
     report('volume-docx-300-cpu', docx.cpuMs, 'ms', 'host and workers, user + system');
     report(
       'volume-docx-300-vs-29',
@@ -189,7 +153,6 @@ export async function benchVolume(): Promise<void> {
       'host and workers, RSS summed; target ≤ 2048',
     );
   } finally {
-    await closeWorkers();
-    await rm(dirname(large.path), { recursive: true, force: true });
+    await rm(dirname(large), { recursive: true, force: true });
   }
 }
