@@ -43,11 +43,15 @@ async function threads() {
   }
 }
 
+/** `fiches review --repo <the sample> --sheet big-data FILE …rest`. */
+const reviewBigData = (file: string, ...rest: string[]) =>
+  cli('review', '--repo', sample.repo, '--sheet', 'big-data', file, ...rest);
+
 describe('fiches review', () => {
   it('lists the comments and the changes, one line each, then a summary; writes nothing', async () => {
     const sheetFile = join(sample.repo, 'sheets', 'big-data.json');
     const before = await readFile(sheetFile, 'utf8');
-    const run = await cli('review', '--repo', sample.repo, '--sheet', 'big-data', reviewed);
+    const run = await reviewBigData(reviewed);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
@@ -66,19 +70,11 @@ describe('fiches review', () => {
     try {
       const sheetFile = join(sample.repo, 'sheets', 'big-data.json');
       const before = await readFile(sheetFile, 'utf8');
-      const list = await cli('review', '--repo', sample.repo, '--sheet', 'big-data', reviewed);
+      const list = await reviewBigData(reviewed);
       expect(list).toMatchObject({ code: 0, stderr: '' });
       expect(list.stdout).toMatch(/rien n’a été appliqué\.\n$/);
 
-      const attach = await cli(
-        'review',
-        '--repo',
-        sample.repo,
-        '--sheet',
-        'big-data',
-        reviewed,
-        '--apply-comments',
-      );
+      const attach = await reviewBigData(reviewed, '--apply-comments');
       expect(attach.code).toBe(1);
       expect(attach.stderr).toMatch(
         /^fiches\u00a0: Ce dépôt est déjà ouvert par .* dans une fenêtre de Fiches/,
@@ -91,15 +87,7 @@ describe('fiches review', () => {
   });
 
   it('attaches the comments with --apply-comments, and leaves the changes to the interface', async () => {
-    const run = await cli(
-      'review',
-      '--repo',
-      sample.repo,
-      '--sheet',
-      'big-data',
-      reviewed,
-      '--apply-comments',
-    );
+    const run = await reviewBigData(reviewed, '--apply-comments');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/commentaires attachés \(à la fiche, version n°\u00a0\d+\)/);
     expect(Object.values(await threads()).map((thread) => [thread.quote, thread.author])).toEqual([
@@ -108,7 +96,7 @@ describe('fiches review', () => {
   });
 
   it('says which comments are already the sheet’s threads, and the answers they get', async () => {
-    await cli('review', '--repo', sample.repo, '--sheet', 'big-data', reviewed, '--apply-comments');
+    await reviewBigData(reviewed, '--apply-comments');
     const out = join(sample.dir, 'copies');
     await mkdir(out);
     const exportRun = await cli(
@@ -133,7 +121,7 @@ describe('fiches review', () => {
         .reply('Depuis quand', { author: 'Marc Leroy', date: '2025-04-03T08:30:00Z', text: 'Fin 1990.' })
         .save(),
     );
-    const run = await cli('review', '--repo', sample.repo, '--sheet', 'big-data', answered);
+    const run = await reviewBigData(answered);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe(
@@ -144,7 +132,7 @@ describe('fiches review', () => {
   it('refuses another sheet’s copy with one stderr line and exit 1', async () => {
     const other = join(sample.dir, 'autre.docx');
     await writeFile(other, new WordEdit(exported).customProperty(REVIEW_PROPERTY.sheet, 'cobotique').save());
-    const run = await cli('review', '--repo', sample.repo, '--sheet', 'big-data', other, '--apply-comments');
+    const run = await reviewBigData(other, '--apply-comments');
     expect(run.code).toBe(1);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(
