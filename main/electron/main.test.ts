@@ -12,6 +12,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  session,
 } from './testing/fake-electron.js';
 
 vi.mock('electron', () => import('./testing/fake-electron.js'));
@@ -80,6 +81,10 @@ describe('before ready', () => {
     expect(app.requestSingleInstanceLock).toHaveBeenCalledOnce();
     expect(BrowserWindow.instances).toHaveLength(0);
   });
+
+  it('asks Chromium for French, whatever the system’s language', () => {
+    expect(app.commandLine.appendSwitch.mock.calls).toEqual([['lang', 'fr']]);
+  });
 });
 
 describe('once ready', () => {
@@ -117,6 +122,35 @@ describe('once ready', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+  });
+
+  it('checks spelling in French, and answers a right-click in the text with a French menu', () => {
+    expect(session.defaultSession.setSpellCheckerLanguages.mock.calls).toEqual([[['fr']]]);
+    Menu.buildFromTemplate.mockClear();
+    const params = {
+      isEditable: true,
+      misspelledWord: 'prospectve',
+      dictionarySuggestions: ['prospective'],
+      selectionText: '',
+      linkURL: '',
+      editFlags: { canCut: false, canCopy: false, canPaste: true, canSelectAll: true },
+    };
+    window().webContents.emit('context-menu', new FakeEvent(), params);
+    const [shown] = Menu.buildFromTemplate.mock.results.map((result) => result.value) as {
+      template: MenuItem[];
+      popup: () => void;
+    }[];
+    expect(shown?.template.map((item) => item.label)).toEqual([
+      'prospective',
+      'Ajouter au dictionnaire',
+      undefined,
+      'Couper',
+      'Copier',
+      'Coller',
+      undefined,
+      'Tout sélectionner',
+    ]);
+    expect(shown?.popup).toHaveBeenCalledOnce();
   });
 
   it('keeps the window on its page', () => {

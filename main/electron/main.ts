@@ -1,4 +1,4 @@
-import { app, dialog, Menu, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import { app, dialog, Menu, session, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_MENU_COMMAND } from '../../shared/api/import-contract.js';
@@ -16,6 +16,7 @@ import { SafeStorageCredentialStore } from './credential-store.js';
 import { Desktop } from './desktop.js';
 import { requestFlush } from './flush.js';
 import { registerInvokeHandler } from './ipc.js';
+import { checkSpellingInFrench, useFrenchInterface } from './locale.js';
 import { buildMenu } from './menu.js';
 import { ElectronPrinter } from './pdf-printer.js';
 import { serveRenderer } from './renderer-protocol.js';
@@ -46,6 +47,7 @@ function messageOf(error: unknown): string {
 async function run(): Promise<void> {
   await app.whenReady();
   hardenApp();
+  checkSpellingInFrench(session.defaultSession);
   serveRenderer(rendererDir);
   usePdfPrinter(new ElectronPrinter());
   useWorkerLauncher(utilityLauncher);
@@ -145,6 +147,7 @@ async function run(): Promise<void> {
 }
 
 app.enableSandbox();
+useFrenchInterface();
 registerAppScheme();
 if (app.requestSingleInstanceLock()) {
   void run();

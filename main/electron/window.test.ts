@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMainWindow } from './window.js';
-import type { BrowserWindow } from './testing/fake-electron.js';
+import { FakeEvent, Menu, type BrowserWindow } from './testing/fake-electron.js';
 
 vi.mock('electron', () => import('./testing/fake-electron.js'));
 
@@ -31,5 +31,19 @@ describe('the main window', () => {
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledOnce();
+  });
+
+  it('answers a right-click with its French menu', () => {
+    const window = createMainWindow({ preload: '/p.cjs' }) as unknown as BrowserWindow;
+    Menu.buildFromTemplate.mockClear();
+    window.webContents.emit('context-menu', new FakeEvent(), {
+      isEditable: false,
+      selectionText: 'Big Data',
+      linkURL: '',
+      misspelledWord: '',
+      dictionarySuggestions: [],
+      editFlags: { canCopy: true },
+    });
+    expect(Menu.buildFromTemplate.mock.calls).toEqual([[[{ role: 'copy', label: 'Copier' }]]]);
   });
 });

@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { RENDERER_URL } from './app-scheme.js';
+import { installContextMenu } from './context-menu.js';
 
 export interface WindowPaths {
   preload: string;
@@ -7,7 +8,8 @@ export interface WindowPaths {
 
 /**
  * The one window of the app, with every isolation Electron offers switched on explicitly.
- * Its page comes from our own scheme (renderer-protocol.ts), never from file:.
+ * Its page comes from our own scheme (renderer-protocol.ts), never from file:. Right-clicks
+ * get the French menu of context-menu.ts.
  */
 export function createMainWindow(paths: WindowPaths): BrowserWindow {
   const window = new BrowserWindow({
@@ -31,6 +33,7 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
       navigateOnDragDrop: false,
     },
   });
+  installContextMenu(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(RENDERER_URL);
   return window;

@@ -42,6 +42,7 @@ export class FakeWebContents extends EventEmitter {
   readonly reload = vi.fn();
   readonly executeJavaScript = vi.fn(async (_code: string) => true);
   readonly printToPDF = vi.fn((_options: unknown) => FakeWebContents.printOutput());
+  readonly replaceMisspelling = vi.fn((_word: string) => undefined);
 
   constructor(readonly session: FakeSession) {
     super();
@@ -91,6 +92,13 @@ export class FakeSession extends EventEmitter {
   usbProtectedClassesHandler: unknown;
   beforeRequest: BeforeRequest | undefined;
   headersReceived: unknown;
+  /** Chromium's list has French as plain « fr » (Hunspell dictionary fr-FR-3-0.bdic). */
+  availableSpellCheckerLanguages: string[] = ['de', 'en-GB', 'en-US', 'es', 'fr', 'it'];
+  readonly setSpellCheckerLanguages = vi.fn((languages: string[]) => {
+    const unknown = languages.find((language) => !this.availableSpellCheckerLanguages.includes(language));
+    if (unknown) throw new Error(`Invalid language code provided: "${unknown}" is not a valid language code`);
+  });
+  readonly addWordToSpellCheckerDictionary = vi.fn((_word: string) => true);
   readonly protocol = new FakeProtocol();
   readonly webRequest = {
     onBeforeRequest: (listener: BeforeRequest) => {
@@ -155,6 +163,9 @@ export class BrowserWindow extends EventEmitter {
   static getAllWindows(): BrowserWindow[] {
     return BrowserWindow.instances.filter((window) => !window.destroyed);
   }
+  static fromWebContents(contents: FakeWebContents): BrowserWindow | null {
+    return BrowserWindow.instances.find((window) => window.webContents === contents) ?? null;
+  }
 
   readonly webContents: FakeWebContents;
   destroyed = false;
@@ -206,6 +217,7 @@ export const app = Object.assign(new EventEmitter(), {
   getVersion: vi.fn(() => '0.0.0-test'),
   enableSandbox: vi.fn(),
   requestSingleInstanceLock: vi.fn(() => true),
+  commandLine: { appendSwitch: vi.fn((_name: string, _value?: string) => undefined) },
   quit: vi.fn(),
   exit: vi.fn(),
 });
@@ -251,7 +263,11 @@ export const dialog = {
   showErrorBox: vi.fn(),
 };
 
+export const clipboard = {
+  writeText: vi.fn((_text: string) => undefined),
+};
+
 export const Menu = {
-  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template, popup: vi.fn() })),
   setApplicationMenu: vi.fn(),
 };
