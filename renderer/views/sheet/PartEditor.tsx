@@ -2,6 +2,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo } from 'react';
 import type { DocNode } from '../../../shared/content/doc.js';
 import { activeEditor, forgetEditor } from '../../editor/active-editor.js';
+import { docJson } from '../../editor/doc-json.js';
 import { editorExtensions } from '../../editor/extensions.js';
 import { registerCommentable } from '../../editor/review/commentable.js';
 import { reviewPlaceOf } from '../review/sheet-review.js';
@@ -45,6 +46,7 @@ export function PartEditor({ part, placeholder, label, testId }: Props) {
         part,
         () => changed.getJSON(),
         () => changed.getText({ blockSeparator: '\n' }),
+        () => docJson(changed.state.doc),
       );
     },
     onFocus: ({ editor: focused }) => activeEditor.set(focused),

@@ -292,4 +292,32 @@ describe('Autosaver', () => {
     await saver.flush();
     expect(listener).toHaveBeenCalledTimes(3);
   });
+
+  it('takes a part’s JSON text from its editor when it gives one, and keeps it for a retry', async () => {
+    const host = controlledHost();
+    const { saver } = autosaver(host.save);
+    const doc = { type: 'doc', content: [{ type: 'paragraph' }] };
+    const written = vi.fn(() => '{"type":"doc","content":[{"type":"paragraph"}]}');
+    saver.markDirty('intro', () => doc, written);
+    saver.markDirty('statut', () => 'Brouillon');
+    const saving = saver.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(host.calls[0]!.batch).toEqual([
+      { part: 'intro', value: doc, json: '{"type":"doc","content":[{"type":"paragraph"}]}' },
+      { part: 'statut', value: 'Brouillon', json: '"Brouillon"' },
+    ]);
+    host.calls[0]!.finish(fail('unreachable', 'injoignable'));
+    await saving;
+    // The retry sends the same text, without asking the editor again.
+    const retry = saver.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(host.calls[1]!.batch[0]).toEqual({
+      part: 'intro',
+      value: doc,
+      json: written.mock.results[0]!.value,
+    });
+    expect(written).toHaveBeenCalledOnce();
+    host.calls[1]!.finish(ok(null));
+    expect(await retry).toBe(true);
+  });
 });

@@ -61,6 +61,8 @@ const MAX_RETRY_MS = 15_000;
 interface Dirty<P> {
   part: P;
   read: () => unknown;
+  /** The value's JSON text, where its editor writes it faster than JSON.stringify (editor/doc-json.ts). */
+  json?: (() => string) | undefined;
 }
 
 const SAVED: SaveState = { kind: 'saved' };
@@ -88,9 +90,9 @@ export class Autosaver<P> {
     this.nextRetryMs = this.retryMs;
   }
 
-  /** A part changed; `read` is called only when it is saved. */
-  markDirty(part: P, read: () => unknown): void {
-    this.dirty.set(this.options.keyOf(part), { part, read });
+  /** A part changed; `read` (and `json`, its value as JSON text) is called only when it is saved. */
+  markDirty(part: P, read: () => unknown, json?: () => string): void {
+    this.dirty.set(this.options.keyOf(part), { part, read, json });
     if (this.state.kind === 'saved') this.setState(DIRTY);
     this.schedule();
   }
@@ -186,7 +188,7 @@ export class Autosaver<P> {
   private takeBatch(): Entry<P>[] {
     const batch = [...this.dirty.values()].map((entry) => {
       const value = this.read(entry);
-      return { part: entry.part, value, json: JSON.stringify(value) };
+      return { part: entry.part, value, json: entry.json?.() ?? JSON.stringify(value) };
     });
     this.dirty.clear();
     return batch;
@@ -228,9 +230,10 @@ export class Autosaver<P> {
       return result;
     }
     // Put the batch back unless the part changed again meanwhile (its newer reader wins).
-    for (const { part, value } of batch) {
+    for (const { part, value, json } of batch) {
       const key = this.options.keyOf(part);
-      if (!this.dirty.has(key)) this.dirty.set(key, { part, read: () => value });
+      if (!this.dirty.has(key))
+        this.dirty.set(key, { part, read: () => value, json: json === undefined ? undefined : () => json });
     }
     return result;
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { docOfParagraphs } from '../../../shared/content/doc.js';
 import { commentThread } from '../../../shared/review/builders.js';
 import type { Part } from './parts.js';
+import { requestBody, Serialised } from '../../api/client.js';
 import { basesOf, RemoteParts } from './remote-parts.js';
 
 /** What a save sends beside its parts: the value each started from, for the host to merge a sync's change. */
@@ -72,5 +73,29 @@ describe('the bases of a save', () => {
       sheet: { titleMarks: { basse: [] } },
       family: { titleMarks: { haute: [mark] } },
     });
+  });
+
+  it('sends a value it saved as its base with the text that save wrote, not serialised again', () => {
+    const remote = new RemoteParts();
+    const saved = docOfParagraphs(['Premier.', 'Second.']);
+    remote.acknowledge(passe, saved, JSON.stringify(saved));
+    const bases = basesOf([passe], (part) => remote.knownBase(part, () => undefined));
+    const base = bases.sheet?.sections?.['passe'];
+    expect(base).toBeInstanceOf(Serialised);
+    expect(JSON.parse(requestBody({ patch: { base: bases.sheet } }))).toEqual({
+      patch: { base: { sections: { passe: saved } } },
+    });
+  });
+
+  it('forgets that text once the host holds another value (a sync the editor took in)', () => {
+    const remote = new RemoteParts();
+    const saved = docOfParagraphs(['Premier.']);
+    remote.acknowledge(passe, saved, JSON.stringify(saved));
+    const synced = docOfParagraphs(['Premier, puis corrigé.']);
+    remote.listen(passe, () => true);
+    expect(remote.offer({ kind: 'section', section: 'passe' }, synced)).toBe(true);
+    const bases = basesOf([passe], (part) => remote.knownBase(part, () => undefined));
+    expect(bases.sheet?.sections?.['passe']).toEqual(synced);
+    expect(bases.sheet?.sections?.['passe']).not.toBeInstanceOf(Serialised);
   });
 });

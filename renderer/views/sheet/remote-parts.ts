@@ -1,4 +1,5 @@
 import type { PatchBase } from '../../../shared/api/contract.js';
+import { Serialised } from '../../api/client.js';
 import { canonicalJson } from '../../../shared/history/canonical.js';
 import { partKey, type Part } from './parts.js';
 
@@ -66,6 +67,11 @@ type Listener = (value: unknown) => boolean;
 /** Editors listen for their part's new value; one that is being edited declines it for now. */
 export class RemoteParts {
   private readonly known = new Map<string, unknown>();
+  /**
+   * The JSON text of a known value, where the save that sent it had written it already: the
+   * next save sends it as its base without serialising a long section again.
+   */
+  private readonly knownJson = new Map<string, string>();
   private readonly listeners = new Map<string, Set<Listener>>();
   /** Values an editor declined (it had the focus): given again when it lets go. */
   private readonly pending = new Map<string, unknown>();
@@ -75,9 +81,20 @@ export class RemoteParts {
     return this.known.has(key) ? this.known.get(key) : fallback();
   }
 
-  /** The host holds `value` for the part now (it was saved, or accepted from a sync). */
-  acknowledge(part: Part, value: unknown): void {
-    if (isBasedPart(part)) this.known.set(partKey(part), value);
+  /** The known value as a save sends it for its base: with its JSON text when it has it. */
+  knownBase(part: BasedPart, fallback: () => unknown): unknown {
+    const json = this.knownJson.get(partKey(part));
+    const value = this.knownValue(part, fallback);
+    return json === undefined ? value : new Serialised(value, json);
+  }
+
+  /** The host holds `value` for the part now (it was saved, or accepted from a sync); `json`: its text, if written. */
+  acknowledge(part: Part, value: unknown, json?: string): void {
+    if (!isBasedPart(part)) return;
+    const key = partKey(part);
+    this.known.set(key, value);
+    if (json === undefined) this.knownJson.delete(key);
+    else this.knownJson.set(key, json);
   }
 
   listen(part: Part, listener: Listener): () => void {
@@ -96,7 +113,7 @@ export class RemoteParts {
     const taken = listeners.length > 0 && listeners.every((listener) => listener(value));
     if (taken) {
       this.pending.delete(key);
-      this.known.set(key, value);
+      this.acknowledge(part, value);
     } else this.pending.set(key, value);
     return taken;
   }

@@ -85,9 +85,9 @@ export class SheetSession {
     return (this.latest.has(key) ? this.latest.get(key) : this.loaded(part)) as PartValue<P>;
   }
 
-  /** An editor changed: save it later, count it later, read nothing now. */
-  edited(part: Part, read: () => unknown, text?: () => string): void {
-    this.autosaver.markDirty(part, read);
+  /** An editor changed: save it later, count it later, read nothing now. `json`: its value as JSON text. */
+  edited(part: Part, read: () => unknown, text?: () => string, json?: () => string): void {
+    this.autosaver.markDirty(part, read, json);
     if (text) this.counts.recountLater(partKey(part), text);
   }
 
@@ -181,11 +181,11 @@ export class SheetSession {
   private async save(batch: Entry<Part>[], options: SaveOptions): Promise<Result<unknown>> {
     const bases = basesOf(
       batch.map((entry) => entry.part),
-      (part) => this.remote.knownValue(part, () => this.loaded(part)),
+      (part) => this.remote.knownBase(part, () => this.loaded(part)),
     );
     const result = await savePatches(this.view, batch, options, bases);
     if (!result.ok) return result;
-    for (const { part, value } of batch) this.remote.acknowledge(part, value);
+    for (const { part, value, json } of batch) this.remote.acknowledge(part, value, json);
     // The host merged a colleague's change into what was sent: show the result.
     if (result.value.merged) void this.refreshFromHost();
     return ok(null);
