@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import type { DocNode } from '../../../shared/content/doc.js';
 import { activeEditor, forgetEditor } from '../../editor/active-editor.js';
 import { docJson } from '../../editor/doc-json.js';
+import { docWordCount } from '../../editor/doc-words.js';
 import { editorExtensions } from '../../editor/extensions.js';
 import { registerCommentable } from '../../editor/review/commentable.js';
 import { reviewPlaceOf } from '../review/sheet-review.js';
@@ -45,7 +46,7 @@ export function PartEditor({ part, placeholder, label, testId }: Props) {
       session.edited(
         part,
         () => changed.getJSON(),
-        () => changed.getText({ blockSeparator: '\n' }),
+        () => docWordCount(changed.state.doc),
         () => docJson(changed.state.doc),
       );
     },

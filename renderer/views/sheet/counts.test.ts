@@ -18,29 +18,29 @@ describe('word counts of the outline', () => {
     vi.unstubAllGlobals();
   });
 
-  it('counts once typing has paused, when the page is idle, reading the text only then', () => {
+  it('counts once typing has paused, when the page is idle, reading the words only then', () => {
     const counts = new WordCounts([['passe', 2]], 500);
-    const text = vi.fn(() => 'trois mots ici');
-    counts.recountLater('passe', text);
-    counts.recountLater('passe', text);
+    const words = vi.fn(() => 3);
+    counts.recountLater('passe', words);
+    counts.recountLater('passe', words);
     vi.advanceTimersByTime(500);
-    expect(text).not.toHaveBeenCalled();
+    expect(words).not.toHaveBeenCalled();
     expect(counts.get('passe')).toBe(2);
     expect(idle).toHaveLength(1);
     idle[0]?.();
-    expect(text).toHaveBeenCalledTimes(1);
+    expect(words).toHaveBeenCalledTimes(1);
     expect(counts.get('passe')).toBe(3);
   });
 
   it('counts nothing once disposed, whether still waiting for the pause or for the idle moment', () => {
     const counts = new WordCounts([], 500);
-    const text = vi.fn(() => 'un mot');
-    counts.recountLater('a', text);
+    const words = vi.fn(() => 2);
+    counts.recountLater('a', words);
     vi.advanceTimersByTime(500);
-    counts.recountLater('b', text);
+    counts.recountLater('b', words);
     counts.dispose();
     vi.advanceTimersByTime(1000);
     for (const callback of idle) callback();
-    expect(text).not.toHaveBeenCalled();
+    expect(words).not.toHaveBeenCalled();
   });
 });

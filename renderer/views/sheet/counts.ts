@@ -1,5 +1,3 @@
-import { wordCount } from '../../../shared/content/doc.js';
-
 /** A count waits for an idle moment at most this long, so a busy page still gets its counts. */
 const IDLE_TIMEOUT_MS = 2000;
 
@@ -14,11 +12,11 @@ function whenIdle(task: () => void): () => void {
 }
 
 /**
- * Words of each part, for the outline. Counting reads the whole part, so it runs once
- * typing pauses, never per keystroke, and when the page has nothing more urgent to do:
- * after a 4 MB web page is pasted, counting its words and showing the count cost some
- * 300 ms, which ran while the page was still being drawn. Only components subscribed here
- * re-render.
+ * Words of each part, for the outline. Counting reads the blocks that changed since the last
+ * count (editor/doc-words.ts), and still runs once typing pauses, never per keystroke, and
+ * when the page has nothing more urgent to do: after a 4 MB web page is pasted, counting
+ * its words and showing the count cost some 300 ms, which ran while the page was still
+ * being drawn. Only components subscribed here re-render.
  */
 export class WordCounts {
   private readonly words: Map<string, number>;
@@ -45,12 +43,12 @@ export class WordCounts {
     for (const listener of [...this.listeners]) listener();
   }
 
-  /** Counts the part's text once it has not changed for a moment, at the page's next idle moment. */
-  recountLater(key: string, text: () => string): void {
+  /** Counts the part's words once it has not changed for a moment, at the page's next idle moment. */
+  recountLater(key: string, words: () => number): void {
     this.pending.get(key)?.();
     const count = () => {
       this.pending.delete(key);
-      this.set(key, wordCount(text()));
+      this.set(key, words());
     };
     const timer = setTimeout(() => this.pending.set(key, whenIdle(count)), this.delayMs);
     this.pending.set(key, () => clearTimeout(timer));

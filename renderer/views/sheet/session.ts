@@ -86,9 +86,9 @@ export class SheetSession {
   }
 
   /** An editor changed: save it later, count it later, read nothing now. `json`: its value as JSON text. */
-  edited(part: Part, read: () => unknown, text?: () => string, json?: () => string): void {
+  edited(part: Part, read: () => unknown, words?: () => number, json?: () => string): void {
     this.autosaver.markDirty(part, read, json);
-    if (text) this.counts.recountLater(partKey(part), text);
+    if (words) this.counts.recountLater(partKey(part), words);
   }
 
   /** A field whose value is known now (status, authors, a title). */
