@@ -7,7 +7,7 @@ import type { DocNode } from '../shared/content/doc.js';
 import { findAppRoot } from '../main/services/index.js';
 import { pngImage } from '../main/services/testing/images.js';
 import { sampleRepository } from './fixtures.js';
-import { keystrokeToFrame, launchChromium, openSection } from './frames.js';
+import { keystrokeToFrame, launchChromium, longFramesAfter, openSection } from './frames.js';
 import { serve } from './serve.js';
 import { percentile, report } from './stats.js';
 
@@ -75,6 +75,32 @@ async function benchPaste(page: Page, name: string, html: string, runs: number, 
 }
 
 /**
+ * Typing at the end of the 4 MB web page once pasted (15,650 blocks): each key to its
+ * frame, then the longest frame while the save of one more word runs.
+ */
+async function benchTypingAfterPaste(page: Page, html: string): Promise<void> {
+  const editor = page.locator('[data-testid="section-passe"] .ProseMirror');
+  await editor.locator(':scope > p').first().click();
+  await timePaste(page, html);
+  await page.waitForTimeout(4000);
+  const samples = await keystrokeToFrame(page, 'Suite du texte collé. ', 40);
+  report(
+    'keystroke-after-4-mb-paste-p50',
+    percentile([...samples], 50),
+    'ms',
+    `${samples.length} keystrokes`,
+  );
+  await page.waitForTimeout(2500);
+  const frames = await longFramesAfter(page, () => page.keyboard.type(' fin'), 4000);
+  report(
+    'autosave-after-4-mb-paste-longest-frame',
+    Math.max(0, ...frames),
+    'ms',
+    `${frames.length} frames over 50 ms`,
+  );
+}
+
+/**
  * Typing in a section that holds 20 figures and 5 tables, and pasting a 30-page Word
  * document (and 4 MB of web page), in the real renderer in Chromium.
  */
@@ -129,6 +155,7 @@ export async function benchBlocks(): Promise<void> {
 
     await benchPaste(page, 'paste-word-30-pages', word, PASTES, 'target ≤ 1000');
     await benchPaste(page, 'paste-web-4-mb', web, PASTES, 'target ≤ 1000');
+    await benchTypingAfterPaste(page, web);
   } finally {
     await browser.close();
     await host.stop();

@@ -63,3 +63,33 @@ export async function keystrokeToFrame(page: Page, text: string, count: number):
   await page.waitForTimeout(200);
   return page.evaluate(() => (window as unknown as { keystrokeSamples: number[] }).keystrokeSamples);
 }
+
+/**
+ * The frames longer than 50 ms (Chromium's long animation frames: script, style, layout
+ * and paint of one frame together) from `act` until `waitMs` after it: how long the page
+ * froze while, say, a save it started ran.
+ */
+export async function longFramesAfter(
+  page: Page,
+  act: () => Promise<void>,
+  waitMs: number,
+): Promise<number[]> {
+  type Watched = { longFrames: number[]; longFrameObserver?: PerformanceObserver };
+  await page.evaluate(() => {
+    const watched = window as unknown as Watched;
+    watched.longFrameObserver?.disconnect();
+    const frames: number[] = [];
+    watched.longFrames = frames;
+    watched.longFrameObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) frames.push(entry.duration);
+    });
+    watched.longFrameObserver.observe({ type: 'long-animation-frame' });
+  });
+  await act();
+  await page.waitForTimeout(waitMs);
+  return page.evaluate(() => {
+    const watched = window as unknown as Watched;
+    watched.longFrameObserver?.disconnect();
+    return watched.longFrames;
+  });
+}

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { longSection, sampleRepository } from './fixtures.js';
-import { keystrokeToFrame, launchChromium, openSection } from './frames.js';
+import { keystrokeToFrame, launchChromium, longFramesAfter, openSection } from './frames.js';
 import { serve } from './serve.js';
 import { percentile, report } from './stats.js';
 
@@ -37,6 +37,17 @@ export async function benchKeystroke(): Promise<void> {
       `${samples.length} keystrokes`,
     );
     report('keystroke-1000-paragraphs-p95', percentile([...samples], 95), 'ms', 'target ≤ 16');
+
+    // One more word after a pause: its save (serialising, journal, request) and its count
+    // run in the page, which should not freeze meanwhile.
+    await page.waitForTimeout(2500);
+    const frames = await longFramesAfter(page, () => page.keyboard.type(' fin'), 3000);
+    report(
+      'autosave-1000-paragraphs-longest-frame',
+      Math.max(0, ...frames),
+      'ms',
+      `${frames.length} frames over 50 ms; 0: none`,
+    );
   } finally {
     await browser.close();
     await host.stop();
