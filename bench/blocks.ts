@@ -7,7 +7,13 @@ import type { DocNode } from '../shared/content/doc.js';
 import { findAppRoot } from '../main/services/index.js';
 import { pngImage } from '../main/services/testing/images.js';
 import { sampleRepository } from './fixtures.js';
-import { keystrokeToFrame, launchChromium, longFramesAfter, openSection } from './frames.js';
+import {
+  keystrokeToFrame,
+  launchChromium,
+  longFramesAfter,
+  openSection,
+  reportLongestFrame,
+} from './frames.js';
 import { serve } from './serve.js';
 import { percentile, report } from './stats.js';
 
@@ -92,12 +98,7 @@ async function benchTypingAfterPaste(page: Page, html: string): Promise<void> {
   );
   await page.waitForTimeout(2500);
   const frames = await longFramesAfter(page, () => page.keyboard.type(' fin'), 4000);
-  report(
-    'autosave-after-4-mb-paste-longest-frame',
-    Math.max(0, ...frames),
-    'ms',
-    `${frames.length} frames over 50 ms`,
-  );
+  reportLongestFrame('autosave-after-4-mb-paste-longest-frame', frames);
 }
 
 /**

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import { report } from './stats.js';
 
 /**
  * What the browser benchmarks share: a Chromium that draws a frame as soon as the work is
@@ -92,4 +93,9 @@ export async function longFramesAfter(
     watched.longFrameObserver?.disconnect();
     return watched.longFrames;
   });
+}
+
+/** Reports the longest of `frames` (0 when none was over 50 ms), and how many there were. */
+export function reportLongestFrame(name: string, frames: readonly number[]): void {
+  report(name, Math.max(0, ...frames), 'ms', `${frames.length} frames over 50 ms; 0: none`);
 }

@@ -1,7 +1,13 @@
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { longSection, sampleRepository } from './fixtures.js';
-import { keystrokeToFrame, launchChromium, longFramesAfter, openSection } from './frames.js';
+import {
+  keystrokeToFrame,
+  launchChromium,
+  longFramesAfter,
+  openSection,
+  reportLongestFrame,
+} from './frames.js';
 import { serve } from './serve.js';
 import { percentile, report } from './stats.js';
 
@@ -42,12 +48,7 @@ export async function benchKeystroke(): Promise<void> {
     // run in the page, which should not freeze meanwhile.
     await page.waitForTimeout(2500);
     const frames = await longFramesAfter(page, () => page.keyboard.type(' fin'), 3000);
-    report(
-      'autosave-1000-paragraphs-longest-frame',
-      Math.max(0, ...frames),
-      'ms',
-      `${frames.length} frames over 50 ms; 0: none`,
-    );
+    reportLongestFrame('autosave-1000-paragraphs-longest-frame', frames);
   } finally {
     await browser.close();
     await host.stop();

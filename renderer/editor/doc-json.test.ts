@@ -1,18 +1,8 @@
 // @vitest-environment jsdom
-import { getSchema } from '@tiptap/core';
-import { DOMParser as PmDOMParser, type Node } from '@tiptap/pm/model';
 import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
-import { contentExtensions } from '../../shared/content/schema.js';
 import { docJson } from './doc-json.js';
-
-const schema = getSchema(contentExtensions());
-
-function parse(html: string): Node {
-  const inert = document.implementation.createHTMLDocument('doc-json');
-  inert.body.innerHTML = html;
-  return PmDOMParser.fromSchema(schema).parse(inert.body);
-}
+import { parseHtml } from './testing/parse-html.js';
 
 const sheet = [
   '<h3>Titre</h3><p>Un <strong>mot</strong>, <em>un autre</em>, <a href="https://a.fr">un lien</a>.<br>Ligne « citée ».</p>',
@@ -24,13 +14,13 @@ const sheet = [
 
 describe('the JSON text of a section, for its save', () => {
   it('is exactly what JSON.stringify writes of the editor’s JSON, whatever the section holds', () => {
-    for (const doc of [parse(sheet), parse('<p></p>'), parse('<p>Un seul paragraphe.</p>')]) {
+    for (const doc of [parseHtml(sheet), parseHtml('<p></p>'), parseHtml('<p>Un seul paragraphe.</p>')]) {
       expect(docJson(doc)).toBe(JSON.stringify(doc.toJSON()));
     }
   });
 
   it('stays exact after edits, the blocks left alone taken as they were written', () => {
-    let state = EditorState.create({ doc: parse(sheet) });
+    let state = EditorState.create({ doc: parseHtml(sheet) });
     expect(docJson(state.doc)).toBe(JSON.stringify(state.doc.toJSON()));
     const unchanged = state.doc.child(2);
     // Typing in the first paragraph after its first word, then deleting the heading.

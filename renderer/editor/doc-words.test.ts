@@ -1,23 +1,17 @@
 // @vitest-environment jsdom
-import { getSchema, getText, getTextSerializersFromSchema } from '@tiptap/core';
-import { DOMParser as PmDOMParser, type Node } from '@tiptap/pm/model';
+import { getText, getTextSerializersFromSchema } from '@tiptap/core';
+import type { Node } from '@tiptap/pm/model';
 import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { wordCount } from '../../shared/content/doc.js';
-import { contentExtensions } from '../../shared/content/schema.js';
 import { docWordCount } from './doc-words.js';
-
-const schema = getSchema(contentExtensions());
-
-function parse(html: string): Node {
-  const inert = document.implementation.createHTMLDocument('doc-words');
-  inert.body.innerHTML = html;
-  return PmDOMParser.fromSchema(schema).parse(inert.body);
-}
+import { contentSchema, parseHtml } from './testing/parse-html.js';
 
 /** The count as the outline made it before: the words of Tiptap's getText of the whole section. */
 const wholeCount = (doc: Node) =>
-  wordCount(getText(doc, { blockSeparator: '\n', textSerializers: getTextSerializersFromSchema(schema) }));
+  wordCount(
+    getText(doc, { blockSeparator: '\n', textSerializers: getTextSerializersFromSchema(contentSchema) }),
+  );
 
 const sheet = [
   '<h3>Dynamiques à l’œuvre</h3><p>L’évolution du <strong>porte-parole</strong>, 3,5 % en 2019.<br>fin<br>début</p>',
@@ -29,14 +23,14 @@ const sheet = [
 
 describe('the word count of a section', () => {
   it('is the count of the whole section’s text, whatever it holds', () => {
-    for (const doc of [parse(sheet), parse('<p></p>'), parse('<p>fin<br>début</p><p>mot</p>')]) {
+    for (const doc of [parseHtml(sheet), parseHtml('<p></p>'), parseHtml('<p>fin<br>début</p><p>mot</p>')]) {
       expect(docWordCount(doc)).toBe(wholeCount(doc));
     }
-    expect(docWordCount(parse('<p>fin<br>début</p><p>mot</p>'))).toBe(3);
+    expect(docWordCount(parseHtml('<p>fin<br>début</p><p>mot</p>'))).toBe(3);
   });
 
   it('stays exact after edits, the blocks left alone counted as before', () => {
-    let state = EditorState.create({ doc: parse(sheet) });
+    let state = EditorState.create({ doc: parseHtml(sheet) });
     expect(docWordCount(state.doc)).toBe(wholeCount(state.doc));
     state = state.apply(
       state.tr
