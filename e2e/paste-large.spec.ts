@@ -10,6 +10,12 @@ import { fixture, newSection } from './fixtures/paste.js';
 test.use({ trace: 'off' });
 
 /**
+ * The section's own blocks of a kind, whether at the editor's top level or in one of the
+ * runs the editor holds far from the selection (renderer/editor/far-blocks/).
+ */
+const topLevel = (selector: string) => `:scope > ${selector}, :scope > .far-blocks > ${selector}`;
+
+/**
  * Words (runs of letters or digits, counted in each text node), sub-headings, list items and
  * links: of the editor, or of `html` as the browser reads it (its <h2> became sub-headings).
  */
@@ -39,24 +45,26 @@ test('un document Word de 30 pages et une page web de 4 Mo se collent en entier,
   await expect
     .poll(async () => (await blocks.captions(section, 'table')).at(-1))
     .toMatch(/^Tableau 30 : Taux d’équipement/);
-  await expect(editor.locator(':scope > h3')).toHaveCount(30);
+  await expect(editor.locator(topLevel('h3'))).toHaveCount(30);
 
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   const web = await fixture('large-web.html');
   expect(web.length).toBeGreaterThan(4_000_000);
-  const before = await editor.evaluate(countIn, { headings: ':scope > h3' });
+  const before = await editor.evaluate(countIn, { headings: topLevel('h3') });
   await blocks.paste(section, { html: web });
-  await expect(editor.locator(':scope > h3').last()).toHaveText(
+  await expect(editor.locator(topLevel('h3')).last()).toHaveText(
     /^Partie \d{4} : les données de l’industrie$/,
     {
       timeout: 60_000,
     },
   );
-  expect(await editor.locator(':scope > h3').count()).toBeGreaterThan(5000);
+  expect(await editor.locator(topLevel('h3')).count()).toBeGreaterThan(5000);
+  // Held in runs, each laid out as one, except the blocks around the cursor.
+  expect(await editor.locator(':scope > .far-blocks').count()).toBeGreaterThan(200);
   await expect(editor.locator('[class*="article"], [data-tracking-id]')).toHaveCount(0);
   // Landed whole: every word, heading, list item and link of the page, none twice.
-  const pasted = await editor.evaluate(countIn, { headings: ':scope > h3' });
+  const pasted = await editor.evaluate(countIn, { headings: topLevel('h3') });
   const source = await editor.evaluate(countIn, { html: web, headings: 'h2' });
   expect({
     words: pasted.words - before.words,
@@ -83,5 +91,24 @@ test('un document Word de 30 pages et une page web de 4 Mo se collent en entier,
   expect(blocksText.filter((text) => text === 'Partie 5215 : les données de l’industrie')).toHaveLength(1);
   // The page's last list, then the paragraph Ctrl+End and the typing added after it.
   expect(blocksText.slice(-2)).toEqual(['Point 5215.1 important\nPoint 5215.2', ' Fin.']);
-  expect(blocksText.length).toBe(await editor.locator(':scope > *').count());
+  expect(blocksText.length).toBe(await editor.locator(topLevel(':not(.far-blocks)')).count());
+
+  // Far up, in a run: the heading clicked takes what is typed, saved in its place; undone, it is as pasted.
+  const heading = editor.locator(topLevel('h3')).filter({ hasText: /^Partie 100 :/ });
+  await heading.scrollIntoViewIfNeeded();
+  await heading.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (relu)');
+  await expect(heading).toHaveText('Partie 100 : les données de l’industrie (relu)');
+  await sheet.waitUntilSaved(60_000);
+  const edited = JSON.parse(
+    await readFile(path.join(fichesHost.repo, 'sheets', 'cobotique.json'), 'utf8'),
+  ) as { sections: Record<string, DocNode> };
+  const editedText = (edited.sections[sectionId]?.content ?? []).map(textOf);
+  expect(editedText.length).toBe(blocksText.length);
+  expect(editedText.indexOf('Partie 100 : les données de l’industrie (relu)')).toBe(
+    blocksText.indexOf('Partie 100 : les données de l’industrie'),
+  );
+  await page.keyboard.press('Control+z');
+  await expect(heading).toHaveText('Partie 100 : les données de l’industrie');
 });

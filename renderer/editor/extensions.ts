@@ -13,6 +13,8 @@ import { ReviewEditing } from './review/review-editing.js';
 import { FichesShortcuts } from './shortcuts.js';
 import { DomSelectionOnKey } from './dom-selection.js';
 import { SelectionBlocksLaidOut } from './selection-blocks.js';
+import { EditingSectionDocument, FarBlocks } from './far-blocks/far-blocks-node.js';
+import { FarBlocksHeld } from './far-blocks/far-blocks-plugin.js';
 
 /**
  * The shared node set, plus what only an editing view needs. `numbering` tells where this
@@ -20,7 +22,11 @@ import { SelectionBlocksLaidOut } from './selection-blocks.js';
  */
 export function editorExtensions(placeholder: string, numbering?: NumberingSource): AnyExtension[] {
   return [
-    ...contentExtensions(),
+    // The section's root admits runs of far blocks in the editor (far-blocks/).
+    ...contentExtensions().filter((extension) => extension.name !== EditingSectionDocument.name),
+    EditingSectionDocument,
+    FarBlocks,
+    FarBlocksHeld,
     Placeholder.configure({ placeholder }),
     FrenchTypography,
     TypedAddressLinks,

@@ -11,6 +11,7 @@ import {
   type NumberedKind,
 } from '../../../shared/content/numbering.js';
 import type { NumberingSource, PartCounts } from './numbering-registry.js';
+import { forEachTopBlock } from '../far-blocks/top-blocks.js';
 
 /**
  * Shows « Figure 3 : » and « Tableau 1 : » before captions, and flags the blocks still
@@ -47,7 +48,7 @@ const SOURCE_PLACEHOLDER = 'à compléter (obligatoire)';
 function scan(doc: PmNode, start: Counts): Block[] {
   const next = { ...start };
   const blocks: Block[] = [];
-  doc.forEach((node, pos) => {
+  forEachTopBlock(doc, (node, pos) => {
     const kind = numberedKindOf(node.type.name);
     if (!kind) return;
     next[kind] += 1;

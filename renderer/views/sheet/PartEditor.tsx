@@ -5,6 +5,8 @@ import { activeEditor, forgetEditor } from '../../editor/active-editor.js';
 import { docJson } from '../../editor/doc-json.js';
 import { docWordCount } from '../../editor/doc-words.js';
 import { editorExtensions } from '../../editor/extensions.js';
+import { changedContent } from '../../editor/far-blocks/far-blocks-plugin.js';
+import { flatDocJson } from '../../editor/far-blocks/top-blocks.js';
 import { registerCommentable } from '../../editor/review/commentable.js';
 import { reviewPlaceOf } from '../review/sheet-review.js';
 import { partKey, type Part } from './parts.js';
@@ -42,10 +44,12 @@ export function PartEditor({ part, placeholder, label, testId }: Props) {
     editorProps: {
       attributes: { class: 'rich-text', 'aria-label': label, 'aria-multiline': 'true', lang: 'fr' },
     },
-    onUpdate: ({ editor: changed }) => {
+    onUpdate: ({ editor: changed, transaction, appendedTransactions }) => {
+      // Blocks only moved into or out of runs of far blocks: the section is the same.
+      if (!changedContent([transaction, ...appendedTransactions])) return;
       session.edited(
         part,
-        () => changed.getJSON(),
+        () => flatDocJson(changed.state.doc),
         () => docWordCount(changed.state.doc),
         () => docJson(changed.state.doc),
       );

@@ -11,6 +11,7 @@ import type { Conflict } from '../../../shared/model/sheet.js';
 import type { SheetTemplate } from '../../../shared/model/template.js';
 import { invoke } from '../../api/client.js';
 import { editorExtensions } from '../../editor/extensions.js';
+import { flatDocJson } from '../../editor/far-blocks/top-blocks.js';
 import { Dialog, ErrorNotice } from '../../ui/Dialog.js';
 import { formatDateTime } from '../../ui/format.js';
 import { DiffText } from '../history/DiffText.js';
@@ -99,7 +100,7 @@ function EditTogether({
         type="button"
         className="button button-primary"
         disabled={busy}
-        onClick={() => onSave(editor.getJSON() as DocNode)}
+        onClick={() => onSave(flatDocJson(editor.state.doc))}
         data-testid="conflict-save-together"
       >
         Garder ce texte

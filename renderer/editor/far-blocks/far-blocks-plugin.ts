@@ -1,0 +1,72 @@
+import { Extension } from '@tiptap/core';
+import { isHistoryTransaction } from '@tiptap/pm/history';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { bringNear, holdFar, runsNear } from './far-blocks-rules.js';
+
+const farBlocksKey = new PluginKey('farBlocks');
+
+/** Whether a transaction only moved blocks into or out of runs of far blocks (no text changed). */
+export function isFarBlocksOnly(tr: Transaction): boolean {
+  return tr.getMeta(farBlocksKey) === true;
+}
+
+/** Whether any of the transactions changed the section itself, not only how the editor holds its blocks. */
+export function changedContent(transactions: readonly Transaction[]): boolean {
+  return transactions.some((tr) => tr.docChanged && !isFarBlocksOnly(tr));
+}
+
+/**
+ * Keeps the runs of far blocks (far-blocks-node.ts) away from the selection.
+ *
+ * Undo must find each step where it was taken. So blocks go into runs only with an edit (a
+ * paste, a key): appended to it, in the same history event. A selection that moves into a
+ * run, with no edit, takes that run's blocks back to the top level out of the history
+ * (nothing to undo); it only unwraps, so a step of the history recorded on those blocks
+ * finds them as they were when it was taken, at the top level. An undo or a redo changes
+ * no run itself: steps appended to it would go to the redo stack without the undo stack
+ * learning of them, and the next undo would miss its positions. The run it leaves the
+ * selection in, if any, is released just after, out of the history too.
+ */
+export const FarBlocksHeld = Extension.create({
+  name: 'farBlocksHeld',
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: farBlocksKey,
+        appendTransaction(transactions, _before, state) {
+          const edits = transactions.filter((tr) => tr.docChanged && !isFarBlocksOnly(tr));
+          if (edits.some(isHistoryTransaction)) return null;
+          const edited = edits.length > 0;
+          if (!edited && !transactions.some((tr) => tr.selectionSet)) return null;
+          const tr = state.tr;
+          bringNear(tr, state.selection.from, state.selection.to);
+          if (edited) holdFar(tr, tr.selection.from, tr.selection.to);
+          if (!tr.docChanged) return null;
+          tr.setMeta(farBlocksKey, true);
+          if (!edited) tr.setMeta('addToHistory', false);
+          return tr;
+        },
+        view(view) {
+          /** A transaction of its own, out of the history, once the current one is over. */
+          const later = (change: (tr: Transaction) => void) =>
+            queueMicrotask(() => {
+              if (view.isDestroyed) return;
+              const tr = view.state.tr;
+              change(tr);
+              if (tr.docChanged) view.dispatch(tr.setMeta(farBlocksKey, true).setMeta('addToHistory', false));
+            });
+          // A section opened with many blocks: its far ones held before its first frame.
+          later((tr) => holdFar(tr, tr.selection.from, tr.selection.to));
+          return {
+            update(updated) {
+              const { selection, doc } = updated.state;
+              if (runsNear(doc, selection.from, selection.to).length === 0) return;
+              later((tr) => bringNear(tr, tr.selection.from, tr.selection.to));
+            },
+          };
+        },
+      }),
+    ];
+  },
+});
