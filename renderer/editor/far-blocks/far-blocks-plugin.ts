@@ -10,6 +10,15 @@ export function isFarBlocksOnly(tr: Transaction): boolean {
   return tr.getMeta(farBlocksKey) === true;
 }
 
+/**
+ * Marks a transaction that only moves blocks into or out of runs. Tiptap's autolink is told
+ * to pass (`preventAutolink`): it would look for a typed address at each of the hundreds of
+ * run boundaries of a long section, where no text changed.
+ */
+function markFarBlocksOnly(tr: Transaction): Transaction {
+  return tr.setMeta(farBlocksKey, true).setMeta('preventAutolink', true);
+}
+
 /** Whether any of the transactions changed the section itself, not only how the editor holds its blocks. */
 export function changedContent(transactions: readonly Transaction[]): boolean {
   return transactions.some((tr) => tr.docChanged && !isFarBlocksOnly(tr));
@@ -29,6 +38,9 @@ export function changedContent(transactions: readonly Transaction[]): boolean {
  */
 export const FarBlocksHeld = Extension.create({
   name: 'farBlocksHeld',
+  // Last: every other plugin has seen an edit before the runs change with it, and so
+  // Tiptap's autolink never meets an edit and a change of runs in the same call.
+  priority: 1,
 
   addProseMirrorPlugins() {
     return [
@@ -43,7 +55,7 @@ export const FarBlocksHeld = Extension.create({
           bringNear(tr, state.selection.from, state.selection.to);
           if (edited) holdFar(tr, tr.selection.from, tr.selection.to);
           if (!tr.docChanged) return null;
-          tr.setMeta(farBlocksKey, true);
+          markFarBlocksOnly(tr);
           if (!edited) tr.setMeta('addToHistory', false);
           return tr;
         },
@@ -54,7 +66,7 @@ export const FarBlocksHeld = Extension.create({
               if (view.isDestroyed) return;
               const tr = view.state.tr;
               change(tr);
-              if (tr.docChanged) view.dispatch(tr.setMeta(farBlocksKey, true).setMeta('addToHistory', false));
+              if (tr.docChanged) view.dispatch(markFarBlocksOnly(tr).setMeta('addToHistory', false));
             });
           // A section opened with many blocks: its far ones held before its first frame.
           later((tr) => holdFar(tr, tr.selection.from, tr.selection.to));

@@ -1,4 +1,5 @@
 import type { Node as PmNode } from '@tiptap/pm/model';
+import type { EditorState, Transaction } from '@tiptap/pm/state';
 import type { Transform } from '@tiptap/pm/transform';
 import { FAR_BLOCKS } from './far-blocks-node.js';
 import { farBlocksType, FarBlocksStep, type TopRange } from './far-blocks-step.js';
@@ -71,4 +72,15 @@ export function holdFar(tr: Transform, from: number, to: number): void {
     }
   });
   if (runs.length > 0) tr.step(new FarBlocksStep(true, runs));
+}
+
+/**
+ * A transaction of `state` that first takes the runs around `pos` back to the top level,
+ * with where `pos` is then: for a command on a block the selection is not in (a figure's
+ * buttons, an image dropped), which works on the section's top level.
+ */
+export function nearPos(state: EditorState, pos: number): { tr: Transaction; pos: number } {
+  const tr = state.tr;
+  bringNear(tr, pos, pos);
+  return { tr, pos: tr.mapping.map(pos) };
 }

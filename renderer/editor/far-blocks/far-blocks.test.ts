@@ -8,6 +8,8 @@ import type { DocNode } from '../../../shared/content/doc.js';
 import { docJson } from '../doc-json.js';
 import { docWordCount } from '../doc-words.js';
 import { editorExtensions } from '../extensions.js';
+import { deleteBlock, moveBlock } from '../figure/block-commands.js';
+import { insertBlocks } from '../figure/insert.js';
 import { numberingKey } from '../figure/numbering-plugin.js';
 import { FAR_BLOCKS } from './far-blocks-node.js';
 import { changedContent } from './far-blocks-plugin.js';
@@ -110,6 +112,15 @@ describe('runs of far blocks', () => {
     expect(blocks[first - 1]).toEqual(paragraph(`Paragraphe ${first}.Paragraphe ${first + 1}.`));
   });
 
+  it('leave an address typed in a block that was in a run to become a link', async () => {
+    const target = await open(doc(...paragraphs(2000)));
+    const far = inBlock(target, 1200);
+    target.view.dispatch(target.state.tr.setSelection(TextSelection.create(target.state.doc, far)));
+    target.commands.insertContent('www.exemple.fr ');
+    const typed = flatDocJson(target.state.doc).content?.[1200]?.content?.[0];
+    expect(typed).toMatchObject({ text: 'www.exemple.fr', marks: [{ type: 'link' }] });
+  });
+
   it('undo and redo a long paste and the edits after it exactly', async () => {
     const start = doc(paragraph('Avant.'), paragraph('Après.'));
     const target = await open(start);
@@ -160,6 +171,58 @@ describe('runs of far blocks', () => {
     expect(runsOf(target)).toBeGreaterThan(10);
     const numbered = numberingKey.getState(target.state)?.blocks ?? [];
     expect(numbered.map((block) => block.number)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+});
+
+describe('a figure the editor holds in a run', () => {
+  /** 40 figures, each after 30 paragraphs: 1,240 blocks. */
+  const section = () => {
+    const blocks: DocNode[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      blocks.push(...paragraphs(30, `Bloc ${index + 1}`), figure(`Figure ${index + 1}`, 'INSEE'));
+    }
+    return doc(...blocks);
+  };
+  /** The position of the figure captioned `caption`, checked to be in a run. */
+  function figureAt(target: Editor, caption: string): number {
+    let found = -1;
+    forEachTopBlock(target.state.doc, (block, pos) => {
+      if (block.type.name === 'figure' && block.textContent.startsWith(caption)) found = pos;
+    });
+    expect(target.state.doc.resolve(found).node(1)?.type.name).toBe(FAR_BLOCKS);
+    return found;
+  }
+  const captions = (target: Editor) =>
+    (flatDocJson(target.state.doc).content ?? []).flatMap((block, index) =>
+      block.type === 'figure' ? [`${index}:${block.content?.[0]?.content?.[0]?.text ?? ''}`] : [],
+    );
+
+  it('moves up and down, and is deleted, by its buttons as at the top level', async () => {
+    const target = await open(section());
+    const dispatch = target.view.dispatch.bind(target.view);
+    // The editor adds a paragraph after the last figure, for the cursor to go on.
+    const count = () => flatDocJson(target.state.doc).content?.length;
+    const blocks = count();
+    expect(moveBlock(target.state, figureAt(target, 'Figure 30'), -1, dispatch)).toBe(true);
+    expect(captions(target)).toContain('928:Figure 30');
+    expect(moveBlock(target.state, figureAt(target, 'Figure 20'), 1, dispatch)).toBe(true);
+    expect(captions(target)).toContain('620:Figure 20');
+    expect(count()).toBe(blocks);
+    expect(deleteBlock(target.state, figureAt(target, 'Figure 10'), dispatch)).toBe(true);
+    expect(captions(target).filter((caption) => caption.endsWith(':Figure 10'))).toEqual([]);
+    expect(count()).toBe((blocks ?? 0) - 1);
+  });
+
+  it('dropped among blocks of a run, goes right after the block it was dropped on', async () => {
+    const target = await open(section());
+    const dropped = inBlock(target, 700);
+    expect(target.state.doc.resolve(dropped).node(1).type.name).toBe(FAR_BLOCKS);
+    const node = target.schema.nodes['figure']?.create({ asset: null }, [
+      target.schema.nodes['caption']!.create(null, target.schema.text('Déposée')),
+      target.schema.nodes['sourceLine']!.create(),
+    ]);
+    expect(insertBlocks(target, node ? [node] : [], dropped)).toBe(true);
+    expect(captions(target)).toContain('701:Déposée');
   });
 });
 

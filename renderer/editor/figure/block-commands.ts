@@ -7,10 +7,12 @@ import {
   type Transaction,
 } from '@tiptap/pm/state';
 import { numberedKindOf } from '../../../shared/content/numbering.js';
+import { nearPos } from '../far-blocks/far-blocks-rules.js';
 
 /**
  * Commands on a whole figure or table: move it past its neighbour, delete it, leave it for
- * the next paragraph. They work on the section's top level, where these blocks live.
+ * the next paragraph. They work on the section's top level, where these blocks live; one the
+ * editor holds in a run of far blocks is taken back there first (nearPos).
  */
 
 type Dispatch = ((tr: Transaction) => void) | undefined;
@@ -29,15 +31,16 @@ export function currentBlock(state: EditorState): { pos: number; node: PmNode } 
 
 /** Moves the top-level block at `pos` before its previous sibling (-1) or after its next one (1). */
 export function moveBlock(state: EditorState, pos: number, direction: -1 | 1, dispatch: Dispatch): boolean {
-  const $pos = state.doc.resolve(pos);
+  const { tr, pos: at } = nearPos(state, pos);
+  const $pos = tr.doc.resolve(at);
   if ($pos.depth !== 0) return false;
   const index = $pos.index(0);
-  const node = state.doc.maybeChild(index);
-  const neighbour = state.doc.maybeChild(index + direction);
+  const node = tr.doc.maybeChild(index);
+  const neighbour = tr.doc.maybeChild(index + direction);
   if (!node || !neighbour) return false;
   if (dispatch) {
-    const target = direction < 0 ? pos - neighbour.nodeSize : pos + neighbour.nodeSize;
-    const tr = state.tr.delete(pos, pos + node.nodeSize).insert(target, node);
+    const target = direction < 0 ? at - neighbour.nodeSize : at + neighbour.nodeSize;
+    tr.delete(at, at + node.nodeSize).insert(target, node);
     tr.setSelection(NodeSelection.create(tr.doc, target)).scrollIntoView();
     dispatch(tr);
   }
@@ -45,10 +48,11 @@ export function moveBlock(state: EditorState, pos: number, direction: -1 | 1, di
 }
 
 export function deleteBlock(state: EditorState, pos: number, dispatch: Dispatch): boolean {
-  const node = state.doc.nodeAt(pos);
+  const { tr, pos: at } = nearPos(state, pos);
+  const node = tr.doc.nodeAt(at);
   if (!node) return false;
   if (dispatch) {
-    const tr = state.tr.delete(pos, pos + node.nodeSize);
+    tr.delete(at, at + node.nodeSize);
     if (tr.doc.childCount === 0) tr.insert(0, state.schema.nodes['paragraph']?.create() ?? []);
     dispatch(tr.scrollIntoView());
   }

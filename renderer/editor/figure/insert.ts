@@ -1,20 +1,21 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as PmNode, Schema } from '@tiptap/pm/model';
-import { NodeSelection, TextSelection, type EditorState } from '@tiptap/pm/state';
+import { NodeSelection, TextSelection, type Selection } from '@tiptap/pm/state';
+import { nearPos } from '../far-blocks/far-blocks-rules.js';
 import type { ImportedAsset } from '../../../shared/content/assets.js';
 import { notify, withProgress } from '../notices/notices.js';
 import { importImage, pickImageFiles } from './import-images.js';
 
 /**
- * A new figure (or table) goes after the top-level block the cursor is in, or replaces it
- * when it is an empty paragraph: never inside a list, a quotation or another figure.
+ * A new figure (or table) goes after the top-level block the cursor (or `at`) is in, or
+ * replaces it when it is an empty paragraph: never inside a list, a quotation or another
+ * figure. `doc` has no run of far blocks around there (nearPos).
  */
-export function insertionRange(state: EditorState, at?: number): { from: number; to: number } {
+export function insertionRange(doc: PmNode, selection: Selection, at?: number): { from: number; to: number } {
   // A drop position may be stale once the images are imported: the document can have shrunk.
-  const $pos =
-    at === undefined ? state.selection.$from : state.doc.resolve(Math.min(at, state.doc.content.size));
-  if (at === undefined && state.selection instanceof NodeSelection && $pos.depth === 0) {
-    return { from: state.selection.to, to: state.selection.to };
+  const $pos = at === undefined ? selection.$from : doc.resolve(Math.min(at, doc.content.size));
+  if (at === undefined && selection instanceof NodeSelection && $pos.depth === 0) {
+    return { from: selection.to, to: selection.to };
   }
   if ($pos.depth === 0) return { from: $pos.pos, to: $pos.pos };
   const top = $pos.node(1);
@@ -37,8 +38,14 @@ export function figureNode(schema: Schema, asset: string | null, caption = ''): 
 export function insertBlocks(editor: Editor, blocks: PmNode[], at?: number): boolean {
   if (blocks.length === 0) return false;
   const { state, view } = editor;
-  const { from, to } = insertionRange(state, at);
-  const tr = state.tr.replaceWith(from, to, blocks);
+  // A drop into a run of far blocks: the run back at the top level first.
+  const near =
+    at === undefined
+      ? { tr: state.tr, pos: undefined }
+      : nearPos(state, Math.min(at, state.doc.content.size));
+  const { tr } = near;
+  const { from, to } = insertionRange(tr.doc, tr.selection, near.pos);
+  tr.replaceWith(from, to, blocks);
   tr.setSelection(TextSelection.create(tr.doc, from + 2)).scrollIntoView();
   view.dispatch(tr);
   view.focus();
