@@ -95,11 +95,15 @@ test('un document Word de 30 pages et une page web de 4 Mo se collent en entier,
 
   // Far up, in a run: the heading clicked takes what is typed, saved in its place; undone, it is as pasted.
   const heading = editor.locator(topLevel('h3')).filter({ hasText: /^Partie 100 :/ });
+  const onScreen = async () => (await heading.boundingBox())?.y ?? Number.NaN;
   await heading.scrollIntoViewIfNeeded();
+  const clickedAt = await onScreen();
   await heading.click();
   await page.keyboard.press('End');
   await page.keyboard.type(' (relu)');
   await expect(heading).toHaveText('Partie 100 : les données de l’industrie (relu)');
+  // Its run drawn anew around the cursor, the heading stayed where it was clicked.
+  expect(Math.abs((await onScreen()) - clickedAt)).toBeLessThan(5);
   await sheet.waitUntilSaved(60_000);
   const edited = JSON.parse(
     await readFile(path.join(fichesHost.repo, 'sheets', 'cobotique.json'), 'utf8'),

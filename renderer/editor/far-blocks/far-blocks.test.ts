@@ -51,6 +51,15 @@ function inBlock(target: Editor, index: number): number {
   return found;
 }
 
+/**
+ * Puts the cursor at `pos`, as a click does, then lets the editor finish with it (the
+ * next key always comes in a task of its own).
+ */
+async function select(target: Editor, pos: number): Promise<void> {
+  target.view.dispatch(target.state.tr.setSelection(TextSelection.create(target.state.doc, pos)));
+  await Promise.resolve();
+}
+
 /** The top-level block (of the editor's document) holding the selection. */
 const selectedTopNode = (target: Editor) => target.state.selection.$from.node(1).type.name;
 
@@ -85,7 +94,7 @@ describe('runs of far blocks', () => {
     );
     const far = inBlock(target, 1500);
     expect(target.state.doc.resolve(far).node(1).type.name).toBe(FAR_BLOCKS);
-    target.view.dispatch(target.state.tr.setSelection(TextSelection.create(target.state.doc, far)));
+    await select(target, far);
     expect(selectedTopNode(target)).toBe('paragraph');
     expect(target.state.selection.$from.parent.textContent).toBe('Paragraphe 1501.');
     expect(undoDepth(target.state)).toBe(depth);
@@ -103,9 +112,7 @@ describe('runs of far blocks', () => {
       index += child.type.name === FAR_BLOCKS ? child.childCount : 1;
     });
     expect(first).toBeGreaterThan(900);
-    target.view.dispatch(
-      target.state.tr.setSelection(TextSelection.create(target.state.doc, inBlock(target, first))),
-    );
+    await select(target, inBlock(target, first));
     target.commands.keyboardShortcut('Backspace');
     const blocks = flatDocJson(target.state.doc).content ?? [];
     expect(blocks).toHaveLength(1999);
@@ -115,7 +122,7 @@ describe('runs of far blocks', () => {
   it('leave an address typed in a block that was in a run to become a link', async () => {
     const target = await open(doc(...paragraphs(2000)));
     const far = inBlock(target, 1200);
-    target.view.dispatch(target.state.tr.setSelection(TextSelection.create(target.state.doc, far)));
+    await select(target, far);
     target.commands.insertContent('www.exemple.fr ');
     const typed = flatDocJson(target.state.doc).content?.[1200]?.content?.[0];
     expect(typed).toMatchObject({ text: 'www.exemple.fr', marks: [{ type: 'link' }] });
@@ -131,7 +138,7 @@ describe('runs of far blocks', () => {
 
     // Far up, a word typed in a block that was in a run, later (a new step of the history).
     const far = inBlock(target, 200);
-    target.view.dispatch(target.state.tr.setSelection(TextSelection.create(target.state.doc, far)));
+    await select(target, far);
     target.view.dispatch(closeHistory(target.state.tr));
     target.commands.insertContent('Ajout ');
     const typed = flatDocJson(target.state.doc);
@@ -156,7 +163,7 @@ describe('runs of far blocks', () => {
     expect(flatDocJson(target.state.doc)).toEqual(pasted);
     // Moving into a run after an undo: its blocks come back out of the history, the redo still lands.
     const again = inBlock(target, 2500);
-    target.view.dispatch(target.state.tr.setSelection(TextSelection.create(target.state.doc, again)));
+    await select(target, again);
     target.commands.redo();
     await Promise.resolve();
     expect(flatDocJson(target.state.doc)).toEqual(typed);
