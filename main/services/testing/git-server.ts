@@ -43,6 +43,36 @@ export interface GitServer {
 /** The size of the pieces a slowed-down server sends, each after its delay. */
 const SLOW_PIECE_BYTES = 8 * 1024;
 
+/**
+ * What a slowed-down server sends of `pending`, piece by piece: each of git's packet lines
+ * on its own (cut in SLOW_PIECE_BYTES pieces when longer), so that every progress line
+ * (« Counting objects: 42% ») comes after its own delay however the backend's output was
+ * chunked; `rest` is a packet line not complete yet. Bytes that are no packet line go as they are.
+ */
+function slowPieces(pending: Buffer): { pieces: Buffer[]; rest: Buffer } {
+  const pieces: Buffer[] = [];
+  let at = 0;
+  while (pending.length - at >= 4) {
+    const length = Number.parseInt(pending.subarray(at, at + 4).toString('latin1'), 16);
+    if (
+      !/^[0-9a-f]{4}$/.test(pending.subarray(at, at + 4).toString('latin1')) ||
+      (length > 0 && length < 4)
+    ) {
+      for (let from = at; from < pending.length; from += SLOW_PIECE_BYTES) {
+        pieces.push(pending.subarray(from, Math.min(from + SLOW_PIECE_BYTES, pending.length)));
+      }
+      return { pieces, rest: Buffer.alloc(0) };
+    }
+    const size = length === 0 ? 4 : length;
+    if (pending.length - at < size) break;
+    for (let from = at; from < at + size; from += SLOW_PIECE_BYTES) {
+      pieces.push(pending.subarray(from, Math.min(from + SLOW_PIECE_BYTES, at + size)));
+    }
+    at += size;
+  }
+  return { pieces, rest: pending.subarray(at) };
+}
+
 function unauthorized(response: ServerResponse): void {
   response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="Fiches test"', 'Content-Type': 'text/plain' });
   response.end('Authentification requise');
@@ -90,19 +120,21 @@ function cgi(
   let headersDone = false;
   // Chunks go out in order, each after the delay (when slowed down).
   let sent = Promise.resolve();
+  /** The start of a packet line the backend has not finished writing (slowed down only). */
+  let unsent: Buffer = Buffer.alloc(0);
   const later = (send: () => void) => {
     if (chunkDelayMs === 0) return send();
     sent = sent.then(() => new Promise<void>((resolve) => setTimeout(resolve, chunkDelayMs))).then(send);
   };
   child.stdout.on('data', (chunk: Buffer) => {
     if (headersDone) {
+      if (chunkDelayMs === 0) return response.write(chunk);
       // Slowed down, a pack goes out in small pieces: a pipe's 64 KB chunks would carry a
-      // small repository's whole pack in one or two, too fast for its progress to be seen.
-      const step = chunkDelayMs === 0 ? chunk.length : SLOW_PIECE_BYTES;
-      for (let at = 0; at < chunk.length; at += step) {
-        const piece = chunk.subarray(at, at + step);
-        later(() => response.write(piece));
-      }
+      // small repository's whole pack, and all its progress lines, in one or two, too fast
+      // for its progress to be seen.
+      const { pieces, rest } = slowPieces(Buffer.concat([unsent, chunk]));
+      unsent = rest;
+      for (const piece of pieces) later(() => response.write(piece));
       return;
     }
     head = Buffer.concat([head, chunk]);
@@ -129,6 +161,8 @@ function cgi(
   child.stderr.resume();
   child.on('close', () => {
     if (!headersDone) response.writeHead(500);
+    const last = unsent;
+    if (last.length > 0) later(() => response.write(last));
     later(() => response.end());
   });
 }
