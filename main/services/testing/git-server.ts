@@ -51,23 +51,22 @@ const SLOW_PIECE_BYTES = 8 * 1024;
  */
 function slowPieces(pending: Buffer): { pieces: Buffer[]; rest: Buffer } {
   const pieces: Buffer[] = [];
+  const cut = (from: number, to: number) => {
+    for (let at = from; at < to; at += SLOW_PIECE_BYTES) {
+      pieces.push(pending.subarray(at, Math.min(at + SLOW_PIECE_BYTES, to)));
+    }
+  };
   let at = 0;
   while (pending.length - at >= 4) {
-    const length = Number.parseInt(pending.subarray(at, at + 4).toString('latin1'), 16);
-    if (
-      !/^[0-9a-f]{4}$/.test(pending.subarray(at, at + 4).toString('latin1')) ||
-      (length > 0 && length < 4)
-    ) {
-      for (let from = at; from < pending.length; from += SLOW_PIECE_BYTES) {
-        pieces.push(pending.subarray(from, Math.min(from + SLOW_PIECE_BYTES, pending.length)));
-      }
+    const head = pending.subarray(at, at + 4).toString('latin1');
+    const length = Number.parseInt(head, 16);
+    if (!/^[0-9a-f]{4}$/.test(head) || (length > 0 && length < 4)) {
+      cut(at, pending.length);
       return { pieces, rest: Buffer.alloc(0) };
     }
     const size = length === 0 ? 4 : length;
     if (pending.length - at < size) break;
-    for (let from = at; from < at + size; from += SLOW_PIECE_BYTES) {
-      pieces.push(pending.subarray(from, Math.min(from + SLOW_PIECE_BYTES, at + size)));
-    }
+    cut(at, at + size);
     at += size;
   }
   return { pieces, rest: pending.subarray(at) };

@@ -9,7 +9,7 @@ import { bringNear, holdFar, runsNear } from './far-blocks-rules.js';
 const farBlocksKey = new PluginKey('farBlocks');
 
 /** Whether a transaction only moved blocks into or out of runs of far blocks (no text changed). */
-export function isFarBlocksOnly(tr: Transaction): boolean {
+function isFarBlocksOnly(tr: Transaction): boolean {
   return tr.getMeta(farBlocksKey) === true;
 }
 

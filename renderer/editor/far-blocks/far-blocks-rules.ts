@@ -15,9 +15,9 @@ export const RUN_SIZE = 64;
 export const NEAR = 48;
 
 /** The section's blocks, counted as stored. */
-export function topBlockCount(tr: Transform): number {
+function topBlockCount(doc: PmNode): number {
   let count = 0;
-  tr.doc.forEach((child) => {
+  doc.forEach((child) => {
     count += child.type.name === FAR_BLOCKS ? child.childCount : 1;
   });
   return count;
@@ -37,13 +37,15 @@ export function bringNear(tr: Transform, from: number, to: number): void {
 
 /** The runs bringNear takes back to the top level. */
 export function runsNear(doc: PmNode, from: number, to: number): TopRange[] {
-  const first = Math.max(0, doc.resolve(from).index(0) - 1);
+  const $from = doc.resolve(from);
+  const first = Math.max(0, $from.index(0) - 1);
   const last = Math.min(doc.childCount - 1, doc.resolve(to).indexAfter(0));
   const runs: TopRange[] = [];
-  let pos = 0;
-  for (let index = 0; index <= last; index += 1) {
+  // Run on every update of the view: only the few children around the selection are read.
+  let pos = $from.posAtIndex(first, 0);
+  for (let index = first; index <= last; index += 1) {
     const child = doc.child(index);
-    if (index >= first && child.type.name === FAR_BLOCKS) runs.push([pos, pos + child.nodeSize]);
+    if (child.type.name === FAR_BLOCKS) runs.push([pos, pos + child.nodeSize]);
     pos += child.nodeSize;
   }
   return runs;
@@ -51,8 +53,8 @@ export function runsNear(doc: PmNode, from: number, to: number): TopRange[] {
 
 /** Puts every full run of RUN_SIZE top-level blocks further than NEAR from `from`–`to` into a run of far blocks. */
 export function holdFar(tr: Transform, from: number, to: number): void {
-  if (topBlockCount(tr) < MIN_BLOCKS) return;
   const doc = tr.doc;
+  if (topBlockCount(doc) < MIN_BLOCKS) return;
   const type = farBlocksType(doc.type.schema);
   const nearFrom = doc.resolve(from).index(0) - NEAR;
   const nearTo = doc.resolve(to).indexAfter(0) + NEAR;

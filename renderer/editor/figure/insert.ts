@@ -12,8 +12,7 @@ import { importImage, pickImageFiles } from './import-images.js';
  * figure. `doc` has no run of far blocks around there (nearPos).
  */
 export function insertionRange(doc: PmNode, selection: Selection, at?: number): { from: number; to: number } {
-  // A drop position may be stale once the images are imported: the document can have shrunk.
-  const $pos = at === undefined ? selection.$from : doc.resolve(Math.min(at, doc.content.size));
+  const $pos = at === undefined ? selection.$from : doc.resolve(at);
   if (at === undefined && selection instanceof NodeSelection && $pos.depth === 0) {
     return { from: selection.to, to: selection.to };
   }
@@ -38,6 +37,7 @@ export function figureNode(schema: Schema, asset: string | null, caption = ''): 
 export function insertBlocks(editor: Editor, blocks: PmNode[], at?: number): boolean {
   if (blocks.length === 0) return false;
   const { state, view } = editor;
+  // A drop position may be stale once the images are imported: the document can have shrunk.
   // A drop into a run of far blocks: the run back at the top level first.
   const near =
     at === undefined
